@@ -1,0 +1,18 @@
+package dev.agentic.core.model;
+
+import java.util.Objects;
+
+/**
+ * A tool a model may call.
+ *
+ * @param name identifier the model uses ({@code generate_code})
+ * @param description what the tool does, for the model
+ * @param inputSchemaJson JSON Schema of the arguments object
+ */
+public record ToolSpec(String name, String description, String inputSchemaJson) {
+    public ToolSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(inputSchemaJson, "inputSchemaJson");
+    }
+}

@@ -1,0 +1,194 @@
+package dev.agentic.core.sandbox;
+
+import dev.agentic.core.ConfigurationException;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Resource limits for one run. Immutable and thread-safe; build with {@link #builder()}.
+ *
+ * <p>Defaults: 30 s wall time, 10 s CPU, 512 MiB memory, 64 processes, 1 MiB of stdout and of stderr
+ * each, 64 MiB per written file, 128 MiB of scratch disk, 256 open files, 32 collected output files.
+ * A sandbox enforces what its platform allows and reports in the result which limits it enforced by what.
+ */
+public final class ExecutionLimits {
+    private static final ExecutionLimits DEFAULTS = builder().build();
+
+    private final Duration wallTime;
+    private final Duration cpuTime;
+    private final long memoryBytes;
+    private final int maxProcesses;
+    private final long maxOutputBytes;
+    private final long maxFileSizeBytes;
+    private final long maxDiskBytes;
+    private final int maxOpenFiles;
+    private final int maxOutputFiles;
+
+    private ExecutionLimits(Builder b) {
+        this.wallTime = b.wallTime;
+        this.cpuTime = b.cpuTime;
+        this.memoryBytes = b.memoryBytes;
+        this.maxProcesses = b.maxProcesses;
+        this.maxOutputBytes = b.maxOutputBytes;
+        this.maxFileSizeBytes = b.maxFileSizeBytes;
+        this.maxDiskBytes = b.maxDiskBytes;
+        this.maxOpenFiles = b.maxOpenFiles;
+        this.maxOutputFiles = b.maxOutputFiles;
+    }
+
+    public static ExecutionLimits defaults() {
+        return DEFAULTS;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().wallTime(wallTime).cpuTime(cpuTime).memoryBytes(memoryBytes)
+                .maxProcesses(maxProcesses).maxOutputBytes(maxOutputBytes).maxFileSizeBytes(maxFileSizeBytes)
+                .maxDiskBytes(maxDiskBytes).maxOpenFiles(maxOpenFiles).maxOutputFiles(maxOutputFiles);
+    }
+
+    /** Wall-clock time after which the whole process tree is killed and the run reported as timed out. */
+    public Duration wallTime() {
+        return wallTime;
+    }
+
+    /** CPU time of the program (all its processes' rlimit). */
+    public Duration cpuTime() {
+        return cpuTime;
+    }
+
+    public long memoryBytes() {
+        return memoryBytes;
+    }
+
+    public int maxProcesses() {
+        return maxProcesses;
+    }
+
+    /** Cap on stdout and, separately, on stderr; output past it is dropped and the run killed. */
+    public long maxOutputBytes() {
+        return maxOutputBytes;
+    }
+
+    public long maxFileSizeBytes() {
+        return maxFileSizeBytes;
+    }
+
+    /** Size of the scratch file systems (working directory and {@code /tmp}). */
+    public long maxDiskBytes() {
+        return maxDiskBytes;
+    }
+
+    public int maxOpenFiles() {
+        return maxOpenFiles;
+    }
+
+    public int maxOutputFiles() {
+        return maxOutputFiles;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ExecutionLimits l && wallTime.equals(l.wallTime) && cpuTime.equals(l.cpuTime)
+                && memoryBytes == l.memoryBytes && maxProcesses == l.maxProcesses
+                && maxOutputBytes == l.maxOutputBytes && maxFileSizeBytes == l.maxFileSizeBytes
+                && maxDiskBytes == l.maxDiskBytes && maxOpenFiles == l.maxOpenFiles
+                && maxOutputFiles == l.maxOutputFiles;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(wallTime, cpuTime, memoryBytes, maxProcesses, maxOutputBytes, maxFileSizeBytes,
+                maxDiskBytes, maxOpenFiles, maxOutputFiles);
+    }
+
+    @Override
+    public String toString() {
+        return "ExecutionLimits[wall=" + wallTime + ", cpu=" + cpuTime + ", memory=" + memoryBytes
+                + ", processes=" + maxProcesses + ", output=" + maxOutputBytes + ", fileSize=" + maxFileSizeBytes
+                + ", disk=" + maxDiskBytes + ", openFiles=" + maxOpenFiles + ", outputFiles=" + maxOutputFiles + "]";
+    }
+
+    /** Builder for {@link ExecutionLimits}; not thread-safe. Each setter rejects non-positive values. */
+    public static final class Builder {
+        private Duration wallTime = Duration.ofSeconds(30);
+        private Duration cpuTime = Duration.ofSeconds(10);
+        private long memoryBytes = 512L * 1024 * 1024;
+        private int maxProcesses = 64;
+        private long maxOutputBytes = 1024L * 1024;
+        private long maxFileSizeBytes = 64L * 1024 * 1024;
+        private long maxDiskBytes = 128L * 1024 * 1024;
+        private int maxOpenFiles = 256;
+        private int maxOutputFiles = 32;
+
+        private Builder() {
+        }
+
+        public Builder wallTime(Duration wallTime) {
+            this.wallTime = positive(wallTime, "wallTime");
+            return this;
+        }
+
+        public Builder cpuTime(Duration cpuTime) {
+            this.cpuTime = positive(cpuTime, "cpuTime");
+            return this;
+        }
+
+        public Builder memoryBytes(long memoryBytes) {
+            this.memoryBytes = positive(memoryBytes, "memoryBytes");
+            return this;
+        }
+
+        public Builder maxProcesses(int maxProcesses) {
+            this.maxProcesses = (int) positive(maxProcesses, "maxProcesses");
+            return this;
+        }
+
+        public Builder maxOutputBytes(long maxOutputBytes) {
+            this.maxOutputBytes = positive(maxOutputBytes, "maxOutputBytes");
+            return this;
+        }
+
+        public Builder maxFileSizeBytes(long maxFileSizeBytes) {
+            this.maxFileSizeBytes = positive(maxFileSizeBytes, "maxFileSizeBytes");
+            return this;
+        }
+
+        public Builder maxDiskBytes(long maxDiskBytes) {
+            this.maxDiskBytes = positive(maxDiskBytes, "maxDiskBytes");
+            return this;
+        }
+
+        public Builder maxOpenFiles(int maxOpenFiles) {
+            this.maxOpenFiles = (int) positive(maxOpenFiles, "maxOpenFiles");
+            return this;
+        }
+
+        public Builder maxOutputFiles(int maxOutputFiles) {
+            this.maxOutputFiles = (int) positive(maxOutputFiles, "maxOutputFiles");
+            return this;
+        }
+
+        public ExecutionLimits build() {
+            return new ExecutionLimits(this);
+        }
+
+        private static Duration positive(Duration d, String field) {
+            Objects.requireNonNull(d, field);
+            if (d.isNegative() || d.isZero()) {
+                throw new ConfigurationException(field + " must be positive, was " + d);
+            }
+            return d;
+        }
+
+        private static long positive(long v, String field) {
+            if (v < 1) {
+                throw new ConfigurationException(field + " must be positive, was " + v);
+            }
+            return v;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.agentic.core.sandbox;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a run produced, whatever its outcome: output kept up to the limit (also on timeout), truncation
+ * marks, duration, collected files, the egress proxy's decisions and notes on how limits were enforced.
+ *
+ * @param stdout standard output, decoded as UTF-8, secrets redacted
+ * @param stderr standard error, decoded as UTF-8, secrets redacted
+ * @param stdoutTruncated whether stdout hit its cap and was cut
+ * @param stderrTruncated whether stderr hit its cap and was cut
+ * @param duration wall time from start to the end of the process tree
+ * @param files files collected from the working directory
+ * @param network every egress decision, in order
+ * @param notes how the sandbox enforced the limits on this platform ("memory: RLIMIT_AS (no cgroup v2)")
+ */
+public record ExecutionOutput(String stdout, String stderr, boolean stdoutTruncated, boolean stderrTruncated,
+                              Duration duration, List<OutputFile> files, List<NetworkDecision> network,
+                              List<String> notes) {
+    public ExecutionOutput {
+        Objects.requireNonNull(stdout, "stdout");
+        Objects.requireNonNull(stderr, "stderr");
+        Objects.requireNonNull(duration, "duration");
+        files = List.copyOf(files);
+        network = List.copyOf(network);
+        notes = List.copyOf(notes);
+    }
+
+    /** Output with only stdout, stderr and duration; nothing collected. */
+    public static ExecutionOutput of(String stdout, String stderr, Duration duration) {
+        return new ExecutionOutput(stdout, stderr, false, false, duration, List.of(), List.of(), List.of());
+    }
+
+    /** The last {@code maxChars} characters of stderr, for repair prompts and summaries. */
+    public String stderrTail(int maxChars) {
+        return tail(stderr, maxChars);
+    }
+
+    /** The last {@code maxChars} characters of stdout. */
+    public String stdoutTail(int maxChars) {
+        return tail(stdout, maxChars);
+    }
+
+    /** A copy with stdout and stderr replaced (used by redaction). */
+    public ExecutionOutput withText(String newStdout, String newStderr) {
+        return new ExecutionOutput(newStdout, newStderr, stdoutTruncated, stderrTruncated, duration, files,
+                network, notes);
+    }
+
+    private static String tail(String s, int maxChars) {
+        return s.length() <= maxChars ? s : s.substring(s.length() - maxChars);
+    }
+}

@@ -1,0 +1,307 @@
+package dev.agentic.core.validate;
+
+import dev.agentic.core.ConfigurationException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What a {@link CodeValidator} accepts. Immutable and thread-safe; start from {@link #standard()} or
+ * {@link #strict()} and adjust with {@link #toBuilder()}.
+ *
+ * <p>Names are the language's own: Python module names ({@code subprocess}, {@code os.path}) and dotted
+ * call names ({@code os.system}); Java package or type names ({@code java.lang.reflect},
+ * {@code java.lang.ProcessBuilder}) and method names ({@code Runtime.exec}). A name matches itself and
+ * everything below it: denying {@code os} denies {@code os.path}.
+ *
+ * <ul>
+ *   <li>{@link ImportMode#DENYLIST} (standard): every import is allowed except the validator's built-in
+ *       deny set plus {@link #deniedImports()}, minus {@link #allowedImports()}. Suits API-integration
+ *       code ({@code requests}, {@code urllib}, {@code json}, reading {@code os.environ}).</li>
+ *   <li>{@link ImportMode#ALLOWLIST} (strict): only {@link #allowedImports()} may be imported, and never
+ *       one in {@link #deniedImports()}.</li>
+ * </ul>
+ * Denied calls, dunder attributes, dynamic code and literal hosts are checked in both modes.
+ */
+public final class ValidationPolicy {
+
+    /** How imports are judged. */
+    public enum ImportMode { DENYLIST, ALLOWLIST }
+
+    /** Imports {@link #strict()} authorises (both languages' names; they do not collide). */
+    public static final Set<String> STRICT_IMPORTS = Set.of(
+            // Python
+            "json", "math", "cmath", "decimal", "fractions", "statistics", "random", "re", "string",
+            "datetime", "time", "zoneinfo", "calendar", "collections", "itertools", "functools", "operator",
+            "typing", "dataclasses", "enum", "abc", "copy", "pprint", "textwrap", "unicodedata", "uuid",
+            "base64", "hashlib", "hmac", "secrets", "binascii", "csv", "io", "heapq", "bisect", "array",
+            "urllib.parse", "html", "contextlib", "numbers", "logging", "warnings", "traceback",
+            // Java
+            "java.util", "java.time", "java.math", "java.text", "java.nio.charset", "java.util.function",
+            "java.util.stream", "java.util.regex");
+
+    private static final ValidationPolicy STANDARD = builder().build();
+    private static final ValidationPolicy STRICT =
+            builder().importMode(ImportMode.ALLOWLIST).allowImports(STRICT_IMPORTS).build();
+
+    private final ImportMode importMode;
+    private final Set<String> deniedImports;
+    private final Set<String> allowedImports;
+    private final Set<String> deniedCalls;
+    private final Set<String> allowedCalls;
+    private final Set<String> disabledRules;
+    private final int maxSourceBytes;
+    private final int maxNestingDepth;
+    private final int maxThreads;
+    private final boolean checkLiteralHosts;
+
+    private ValidationPolicy(Builder b) {
+        this.importMode = b.importMode;
+        this.deniedImports = Set.copyOf(b.deniedImports);
+        this.allowedImports = Set.copyOf(b.allowedImports);
+        this.deniedCalls = Set.copyOf(b.deniedCalls);
+        this.allowedCalls = Set.copyOf(b.allowedCalls);
+        this.disabledRules = Set.copyOf(b.disabledRules);
+        this.maxSourceBytes = b.maxSourceBytes;
+        this.maxNestingDepth = b.maxNestingDepth;
+        this.maxThreads = b.maxThreads;
+        this.checkLiteralHosts = b.checkLiteralHosts;
+    }
+
+    /** Denylist mode with the built-in deny sets: the default for API-integration code. */
+    public static ValidationPolicy standard() {
+        return STANDARD;
+    }
+
+    /** Allowlist mode: only {@link #STRICT_IMPORTS} may be imported. */
+    public static ValidationPolicy strict() {
+        return STRICT;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder().importMode(importMode).denyImports(deniedImports).allowImports(allowedImports)
+                .denyCalls(deniedCalls).allowCalls(allowedCalls).maxSourceBytes(maxSourceBytes)
+                .maxNestingDepth(maxNestingDepth).maxThreads(maxThreads).checkLiteralHosts(checkLiteralHosts);
+        disabledRules.forEach(b::disableRule);
+        return b;
+    }
+
+    public ImportMode importMode() {
+        return importMode;
+    }
+
+    /** Imports denied in addition to the validator's built-in set (and in allowlist mode, always). */
+    public Set<String> deniedImports() {
+        return deniedImports;
+    }
+
+    /** Denylist mode: exceptions to the deny set. Allowlist mode: the only imports permitted. */
+    public Set<String> allowedImports() {
+        return allowedImports;
+    }
+
+    /** Calls denied in addition to the validator's built-in set. */
+    public Set<String> deniedCalls() {
+        return deniedCalls;
+    }
+
+    /** Calls removed from the validator's built-in deny set. */
+    public Set<String> allowedCalls() {
+        return allowedCalls;
+    }
+
+    /** Rule ids that produce no findings. */
+    public Set<String> disabledRules() {
+        return disabledRules;
+    }
+
+    public boolean isRuleEnabled(String rule) {
+        return !disabledRules.contains(rule);
+    }
+
+    public int maxSourceBytes() {
+        return maxSourceBytes;
+    }
+
+    public int maxNestingDepth() {
+        return maxNestingDepth;
+    }
+
+    /** Java: the most threads a program may start explicitly. */
+    public int maxThreads() {
+        return maxThreads;
+    }
+
+    /** Whether literal URLs and host names are checked against the task's network allowlist. */
+    public boolean checkLiteralHosts() {
+        return checkLiteralHosts;
+    }
+
+    /**
+     * Whether {@code name} or one of its dotted parents is in {@code names}: {@code os.path} matches
+     * {@code os}.
+     */
+    public static boolean matchesNameOrParent(String name, Collection<String> names) {
+        String n = name;
+        while (true) {
+            if (names.contains(n)) {
+                return true;
+            }
+            int dot = n.lastIndexOf('.');
+            if (dot < 0) {
+                return false;
+            }
+            n = n.substring(0, dot);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ValidationPolicy p && importMode == p.importMode && deniedImports.equals(p.deniedImports)
+                && allowedImports.equals(p.allowedImports) && deniedCalls.equals(p.deniedCalls)
+                && allowedCalls.equals(p.allowedCalls) && disabledRules.equals(p.disabledRules)
+                && maxSourceBytes == p.maxSourceBytes && maxNestingDepth == p.maxNestingDepth
+                && maxThreads == p.maxThreads && checkLiteralHosts == p.checkLiteralHosts;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(importMode, deniedImports, allowedImports, deniedCalls, allowedCalls, disabledRules,
+                maxSourceBytes, maxNestingDepth, maxThreads, checkLiteralHosts);
+    }
+
+    @Override
+    public String toString() {
+        return "ValidationPolicy[" + importMode + ", denyImports=" + new TreeSet<>(deniedImports)
+                + ", allowImports=" + allowedImports.size() + " names, denyCalls=" + new TreeSet<>(deniedCalls)
+                + ", allowCalls=" + new TreeSet<>(allowedCalls) + ", disabled=" + new TreeSet<>(disabledRules) + "]";
+    }
+
+    /** Builder for {@link ValidationPolicy}; not thread-safe. */
+    public static final class Builder {
+        private ImportMode importMode = ImportMode.DENYLIST;
+        private final Set<String> deniedImports = new TreeSet<>();
+        private final Set<String> allowedImports = new TreeSet<>();
+        private final Set<String> deniedCalls = new TreeSet<>();
+        private final Set<String> allowedCalls = new TreeSet<>();
+        private final Set<String> disabledRules = new TreeSet<>();
+        private int maxSourceBytes = 256 * 1024;
+        private int maxNestingDepth = 100;
+        private int maxThreads = 8;
+        private boolean checkLiteralHosts = true;
+
+        private Builder() {
+        }
+
+        public Builder importMode(ImportMode mode) {
+            this.importMode = Objects.requireNonNull(mode, "importMode");
+            return this;
+        }
+
+        public Builder denyImport(String name) {
+            deniedImports.add(checkName(name, "denyImport"));
+            allowedImports.remove(name);
+            return this;
+        }
+
+        public Builder denyImports(Collection<String> names) {
+            names.forEach(this::denyImport);
+            return this;
+        }
+
+        public Builder allowImport(String name) {
+            allowedImports.add(checkName(name, "allowImport"));
+            deniedImports.remove(name);
+            return this;
+        }
+
+        public Builder allowImports(Collection<String> names) {
+            names.forEach(this::allowImport);
+            return this;
+        }
+
+        public Builder denyCall(String name) {
+            deniedCalls.add(checkName(name, "denyCall"));
+            allowedCalls.remove(name);
+            return this;
+        }
+
+        public Builder denyCalls(Collection<String> names) {
+            names.forEach(this::denyCall);
+            return this;
+        }
+
+        public Builder allowCall(String name) {
+            allowedCalls.add(checkName(name, "allowCall"));
+            deniedCalls.remove(name);
+            return this;
+        }
+
+        public Builder allowCalls(Collection<String> names) {
+            names.forEach(this::allowCall);
+            return this;
+        }
+
+        public Builder disableRule(String rule) {
+            disabledRules.add(checkName(rule, "disableRule"));
+            return this;
+        }
+
+        public Builder enableRule(String rule) {
+            disabledRules.remove(rule);
+            return this;
+        }
+
+        public Builder maxSourceBytes(int maxSourceBytes) {
+            this.maxSourceBytes = positive(maxSourceBytes, "maxSourceBytes");
+            return this;
+        }
+
+        public Builder maxNestingDepth(int maxNestingDepth) {
+            this.maxNestingDepth = positive(maxNestingDepth, "maxNestingDepth");
+            return this;
+        }
+
+        public Builder maxThreads(int maxThreads) {
+            if (maxThreads < 0) {
+                throw new ConfigurationException("maxThreads must not be negative, was " + maxThreads);
+            }
+            this.maxThreads = maxThreads;
+            return this;
+        }
+
+        public Builder checkLiteralHosts(boolean check) {
+            this.checkLiteralHosts = check;
+            return this;
+        }
+
+        public ValidationPolicy build() {
+            if (importMode == ImportMode.ALLOWLIST && allowedImports.isEmpty()) {
+                throw new ConfigurationException("An ALLOWLIST policy needs at least one allowed import; "
+                        + "start from ValidationPolicy.strict() or call allowImport(...).");
+            }
+            return new ValidationPolicy(this);
+        }
+
+        private static String checkName(String name, String field) {
+            if (name == null || name.isBlank()) {
+                throw new ConfigurationException(field + ": name must not be blank");
+            }
+            return name.trim();
+        }
+
+        private static int positive(int v, String field) {
+            if (v < 1) {
+                throw new ConfigurationException(field + " must be positive, was " + v);
+            }
+            return v;
+        }
+    }
+
+}
