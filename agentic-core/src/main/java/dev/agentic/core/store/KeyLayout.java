@@ -48,12 +48,14 @@ public interface KeyLayout {
     }
 
     /**
-     * A file-name slug of a description: its first words, letters and digits only, joined by '_', at most 60
+     * A file-name slug of a description: its first words, ASCII letters and digits only (accents dropped), joined by '_', at most 60
      * characters; {@code "Create a Stripe customer named Alice!"} gives {@code Create_a_Stripe_customer_named_Alice}.
      */
     static String slug(String description) {
         StringBuilder sb = new StringBuilder();
-        for (String word : description.split("[^\\p{Alnum}]+")) {
+        String plain = java.text.Normalizer.normalize(description, java.text.Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}+", "");
+        for (String word : plain.split("[^A-Za-z0-9]+")) {
             String ascii = word.replaceAll("[^A-Za-z0-9]", "");
             if (ascii.isEmpty()) {
                 continue;
