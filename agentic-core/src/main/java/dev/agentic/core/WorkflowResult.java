@@ -22,6 +22,7 @@ public final class WorkflowResult {
     private final List<String> records;
     private final Duration duration;
     private final String error;
+    private final String answer;
 
     /**
      * @param estimatedCostUsd null when a model's price is unknown
@@ -29,6 +30,17 @@ public final class WorkflowResult {
      */
     public WorkflowResult(Task task, WorkflowStatus status, List<Attempt> attempts, TokenUsage usage, int modelCalls,
                           BigDecimal estimatedCostUsd, List<String> records, Duration duration, String error) {
+        this(task, status, attempts, usage, modelCalls, estimatedCostUsd, records, duration, error, null);
+    }
+
+    /**
+     * @param estimatedCostUsd null when a model's price is unknown
+     * @param error what went wrong for {@link WorkflowStatus#ERROR}, else null
+     * @param answer the model's final words when a model led the workflow ({@link AgentOrchestrator}), else null
+     */
+    public WorkflowResult(Task task, WorkflowStatus status, List<Attempt> attempts, TokenUsage usage, int modelCalls,
+                          BigDecimal estimatedCostUsd, List<String> records, Duration duration, String error,
+                          String answer) {
         this.task = Objects.requireNonNull(task, "task");
         this.status = Objects.requireNonNull(status, "status");
         this.attempts = List.copyOf(attempts);
@@ -38,6 +50,7 @@ public final class WorkflowResult {
         this.records = List.copyOf(records);
         this.duration = Objects.requireNonNull(duration, "duration");
         this.error = error;
+        this.answer = answer;
     }
 
     public Task task() {
@@ -107,9 +120,15 @@ public final class WorkflowResult {
         return Optional.ofNullable(error);
     }
 
+    /** The leading model's final answer, for workflows a model led ({@link AgentOrchestrator}). */
+    public Optional<String> answer() {
+        return Optional.ofNullable(answer);
+    }
+
     /** A copy listing these record keys (set once the records are stored). */
     public WorkflowResult withRecords(List<String> keys) {
-        return new WorkflowResult(task, status, attempts, usage, modelCalls, estimatedCostUsd, keys, duration, error);
+        return new WorkflowResult(task, status, attempts, usage, modelCalls, estimatedCostUsd, keys, duration, error,
+                answer);
     }
 
     @Override

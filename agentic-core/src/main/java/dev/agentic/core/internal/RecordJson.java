@@ -51,6 +51,7 @@ public final class RecordJson {
         root.put("finalCode", result.finalCode().map(c -> c.source()).orElse(null));
         root.put("codeKey", codeKey);
         result.error().ifPresent(e -> root.put("error", e));
+        result.answer().ifPresent(a -> root.put("answer", a));
         ArrayNode attempts = root.putArray("attempts");
         for (Attempt a : result.attempts()) {
             attempts.add(attempt(a));
