@@ -63,6 +63,35 @@ final class Heuristics {
      * of the code (for Java the last closing brace; otherwise dropping a trailing prose paragraph).
      */
     static Optional<String> bareProgram(String answer, Language language) {
+        Optional<String> program = fromLine(answer, language);
+        return program.isPresent() ? program : indentedBlock(answer).flatMap(block -> fromLine(block, language));
+    }
+
+    /** The largest Markdown indented code block (lines indented by 4+ spaces after a blank line), dedented. */
+    static Optional<String> indentedBlock(String answer) {
+        String[] lines = answer.split("\n", -1);
+        String best = null;
+        int i = 0;
+        while (i < lines.length) {
+            boolean startsBlock = lines[i].startsWith("    ") && !lines[i].isBlank()
+                    && (i == 0 || lines[i - 1].isBlank());
+            if (!startsBlock) {
+                i++;
+                continue;
+            }
+            StringBuilder block = new StringBuilder();
+            while (i < lines.length && (lines[i].startsWith("    ") || lines[i].isBlank())) {
+                block.append(lines[i].length() >= 4 ? lines[i].substring(4) : "").append('\n');
+                i++;
+            }
+            if (best == null || block.length() > best.length()) {
+                best = block.toString();
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static Optional<String> fromLine(String answer, Language language) {
         List<String> lines = Arrays.asList(answer.split("\n", -1));
         Pattern start = language == Language.JAVA ? JAVA_START : language == Language.PYTHON ? PYTHON_START : JS_START;
         int from = -1;

@@ -98,6 +98,13 @@ class CodeExtractorTest {
     }
 
     @Test
+    void markdownIndentedCodeBlockIsDedented() {
+        String answer = "Save this as main.py:\n\n    import os\n\n    print(os.getcwd())\n\nThen run it.\n";
+
+        assertThat(python(answer).code()).isEqualTo("import os\n\nprint(os.getcwd())\n");
+    }
+
+    @Test
     void bareJavaProgramEndsAtItsLastBrace() {
         String java = "import java.util.List;\n\npublic class Main {\n    public static void main(String[] a) {\n"
                 + "        System.out.println(List.of(1));\n    }\n}\n";
