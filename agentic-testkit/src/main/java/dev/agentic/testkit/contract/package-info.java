@@ -1,6 +1,5 @@
 /**
- * Contract suites as abstract JUnit 5 classes: extend one in the tests of an implementation (a chat model,
- * a store, a sandbox) and supply the instance under test; the suite checks the behaviour every
- * implementation shares.
+ * Contract suites: abstract JUnit 5 classes that every implementation of an SDK interface extends, so
+ * all implementations behave alike (stores, sandboxes, chat models).
  */
 package dev.agentic.testkit.contract;
