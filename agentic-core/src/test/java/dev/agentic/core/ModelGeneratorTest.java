@@ -191,6 +191,16 @@ class ModelGeneratorTest {
     }
 
     @Test
+    void backticksInStderrCannotCloseTheQuotingFence() {
+        Feedback feedback = new Feedback.RunFailed(PREVIOUS, new ExecutionResult.Failed(1,
+                ExecutionOutput.of("", "bad doc:\n```\nstill stderr\n", Duration.ofMillis(1))));
+
+        String user = repairPrompt(feedback);
+
+        assertThat(user).contains("````text\nbad doc:\n```\nstill stderr\n````\n");
+    }
+
+    @Test
     void repairAfterTimeoutOrKillNamesTheLimit() {
         ExecutionOutput out = ExecutionOutput.of("", "", Duration.ofSeconds(30));
 

@@ -166,15 +166,28 @@ public final class Prompts {
 
     private static void fence(StringBuilder p, Code code) {
         String source = code.source();
-        p.append("```").append(code.language().id()).append('\n').append(source);
+        String fence = fenceFor(source);
+        p.append(fence).append(code.language().id()).append('\n').append(source);
         if (!source.endsWith("\n")) {
             p.append('\n');
         }
-        p.append("```\n");
+        p.append(fence).append('\n');
     }
 
     private static String quote(String text) {
-        return "```text\n" + text + (text.endsWith("\n") ? "" : "\n") + "```\n";
+        String fence = fenceFor(text);
+        return fence + "text\n" + text + (text.endsWith("\n") ? "" : "\n") + fence + "\n";
+    }
+
+    /** A backtick fence longer than any backtick run in {@code content}, so the content cannot close it. */
+    static String fenceFor(String content) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < content.length(); i++) {
+            run = content.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        return "`".repeat(Math.max(3, longest + 1));
     }
 
     private static String envRead(Language language) {

@@ -65,6 +65,16 @@ class CodeExtractorTest {
     }
 
     @Test
+    void javaScriptTaskTakesTheJsBlock() {
+        String js = "const name = process.env.NAME;\nconsole.log(`hi ${name}`);\n";
+
+        Extraction e = CodeExtractor.extract("```sh\nnode main.js\n```\n```js\n" + js + "```\n",
+                Language.JAVASCRIPT, false);
+
+        assertThat(e.code()).isEqualTo(js);
+    }
+
+    @Test
     void fourBacktickFenceKeepsInnerTripleBackticks() {
         String program = "doc = \"\"\"\n```\nnot a fence end\n```\n\"\"\"\nprint(doc)\n";
 
