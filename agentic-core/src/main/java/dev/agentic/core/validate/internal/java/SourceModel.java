@@ -1,0 +1,241 @@
+package dev.agentic.core.validate.internal.java;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.InitializerDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.TypePatternExpr;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.Type;
+import com.github.javaparser.ast.type.TypeParameter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What one compilation unit declares and imports, built in one pass: the symbol table the rules resolve names
+ * with. There is no classpath, so resolution is by name: explicit imports, the java.lang types the rules care
+ * about, types declared in the file, and fully qualified names (a lower-case first segment that is not a
+ * variable is a package). Not thread-safe; one per validation.
+ */
+final class SourceModel {
+    /** How a type name was resolved. */
+    enum Via { IMPORT, JAVA_LANG, QUALIFIED, LOCAL, UNKNOWN }
+
+    /** A resolved type name: the fully qualified name (null for LOCAL and UNKNOWN) and how it was found. */
+    record TypeRef(String fqn, Via via) {
+        static final TypeRef UNKNOWN = new TypeRef(null, Via.UNKNOWN);
+        static final TypeRef LOCAL = new TypeRef(null, Via.LOCAL);
+    }
+
+    /** A variable's declaration: its declared type, its initializer (or null) and the node that scopes it. */
+    record Variable(Type type, Expression initializer, Node owner) {
+    }
+
+    final CompilationUnit unit;
+    final Map<String, String> singleImports = new HashMap<>();
+    final Map<String, String> staticMembers = new HashMap<>();
+    final List<String> staticWildcardTypes = new ArrayList<>();
+    final Set<String> declaredTypes = new HashSet<>();
+    final Set<String> declaredMethods = new HashSet<>();
+    final Set<String> threadSubclasses = new HashSet<>();
+    private final Map<String, List<Variable>> variables = new HashMap<>();
+    private final Map<String, List<AssignExpr>> assignments = new HashMap<>();
+
+    SourceModel(CompilationUnit unit) {
+        this.unit = unit;
+        for (ImportDeclaration i : unit.getImports()) {
+            String name = i.getNameAsString();
+            if (i.isStatic()) {
+                if (i.isAsterisk()) {
+                    staticWildcardTypes.add(name);
+                } else {
+                    int dot = name.lastIndexOf('.');
+                    if (dot > 0) {
+                        staticMembers.put(name.substring(dot + 1), name.substring(0, dot));
+                    }
+                }
+            } else if (!i.isAsterisk()) {
+                singleImports.put(JavaRules.simpleName(name), name);
+            }
+        }
+        unit.walk(node -> index(node));
+    }
+
+    private void index(Node node) {
+        if (node instanceof TypeDeclaration<?> t) {
+            declaredTypes.add(t.getNameAsString());
+            if (t instanceof ClassOrInterfaceDeclaration c && c.getExtendedTypes().stream()
+                    .anyMatch(e -> "java.lang.Thread".equals(resolveType(e.getNameWithScope()).fqn()))) {
+                threadSubclasses.add(c.getNameAsString());
+            }
+        } else if (node instanceof TypeParameter tp) {
+            declaredTypes.add(tp.getNameAsString());
+        } else if (node instanceof MethodDeclaration m) {
+            declaredMethods.add(m.getNameAsString());
+        } else if (node instanceof VariableDeclarator v) {
+            variables.computeIfAbsent(v.getNameAsString(), k -> new ArrayList<>())
+                    .add(new Variable(v.getType(), v.getInitializer().orElse(null), owner(v)));
+        } else if (node instanceof Parameter p) {
+            variables.computeIfAbsent(p.getNameAsString(), k -> new ArrayList<>())
+                    .add(new Variable(p.getType(), null, owner(p)));
+        } else if (node instanceof TypePatternExpr p) {
+            variables.computeIfAbsent(p.getNameAsString(), k -> new ArrayList<>())
+                    .add(new Variable(p.getType(), null, owner(p)));
+        } else if (node instanceof AssignExpr a) {
+            String target = assignedName(a.getTarget());
+            if (target != null) {
+                assignments.computeIfAbsent(target, k -> new ArrayList<>()).add(a);
+            }
+        }
+    }
+
+    private static String assignedName(Expression target) {
+        if (target instanceof NameExpr n) {
+            return n.getNameAsString();
+        }
+        if (target instanceof FieldAccessExpr f && f.getScope().isThisExpr()) {
+            return f.getNameAsString();
+        }
+        return null;
+    }
+
+    /** The node whose body a declaration is visible in: its method, lambda, initializer or (for fields) class. */
+    private static Node owner(Node n) {
+        if (n.getParentNode().orElse(null) instanceof FieldDeclaration f) {
+            return f.getParentNode().orElse(f);
+        }
+        Node p = n.getParentNode().orElse(null);
+        while (p != null && !(p instanceof CallableDeclaration || p instanceof LambdaExpr
+                || p instanceof InitializerDeclaration || p instanceof TypeDeclaration)) {
+            p = p.getParentNode().orElse(null);
+        }
+        return p;
+    }
+
+    /** The declarations of {@code name} visible at {@code at}; all declarations when none is visibly enclosing. */
+    List<Variable> variables(String name, Node at) {
+        List<Variable> all = variables.getOrDefault(name, List.of());
+        if (all.size() <= 1) {
+            return all;
+        }
+        List<Variable> visible = new ArrayList<>();
+        for (Variable v : all) {
+            if (v.owner() == null || v.owner().isAncestorOf(at)) {
+                visible.add(v);
+            }
+        }
+        return visible.isEmpty() ? all : visible;
+    }
+
+    boolean isVariable(String name) {
+        return variables.containsKey(name);
+    }
+
+    /** Every value {@code name} may hold at {@code at}: its initializers and every assignment to it. */
+    List<Expression> values(String name, Node at) {
+        List<Expression> out = new ArrayList<>();
+        for (Variable v : variables(name, at)) {
+            if (v.initializer() != null) {
+                out.add(v.initializer());
+            }
+        }
+        for (AssignExpr a : assignments.getOrDefault(name, List.of())) {
+            if (a.getOperator() == AssignExpr.Operator.ASSIGN) {
+                out.add(a.getValue());
+            }
+        }
+        return out;
+    }
+
+    /** Resolves a (possibly dotted) type name as written in source. */
+    TypeRef resolveType(String name) {
+        int dot = name.indexOf('.');
+        String first = dot < 0 ? name : name.substring(0, dot);
+        String rest = dot < 0 ? "" : name.substring(dot);
+        if (declaredTypes.contains(first)) {
+            return TypeRef.LOCAL;
+        }
+        String imported = singleImports.get(first);
+        if (imported != null) {
+            return new TypeRef(imported + rest, Via.IMPORT);
+        }
+        if (JavaRules.JAVA_LANG.contains(first)) {
+            return new TypeRef("java.lang." + first + rest, Via.JAVA_LANG);
+        }
+        if (dot > 0 && Character.isLowerCase(first.charAt(0))) {
+            return new TypeRef(typePrefix(name), Via.QUALIFIED);
+        }
+        return TypeRef.UNKNOWN;
+    }
+
+    /** {@code java.lang.System} for {@code java.lang.System.out}: up to the first upper-case segment. */
+    static String typePrefix(String dotted) {
+        String[] parts = dotted.split("\\.");
+        StringBuilder b = new StringBuilder();
+        for (String p : parts) {
+            if (b.length() > 0) {
+                b.append('.');
+            }
+            b.append(p);
+            if (!p.isEmpty() && Character.isUpperCase(p.charAt(0))) {
+                break;
+            }
+        }
+        return b.toString();
+    }
+
+    TypeRef resolveType(Type type) {
+        if (type.isArrayType()) {
+            return resolveType(type.asArrayType().getComponentType());
+        }
+        if (type instanceof ClassOrInterfaceType c) {
+            return resolveType(c.getNameWithScope());
+        }
+        return TypeRef.UNKNOWN;
+    }
+
+    /**
+     * Interprets a name expression chain ({@code Runtime}, {@code java.lang.Runtime}, {@code Map.Entry}) as a type;
+     * UNKNOWN when it starts with a variable or is not a name chain.
+     */
+    TypeRef typeOfNameChain(Expression e) {
+        String dotted = dottedName(e);
+        if (dotted == null) {
+            return TypeRef.UNKNOWN;
+        }
+        int dot = dotted.indexOf('.');
+        String first = dot < 0 ? dotted : dotted.substring(0, dot);
+        if (isVariable(first)) {
+            return TypeRef.UNKNOWN;
+        }
+        return resolveType(dotted);
+    }
+
+    /** {@code a.b.c} for a chain of names and field accesses; null for anything else. */
+    static String dottedName(Expression e) {
+        if (e instanceof NameExpr n) {
+            return n.getNameAsString();
+        }
+        if (e instanceof FieldAccessExpr f) {
+            String scope = dottedName(f.getScope());
+            return scope == null ? null : scope + "." + f.getNameAsString();
+        }
+        return null;
+    }
+}
