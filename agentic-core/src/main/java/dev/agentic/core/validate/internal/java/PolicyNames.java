@@ -12,8 +12,8 @@ import java.util.Map;
  * the allowance wins. Thread-safe (immutable).
  */
 final class PolicyNames {
-    /** Why a name is not allowed: the rule it falls under and the message for the finding. */
-    record Verdict(String rule, String message) {
+    /** Why a name is not allowed: the rule it falls under and what to do instead. */
+    record Verdict(String rule, String advice) {
     }
 
     private final ValidationPolicy policy;
@@ -33,15 +33,15 @@ final class PolicyNames {
         String builtinKey = longestMatch(fqn, JavaRules.TYPES);
         int builtin = builtinKey == null ? -1 : remaining(fqn, builtinKey);
         if (moreSpecific(userDenied, allowed)) {
-            return new Verdict(JavaRules.DENIED_IMPORT, fqn + " is denied by the validation policy; use another API.");
+            return new Verdict(JavaRules.DENIED_IMPORT, "denied by the validation policy; use another API.");
         }
         if (moreSpecific(builtin, allowed)) {
             JavaRules.Denial d = JavaRules.TYPES.get(builtinKey);
-            return new Verdict(d.rule(), fqn + ": " + d.advice());
+            return new Verdict(d.rule(), d.advice());
         }
         if (policy.importMode() == ImportMode.ALLOWLIST && allowed < 0 && !implicit) {
-            return new Verdict(JavaRules.DENIED_IMPORT, fqn + " is not in the policy's allowed imports; use only "
-                    + "allowed packages (strict policy: java.util, java.time, java.math, java.text, ...).");
+            return new Verdict(JavaRules.DENIED_IMPORT, "not in the policy's allowed imports; use only allowed "
+                    + "packages (the strict policy allows java.util, java.time, java.math, java.text and a few more).");
         }
         return null;
     }
@@ -53,7 +53,7 @@ final class PolicyNames {
      *     {@code System.exit}, {@code exit}
      * @param builtin the built-in denial for the call, or null
      */
-    Verdict call(List<String> names, JavaRules.Denial builtin, String shown) {
+    Verdict call(List<String> names, JavaRules.Denial builtin) {
         int allowed = -1;
         int userDenied = -1;
         for (String n : names) {
@@ -61,11 +61,10 @@ final class PolicyNames {
             userDenied = best(userDenied, depth(n, policy.deniedCalls()));
         }
         if (moreSpecific(userDenied, allowed)) {
-            return new Verdict(JavaRules.DENIED_CALL, shown + " is denied by the validation policy; do this "
-                    + "another way.");
+            return new Verdict(JavaRules.DENIED_CALL, "denied by the validation policy; do this another way.");
         }
         if (builtin != null && allowed < 0) {
-            return new Verdict(builtin.rule(), shown + ": " + builtin.advice());
+            return new Verdict(builtin.rule(), builtin.advice());
         }
         return null;
     }

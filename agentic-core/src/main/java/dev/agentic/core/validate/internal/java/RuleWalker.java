@@ -90,17 +90,18 @@ final class RuleWalker {
         PolicyNames.Verdict verdict = names.type(type, false);
         if (verdict != null) {
             findings.error(JavaRules.DENIED_IMPORT, i, "import " + name + (i.isAsterisk() ? ".*" : "") + ": "
-                    + verdict.message());
+                    + verdict.advice());
         } else if (i.isStatic() && !i.isAsterisk()) {
             String simpleType = JavaRules.simpleName(type);
             String member = JavaRules.simpleName(name);
-            verdict = names.call(List.of(name, simpleType + "." + member, member), JavaRules.CALLS.get(name),
-                    simpleType + "." + member);
+            verdict = names.call(List.of(name, simpleType + "." + member, member), JavaRules.CALLS.get(name));
             if (verdict != null) {
-                findings.error(verdict.rule(), i, "import static " + name + ": " + verdict.message());
+                findings.error(verdict.rule(), i, "import static " + name + ": " + verdict.advice());
             }
         }
-        network.onName(type, i);
+        if (verdict == null) {
+            network.onName(type, i);
+        }
     }
 
     private void onTypeRef(SourceModel.TypeRef ref, Node at) {
@@ -109,9 +110,10 @@ final class RuleWalker {
         }
         PolicyNames.Verdict verdict = names.type(ref.fqn(), ref.via() == SourceModel.Via.JAVA_LANG);
         if (verdict != null) {
-            findings.error(verdict.rule(), at, verdict.message());
+            findings.error(verdict.rule(), at, ref.fqn() + ": " + verdict.advice());
+        } else {
+            network.onName(ref.fqn(), at);
         }
-        network.onName(ref.fqn(), at);
     }
 
     private void onCall(MethodCallExpr call) {
@@ -129,10 +131,9 @@ final class RuleWalker {
             String loaded = constants.string(call.getArgument(0));
             shown += loaded == null ? "(...)" : "(\"" + loaded + "\")";
         }
-        PolicyNames.Verdict verdict = names.call(callNames(owner, call.getScope().orElse(null), name), builtin,
-                shown);
+        PolicyNames.Verdict verdict = names.call(callNames(owner, call.getScope().orElse(null), name), builtin);
         if (verdict != null) {
-            findings.error(verdict.rule(), call.getName(), verdict.message());
+            findings.error(verdict.rule(), call.getName(), shown + ": " + verdict.advice());
         }
         files.onCall(call, owner);
         threads.onCall(call, owner);
@@ -146,9 +147,10 @@ final class RuleWalker {
         String owner = scope instanceof TypeExpr t ? model.resolveType(t.getType()).fqn() : types.typeOf(scope);
         String name = ref.getIdentifier();
         PolicyNames.Verdict verdict = names.call(callNames(owner, scope instanceof TypeExpr ? null : scope, name),
-                builtin(owner, name), (owner == null ? "" : JavaRules.simpleName(owner)) + "::" + name);
+                builtin(owner, name));
         if (verdict != null) {
-            findings.error(verdict.rule(), ref, verdict.message());
+            findings.error(verdict.rule(), ref, (owner == null ? "" : JavaRules.simpleName(owner)) + "::" + name
+                    + ": " + verdict.advice());
         }
     }
 
