@@ -92,7 +92,7 @@ public final class JavaCodeValidator implements CodeValidator {
     }
 
     private static Finding syntax(Problem problem) {
-        Range range = problem.getLocation().flatMap(l -> l.getBegin().getRange()).orElse(null);
+        Range range = problem.getLocation().flatMap(l -> l.getEnd().getRange()).orElse(null);
         String message = problem.getMessage().strip();
         int newline = message.indexOf('\n');
         if (newline > 0) {
