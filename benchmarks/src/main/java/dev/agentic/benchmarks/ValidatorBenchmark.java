@@ -1,0 +1,82 @@
+package dev.agentic.benchmarks;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.CompilationUnit;
+import dev.agentic.core.Code;
+import dev.agentic.core.sandbox.NetworkPolicy;
+import dev.agentic.core.validate.CodeValidator;
+import dev.agentic.core.validate.ValidationPolicy;
+import dev.agentic.core.validate.ValidationResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Validating a realistic 300-line program, against a baseline of only parsing it, in the same run so the
+ * validator's cost is reported as a ratio to the parser's. Both programs are valid under the standard policy
+ * with {@code api.stripe.com} allowed, so every rule runs to the end.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Benchmark)
+public class ValidatorBenchmark {
+    private static final NetworkPolicy STRIPE = NetworkPolicy.allow("api.stripe.com");
+
+    private Code javaProgram;
+    private CodeValidator javaValidator;
+    private ParserConfiguration javaParserConfiguration;
+
+    @Setup
+    public void setUp() {
+        javaProgram = Code.java(resource("InvoiceReconciliation.java"));
+        javaValidator = CodeValidator.java(ValidationPolicy.standard());
+        javaParserConfiguration = new ParserConfiguration()
+                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
+                .setPreprocessUnicodeEscapes(true)
+                .setAttributeComments(false);
+        ValidationResult check = javaValidator.validate(javaProgram, STRIPE);
+        if (!check.valid()) {
+            throw new IllegalStateException("benchmark program should be valid:\n" + check.describe());
+        }
+    }
+
+    /** The Java validator: parse, syntax, nesting and every rule. */
+    @Benchmark
+    public ValidationResult validateJava() {
+        return javaValidator.validate(javaProgram, STRIPE);
+    }
+
+    /** Baseline: javaparser alone with the validator's configuration, no rules. */
+    @Benchmark
+    public ParseResult<CompilationUnit> parseJavaBaseline() {
+        return new JavaParser(javaParserConfiguration).parse(javaProgram.source());
+    }
+
+    static String resource(String name) {
+        try (InputStream in = ValidatorBenchmark.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing benchmark resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
