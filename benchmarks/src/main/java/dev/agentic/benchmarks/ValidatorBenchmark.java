@@ -9,6 +9,7 @@ import dev.agentic.core.sandbox.NetworkPolicy;
 import dev.agentic.core.validate.CodeValidator;
 import dev.agentic.core.validate.ValidationPolicy;
 import dev.agentic.core.validate.ValidationResult;
+import dev.agentic.core.validate.internal.java.JavaCodeValidator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -47,10 +48,7 @@ public class ValidatorBenchmark {
     public void setUp() {
         javaProgram = Code.java(resource("InvoiceReconciliation.java"));
         javaValidator = CodeValidator.java(ValidationPolicy.standard());
-        javaParserConfiguration = new ParserConfiguration()
-                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
-                .setPreprocessUnicodeEscapes(true)
-                .setAttributeComments(false);
+        javaParserConfiguration = JavaCodeValidator.configuration(false);
         ValidationResult check = javaValidator.validate(javaProgram, STRIPE);
         if (!check.valid()) {
             throw new IllegalStateException("benchmark program should be valid:\n" + check.describe());
