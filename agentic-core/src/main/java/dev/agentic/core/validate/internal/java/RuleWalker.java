@@ -57,7 +57,7 @@ final class RuleWalker {
         } else if (node instanceof ClassOrInterfaceType t) {
             if (!(t.getParentNode().orElse(null) instanceof ClassOrInterfaceType outer
                     && outer.getScope().orElse(null) == t)) {
-                onTypeRef(model.resolveType(t.getNameWithScope()), t);
+                onTypeRef(model.resolveType(t.getNameWithScope(), t), t);
             }
         } else if (node instanceof NameExpr || node instanceof FieldAccessExpr) {
             Expression e = (Expression) node;
@@ -134,6 +134,9 @@ final class RuleWalker {
         PolicyNames.Verdict verdict = names.call(callNames(owner, call.getScope().orElse(null), name), builtin);
         if (verdict != null) {
             findings.error(verdict.rule(), call.getName(), shown + ": " + verdict.advice());
+        }
+        if (name.equals("format") || name.equals("formatted") || name.equals("join")) {
+            network.onString(call);
         }
         files.onCall(call, owner);
         threads.onCall(call, owner);

@@ -51,7 +51,7 @@ final class SourceModel {
     final Map<String, String> singleImports = new HashMap<>();
     final Map<String, String> staticMembers = new HashMap<>();
     final List<String> staticWildcardTypes = new ArrayList<>();
-    final Set<String> declaredTypes = new HashSet<>();
+    private final Map<String, List<Node>> declaredTypes = new HashMap<>();
     final Set<String> declaredMethods = new HashSet<>();
     final Set<String> threadSubclasses = new HashSet<>();
     private final Map<String, List<Variable>> variables = new HashMap<>();
@@ -79,13 +79,13 @@ final class SourceModel {
 
     private void index(Node node) {
         if (node instanceof TypeDeclaration<?> t) {
-            declaredTypes.add(t.getNameAsString());
+            declaredTypes.computeIfAbsent(t.getNameAsString(), k -> new ArrayList<>()).add(t);
             if (t instanceof ClassOrInterfaceDeclaration c && c.getExtendedTypes().stream()
-                    .anyMatch(e -> "java.lang.Thread".equals(resolveType(e.getNameWithScope()).fqn()))) {
+                    .anyMatch(e -> "java.lang.Thread".equals(resolveType(e.getNameWithScope(), c).fqn()))) {
                 threadSubclasses.add(c.getNameAsString());
             }
         } else if (node instanceof TypeParameter tp) {
-            declaredTypes.add(tp.getNameAsString());
+            declaredTypes.computeIfAbsent(tp.getNameAsString(), k -> new ArrayList<>()).add(tp);
         } else if (node instanceof MethodDeclaration m) {
             declaredMethods.add(m.getNameAsString());
         } else if (node instanceof VariableDeclarator v) {
@@ -128,47 +128,69 @@ final class SourceModel {
         return p;
     }
 
-    /** The declarations of {@code name} visible at {@code at}; all declarations when none is visibly enclosing. */
+    /**
+     * The declarations of variable {@code name} visible at {@code at}: those whose method, lambda, initializer
+     * or (for fields) class encloses {@code at}. A variable declared elsewhere does not shadow a type here.
+     */
     List<Variable> variables(String name, Node at) {
         List<Variable> all = variables.getOrDefault(name, List.of());
-        if (all.size() <= 1) {
+        if (all.isEmpty()) {
             return all;
         }
-        List<Variable> visible = new ArrayList<>();
+        List<Variable> visible = new ArrayList<>(all.size());
         for (Variable v : all) {
             if (v.owner() == null || v.owner().isAncestorOf(at)) {
                 visible.add(v);
             }
         }
-        return visible.isEmpty() ? all : visible;
+        return visible;
     }
 
-    boolean isVariable(String name) {
-        return variables.containsKey(name);
+    boolean isVariable(String name, Node at) {
+        return !variables(name, at).isEmpty();
     }
 
     /** Every value {@code name} may hold at {@code at}: its initializers and every assignment to it. */
     List<Expression> values(String name, Node at) {
+        List<Variable> visible = variables(name, at);
         List<Expression> out = new ArrayList<>();
-        for (Variable v : variables(name, at)) {
+        for (Variable v : visible) {
             if (v.initializer() != null) {
                 out.add(v.initializer());
             }
         }
         for (AssignExpr a : assignments.getOrDefault(name, List.of())) {
-            if (a.getOperator() == AssignExpr.Operator.ASSIGN) {
+            if (a.getOperator() == AssignExpr.Operator.ASSIGN
+                    && visible.stream().anyMatch(v -> v.owner() == null || v.owner().isAncestorOf(a))) {
                 out.add(a.getValue());
             }
         }
         return out;
     }
 
-    /** Resolves a (possibly dotted) type name as written in source. */
-    TypeRef resolveType(String name) {
+    /**
+     * Whether a type named {@code name} declared in this file is in scope at {@code at}: top-level types
+     * everywhere, nested and local types and type parameters only inside what declares them.
+     */
+    boolean isDeclaredType(String name, Node at) {
+        for (Node d : declaredTypes.getOrDefault(name, List.of())) {
+            Node scope = d.getParentNode().orElse(null);
+            if (scope instanceof com.github.javaparser.ast.stmt.Statement) {
+                scope = scope.getParentNode().orElse(null);
+            }
+            if (scope == null || scope instanceof CompilationUnit || scope.isAncestorOf(at) || scope == at) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Resolves a (possibly dotted) type name as written in source at {@code at}. */
+    TypeRef resolveType(String name, Node at) {
         int dot = name.indexOf('.');
         String first = dot < 0 ? name : name.substring(0, dot);
         String rest = dot < 0 ? "" : name.substring(dot);
-        if (declaredTypes.contains(first)) {
+        if (isDeclaredType(first, at)) {
             return TypeRef.LOCAL;
         }
         String imported = singleImports.get(first);
@@ -205,7 +227,7 @@ final class SourceModel {
             return resolveType(type.asArrayType().getComponentType());
         }
         if (type instanceof ClassOrInterfaceType c) {
-            return resolveType(c.getNameWithScope());
+            return resolveType(c.getNameWithScope(), c);
         }
         return TypeRef.UNKNOWN;
     }
@@ -221,10 +243,10 @@ final class SourceModel {
         }
         int dot = dotted.indexOf('.');
         String first = dot < 0 ? dotted : dotted.substring(0, dot);
-        if (isVariable(first)) {
+        if (isVariable(first, e)) {
             return TypeRef.UNKNOWN;
         }
-        return resolveType(dotted);
+        return resolveType(dotted, e);
     }
 
     /** {@code a.b.c} for a chain of names and field accesses; null for anything else. */

@@ -1,11 +1,13 @@
 package dev.agentic.core.validate.internal.java;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
@@ -91,16 +93,22 @@ final class ThreadRule {
         count = Math.min(UNBOUNDED, count + added);
         if (count > max && !reported) {
             reported = true;
-            String total = count >= UNBOUNDED ? "an unbounded number of threads (it is in a loop without a "
-                    + "constant bound)" : count + " threads";
+            String total = count >= UNBOUNDED ? "an unbounded number of threads (it starts them in a loop "
+                    + "without a constant bound or in a method that calls itself)" : count + " threads";
             findings.error(JavaRules.TOO_MANY_THREADS, at, what + " brings the program to " + total
                     + ", more than the limit of " + max + "; use one Executors.newFixedThreadPool(n) with n <= "
                     + max + " and submit tasks to it.");
         }
     }
 
-    /** How many times the code at {@code node} runs because of enclosing loops; UNBOUNDED when unknown. */
+    /**
+     * How many times the code at {@code node} runs because of enclosing loops; UNBOUNDED when unknown, or when
+     * the enclosing method calls itself (a thread that starts its own method again is a thread bomb).
+     */
     private long tripCount(Node node) {
+        if (inRecursiveMethod(node)) {
+            return UNBOUNDED;
+        }
         long times = 1;
         Node child = node;
         Node p = node.getParentNode().orElse(null);
@@ -122,6 +130,17 @@ final class ThreadRule {
             p = p.getParentNode().orElse(null);
         }
         return times;
+    }
+
+    private static boolean inRecursiveMethod(Node node) {
+        MethodDeclaration m = node.findAncestor(MethodDeclaration.class).orElse(null);
+        if (m == null) {
+            return false;
+        }
+        String name = m.getNameAsString();
+        return m.findFirst(MethodCallExpr.class, c -> c.getNameAsString().equals(name)
+                        && (c.getScope().isEmpty() || c.getScope().get().isThisExpr())).isPresent()
+                || m.findFirst(MethodReferenceExpr.class, r -> r.getIdentifier().equals(name)).isPresent();
     }
 
     private long forTrips(ForStmt f) {

@@ -89,8 +89,8 @@ final class TypeInference {
         }
         if (e instanceof NameExpr n) {
             String name = n.getNameAsString();
-            if (!model.isVariable(name)) {
-                return model.resolveType(name).fqn();
+            if (!model.isVariable(name, n)) {
+                return model.resolveType(name, n).fqn();
             }
             for (SourceModel.Variable v : model.variables(name, n)) {
                 String t = v.type().isVarType() ? typeOf(v.initializer(), depth + 1)
