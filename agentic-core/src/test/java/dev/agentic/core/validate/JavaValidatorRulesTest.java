@@ -362,6 +362,16 @@ class JavaValidatorRulesTest {
     }
 
     @Test
+    void wildcardImportsAreResolvedAgainstTheJdk() {
+        String source = "import java.io.*;\nimport java.nio.file.*;\n"
+                + main("Files.delete(Paths.get(\"/etc/passwd\"));\n        new ObjectInputStream(null);")
+                        .replace("public class", "class");
+        assertThat(check(STANDARD, source, NetworkPolicy.none()).errors())
+                .extracting(Finding::rule, Finding::line, Finding::column)
+                .containsExactly(tuple("file-write-outside", 5, 9), tuple("denied-type", 6, 13));
+    }
+
+    @Test
     void concurrentValidationsGiveTheSameFindings() throws Exception {
         String source = main("var r = Runtime.getRuntime();\n        r.exec(\"id\");");
         List<Finding> expected = check(source).findings();

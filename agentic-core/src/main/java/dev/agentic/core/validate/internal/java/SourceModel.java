@@ -35,7 +35,7 @@ import java.util.Set;
  */
 final class SourceModel {
     /** How a type name was resolved. */
-    enum Via { IMPORT, JAVA_LANG, QUALIFIED, LOCAL, UNKNOWN }
+    enum Via { IMPORT, JAVA_LANG, WILDCARD, QUALIFIED, LOCAL, UNKNOWN }
 
     /** A resolved type name: the fully qualified name (null for LOCAL and UNKNOWN) and how it was found. */
     record TypeRef(String fqn, Via via) {
@@ -51,6 +51,7 @@ final class SourceModel {
     final Map<String, String> singleImports = new HashMap<>();
     final Map<String, String> staticMembers = new HashMap<>();
     final List<String> staticWildcardTypes = new ArrayList<>();
+    final List<String> wildcardPackages = new ArrayList<>();
     private final Map<String, List<Node>> declaredTypes = new HashMap<>();
     final Set<String> declaredMethods = new HashSet<>();
     final Set<String> threadSubclasses = new HashSet<>();
@@ -72,6 +73,8 @@ final class SourceModel {
                 }
             } else if (!i.isAsterisk()) {
                 singleImports.put(JavaRules.simpleName(name), name);
+            } else {
+                wildcardPackages.add(name);
             }
         }
         unit.walk(node -> index(node));
@@ -199,6 +202,16 @@ final class SourceModel {
         }
         if (JavaRules.JAVA_LANG.contains(first)) {
             return new TypeRef("java.lang." + first + rest, Via.JAVA_LANG);
+        }
+        if (!first.isEmpty() && Character.isUpperCase(first.charAt(0))) {
+            for (String pkg : wildcardPackages) {
+                if (JdkTypes.exists(pkg, first)) {
+                    return new TypeRef(pkg + "." + first + rest, Via.WILDCARD);
+                }
+            }
+            if (JdkTypes.exists("java.lang", first)) {
+                return new TypeRef("java.lang." + first + rest, Via.JAVA_LANG);
+            }
         }
         if (dot > 0 && Character.isLowerCase(first.charAt(0))) {
             return new TypeRef(typePrefix(name), Via.QUALIFIED);
