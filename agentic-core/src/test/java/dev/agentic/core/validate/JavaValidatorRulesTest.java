@@ -372,6 +372,23 @@ class JavaValidatorRulesTest {
     }
 
     @Test
+    void xmlNamespaceUrisAreIdentifiersNotHosts() {
+        String source = main("var f = javax.xml.parsers.DocumentBuilderFactory.newInstance();\n"
+                + "        f.setFeature(\"http://apache.org/xml/features/disallow-doctype-decl\", true);\n"
+                + "        String ns = \"http://www.w3.org/2001/XMLSchema-instance\";");
+        assertThat(check(source).errors()).isEmpty();
+    }
+
+    @Test
+    void staticWildcardImportOfExecutorsStillCountsThreads() {
+        String source = "import static java.util.concurrent.Executors.*;\n"
+                + main("var pool = newFixedThreadPool(100);").replace("public class", "class");
+        assertThat(check(STANDARD, source, NetworkPolicy.none()).errors())
+                .extracting(Finding::rule, Finding::line, Finding::column)
+                .containsExactly(tuple("too-many-threads", 4, 20));
+    }
+
+    @Test
     void concurrentValidationsGiveTheSameFindings() throws Exception {
         String source = main("var r = Runtime.getRuntime();\n        r.exec(\"id\");");
         List<Finding> expected = check(source).findings();

@@ -20,6 +20,11 @@ import java.util.stream.Collectors;
 final class NetworkRule {
     private static final Pattern URL = Pattern.compile("^\\s*([a-zA-Z][a-zA-Z0-9+.:-]*)://([^/?#\\s]*)");
     private static final Set<String> LOCAL_SCHEMES = Set.of("file", "jar", "jrt", "classpath");
+    /** Authorities of XML and schema namespace URIs: identifiers in code, not hosts a program contacts. */
+    private static final Set<String> NAMESPACE_AUTHORITIES = Set.of("www.w3.org", "w3.org", "xml.org",
+            "apache.org", "xml.apache.org", "schemas.xmlsoap.org", "schemas.openxmlformats.org",
+            "schemas.microsoft.com", "purl.org", "json-schema.org", "xmlpull.org", "www.xmlpull.org",
+            "xmlns.jcp.org", "java.sun.com", "javax.xml.xmlconstants");
     private static final Set<String> NETWORK_PACKAGES = Set.of("java.net", "java.net.http", "javax.net",
             "javax.net.ssl", "java.rmi", "jdk.net", "com.sun.net");
     private static final Set<String> NETWORK_TYPES = Set.of("java.sql.DriverManager");
@@ -82,7 +87,10 @@ final class NetworkRule {
         for (String value : constants.strings(e)) {
             Matcher m = URL.matcher(value);
             if (m.find() && !LOCAL_SCHEMES.contains(m.group(1).toLowerCase(java.util.Locale.ROOT))) {
-                checkHost(hostOf(m.group(2)), e);
+                String host = hostOf(m.group(2));
+                if (host != null && !NAMESPACE_AUTHORITIES.contains(host.toLowerCase(java.util.Locale.ROOT))) {
+                    checkHost(host, e);
+                }
             }
         }
     }

@@ -144,6 +144,7 @@ final class TypeInference {
                 return t;
             }
         }
-        return null;
+        // With one static wildcard import, an unqualified call of a method not declared here is most likely its.
+        return model.staticWildcardTypes.size() == 1 ? model.staticWildcardTypes.get(0) : null;
     }
 }
