@@ -33,7 +33,14 @@ public interface CodeValidator {
 
     /** Languages for which {@link #forLanguage} has a validator. */
     static Set<Language> supportedLanguages() {
-        return EnumSet.noneOf(Language.class);
+        Set<Language> languages = EnumSet.noneOf(Language.class);
+        languages.add(Language.PYTHON);
+        return languages;
+    }
+
+    /** The Python validator (tree-sitter) under {@code policy}. */
+    static CodeValidator python(ValidationPolicy policy) {
+        return new dev.agentic.core.validate.internal.python.PythonCodeValidator(policy);
     }
 
     /**
@@ -42,6 +49,10 @@ public interface CodeValidator {
      * @throws ConfigurationException naming the supported languages when there is none for {@code language}
      */
     static CodeValidator forLanguage(Language language, ValidationPolicy policy) {
+        java.util.Objects.requireNonNull(language, "language");
+        if (language == Language.PYTHON) {
+            return python(policy);
+        }
         throw new ConfigurationException("No validator for language " + language + "; available: "
                 + supportedLanguages() + ". Configure one with Executor.builder().validator(...).");
     }
