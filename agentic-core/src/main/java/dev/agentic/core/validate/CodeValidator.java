@@ -34,7 +34,12 @@ public interface CodeValidator {
 
     /** Languages for which {@link #forLanguage} has a validator. */
     static Set<Language> supportedLanguages() {
-        return EnumSet.of(Language.JAVA);
+        return EnumSet.of(Language.PYTHON, Language.JAVA);
+    }
+
+    /** The Python validator (tree-sitter) under {@code policy}. */
+    static CodeValidator python(ValidationPolicy policy) {
+        return new dev.agentic.core.validate.internal.python.PythonCodeValidator(policy);
     }
 
     /** The Java validator (javaparser, Java 17 language level) under {@code policy}. */
@@ -50,6 +55,9 @@ public interface CodeValidator {
     static CodeValidator forLanguage(Language language, ValidationPolicy policy) {
         java.util.Objects.requireNonNull(language, "language");
         java.util.Objects.requireNonNull(policy, "policy");
+        if (language == Language.PYTHON) {
+            return python(policy);
+        }
         if (language == Language.JAVA) {
             return java(policy);
         }
