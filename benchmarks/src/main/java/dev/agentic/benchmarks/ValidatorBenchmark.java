@@ -25,6 +25,9 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.treesitter.TSParser;
+import org.treesitter.TSTree;
+import org.treesitter.TreeSitterPython;
 
 /**
  * Validating a realistic 300-line program, against a baseline of only parsing it, in the same run so the
@@ -40,19 +43,43 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ValidatorBenchmark {
     private static final NetworkPolicy STRIPE = NetworkPolicy.allow("api.stripe.com");
 
+    private Code pythonProgram;
+    private CodeValidator pythonValidator;
+    private TSParser pythonParser;
     private Code javaProgram;
     private CodeValidator javaValidator;
     private ParserConfiguration javaParserConfiguration;
 
     @Setup
     public void setUp() {
+        pythonProgram = Code.python(resource("invoice_reconciliation.py"));
+        pythonValidator = CodeValidator.python(ValidationPolicy.standard());
+        pythonParser = new TSParser();
+        pythonParser.setLanguage(new TreeSitterPython());
+        requireValid(pythonValidator.validate(pythonProgram, STRIPE));
         javaProgram = Code.java(resource("InvoiceReconciliation.java"));
         javaValidator = CodeValidator.java(ValidationPolicy.standard());
         javaParserConfiguration = JavaCodeValidator.configuration(false);
-        ValidationResult check = javaValidator.validate(javaProgram, STRIPE);
+        requireValid(javaValidator.validate(javaProgram, STRIPE));
+    }
+
+    private static void requireValid(ValidationResult check) {
         if (!check.valid()) {
             throw new IllegalStateException("benchmark program should be valid:\n" + check.describe());
         }
+    }
+
+    /** The Python validator: tree-sitter parse, syntax, nesting and every rule. */
+    @Benchmark
+    public ValidationResult validatePython() {
+        return pythonValidator.validate(pythonProgram, STRIPE);
+    }
+
+    /** Baseline: tree-sitter alone (Python grammar), no rules and no copy of the tree into Java objects. */
+    @Benchmark
+    public boolean parsePythonBaseline() {
+        TSTree tree = pythonParser.parseString(null, pythonProgram.source());
+        return tree.getRootNode().hasError();
     }
 
     /** The Java validator: parse, syntax, nesting and every rule. */
