@@ -150,6 +150,43 @@ class ValidateCommandTest {
     }
 
     @Test
+    void cleanPythonFileIsValidAndTheLanguageComesFromTheExtension() throws IOException {
+        String file = write("report.py", "import json\n\nprint(json.dumps({'total': sum([1, 2, 3])}))\n");
+        assertThat(run(file, "--json")).isEqualTo(AgenticCli.OK);
+        assertThat(out.toString().trim()).isEqualTo("{\"valid\":true,\"language\":\"python\",\"findings\":[]}");
+    }
+
+    @Test
+    void pythonEvalIsAnErrorFindingWithItsPosition() throws IOException {
+        String file = write("bad.py", "x = 1\nresult = eval(input())\n");
+        assertThat(run(file)).isEqualTo(AgenticCli.NOT_OK);
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines.get(0)).matches(java.util.regex.Pattern.quote(file) + ":2:\\d+: error \\[[a-z-]+\\] .*");
+        assertThat(lines.get(lines.size() - 1)).startsWith(file + ": not valid (");
+        assertThat(lines.get(lines.size() - 1)).endsWith("; python, standard policy)");
+    }
+
+    @Test
+    void pythonJsonFindingHasTheDocumentedShape() throws IOException {
+        String file = write("shell.py", "import subprocess\nsubprocess.run(['id'])\n");
+        assertThat(run(file, "--json", "--language", "python")).isEqualTo(AgenticCli.NOT_OK);
+        JsonNode root = new ObjectMapper().readTree(out.toString());
+        assertThat(root.get("valid").asBoolean()).isFalse();
+        assertThat(root.get("language").asText()).isEqualTo("python");
+        JsonNode finding = root.get("findings").get(0);
+        assertThat(finding.fieldNames()).toIterable().containsExactly("rule", "severity", "message", "line", "column");
+        assertThat(finding.get("rule").asText()).isEqualTo("denied-import");
+        assertThat(finding.get("line").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void pythonSyntaxErrorExitsOne() throws IOException {
+        String file = write("broken.py", "def f(:\n    pass\n");
+        assertThat(run(file)).isEqualTo(AgenticCli.NOT_OK);
+        assertThat(out.toString()).contains("error [syntax]");
+    }
+
+    @Test
     void missingFileArgumentIsAUsageError() {
         assertThat(run()).isEqualTo(AgenticCli.USAGE);
         assertThat(err.toString()).contains("FILE");
