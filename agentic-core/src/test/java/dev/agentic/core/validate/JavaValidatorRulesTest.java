@@ -389,6 +389,14 @@ class JavaValidatorRulesTest {
     }
 
     @Test
+    void fieldChainsOfUndeclaredNamesAreNotMistakenForPackages() {
+        CodeValidator strict = CodeValidator.java(ValidationPolicy.strict());
+        String source = "class Main extends Base {\n    int n() {\n        return order.items.Size + config.limit;\n"
+                + "    }\n}\n";
+        assertThat(check(strict, source, NetworkPolicy.none()).errors()).isEmpty();
+    }
+
+    @Test
     void concurrentValidationsGiveTheSameFindings() throws Exception {
         String source = main("var r = Runtime.getRuntime();\n        r.exec(\"id\");");
         List<Finding> expected = check(source).findings();

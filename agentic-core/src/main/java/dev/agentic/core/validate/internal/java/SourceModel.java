@@ -214,25 +214,40 @@ final class SourceModel {
             }
         }
         if (dot > 0 && Character.isLowerCase(first.charAt(0))) {
-            return new TypeRef(typePrefix(name), Via.QUALIFIED);
+            String type = typePrefix(name);
+            return type == null ? TypeRef.UNKNOWN : new TypeRef(type, Via.QUALIFIED);
         }
         return TypeRef.UNKNOWN;
     }
 
-    /** {@code java.lang.System} for {@code java.lang.System.out}: up to the first upper-case segment. */
+    private static final Set<String> ROOT_PACKAGES = Set.of("java", "javax", "jdk", "sun", "com", "org", "net",
+            "io", "jnr");
+
+    /**
+     * {@code java.lang.System} for {@code java.lang.System.out}: up to the first upper-case segment, when what
+     * comes before it is a package (a JDK package or one under a usual root); null otherwise, since
+     * {@code order.items.Size} is more likely a chain of fields than a type.
+     */
     static String typePrefix(String dotted) {
-        String[] parts = dotted.split("\\.");
-        StringBuilder b = new StringBuilder();
-        for (String p : parts) {
-            if (b.length() > 0) {
-                b.append('.');
+        int start = 0;
+        while (start < dotted.length()) {
+            int end = dotted.indexOf('.', start);
+            String segment = end < 0 ? dotted.substring(start) : dotted.substring(start, end);
+            if (!segment.isEmpty() && Character.isUpperCase(segment.charAt(0))) {
+                if (start == 0) {
+                    return null;
+                }
+                String pkg = dotted.substring(0, start - 1);
+                String root = pkg.indexOf('.') < 0 ? pkg : pkg.substring(0, pkg.indexOf('.'));
+                return JdkTypes.isJdkPackage(pkg) || ROOT_PACKAGES.contains(root)
+                        ? dotted.substring(0, end < 0 ? dotted.length() : end) : null;
             }
-            b.append(p);
-            if (!p.isEmpty() && Character.isUpperCase(p.charAt(0))) {
-                break;
+            if (end < 0) {
+                return null;
             }
+            start = end + 1;
         }
-        return b.toString();
+        return null;
     }
 
     TypeRef resolveType(Type type) {
