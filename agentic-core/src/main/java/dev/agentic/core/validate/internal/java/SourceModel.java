@@ -142,7 +142,7 @@ final class SourceModel {
         }
         List<Variable> visible = new ArrayList<>(all.size());
         for (Variable v : all) {
-            if (v.owner() == null || v.owner().isAncestorOf(at)) {
+            if (v.owner() == null || encloses(v.owner(), at)) {
                 visible.add(v);
             }
         }
@@ -164,7 +164,7 @@ final class SourceModel {
         }
         for (AssignExpr a : assignments.getOrDefault(name, List.of())) {
             if (a.getOperator() == AssignExpr.Operator.ASSIGN
-                    && visible.stream().anyMatch(v -> v.owner() == null || v.owner().isAncestorOf(a))) {
+                    && visible.stream().anyMatch(v -> v.owner() == null || encloses(v.owner(), a))) {
                 out.add(a.getValue());
             }
         }
@@ -181,7 +181,20 @@ final class SourceModel {
             if (scope instanceof com.github.javaparser.ast.stmt.Statement) {
                 scope = scope.getParentNode().orElse(null);
             }
-            if (scope == null || scope instanceof CompilationUnit || scope.isAncestorOf(at) || scope == at) {
+            if (scope == null || scope instanceof CompilationUnit || encloses(scope, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code outer} is {@code node} or one of its ancestors. Walks up from {@code node}: javaparser's
+     * {@code isAncestorOf} searches the whole subtree, which made validation quadratic.
+     */
+    static boolean encloses(Node outer, Node node) {
+        for (Node n = node; n != null; n = n.getParentNode().orElse(null)) {
+            if (n == outer) {
                 return true;
             }
         }
