@@ -36,13 +36,16 @@ import picocli.CommandLine.Spec;
  * <p>Exit codes: 0 when there is no error finding, 1 when there is one, 2 for usage, configuration or I/O
  * errors (missing file, unknown language or policy, no validator for the language), with the reason on stderr.
  */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = "validate",
         description = "Check a Python or Java program against the validation policy without running it.")
 public final class ValidateCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The program to check.")
     Path file;

@@ -187,6 +187,13 @@ class ValidateCommandTest {
     }
 
     @Test
+    void helpDescribesTheOptionsAndExitsZero() {
+        assertThat(run("--help")).isEqualTo(AgenticCli.OK);
+        assertThat(out.toString()).contains("Usage: agentic validate").contains("--allow-host=HOST")
+                .contains("--policy=POLICY").contains("--language=LANGUAGE").contains("--json");
+    }
+
+    @Test
     void missingFileArgumentIsAUsageError() {
         assertThat(run()).isEqualTo(AgenticCli.USAGE);
         assertThat(err.toString()).contains("FILE");
