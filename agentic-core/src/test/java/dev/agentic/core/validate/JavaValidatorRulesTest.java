@@ -287,7 +287,9 @@ class JavaValidatorRulesTest {
     void deepNestingIsReportedButLongCallChainsAreNot() {
         CodeValidator shallow = CodeValidator.java(ValidationPolicy.standard().toBuilder().maxNestingDepth(6).build());
         String deep = main("if (true) { if (true) { if (true) { if (true) { System.out.println(); } } } }");
-        assertThat(errorRules(check(shallow, deep, NetworkPolicy.none()))).containsExactly("nesting-too-deep");
+        assertThat(check(shallow, deep, NetworkPolicy.none()).errors())
+                .extracting(Finding::rule, Finding::line, Finding::column)
+                .containsExactly(tuple("nesting-too-deep", 3, 57));
         String chain = main("new StringBuilder()" + ".append(1)".repeat(200) + ".toString();");
         assertThat(check(chain).errors()).isEmpty();
         String parens = main("int x = " + "(".repeat(5000) + "1" + ")".repeat(5000) + ";");
