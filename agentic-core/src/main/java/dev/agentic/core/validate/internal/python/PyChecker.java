@@ -248,6 +248,14 @@ final class PyChecker {
                     return;
                 }
             }
+            String[] parts = v.text().split("\\.");
+            String reachable = policy.deniedCallEndingWith(parts[parts.length - 1]);
+            if (reachable != null && (object == null || !resolvedSafely(object))) {
+                reporter.report(PyRules.DENIED_CALL, true, function + "(..., '" + v.text() + "') may reach "
+                        + reachable + ", which is denied; call what you need directly on a module you imported",
+                        nameExpr);
+                return;
+            }
             if (object != null) {
                 for (String base : bindings.qualified(object)) {
                     String problem = deniedName(base + "." + v.text(), true);
@@ -259,6 +267,11 @@ final class PyChecker {
                 }
             }
         }
+    }
+
+    /** Whether {@code object} is a name bound by an import, so getattr on it was resolved exactly. */
+    private boolean resolvedSafely(PyNode object) {
+        return object.is("identifier") && bindings.importedNames.contains(text.name(object));
     }
 
     /** {@code "{0.__class__}".format(x)}: replacement fields that walk into interpreter internals. */

@@ -39,10 +39,13 @@ final class PyEffects {
             "symlink_to", "hardlink_to", "chmod", "lchmod");
     private static final Set<String> PATH_DELETE_METHODS = Set.of("unlink", "rmdir", "rename", "replace");
     /** Calls whose first argument (or the host of a (host, port) tuple) is a host to connect to. */
-    private static final Set<String> HOST_SINKS = Set.of("HTTPConnection", "HTTPSConnection", "create_connection",
-            "connect", "connect_ex", "getaddrinfo", "gethostbyname", "gethostbyname_ex", "open_connection",
-            "FTP", "FTP_TLS", "SMTP", "SMTP_SSL", "IMAP4", "IMAP4_SSL", "POP3", "POP3_SSL", "Telnet",
-            "create_datagram_endpoint", "HTTPConnectionPool", "HTTPSConnectionPool");
+    private static final Set<String> HOST_SINKS = Set.of("HTTPConnection", "HTTPSConnection", "getaddrinfo",
+            "gethostbyname", "gethostbyname_ex", "open_connection", "FTP", "FTP_TLS", "SMTP", "SMTP_SSL", "IMAP4",
+            "IMAP4_SSL", "POP3", "POP3_SSL", "Telnet", "HTTPConnectionPool", "HTTPSConnectionPool",
+            "create_connection");
+    /** Calls taking a socket address: only a {@code (host, port)} tuple counts. */
+    private static final Set<String> ADDRESS_SINKS = Set.of("connect", "connect_ex", "create_connection", "sendto",
+            "bind_and_connect", "create_datagram_endpoint");
 
     private final PyText text;
     private final PyBindings bindings;
@@ -199,9 +202,13 @@ final class PyEffects {
             }
         }
         String fnName = fn == null ? "" : fn.is("attribute") ? text.name(fn.child("attribute")) : text.name(fn);
-        if (HOST_SINKS.contains(fnName) && !positional.isEmpty()) {
-            PyNode target = positional.get(0);
-            if (target.is("tuple") && !target.namedChildren().isEmpty()) {
+        for (PyNode target : positional) {
+            boolean tuple = target.is("tuple") && !target.namedChildren().isEmpty();
+            if (!(HOST_SINKS.contains(fnName) && target == positional.get(0))
+                    && !(ADDRESS_SINKS.contains(fnName) && tuple)) {
+                continue;
+            }
+            if (tuple) {
                 target = target.namedChildren().get(0);
             }
             for (Val v : bindings.values(target)) {

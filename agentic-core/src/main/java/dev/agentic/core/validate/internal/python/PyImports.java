@@ -37,7 +37,7 @@ final class PyImports {
         }
         for (PyNode child : stmt.children) {
             if (child.is("wildcard_import")) {
-                for (String denied : PyRules.DENIED_CALLS) {
+                for (String denied : policy.deniedCalls()) {
                     if (denied.startsWith(module + ".") && policy.isDeniedCall(denied)) {
                         reporter.report(PyRules.DENIED_IMPORT, true, "from " + module + " import * brings in "
                                 + denied + "; import the names you need explicitly", child);

@@ -12,7 +12,8 @@ final class PyNode {
     final String type;
     final String field;
     final int start;
-    final int end;
+    /** Set when the node's last child has been copied (see {@link PyParser}). */
+    int end;
     final int line;
     final int column;
     final boolean named;

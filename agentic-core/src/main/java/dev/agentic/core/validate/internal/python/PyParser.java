@@ -1,5 +1,6 @@
 package dev.agentic.core.validate.internal.python;
 
+import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.treesitter.TSLanguage;
@@ -7,7 +8,6 @@ import org.treesitter.TSNode;
 import org.treesitter.TSParser;
 import org.treesitter.TSSymbolType;
 import org.treesitter.TSTree;
-import org.treesitter.TSTreeCursor;
 import org.treesitter.TreeSitterPython;
 
 /**
@@ -69,9 +69,25 @@ final class PyParser {
         TSTree tree = PARSER.get().parseString(null, source);
         TSNode rootNode = tree.getRootNode();
         boolean hasError = rootNode.hasError();
+        long cursor = TsNative.cursorNew(rootNode);
+        try {
+            return copy(cursor, source, hasError);
+        } finally {
+            TsNative.cursorDelete(cursor);
+            // the cleaner frees the native tree once 'tree' is unreachable: keep it alive until the walk is done
+            Reference.reachabilityFence(tree);
+            Reference.reachabilityFence(rootNode);
+        }
+    }
+
+    /**
+     * Copies the tree in one pre-order cursor walk. Per node: the node, its symbol and start byte; the end
+     * byte only for named leaves (a parent ends where its last child ends, a keyword or punctuation token
+     * is as long as its name).
+     */
+    private static Parsed copy(long cursor, String source, boolean hasError) {
         int[] charOfByte = charIndexByByte(source);
         int[] lineStarts = lineStarts(source);
-        TSTreeCursor cursor = new TSTreeCursor(rootNode);
         PyNode root = null;
         PyNode parent = null;
         PyNode firstError = null;
@@ -79,15 +95,24 @@ final class PyParser {
         boolean tooDeep = false;
         int depth = 0;
         while (true) {
-            TSNode n = cursor.currentNode();
-            int sym = n.getSymbol();
-            int start = toChar(charOfByte, n.getStartByte());
-            int end = toChar(charOfByte, n.getEndByte());
-            int fieldId = cursor.currentFieldId();
+            TSNode n = TsNative.currentNode(cursor);
+            int sym = TsNative.symbol(n);
+            int start = toChar(charOfByte, TsNative.startByte(n));
+            int fieldId = TsNative.currentFieldId(cursor);
             int line = lineOf(lineStarts, start);
-            PyNode node = new PyNode(SYMBOL_NAMES[sym], fieldId > 0 && fieldId < FIELD_NAMES.length
-                    ? FIELD_NAMES[fieldId] : null, start, end, line + 1, start - lineStarts[line] + 1,
-                    SYMBOL_NAMED[sym] || "ERROR".equals(SYMBOL_NAMES[sym]), parent);
+            String type = SYMBOL_NAMES[sym];
+            boolean named = SYMBOL_NAMED[sym] || "ERROR".equals(type);
+            boolean hasChild = depth < MAX_TREE_DEPTH && TsNative.gotoFirstChild(cursor);
+            int end;
+            if (hasChild) {
+                end = -1;
+            } else if (!named && !hasError && source.startsWith(type, start)) {
+                end = start + type.length();
+            } else {
+                end = toChar(charOfByte, TsNative.endByte(n));
+            }
+            PyNode node = new PyNode(type, fieldId > 0 && fieldId < FIELD_NAMES.length ? FIELD_NAMES[fieldId] : null,
+                    start, end, line + 1, start - lineStarts[line] + 1, named, parent);
             if (parent == null) {
                 root = node;
             } else {
@@ -96,12 +121,12 @@ final class PyParser {
             if (hasError && firstError == null) {
                 if (node.is("ERROR")) {
                     firstError = node;
-                } else if (n.isMissing()) {
+                } else if (TsNative.isMissing(n)) {
                     firstError = node;
                     missing = true;
                 }
             }
-            if (depth < MAX_TREE_DEPTH && cursor.gotoFirstChild()) {
+            if (hasChild) {
                 parent = node;
                 depth++;
                 continue;
@@ -109,12 +134,12 @@ final class PyParser {
             if (depth >= MAX_TREE_DEPTH) {
                 tooDeep = true;
             }
-            while (!cursor.gotoNextSibling()) {
-                if (!cursor.gotoParent()) {
+            while (!TsNative.gotoNextSibling(cursor)) {
+                if (!TsNative.gotoParent(cursor)) {
                     return new Parsed(root, firstError, missing, tooDeep);
                 }
                 depth--;
-                node = parent;
+                parent.end = parent.children.get(parent.children.size() - 1).end;
                 parent = parent.parent;
             }
         }

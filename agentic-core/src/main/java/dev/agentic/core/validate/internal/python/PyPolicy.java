@@ -3,6 +3,9 @@ package dev.agentic.core.validate.internal.python;
 import dev.agentic.core.sandbox.NetworkPolicy;
 import dev.agentic.core.validate.ValidationPolicy;
 import java.util.HashSet;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.Set;
 
 /**
@@ -13,6 +16,7 @@ final class PyPolicy {
     final NetworkPolicy network;
     private final Set<String> deniedImports;
     private final Set<String> deniedCalls;
+    private final Map<String, String> deniedByLastSegment;
 
     PyPolicy(ValidationPolicy policy, NetworkPolicy network) {
         this.policy = policy;
@@ -31,6 +35,24 @@ final class PyPolicy {
         calls.addAll(policy.deniedCalls());
         calls.removeAll(policy.allowedCalls());
         this.deniedCalls = Set.copyOf(calls);
+        Map<String, String> lastSegments = new TreeMap<>();
+        for (String c : new TreeSet<>(calls)) {
+            int dot = c.lastIndexOf('.');
+            if (dot > 0) {
+                lastSegments.putIfAbsent(c.substring(dot + 1), c);
+            }
+        }
+        this.deniedByLastSegment = Map.copyOf(lastSegments);
+    }
+
+    /** A denied dotted call whose last part is {@code attribute} ({@code system} gives os.system), or null. */
+    String deniedCallEndingWith(String attribute) {
+        return deniedByLastSegment.get(attribute);
+    }
+
+    /** Denied dotted calls in name order. */
+    Set<String> deniedCalls() {
+        return new TreeSet<>(deniedCalls);
     }
 
     /** Why importing {@code module} is refused, or null when it is allowed. */
