@@ -1,0 +1,24 @@
+package dev.agentic.sandbox.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * The shell script the in-sandbox wrapper evaluates from its stdin: one {@code export NAME='value'} per
+ * variable, single-quoted so no value is ever interpreted. This is how plain variables and secret values
+ * reach the program without appearing on any command line or in any file. Stateless.
+ */
+public final class EnvScript {
+    private EnvScript() {
+    }
+
+    /** The script for {@code variables} (names already validated as {@code [A-Za-z_][A-Za-z0-9_]*}). */
+    public static byte[] of(Map<String, String> variables) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, String> e : variables.entrySet()) {
+            sb.append("export ").append(e.getKey()).append("='")
+                    .append(e.getValue().replace("\0", "").replace("'", "'\\''")).append("'\n");
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}
