@@ -1,0 +1,11 @@
+package dev.agentic.core;
+
+/** How a workflow ended. */
+public enum WorkflowStatus {
+    /** An attempt's program ran and succeeded. */
+    SUCCEEDED,
+    /** Every attempt was used up without a successful run. */
+    FAILED,
+    /** The workflow stopped on an error of the model, sandbox, store or secrets (the exception is rethrown). */
+    ERROR
+}

@@ -1,0 +1,118 @@
+package dev.agentic.core.internal;
+
+import dev.agentic.core.Code;
+import dev.agentic.core.GenerationRequest;
+import dev.agentic.core.GenerationResult;
+import dev.agentic.core.Generator;
+import dev.agentic.core.Language;
+import dev.agentic.core.model.TokenUsage;
+import dev.agentic.core.sandbox.ExecutionOutput;
+import dev.agentic.core.sandbox.ExecutionRequest;
+import dev.agentic.core.sandbox.ExecutionResult;
+import dev.agentic.core.sandbox.NetworkPolicy;
+import dev.agentic.core.sandbox.Sandbox;
+import dev.agentic.core.validate.CodeValidator;
+import dev.agentic.core.validate.Finding;
+import dev.agentic.core.validate.ValidationResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/**
+ * Test doubles for orchestration logic only: a generator answering from a list, a validator flagging a
+ * marker word, and a sandbox that "runs" a program by interpreting two marker words. The real validators
+ * and sandbox have their own tests.
+ */
+final class Doubles {
+    private Doubles() {
+    }
+
+    /** Answers each generate() call with the next program text; "NO CODE" answers with no code. */
+    static final class ListGenerator implements Generator {
+        final List<GenerationRequest> requests = new CopyOnWriteArrayList<>();
+        private final List<String> answers;
+
+        ListGenerator(String... answers) {
+            this.answers = List.of(answers);
+        }
+
+        @Override
+        public GenerationResult generate(GenerationRequest request) {
+            requests.add(request);
+            String answer = answers.get(requests.size() - 1);
+            request.listener().onText(answer);
+            TokenUsage usage = new TokenUsage(100, 20);
+            if (answer.equals("NO CODE")) {
+                return new GenerationResult.NoCode("no fenced block", "I cannot help", usage, "scripted-test");
+            }
+            return new GenerationResult.Generated(new Code(request.task().language(), answer), answer, usage,
+                    "scripted-test", false);
+        }
+    }
+
+    /** Flags every line containing FORBIDDEN with rule "denied-call". */
+    static final class MarkerValidator implements CodeValidator {
+        @Override
+        public Language language() {
+            return Language.PYTHON;
+        }
+
+        @Override
+        public ValidationResult validate(Code code, NetworkPolicy network) {
+            List<Finding> findings = new ArrayList<>();
+            String[] lines = code.source().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                int col = lines[i].indexOf("FORBIDDEN");
+                if (col >= 0) {
+                    findings.add(Finding.error("denied-call", "FORBIDDEN() is not allowed; use allowed()", i + 1, col + 1));
+                }
+            }
+            return new ValidationResult(Language.PYTHON, findings, Duration.ZERO);
+        }
+    }
+
+    /**
+     * Interprets a program: "FAIL" fails with a traceback on stderr; "PRINT_SECRET" prints the value of the
+     * API_KEY secret; anything else succeeds and echoes the source.
+     */
+    static final class MarkerSandbox implements Sandbox {
+        final List<ExecutionRequest> requests = new CopyOnWriteArrayList<>();
+        private final Function<ExecutionRequest, ExecutionResult> behaviour;
+
+        MarkerSandbox() {
+            this.behaviour = MarkerSandbox::interpret;
+        }
+
+        private static ExecutionResult interpret(ExecutionRequest r) {
+            String src = r.code().source();
+            Duration d = Duration.ofMillis(5);
+            if (src.contains("FAIL")) {
+                return new ExecutionResult.Failed(1, ExecutionOutput.of("partial\n",
+                        "Traceback (most recent call last):\nKeyError: 'customer_id'\n", d));
+            }
+            if (src.contains("PRINT_SECRET")) {
+                String v = r.secrets().get("API_KEY");
+                return new ExecutionResult.Succeeded(ExecutionOutput.of("key=" + v + "\n", "debug " + v + "\n", d));
+            }
+            return new ExecutionResult.Succeeded(ExecutionOutput.of("ran: " + src + "\n", "", d));
+        }
+
+        @Override
+        public ExecutionResult execute(ExecutionRequest request) {
+            requests.add(request);
+            return behaviour.apply(request);
+        }
+
+        @Override
+        public Set<Language> languages() {
+            return Set.of(Language.PYTHON);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
