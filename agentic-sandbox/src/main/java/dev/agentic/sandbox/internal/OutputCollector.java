@@ -45,7 +45,15 @@ public final class OutputCollector {
     private record Candidate(SecureDirectoryStream<Path> dir, Path name, String relative, Object key, long size) {
     }
 
-    public OutputCollector(List<String> globs, int maxFiles, long maxFileBytes, long maxTotalBytes) {
+    private final Set<String> excluded;
+
+    /**
+     * @param excluded relative paths never collected (the program file and the inputs, which are the
+     *     host's own files mounted in)
+     */
+    public OutputCollector(List<String> globs, Set<String> excluded, int maxFiles, long maxFileBytes,
+                           long maxTotalBytes) {
+        this.excluded = Set.copyOf(excluded);
         for (String g : globs) {
             matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + g));
         }
@@ -134,7 +142,7 @@ public final class OutputCollector {
             if (a.isRegularFile()) {
                 linkCount.merge(a.fileKey(), 1, Integer::sum);
             }
-            if (!matches(relative)) {
+            if (excluded.contains(relative) || !matches(relative)) {
                 continue;
             }
             if (!a.isRegularFile()) {

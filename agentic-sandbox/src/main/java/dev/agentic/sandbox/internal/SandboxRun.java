@@ -149,7 +149,9 @@ public final class SandboxRun {
             }
             List<OutputFile> files = List.of();
             if (workdir != null) {
-                OutputCollector collector = new OutputCollector(request.outputGlobs(), limits.maxOutputFiles(),
+                java.util.Set<String> mine = new java.util.HashSet<>(dir.inputNames());
+                mine.add(BwrapCommand.programFile(request.code().language()));
+                OutputCollector collector = new OutputCollector(request.outputGlobs(), mine, limits.maxOutputFiles(),
                         limits.maxFileSizeBytes(), limits.maxFileSizeBytes());
                 files = collector.collect(workdir);
                 notes.addAll(collector.notes());
