@@ -75,7 +75,7 @@ public final class SandboxRun {
                         + "(explicit Isolation.NONE; development only)");
             }
             ProcessBuilder pb = new ProcessBuilder(argv)
-                    .directory(ctx.isolated() ? new java.io.File("/") : dir.path().toFile());
+                    .directory(ctx.isolated() ? new java.io.File("/") : dir.path().resolve("work").toFile());
             pb.environment().clear();
             if (!ctx.isolated()) {
                 pb.environment().putAll(Unisolated.environment(dir, env));
