@@ -74,6 +74,18 @@ class LocalSandboxTest {
     }
 
     @Test
+    void environmentValuesWithShellMetacharactersArriveVerbatim() {
+        String value = "it's $(id) `uname` \\ \"q\" ; exit 3\nsecond line";
+        try (LocalSandbox sandbox = LocalSandbox.builder().build()) {
+            ExecutionResult r = sandbox.execute(python("import os, sys\nsys.stdout.write(os.environ['V'])")
+                    .environment("V", value).build());
+
+            assertThat(r.succeeded()).as(r.stderr()).isTrue();
+            assertThat(r.stdout()).isEqualTo(value);
+        }
+    }
+
+    @Test
     void everyRunsScratchDirectoryIsDeletedAfterwards(@TempDir Path scratch) throws IOException {
         try (LocalSandbox sandbox = LocalSandbox.builder().scratchRoot(scratch).build()) {
             sandbox.execute(python("open('x', 'w').write('y')").inputFile("in.txt", new byte[] {1}).build());
