@@ -104,8 +104,13 @@ public final class SandboxRun {
         CappedCapture out = new CappedCapture(p.getInputStream(), limits.maxOutputBytes(), () -> kill(p, Outcome.KilledBy.OUTPUT));
         CappedCapture err = new CappedCapture(p.getErrorStream(), limits.maxOutputBytes(), () -> kill(p, Outcome.KilledBy.OUTPUT));
         ExecutorService readers = ctx.readers();
-        readers.execute(out);
-        readers.execute(err);
+        try {
+            readers.execute(out);
+            readers.execute(err);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            p.destroyForcibly();
+            throw new SandboxException("The sandbox was closed while the program started; the run was killed.", e);
+        }
         long sandboxInit = -1;
         SecureDirectoryStream<Path> workdir = null;
         long deadline = start + limits.wallTime().toNanos();

@@ -59,7 +59,9 @@ class BwrapCommandTest {
     void environmentScriptQuotesEveryValue() {
         String script = new String(EnvScript.of(Map.of("A", "it's $(rm -rf /) `x`\nnext")), StandardCharsets.UTF_8);
 
-        assertThat(script).isEqualTo("export A='it'\\''s $(rm -rf /) `x`\nnext'\n");
+        assertThat(script).isEqualTo("NL=$(printf '\\nx'); NL=${NL%x}\n"
+                + "export A='it'\\''s $(rm -rf /) `x`'\"$NL\"'next'\n");
+        assertThat(new String(EnvScript.of(Map.of("B", "plain")), StandardCharsets.UTF_8)).isEqualTo("export B='plain'\n");
     }
 
     @Test
