@@ -49,13 +49,17 @@ import org.slf4j.LoggerFactory;
  * <p>Caps for the whole proxy come from the {@link NetworkPolicy}: concurrent connections, total bytes in
  * both directions, and time per connection; request heads are limited to {@value #MAX_HEAD_BYTES} bytes.
  * Every decision is logged and kept in {@link #decisions()}; a tunnel cut by a cap adds a second, refused
- * decision naming the cap ({@code byte limit reached}, {@code connection time limit reached}).
+ * decision naming the cap ({@code byte limit reached}, {@code connection time limit reached}). At most
+ * {@value #MAX_DECISIONS} decisions are kept (and logged); later ones are only counted
+ * ({@link #decisionsDropped()}).
  *
  * <p>Thread-safe. The caller owns the proxy and must {@link #close()} it; connections are served by a
  * bounded pool of daemon threads.
  */
 public final class EgressProxy implements AutoCloseable {
     static final int MAX_HEAD_BYTES = 16 * 1024;
+    /** Decisions kept per proxy, so that a flood of connection attempts cannot exhaust the host's memory. */
+    static final int MAX_DECISIONS = 1000;
     static final String CONNECTION_LIMIT = "connection limit reached";
     static final String BYTE_LIMIT = "byte limit reached";
     static final String TIME_LIMIT = "connection time limit reached";
@@ -73,6 +77,8 @@ public final class EgressProxy implements AutoCloseable {
     private final Semaphore connectionPermits;
     private final AtomicLong bytesUsed = new AtomicLong();
     private final List<NetworkDecision> decisions = new CopyOnWriteArrayList<>();
+    private final AtomicInteger decisionCount = new AtomicInteger();
+    private final AtomicLong decisionsDropped = new AtomicLong();
     private final Set<ProxyConnection> open = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread acceptor;
@@ -163,10 +169,12 @@ public final class EgressProxy implements AutoCloseable {
             } catch (ClosedChannelException e) {
                 return;
             } catch (IOException e) {
-                if (!closed.get()) {
-                    LOG.warn("Egress proxy on {} stopped accepting: {}", socketPath, e.toString());
+                if (closed.get()) {
+                    return;
                 }
-                return;
+                LOG.warn("Egress proxy on {} could not accept a connection: {}", socketPath, e.toString());
+                sleepBriefly(); // e.g. out of file descriptors: retry rather than stop serving
+                continue;
             }
             boolean permitted = connectionPermits.tryAcquire();
             ProxyConnection connection = new ProxyConnection(this, client, permitted);
@@ -239,8 +247,20 @@ public final class EgressProxy implements AutoCloseable {
         }
     }
 
+    /** Number of decisions made after the first {@value #MAX_DECISIONS}, which are counted but not kept. */
+    public long decisionsDropped() {
+        return decisionsDropped.get();
+    }
+
     void record(String host, int port, boolean allowed, String reason) {
         String shown = printable(host);
+        if (decisionCount.incrementAndGet() > MAX_DECISIONS) {
+            if (decisionsDropped.incrementAndGet() == 1) {
+                LOG.warn("Egress proxy on {} made more than {} decisions; further ones are counted, not kept or logged",
+                        socketPath, MAX_DECISIONS);
+            }
+            return;
+        }
         decisions.add(new NetworkDecision(Instant.now(), shown, port, allowed, reason));
         LOG.info("Egress {} {}:{} ({})", allowed ? "allowed" : "refused", shown, port, reason);
     }
@@ -253,6 +273,14 @@ public final class EgressProxy implements AutoCloseable {
             b.append(c >= 0x21 && c < 0x7f ? c : '?');
         }
         return b.toString();
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void ensurePrivateDirectory(Path dir) throws IOException {

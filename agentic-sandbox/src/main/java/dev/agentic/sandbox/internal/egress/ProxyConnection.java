@@ -104,7 +104,8 @@ final class ProxyConnection implements Runnable {
             return;
         }
         SocketChannel up = upstream;
-        if (!proxy.tryExecute(() -> pumpThenSignal(up, client))) {
+        boolean endWithResponse = !request.connect(); // one forwarded request: done when the response ends
+        if (!proxy.tryExecute(() -> pumpThenSignal(up, client, endWithResponse))) {
             return;
         }
         pump(client, up);
@@ -148,9 +149,12 @@ final class ProxyConnection implements Runnable {
         return false;
     }
 
-    private void pumpThenSignal(SocketChannel from, SocketChannel to) {
+    private void pumpThenSignal(SocketChannel from, SocketChannel to, boolean closeAfter) {
         try {
             pump(from, to);
+            if (closeAfter) {
+                close();
+            }
         } finally {
             reverseDone.countDown();
         }

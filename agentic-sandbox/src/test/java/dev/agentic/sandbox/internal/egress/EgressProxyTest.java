@@ -301,6 +301,20 @@ class EgressProxyTest {
     }
 
     @Test
+    void aFloodOfRequestsKeepsOnlyTheFirstDecisionsAndCountsTheRest() throws Exception {
+        proxy = proxy(NetworkPolicy.allow("example.com"));
+        int attempts = EgressProxy.MAX_DECISIONS + 5;
+        for (int i = 0; i < attempts; i++) {
+            try (UdsClient.Response r = UdsClient.connectTo(proxy.socketPath(), "flood" + i + ".invalid:443")) {
+                assertThat(r.status()).isEqualTo(403);
+            }
+        }
+        assertThat(proxy.decisions()).hasSize(EgressProxy.MAX_DECISIONS)
+                .first().extracting(NetworkDecision::host).isEqualTo("flood0.invalid");
+        assertThat(proxy.decisionsDropped()).isEqualTo(5);
+    }
+
+    @Test
     void resolverFailureIsRefusedAsUnresolvable() throws Exception {
         proxy = EgressProxy.start(dir.resolve("egress.sock"), NetworkPolicy.allow("gone.example.com"),
                 EgressOptions.builder().resolver(h -> {
