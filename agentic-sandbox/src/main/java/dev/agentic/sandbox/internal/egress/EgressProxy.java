@@ -187,7 +187,7 @@ public final class EgressProxy implements AutoCloseable {
                 pool.execute(connection);
             } catch (RejectedExecutionException e) {
                 record("", 0, false, CONNECTION_LIMIT);
-                connection.close();
+                connection.refuseWithoutReading(CONNECTION_LIMIT);
             }
         }
     }

@@ -207,12 +207,28 @@ final class ProxyConnection implements Runnable {
         close();
     }
 
+    /** Answers 403 without a thread and without reading the request: the fresh socket's buffer takes it at once. */
+    void refuseWithoutReading(String reason) {
+        try {
+            client.configureBlocking(false);
+            client.write(response(403, "Forbidden", reason)); // one attempt; never spins
+        } catch (IOException e) {
+            // the client is gone already
+        } finally {
+            close();
+        }
+    }
+
     private void reply(int status, String phrase, String reason) throws IOException {
+        writeFully(client, response(status, phrase, reason));
+    }
+
+    private static ByteBuffer response(int status, String phrase, String reason) {
         String body = reason + "\n";
         String response = "HTTP/1.1 " + status + " " + phrase + "\r\nX-Proxy-Error: " + reason
                 + "\r\nContent-Type: text/plain; charset=us-ascii\r\nContent-Length: " + body.length()
                 + "\r\nConnection: close\r\n\r\n" + body;
-        writeFully(client, ByteBuffer.wrap(response.getBytes(StandardCharsets.ISO_8859_1)));
+        return ByteBuffer.wrap(response.getBytes(StandardCharsets.ISO_8859_1));
     }
 
     private static void writeFully(SocketChannel to, ByteBuffer buf) throws IOException {

@@ -234,6 +234,24 @@ class EgressProxyTest {
     }
 
     @Test
+    void connectionsBeyondEveryWorkerAreAnswered403WithoutAThread() throws Exception {
+        proxy = optedInProxy(NetworkPolicy.builder().maxConnections(1));
+        List<UdsClient> idle = new java.util.ArrayList<>();
+        try (UdsClient.Response tunnel = UdsClient.connectTo(proxy.socketPath(), echoTarget())) {
+            assertThat(tunnel.status()).isEqualTo(200); // holds two workers; the spare ones go to idle clients
+            for (int i = 0; i < 12; i++) {
+                idle.add(UdsClient.connect(proxy.socketPath())); // never sends a request head
+            }
+            String head = new String(idle.get(11).readToEnd(), StandardCharsets.ISO_8859_1);
+            assertThat(head).startsWith("HTTP/1.1 403 Forbidden\r\n").contains("X-Proxy-Error: connection limit reached");
+        } finally {
+            for (UdsClient c : idle) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
     void connectionTimeCapClosesAnIdleTunnel() throws Exception {
         proxy = optedInProxy(NetworkPolicy.builder().maxConnectionTime(java.time.Duration.ofMillis(300)));
         try (UdsClient.Response r = UdsClient.connectTo(proxy.socketPath(), echoTarget())) {
