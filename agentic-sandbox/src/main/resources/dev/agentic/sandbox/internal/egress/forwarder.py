@@ -1,6 +1,6 @@
 """Agentic egress forwarder: relays 127.0.0.1:3128 to the host proxy's Unix socket, then runs a program.
 
-Usage: python3 -I forwarder.py [--socket PATH] [--port N] -- CMD [ARGS...]
+Usage: python3 -I -S forwarder.py [--socket PATH] [--port N] -- CMD [ARGS...]
 
 Binds the port before the program starts, relays each TCP connection byte for byte to the socket (the host
 proxy enforces every rule), and exits with the program's status, re-raising the signal that killed it.

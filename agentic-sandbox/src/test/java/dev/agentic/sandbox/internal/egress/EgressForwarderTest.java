@@ -147,6 +147,15 @@ class EgressForwarderTest {
         assertThat(p.exitValue()).isEqualTo(7);
     }
 
+    @Test
+    void aProgramThatCannotBeStartedExitsWith127AndSaysWhy() throws Exception {
+        Result r = run(List.of(PYTHON, "-I", "-S", script.toString(), "--socket", proxy.socketPath().toString(),
+                "--port", Integer.toString(forwarderPort), "--", "/nonexistent/program"));
+        assertThat(r.exitCode).isEqualTo(127);
+        assertThat(r.stderr).contains("cannot run /nonexistent/program");
+        assertThat(r.stdout).isEmpty();
+    }
+
     private String urllibProgram(String url) {
         return "import sys, urllib.request\n"
                 + "opener = urllib.request.build_opener(urllib.request.ProxyHandler("
@@ -159,7 +168,7 @@ class EgressForwarderTest {
     }
 
     private List<String> forwarderCommand(String program) {
-        return List.of(PYTHON, "-I", script.toString(), "--socket", proxy.socketPath().toString(),
+        return List.of(PYTHON, "-I", "-S", script.toString(), "--socket", proxy.socketPath().toString(),
                 "--port", Integer.toString(forwarderPort), "--", PYTHON, "-I", "-c", program);
     }
 
