@@ -5,10 +5,12 @@ import dev.agentic.core.ConfigurationException;
 import dev.agentic.core.Language;
 import dev.agentic.core.sandbox.ExecutionRequest;
 import dev.agentic.core.sandbox.ExecutionResult;
+import dev.agentic.core.sandbox.HostPort;
 import dev.agentic.core.sandbox.Sandbox;
 import dev.agentic.core.sandbox.SandboxException;
 import dev.agentic.sandbox.internal.EgressFactory;
-import dev.agentic.sandbox.internal.EgressSession;
+import dev.agentic.sandbox.internal.ProxyEgress;
+import dev.agentic.sandbox.internal.egress.EgressOptions;
 import dev.agentic.sandbox.internal.HostTools;
 import dev.agentic.sandbox.internal.RunContext;
 import dev.agentic.sandbox.internal.SandboxLayout;
@@ -21,6 +23,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -37,7 +40,11 @@ import org.slf4j.LoggerFactory;
  * tmpfs for the working directory {@code /sandbox}, {@code /tmp} and {@code /dev/shm}; a seccomp denylist
  * generated in Java; rlimits with soft = hard (address space, CPU, processes, file size, open files, no
  * core); an empty environment plus the request's variables and secrets, passed through a pipe, never on
- * a command line; no network unless the request's {@code NetworkPolicy} allows hosts. The wall clock and
+ * a command line; no network (an empty network namespace) unless the request's {@code NetworkPolicy} allows
+ * hosts, in which case a per-run egress proxy on a Unix socket, mounted in with a small forwarder on
+ * {@code 127.0.0.1:3128} and the {@code *_PROXY} variables (plus {@code -Dhttps.proxyHost/Port} for Java),
+ * admits only the allowlisted names and ports, refusing loopback, private and metadata addresses; its
+ * decisions are in the result's {@code network}. The wall clock and
  * output caps are enforced from this JVM, which kills the whole pid namespace and keeps the output produced
  * so far. Each result's {@code notes} say which limit was enforced by what. When the JVM runs as root,
  * bubblewrap is started as an unprivileged uid ({@link Builder#sandboxUid}, default 65534) because the
@@ -123,7 +130,7 @@ public final class LocalSandbox implements Sandbox {
         private int maxConcurrentRuns = Math.max(4, 4 * Runtime.getRuntime().availableProcessors());
         private Path scratchRoot;
         private int sandboxUid = 65534;
-        private EgressFactory egress;
+        private final Set<HostPort> loopbackHosts = new LinkedHashSet<>();
 
         private Builder() {
         }
@@ -179,8 +186,22 @@ public final class LocalSandbox implements Sandbox {
             return this;
         }
 
-        Builder egress(EgressFactory egress) {
-            this.egress = egress;
+        /**
+         * <b>For local development and tests only.</b> Lets programs reach these exact {@code host:port} pairs
+         * on this machine's loopback (for example a local test server at {@code 127.0.0.1:8123}) through the
+         * egress proxy, which otherwise refuses loopback, IP literals and {@code localhost}. An entry takes
+         * effect only for runs whose {@code NetworkPolicy} also allows that exact host and port. Never use it
+         * for untrusted production workloads: it opens a path from sandboxed code to a host service.
+         */
+        public Builder allowLoopbackHosts(String... hostPorts) {
+            for (String h : hostPorts) {
+                HostPort hp = HostPort.parse(h);
+                if (hp.port() == 0) {
+                    throw new ConfigurationException("allowLoopbackHosts: '" + h + "' needs an explicit port, "
+                            + "for example " + h + ":8123");
+                }
+                loopbackHosts.add(hp);
+            }
             return this;
         }
 
@@ -212,13 +233,7 @@ public final class LocalSandbox implements Sandbox {
                 }
                 trees.addAll(HostTools.jdkLinkedTrees(jdk));
             }
-            EgressFactory egressFactory = egress != null ? egress : (policy, dir) -> {
-                if (policy.isNone()) {
-                    return EgressSession.none();
-                }
-                throw new SandboxException("This build of LocalSandbox has no egress proxy; run with "
-                        + "NetworkPolicy.none() or use a build that includes dev.agentic.sandbox.internal.egress.");
-            };
+            EgressOptions egressOptions = EgressOptions.builder().allowLoopbackHosts(loopbackHosts).build();
             SandboxLayout unisolated = new SandboxLayout(tools, py, jdk, trees, null, List.of(), -1);
             SandboxLayout layout = null;
             String arch = "none";
@@ -245,6 +260,7 @@ public final class LocalSandbox implements Sandbox {
                 Path bpf = writeSeccomp(root, a);
                 layout = new SandboxLayout(tools, py, jdk, trees, bpf, drop, ownerUid);
             }
+            EgressFactory egressFactory = new ProxyEgress(egressOptions, layout == null ? -1 : layout.sandboxUid());
             RunContext ctx = new RunContext(layout, unisolated, tools, root, languages, egressFactory, arch);
             LocalSandbox sandbox = new LocalSandbox(isolation, ctx, maxConcurrentRuns);
             selfTest(sandbox);

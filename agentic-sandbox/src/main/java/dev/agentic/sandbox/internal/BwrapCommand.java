@@ -101,7 +101,7 @@ public final class BwrapCommand {
         cmd.addAll(limitsPrefix(layout.tools().prlimit(), run.limits()));
         add(cmd, "/bin/sh", "-c", WRAPPER, "sh");
         if (run.egress()) {
-            add(cmd, layout.python().executable().toString(), "-I", forwarderInside, "--");
+            add(cmd, layout.python().executable().toString(), "-I", "-S", forwarderInside, "--");
         }
         cmd.addAll(programCommand(layout, run));
         return cmd;
@@ -136,8 +136,9 @@ public final class BwrapCommand {
             cmd.add(layout.javaHome().resolve("bin/java").toString());
             cmd.addAll(jvmFlags(limits.memoryBytes()));
             if (proxy) {
+                // The JVM ignores *_PROXY; an empty nonProxyHosts stops it bypassing the proxy for localhost.
                 add(cmd, "-Dhttps.proxyHost=127.0.0.1", "-Dhttps.proxyPort=3128", "-Dhttp.proxyHost=127.0.0.1",
-                        "-Dhttp.proxyPort=3128");
+                        "-Dhttp.proxyPort=3128", "-Dhttp.nonProxyHosts=");
             }
             cmd.add(workdir + "/" + programFile(language));
         } else {

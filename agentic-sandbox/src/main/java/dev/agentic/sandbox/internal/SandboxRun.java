@@ -60,7 +60,8 @@ public final class SandboxRun {
         long start = System.nanoTime();
         try (RunDirectory dir = RunDirectory.create(ctx.scratchRoot(), programFile, request.code().source(),
                 request.inputFiles(), ctx.layout() == null ? -1 : ctx.layout().sandboxUid());
-             EgressSession egress = ctx.egress().open(request.network(), dir)) {
+             EgressSession egress = ctx.isolated() ? ctx.egress().open(request.network(), dir)
+                     : EgressSession.none()) {
             List<String> argv;
             Map<String, String> env = new LinkedHashMap<>(request.environment());
             env.putAll(request.secrets());
@@ -73,6 +74,7 @@ public final class SandboxRun {
                 argv = Unisolated.prepare(ctx, dir, language, limits, request.inputFiles());
                 notes.add("isolation: NONE — the program ran as this JVM's user with full access to the host "
                         + "(explicit Isolation.NONE; development only)");
+                notes.add("network: NOT restricted (Isolation.NONE ignores the network policy)");
             }
             ProcessBuilder pb = new ProcessBuilder(argv)
                     .directory(ctx.isolated() ? new java.io.File("/") : dir.path().resolve("work").toFile());
