@@ -104,6 +104,22 @@ class ExecCommandTest {
     }
 
     @Test
+    void allowHostStartsTheEgressProxyAndItsDecisionsAreInTheJson() throws IOException {
+        int code = run("exec", "--no-validate", "--json", "--allow-host", "example.org", file("net.py",
+                "import urllib.request\ntry:\n    urllib.request.urlopen('http://127.0.0.1:9/', timeout=5)\n"
+                        + "except Exception as e:\n    print('refused', getattr(e, 'code', ''))"));
+
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode j = json();
+        assertThat(j.get("stdout").asText()).isEqualTo("refused 403\n");
+        JsonNode d = j.get("network").get(0);
+        assertThat(d.get("host").asText()).isEqualTo("127.0.0.1");
+        assertThat(d.get("port").asInt()).isEqualTo(9);
+        assertThat(d.get("allowed").asBoolean()).isFalse();
+        assertThat(d.get("reason").asText()).isNotBlank();
+    }
+
+    @Test
     void javaFileRuns() throws IOException {
         int code = run("exec", "--no-validate", file("Hello.java",
                 "class Hello { public static void main(String[] a) { System.out.println(\"hi from java\"); } }"));
