@@ -1,6 +1,5 @@
 package dev.agentic.sandbox;
 
-import dev.agentic.core.Code;
 import dev.agentic.core.ConfigurationException;
 import dev.agentic.core.Language;
 import dev.agentic.core.sandbox.ExecutionRequest;
@@ -8,23 +7,11 @@ import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.sandbox.HostPort;
 import dev.agentic.core.sandbox.Sandbox;
 import dev.agentic.core.sandbox.SandboxException;
-import dev.agentic.sandbox.internal.EgressFactory;
-import dev.agentic.sandbox.internal.ProxyEgress;
-import dev.agentic.sandbox.internal.egress.EgressOptions;
-import dev.agentic.sandbox.internal.HostTools;
 import dev.agentic.sandbox.internal.RunContext;
-import dev.agentic.sandbox.internal.SandboxLayout;
 import dev.agentic.sandbox.internal.SandboxRun;
-import dev.agentic.sandbox.internal.SeccompFilter;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import dev.agentic.sandbox.internal.SandboxSetup;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
@@ -195,10 +182,18 @@ public final class LocalSandbox implements Sandbox {
          */
         public Builder allowLoopbackHosts(String... hostPorts) {
             for (String h : hostPorts) {
-                HostPort hp = HostPort.parse(h);
+                allowLoopbackHosts(java.util.List.of(HostPort.parse(h)));
+            }
+            return this;
+        }
+
+        /** Like {@link #allowLoopbackHosts(String...)}; for local development and tests only. */
+        public Builder allowLoopbackHosts(java.util.Collection<HostPort> hostPorts) {
+            for (HostPort hp : hostPorts) {
+                Objects.requireNonNull(hp, "hostPorts element");
                 if (hp.port() == 0) {
-                    throw new ConfigurationException("allowLoopbackHosts: '" + h + "' needs an explicit port, "
-                            + "for example " + h + ":8123");
+                    throw new ConfigurationException("allowLoopbackHosts: '" + hp + "' needs an explicit port, "
+                            + "for example " + hp + ":8123");
                 }
                 loopbackHosts.add(hp);
             }
@@ -212,148 +207,16 @@ public final class LocalSandbox implements Sandbox {
          * @throws SandboxException saying how to fix the host when isolation is unavailable
          */
         public LocalSandbox build() {
-            boolean isolated = isolation == Isolation.BUBBLEWRAP;
-            HostTools tools = HostTools.discover(isolated);
-            int uid = currentUid();
-            Path root = prepareScratchRoot(scratchRoot != null ? scratchRoot
-                    : Path.of(System.getProperty("java.io.tmpdir"), "agentic-sandbox-" + uid));
-            HostTools.PythonInstall py = HostTools.resolvePython(python != null ? python : HostTools.defaultPython());
-            Path jdk = resolveJdk();
-            Set<Language> languages = EnumSet.of(Language.PYTHON);
-            if (jdk != null) {
-                languages.add(Language.JAVA);
-            }
-            List<Path> trees = new ArrayList<>();
-            if (!py.prefix().startsWith("/usr")) {
-                trees.add(py.prefix());
-            }
-            if (jdk != null) {
-                if (!jdk.startsWith("/usr")) {
-                    trees.add(jdk);
-                }
-                trees.addAll(HostTools.jdkLinkedTrees(jdk));
-            }
-            EgressOptions egressOptions = EgressOptions.builder().allowLoopbackHosts(loopbackHosts).build();
-            SandboxLayout unisolated = new SandboxLayout(tools, py, jdk, trees, null, List.of(), -1);
-            SandboxLayout layout = null;
-            String arch = "none";
-            if (isolated) {
-                List<String> drop = List.of();
-                int ownerUid = -1;
-                if (uid == 0) {
-                    if (tools.setpriv() == null) {
-                        throw new SandboxException("This JVM runs as root, and the kernel does not apply the process "
-                                + "limit to root; LocalSandbox needs setpriv (util-linux) to start bubblewrap as uid "
-                                + sandboxUid + ". Install util-linux, or run the JVM as an unprivileged user.");
-                    }
-                    drop = List.of(tools.setpriv().toString(), "--reuid=" + sandboxUid, "--regid=" + sandboxUid,
-                            "--clear-groups", "--");
-                    ownerUid = sandboxUid;
-                    for (Path t : trees) {
-                        requireWorldReadable(t);
-                    }
-                    requireWorldReadable(py.executable());
-                }
-                tools.checkUserNamespaces(drop);
-                SeccompFilter.Arch a = SeccompFilter.Arch.current();
-                arch = a.name().toLowerCase(java.util.Locale.ROOT);
-                Path bpf = writeSeccomp(root, a);
-                layout = new SandboxLayout(tools, py, jdk, trees, bpf, drop, ownerUid);
-            }
-            EgressFactory egressFactory = new ProxyEgress(egressOptions, layout == null ? -1 : layout.sandboxUid());
-            RunContext ctx = new RunContext(layout, unisolated, tools, root, languages, egressFactory, arch);
-            LocalSandbox sandbox = new LocalSandbox(isolation, ctx, maxConcurrentRuns);
-            selfTest(sandbox);
-            return sandbox;
-        }
-
-        private Path resolveJdk() {
-            Path home = javaHome != null ? javaHome : Path.of(System.getProperty("java.home"));
+            SandboxSetup.Options o = new SandboxSetup.Options(isolation == Isolation.BUBBLEWRAP, python, javaHome,
+                    scratchRoot, sandboxUid, Set.copyOf(loopbackHosts));
+            LocalSandbox sandbox = new LocalSandbox(isolation, SandboxSetup.create(o), maxConcurrentRuns);
             try {
-                home = home.toRealPath();
-            } catch (IOException e) {
-                if (javaHome != null) {
-                    throw new SandboxException("javaHome " + javaHome + " does not exist; point it at a JDK.");
-                }
-                return null;
-            }
-            boolean jdk = Files.isExecutable(home.resolve("bin/java")) && Files.isExecutable(home.resolve("bin/javac"));
-            if (!jdk && javaHome != null) {
-                throw new SandboxException("javaHome " + javaHome + " is not a JDK (bin/java and bin/javac are "
-                        + "needed to run single-file programs); install a JDK (apt-get install openjdk-17-jdk-headless).");
-            }
-            return jdk ? home : null;
-        }
-
-        private static void selfTest(LocalSandbox sandbox) {
-            ExecutionResult r;
-            try {
-                r = sandbox.execute(ExecutionRequest.builder().code(Code.python("print('ok')"))
-                        .limits(l -> l.wallTime(java.time.Duration.ofSeconds(30))).build());
+                SandboxSetup.selfTest(sandbox);
             } catch (RuntimeException e) {
                 sandbox.close();
                 throw e;
             }
-            if (!r.succeeded() || !r.stdout().strip().equals("ok")) {
-                sandbox.close();
-                throw new SandboxException("LocalSandbox's start-up self-test failed (" + r.status() + "): "
-                        + r.output().stderrTail(600).strip() + ". Check that bubblewrap works on this host: "
-                        + "bwrap --unshare-all --ro-bind /usr /usr --symlink usr/lib /lib --symlink usr/lib64 /lib64 "
-                        + "--proc /proc --dev /dev /usr/bin/python3 -c pass");
-            }
-        }
-
-        private static int currentUid() {
-            try {
-                return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-            } catch (IOException | UnsupportedOperationException e) {
-                return -1;
-            }
-        }
-
-        private static Path prepareScratchRoot(Path root) {
-            try {
-                if (Files.isSymbolicLink(root)) {
-                    throw new SandboxException("Scratch root " + root + " is a symbolic link; use a real directory.");
-                }
-                Files.createDirectories(root);
-                Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx--x--x"));
-                return root.toRealPath();
-            } catch (IOException e) {
-                throw new SandboxException("Cannot create the sandbox scratch root " + root + ": " + e.getMessage()
-                        + ". Set LocalSandbox.builder().scratchRoot(dir) to a writable directory.", e);
-            }
-        }
-
-        private static Path writeSeccomp(Path root, SeccompFilter.Arch arch) {
-            byte[] program = SeccompFilter.build(arch);
-            try {
-                Path tmp = Files.createTempFile(root, "seccomp-", ".tmp");
-                Files.write(tmp, program);
-                Path target = root.resolve("seccomp-" + arch.name().toLowerCase(java.util.Locale.ROOT) + ".bpf");
-                Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("r--r--r--"));
-                return target;
-            } catch (IOException e) {
-                throw new SandboxException("Cannot write the seccomp filter into " + root + ": " + e.getMessage(), e);
-            }
-        }
-
-        private static void requireWorldReadable(Path tree) {
-            for (Path p = tree; p != null; p = p.getParent()) {
-                try {
-                    if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
-                            && !Files.getPosixFilePermissions(p).contains(
-                                    java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
-                        throw new SandboxException(tree + " is inside " + p + ", which the unprivileged sandbox uid "
-                                + "cannot enter. Use an interpreter installed outside home directories, such as "
-                                + "/usr/bin/python3 (LocalSandbox.builder().python(Path.of(\"/usr/bin/python3\"))).");
-                    }
-                } catch (IOException e) {
-                    throw new SandboxException("Cannot inspect " + p + ": " + e.getMessage(), e);
-                }
-            }
+            return sandbox;
         }
     }
 }
