@@ -53,6 +53,36 @@ final class Doubles {
         }
     }
 
+    /** A chat model answering call N with the N-th text; records every request. */
+    static final class ListModel implements dev.agentic.core.model.ChatModel {
+        final List<dev.agentic.core.model.ChatRequest> requests = new CopyOnWriteArrayList<>();
+        private final List<String> answers;
+
+        ListModel(String... answers) {
+            this.answers = List.of(answers);
+        }
+
+        @Override
+        public String id() {
+            return "list-model";
+        }
+
+        @Override
+        public dev.agentic.core.model.ChatResponse chat(dev.agentic.core.model.ChatRequest request) {
+            requests.add(request);
+            return dev.agentic.core.model.ChatResponse.ofText(answers.get(requests.size() - 1),
+                    new TokenUsage(200, 40), id());
+        }
+
+        /** Everything the model was sent in call {@code n} (0-based): system prompt and messages. */
+        String prompt(int n) {
+            dev.agentic.core.model.ChatRequest r = requests.get(n);
+            StringBuilder sb = new StringBuilder(r.system());
+            r.messages().forEach(m -> sb.append('\n').append(m.text()));
+            return sb.toString();
+        }
+    }
+
     /** Flags every line containing FORBIDDEN with rule "denied-call". */
     static final class MarkerValidator implements CodeValidator {
         @Override
