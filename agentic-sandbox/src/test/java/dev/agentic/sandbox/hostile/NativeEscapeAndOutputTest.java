@@ -60,6 +60,18 @@ class NativeEscapeAndOutputTest {
     }
 
     @Test
+    void attributeSmugglingFormatStringsAndDecoratorExecRunButStayConfined() {
+        // H69, H70, H73: name smuggling, format-string attribute access, @exec decorator.
+        ExecutionResult r = Host.sandbox().execute(python("sub = getattr(object, '__sub' + 'classes__')()\n"
+                + "print('{0.__class__.__mro__}'.format(1))\n"
+                + "def src(_):\n    return \"import os; print('files', sorted(os.listdir('/')))\"\n"
+                + "@exec\n@src\ndef f():\n    pass").build());
+
+        assertThat(r.stdout()).contains("(<class 'int'>, <class 'object'>)").contains("'sandbox'")
+                .doesNotContain("'root'").doesNotContain("'home'");
+    }
+
+    @Test
     void fullwidthIdentifiersNormaliseAndStillRunConfined() {
         // H74: NFKC turns ｅｖａｌ into eval.
         ExecutionResult r = Host.sandbox().execute(python(

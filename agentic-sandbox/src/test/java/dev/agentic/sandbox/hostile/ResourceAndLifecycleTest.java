@@ -97,6 +97,34 @@ class ResourceAndLifecycleTest {
     }
 
     @Test
+    void subprocessFanOutStopsAtTheProcessLimit() {
+        // A10
+        ExecutionResult r = Host.sandbox().execute(python("import subprocess\nprocs = []\n"
+                + "try:\n    while len(procs) < 500:\n        procs.append(subprocess.Popen(['/bin/sleep', '59.0111']))\n"
+                + "except OSError as e:\n    print('stopped at', len(procs), e.strerror)")
+                .limits(l -> l.maxProcesses(20)).build());
+
+        assertThat(r.stdout()).contains("stopped at").contains("Resource temporarily unavailable");
+        Host.assertNoProcessLeft("59.0111");
+    }
+
+    @Test
+    void manyFilesAndDeepTreesDoNotStallOutputCollection() {
+        // A14: the collector caps the entries it examines and the depth it walks.
+        long start = System.nanoTime();
+        ExecutionResult r = Host.sandbox().execute(python("import os\n"
+                + "os.makedirs('many')\nfor i in range(10050):\n    open(f'many/{i}', 'w').close()\n"
+                + "os.makedirs('/'.join(['d'] * 20))\nopen('/'.join(['d'] * 20) + '/deep.txt', 'w').write('x')")
+                .outputGlob("**").limits(l -> l.wallTime(Duration.ofSeconds(20))).build());
+
+        assertThat(r.succeeded()).as(r.stderr()).isTrue();
+        assertThat(r.output().files().size()).isLessThanOrEqualTo(32);
+        assertThat(String.join("\n", r.output().notes())).containsAnyOf("stopped after 10000 directory entries",
+                "deeper than 16 levels");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+    }
+
+    @Test
     void segfaultIsReportedAsKilledBySigsegv() {
         // A17: a C-level crash (what unbounded recursion ends in) is a clean Killed(11).
         ExecutionResult r = Host.sandbox().execute(python("import ctypes\nctypes.string_at(0)").build());

@@ -33,7 +33,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -94,9 +93,6 @@ public final class ExecCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as one JSON object.")
     boolean json;
 
-    /** How the sandbox is made; tests may replace it. */
-    Supplier<LocalSandbox> sandboxFactory = () -> LocalSandbox.builder().build();
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -126,7 +122,7 @@ public final class ExecCommand implements Callable<Integer> {
             }
         }
         ExecutionResult result;
-        try (LocalSandbox sandbox = sandboxFactory.get()) {
+        try (LocalSandbox sandbox = LocalSandbox.builder().build()) {
             result = sandbox.execute(request);
         } catch (SandboxException e) {
             err.println("agentic exec: the sandbox is unavailable: " + e.getMessage());
