@@ -101,10 +101,11 @@ public final class SandboxRun {
         }
     }
 
-    private ExecutionResult supervise(Process p, RunDirectory dir, Map<String, String> env, Redactor redactor, EgressSession egress,
-                                      long start) throws IOException, InterruptedException {
-        CappedCapture out = new CappedCapture(p.getInputStream(), limits.maxOutputBytes(), () -> kill(p, Outcome.KilledBy.OUTPUT));
-        CappedCapture err = new CappedCapture(p.getErrorStream(), limits.maxOutputBytes(), () -> kill(p, Outcome.KilledBy.OUTPUT));
+    private ExecutionResult supervise(Process p, RunDirectory dir, Map<String, String> env, Redactor redactor,
+                                      EgressSession egress, long start) throws IOException, InterruptedException {
+        Runnable overflow = () -> kill(p, Outcome.KilledBy.OUTPUT);
+        CappedCapture out = new CappedCapture(p.getInputStream(), limits.maxOutputBytes(), overflow);
+        CappedCapture err = new CappedCapture(p.getErrorStream(), limits.maxOutputBytes(), overflow);
         ExecutorService readers = ctx.readers();
         try {
             readers.execute(out);
@@ -123,7 +124,12 @@ public final class SandboxRun {
                     stdin.flush();
                     long[] init = new long[1];
                     if (!request.outputGlobs().isEmpty()) {
-                        workdir = openWorkdir(p, deadline, init);
+                        try {
+                            workdir = openWorkdir(p, deadline, init);
+                        } catch (IOException e) {
+                            notes.add("output files not collected: cannot open the working directory ("
+                                    + e.getMessage() + ")");
+                        }
                         sandboxInit = init[0];
                     }
                 }
