@@ -40,19 +40,23 @@ public final class HostTools {
      * @throws SandboxException saying what to install
      */
     public static HostTools discover(boolean requireBwrap) {
-        Path bwrap = find("bwrap").orElse(null);
+        return discover(requireBwrap, HostTools::find);
+    }
+
+    static HostTools discover(boolean requireBwrap, java.util.function.Function<String, Optional<Path>> finder) {
+        Path bwrap = finder.apply("bwrap").orElse(null);
         if (requireBwrap && bwrap == null) {
             throw new SandboxException("bubblewrap (bwrap) is not installed, so LocalSandbox cannot isolate programs. "
                     + "Install it (Debian/Ubuntu: apt-get install bubblewrap; Fedora: dnf install bubblewrap; "
                     + "Arch: pacman -S bubblewrap) and try again.");
         }
-        Path prlimit = find("prlimit").orElse(null);
+        Path prlimit = finder.apply("prlimit").orElse(null);
         if (requireBwrap && prlimit == null) {
             throw new SandboxException("prlimit (util-linux) is not installed; LocalSandbox needs it to set "
                     + "resource limits. Install util-linux (apt-get install util-linux).");
         }
         Path shell = Path.of("/bin/sh");
-        return new HostTools(bwrap, prlimit, find("setpriv").orElse(null), shell);
+        return new HostTools(bwrap, prlimit, finder.apply("setpriv").orElse(null), shell);
     }
 
     public Path bwrap() {

@@ -28,6 +28,7 @@ public final class RunContext implements AutoCloseable {
     private final ExecutorService readers;
     private final Set<Process> live = ConcurrentHashMap.newKeySet();
     private final String seccompArch;
+    private final String cgroupNote;
     private volatile boolean closed;
 
     public RunContext(SandboxLayout layout, SandboxLayout unisolatedLayout, HostTools tools, Path scratchRoot,
@@ -39,6 +40,9 @@ public final class RunContext implements AutoCloseable {
         this.languages = Set.copyOf(languages);
         this.egress = egress;
         this.seccompArch = seccompArch;
+        this.cgroupNote = java.nio.file.Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers"))
+                ? "cgroup v2 is mounted, but this version does not use it (no memory.max, pids.max, cpu.max)"
+                : "no cgroup v2 hierarchy on this host (cgroup v1 or hybrid), so no memory.max, pids.max, cpu.max";
         AtomicInteger n = new AtomicInteger();
         this.readers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "agentic-sandbox-output-" + n.incrementAndGet());
@@ -107,10 +111,11 @@ public final class RunContext implements AutoCloseable {
                 "isolation: bubblewrap" + uid + " — user, pid, network, ipc, uts, cgroup and mount namespaces; "
                         + "nested user namespaces disabled; all capabilities dropped; seccomp denylist ("
                         + seccompArch + ")",
-                "memory: RLIMIT_AS " + l.memoryBytes() + " bytes (no delegated cgroup v2 here, so no memory.max)",
+                "memory: RLIMIT_AS " + l.memoryBytes() + " bytes",
                 "cpu: RLIMIT_CPU " + BwrapCommand.cpuSeconds(l)
                         + " s, soft = hard",
-                "processes: RLIMIT_NPROC " + l.maxProcesses() + " (per user namespace; no pids.max without cgroup v2)",
+                "processes: RLIMIT_NPROC " + l.maxProcesses() + " (counted per user namespace)",
+                "cgroups: " + cgroupNote,
                 "file size: RLIMIT_FSIZE " + l.maxFileSizeBytes() + " bytes; open files: RLIMIT_NOFILE "
                         + l.maxOpenFiles() + "; core dumps: RLIMIT_CORE 0",
                 "disk: tmpfs of " + l.maxDiskBytes() + " bytes each for /sandbox and /tmp, "
