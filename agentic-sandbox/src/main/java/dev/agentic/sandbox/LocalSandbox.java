@@ -1,0 +1,222 @@
+package dev.agentic.sandbox;
+
+import dev.agentic.core.ConfigurationException;
+import dev.agentic.core.Language;
+import dev.agentic.core.sandbox.ExecutionRequest;
+import dev.agentic.core.sandbox.ExecutionResult;
+import dev.agentic.core.sandbox.HostPort;
+import dev.agentic.core.sandbox.Sandbox;
+import dev.agentic.core.sandbox.SandboxException;
+import dev.agentic.sandbox.internal.RunContext;
+import dev.agentic.sandbox.internal.SandboxRun;
+import dev.agentic.sandbox.internal.SandboxSetup;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs Python 3 and single-file Java programs on this Linux host, isolated by bubblewrap.
+ *
+ * <p>Each run gets: every namespace unshared (user, pid, network, ipc, uts, cgroup, mount) with nested user
+ * namespaces disabled and all capabilities dropped; a root of read-only mounts holding only {@code /usr},
+ * the dynamic linker cache, TLS certificates and the interpreter trees (never {@code $HOME}); size-capped
+ * tmpfs for the working directory {@code /sandbox}, {@code /tmp} and {@code /dev/shm}; a seccomp denylist
+ * generated in Java; rlimits with soft = hard (address space, CPU, processes, file size, open files, no
+ * core); an empty environment plus the request's variables and secrets, passed through a pipe, never on
+ * a command line; no network (an empty network namespace) unless the request's {@code NetworkPolicy} allows
+ * hosts, in which case a per-run egress proxy on a Unix socket, mounted in with a small forwarder on
+ * {@code 127.0.0.1:3128} and the {@code *_PROXY} variables (plus {@code -Dhttps.proxyHost/Port} for Java),
+ * admits only the allowlisted names and ports, refusing loopback, private and metadata addresses; its
+ * decisions are in the result's {@code network}. The wall clock and
+ * output caps are enforced from this JVM, which kills the whole pid namespace and keeps the output produced
+ * so far. Each result's {@code notes} say which limit was enforced by what. When the JVM runs as root,
+ * bubblewrap is started as an unprivileged uid ({@link Builder#sandboxUid}, default 65534) because the
+ * kernel does not apply RLIMIT_NPROC to root.
+ *
+ * <p>Java programs run as {@code java Main.java} (the JDK's single-file source launcher) inside the
+ * sandbox, so compilation is confined and limited too, with JVM flags that fit under RLIMIT_AS.
+ *
+ * <p>Thread-safe: any number of threads may call {@link #execute} at once; at most
+ * {@link Builder#maxConcurrentRuns} run at the same time, the others wait. The creator owns the sandbox and
+ * closes it; {@link #close()} kills every run in progress (those calls throw {@link SandboxException}) and
+ * refuses new ones.
+ *
+ * <pre>{@code
+ * try (LocalSandbox sandbox = LocalSandbox.builder().build()) {
+ *     ExecutionResult r = sandbox.execute(ExecutionRequest.of(Code.python("print(6 * 7)")));
+ * }
+ * }</pre>
+ */
+public final class LocalSandbox implements Sandbox {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalSandbox.class);
+
+    private final Isolation isolation;
+    private final RunContext context;
+    private final Semaphore slots;
+
+    private LocalSandbox(Isolation isolation, RunContext context, int maxConcurrent) {
+        this.isolation = isolation;
+        this.context = context;
+        this.slots = new Semaphore(maxConcurrent, true);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public ExecutionResult execute(ExecutionRequest request) {
+        Objects.requireNonNull(request, "request");
+        if (isolation == Isolation.NONE) {
+            LOG.warn("LocalSandbox is running a program WITHOUT ISOLATION (Isolation.NONE): it can read and write "
+                    + "your files, use the network and see other processes. Use Isolation.BUBBLEWRAP for anything "
+                    + "you did not write yourself.");
+        }
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxException("Interrupted while waiting for a free sandbox slot", e);
+        }
+        try {
+            return new SandboxRun(context, request).execute();
+        } finally {
+            slots.release();
+        }
+    }
+
+    @Override
+    public Set<Language> languages() {
+        return context.languages();
+    }
+
+    /** The isolation mode this sandbox was built with. */
+    public Isolation isolation() {
+        return isolation;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    @Override
+    public String toString() {
+        return "LocalSandbox[" + isolation + ", " + context.languages() + "]";
+    }
+
+    /** Builder for {@link LocalSandbox}; not thread-safe. */
+    public static final class Builder {
+        private Isolation isolation = Isolation.BUBBLEWRAP;
+        private Path python;
+        private Path javaHome;
+        private int maxConcurrentRuns = Math.max(4, 4 * Runtime.getRuntime().availableProcessors());
+        private Path scratchRoot;
+        private int sandboxUid = 65534;
+        private final Set<HostPort> loopbackHosts = new LinkedHashSet<>();
+
+        private Builder() {
+        }
+
+        /** {@link Isolation#BUBBLEWRAP} (default) or the explicit, unsafe {@link Isolation#NONE}. */
+        public Builder isolation(Isolation isolation) {
+            this.isolation = Objects.requireNonNull(isolation, "isolation");
+            return this;
+        }
+
+        /**
+         * The Python interpreter (default {@code /usr/bin/python3}, else {@code python3} on PATH). Shims and
+         * symlinks are resolved to the real installation, which is mounted read-only.
+         */
+        public Builder python(Path python) {
+            this.python = Objects.requireNonNull(python, "python");
+            return this;
+        }
+
+        /** The JDK for Java programs (default: this JVM's {@code java.home}); mounted read-only. */
+        public Builder javaHome(Path javaHome) {
+            this.javaHome = Objects.requireNonNull(javaHome, "javaHome");
+            return this;
+        }
+
+        /** How many runs may execute at once (default 4 per core); further calls wait for a slot. */
+        public Builder maxConcurrentRuns(int maxConcurrentRuns) {
+            if (maxConcurrentRuns < 1) {
+                throw new ConfigurationException("maxConcurrentRuns must be at least 1, was " + maxConcurrentRuns);
+            }
+            this.maxConcurrentRuns = maxConcurrentRuns;
+            return this;
+        }
+
+        /**
+         * Where per-run directories are created (default {@code $java.io.tmpdir/agentic-sandbox-<uid>}). Each
+         * run's directory is private and deleted when the run ends.
+         */
+        public Builder scratchRoot(Path scratchRoot) {
+            this.scratchRoot = Objects.requireNonNull(scratchRoot, "scratchRoot");
+            return this;
+        }
+
+        /**
+         * The unprivileged uid (and gid) bubblewrap runs as when this JVM runs as root (default 65534,
+         * {@code nobody}); ignored otherwise. Prefer a uid no other host process uses.
+         */
+        public Builder sandboxUid(int sandboxUid) {
+            if (sandboxUid < 1) {
+                throw new ConfigurationException("sandboxUid must be a non-root uid, was " + sandboxUid);
+            }
+            this.sandboxUid = sandboxUid;
+            return this;
+        }
+
+        /**
+         * <b>For local development and tests only.</b> Lets programs reach these exact {@code host:port} pairs
+         * on this machine's loopback (for example a local test server at {@code 127.0.0.1:8123}) through the
+         * egress proxy, which otherwise refuses loopback, IP literals and {@code localhost}. An entry takes
+         * effect only for runs whose {@code NetworkPolicy} also allows that exact host and port. Never use it
+         * for untrusted production workloads: it opens a path from sandboxed code to a host service.
+         */
+        public Builder allowLoopbackHosts(String... hostPorts) {
+            for (String h : hostPorts) {
+                allowLoopbackHosts(java.util.List.of(HostPort.parse(h)));
+            }
+            return this;
+        }
+
+        /** Like {@link #allowLoopbackHosts(String...)}; for local development and tests only. */
+        public Builder allowLoopbackHosts(java.util.Collection<HostPort> hostPorts) {
+            for (HostPort hp : hostPorts) {
+                Objects.requireNonNull(hp, "hostPorts element");
+                if (hp.port() == 0) {
+                    throw new ConfigurationException("allowLoopbackHosts: '" + hp + "' needs an explicit port, "
+                            + "for example " + hp + ":8123");
+                }
+                loopbackHosts.add(hp);
+            }
+            return this;
+        }
+
+        /**
+         * Checks the host and builds the sandbox: finds bubblewrap, checks that user namespaces work, resolves
+         * the interpreters and runs a trivial program once.
+         *
+         * @throws SandboxException saying how to fix the host when isolation is unavailable
+         */
+        public LocalSandbox build() {
+            SandboxSetup.Options o = new SandboxSetup.Options(isolation == Isolation.BUBBLEWRAP, python, javaHome,
+                    scratchRoot, sandboxUid, Set.copyOf(loopbackHosts));
+            LocalSandbox sandbox = new LocalSandbox(isolation, SandboxSetup.create(o), maxConcurrentRuns);
+            try {
+                SandboxSetup.selfTest(sandbox);
+            } catch (RuntimeException e) {
+                sandbox.close();
+                throw e;
+            }
+            return sandbox;
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package dev.agentic.sandbox.internal;
+
+import dev.agentic.core.Language;
+import dev.agentic.core.sandbox.ExecutionLimits;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the command line that starts one sandboxed run: a tiny {@code sh} launcher that opens the seccomp
+ * filter on fd 3 (keeping stdin free for the environment script), optional {@code setpriv}, then
+ * {@code bwrap} with every namespace unshared, {@code prlimit} inside, and the in-sandbox {@code sh} wrapper
+ * that sources the environment (plain variables and secrets) from stdin and execs the program.
+ *
+ * <p>Nothing secret is ever part of this command line. Stateless and thread-safe.
+ */
+public final class BwrapCommand {
+    /** The working directory inside the sandbox. */
+    public static final String WORKDIR = "/sandbox";
+    /** Size of the {@code /dev/shm} tmpfs (POSIX semaphores for multiprocessing need a little). */
+    static final long SHM_BYTES = 8L * 1024 * 1024;
+    /**
+     * Wrapper run inside: evaluate the environment script from stdin line by line (shell builtins only: no
+     * {@code cat}, no command substitution, measured to matter for start-up), then exec the program.
+     */
+    static final String WRAPPER = "while IFS= read -r l; do eval \"$l\" || exit 125; done; exec \"$@\" </dev/null";
+    /** Launcher run on the host: open the BPF file as fd 3, then exec the rest. */
+    static final String LAUNCHER = "exec 3<\"$0\" || exit 125; exec \"$@\"";
+
+    private BwrapCommand() {
+    }
+
+    /** Everything specific to one run. */
+    public record Run(Language language, Path runDir, List<String> inputNames, ExecutionLimits limits,
+                      Path egressSocket, Path forwarderScript, List<String> proxyEnv) {
+        public Run {
+            inputNames = List.copyOf(inputNames);
+            proxyEnv = List.copyOf(proxyEnv);
+        }
+
+        boolean egress() {
+            return egressSocket != null;
+        }
+    }
+
+    /** The full argv for {@link ProcessBuilder}. */
+    public static List<String> build(SandboxLayout layout, Run run, String egressSocketInside,
+                                     String forwarderInside) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(layout.tools().shell().toString());
+        cmd.add("-c");
+        cmd.add(LAUNCHER);
+        cmd.add(layout.seccompFile().toString());
+        cmd.addAll(layout.dropPrivileges());
+        cmd.add(layout.tools().bwrap().toString());
+        add(cmd, "--unshare-all", "--unshare-user", "--disable-userns", "--cap-drop", "ALL",
+                "--die-with-parent", "--new-session", "--hostname", "sandbox", "--clearenv");
+        setenv(cmd, "PATH", "/usr/bin:/bin");
+        setenv(cmd, "HOME", WORKDIR);
+        setenv(cmd, "TMPDIR", "/tmp");
+        setenv(cmd, "LANG", "C.UTF-8");
+        setenv(cmd, "MALLOC_ARENA_MAX", "2");
+        setenv(cmd, "OMP_NUM_THREADS", "1");
+        setenv(cmd, "OPENBLAS_NUM_THREADS", "1");
+        for (int i = 0; i + 1 < run.proxyEnv().size(); i += 2) {
+            setenv(cmd, run.proxyEnv().get(i), run.proxyEnv().get(i + 1));
+        }
+        add(cmd, "--ro-bind", "/usr", "/usr");
+        for (String top : List.of("lib", "lib64", "bin", "sbin")) {
+            Path p = Path.of("/" + top);
+            if (Files.isSymbolicLink(p)) {
+                add(cmd, "--symlink", "usr/" + top, "/" + top);
+            } else if (Files.isDirectory(p)) {
+                add(cmd, "--ro-bind", p.toString(), p.toString());
+            }
+        }
+        for (String etc : List.of("/etc/ld.so.cache", "/etc/ssl", "/etc/alternatives", "/etc/localtime")) {
+            if (Files.exists(Path.of(etc))) {
+                add(cmd, "--ro-bind", etc, etc);
+            }
+        }
+        for (Path tree : layout.extraReadOnly()) {
+            add(cmd, "--ro-bind", tree.toString(), tree.toString());
+        }
+        add(cmd, "--proc", "/proc", "--dev", "/dev");
+        add(cmd, "--size", Long.toString(SHM_BYTES), "--tmpfs", "/dev/shm", "--remount-ro", "/dev");
+        long disk = run.limits().maxDiskBytes();
+        add(cmd, "--size", Long.toString(disk), "--tmpfs", "/tmp");
+        add(cmd, "--size", Long.toString(disk), "--tmpfs", WORKDIR);
+        Path program = run.runDir().resolve(programFile(run.language()));
+        add(cmd, "--ro-bind", program.toString(), WORKDIR + "/" + programFile(run.language()));
+        for (String name : run.inputNames()) {
+            add(cmd, "--ro-bind", run.runDir().resolve("in").resolve(name).toString(), WORKDIR + "/" + name);
+        }
+        if (run.egress()) {
+            add(cmd, "--ro-bind", run.egressSocket().toString(), egressSocketInside);
+            add(cmd, "--ro-bind", run.forwarderScript().toString(), forwarderInside);
+        }
+        add(cmd, "--chdir", WORKDIR, "--remount-ro", "/", "--seccomp", "3", "--");
+        cmd.addAll(limitsPrefix(layout.tools().prlimit(), run.limits()));
+        add(cmd, "/bin/sh", "-c", WRAPPER, "sh");
+        if (run.egress()) {
+            add(cmd, layout.python().executable().toString(), "-I", "-S", forwarderInside, "--");
+        }
+        cmd.addAll(programCommand(layout, run));
+        return cmd;
+    }
+
+    /** {@code prlimit} with soft = hard for every limit. */
+    public static List<String> limitsPrefix(Path prlimit, ExecutionLimits l) {
+        return List.of(prlimit.toString(), "--as=" + l.memoryBytes(), "--cpu=" + cpuSeconds(l),
+                "--nproc=" + l.maxProcesses(), "--fsize=" + l.maxFileSizeBytes(), "--nofile=" + l.maxOpenFiles(),
+                "--core=0", "--");
+    }
+
+    /** RLIMIT_CPU has whole seconds: the CPU limit rounded up. */
+    public static long cpuSeconds(ExecutionLimits l) {
+        return Math.max(1, (l.cpuTime().toMillis() + 999) / 1000);
+    }
+
+    /** The file name the program is written to in the working directory. */
+    public static String programFile(Language language) {
+        return language == Language.JAVA ? "Main.java" : "main.py";
+    }
+
+    /** The interpreter command for the program, as run inside (or, without isolation, in the run dir). */
+    public static List<String> programCommand(SandboxLayout layout, Run run) {
+        return programCommand(layout, run.language(), run.limits(), run.egress(), WORKDIR);
+    }
+
+    static List<String> programCommand(SandboxLayout layout, Language language, ExecutionLimits limits,
+                                       boolean proxy, String workdir) {
+        List<String> cmd = new ArrayList<>();
+        if (language == Language.JAVA) {
+            cmd.add(layout.javaHome().resolve("bin/java").toString());
+            cmd.addAll(jvmFlags(limits.memoryBytes()));
+            if (proxy) {
+                // The JVM ignores *_PROXY; an empty nonProxyHosts stops it bypassing the proxy for localhost.
+                add(cmd, "-Dhttps.proxyHost=127.0.0.1", "-Dhttps.proxyPort=3128", "-Dhttp.proxyHost=127.0.0.1",
+                        "-Dhttp.proxyPort=3128", "-Dhttp.nonProxyHosts=");
+            }
+            cmd.add(workdir + "/" + programFile(language));
+        } else {
+            add(cmd, layout.python().executable().toString(), "-I", "-u", workdir + "/" + programFile(language));
+        }
+        return cmd;
+    }
+
+    /**
+     * JVM flags that start under RLIMIT_AS: a heap of a quarter of the limit (at most 1 GiB), serial GC,
+     * small stacks, code cache and metaspace, one active processor, no perf-data file in /tmp.
+     */
+    public static List<String> jvmFlags(long memoryBytes) {
+        long heapMiB = Math.max(16, Math.min(1024, memoryBytes / 4 / (1024 * 1024)));
+        return List.of("-Xmx" + heapMiB + "m", "-Xss512k", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=32m",
+                "-XX:MaxMetaspaceSize=96m", "-XX:CompressedClassSpaceSize=32m", "-XX:ActiveProcessorCount=1",
+                "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto", "-Djava.io.tmpdir=/tmp");
+    }
+
+    private static void setenv(List<String> cmd, String name, String value) {
+        add(cmd, "--setenv", name, value);
+    }
+
+    private static void add(List<String> cmd, String... parts) {
+        cmd.addAll(List.of(parts));
+    }
+}

@@ -1,0 +1,72 @@
+package dev.agentic.sandbox.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the host's process table under {@code /proc}. Stateless and thread-safe. */
+public final class ProcTree {
+    private ProcTree() {
+    }
+
+    /** Direct children of {@code pid} (all its threads), empty when it is gone. */
+    public static List<Long> children(long pid) {
+        List<Long> out = new ArrayList<>();
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        try (var s = Files.newDirectoryStream(tasks)) {
+            for (Path t : s) {
+                String text = read(t.resolve("children"));
+                for (String part : text.trim().split("\\s+")) {
+                    if (!part.isEmpty()) {
+                        out.add(Long.parseLong(part));
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return out;
+        }
+        return out;
+    }
+
+    /** Whether {@code pid} exists and is not a zombie. */
+    public static boolean running(long pid) {
+        String stat = read(Path.of("/proc", Long.toString(pid), "stat"));
+        if (stat.isEmpty()) {
+            return false;
+        }
+        int close = stat.lastIndexOf(')');
+        return close > 0 && close + 2 < stat.length() && stat.charAt(close + 2) != 'Z'
+                && stat.charAt(close + 2) != 'X';
+    }
+
+    /** Pids of running processes whose command line contains {@code marker}. */
+    public static List<Long> withCommandLineContaining(String marker) {
+        List<Long> out = new ArrayList<>();
+        try (var s = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
+            for (Path p : s) {
+                String cmd = read(p.resolve("cmdline")).replace('\0', ' ');
+                long pid = Long.parseLong(p.getFileName().toString());
+                if (cmd.contains(marker) && pid != ProcessHandle.current().pid() && running(pid)) {
+                    out.add(pid);
+                }
+            }
+        } catch (IOException e) {
+            return out;
+        }
+        return out;
+    }
+
+    private static String read(Path p) {
+        try {
+            return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.agentic.sandbox.internal;
+
+import dev.agentic.core.Language;
+import dev.agentic.core.sandbox.ExecutionLimits;
+import dev.agentic.core.sandbox.SandboxException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What all runs of one {@code LocalSandbox} share: the layout (null without isolation), the spawner
+ * thread, the output reader pool, the set of live processes that {@link #close()} kills, the egress
+ * factory. Thread-safe.
+ */
+public final class RunContext implements AutoCloseable {
+    private final SandboxLayout layout;
+    private final SandboxLayout unisolatedLayout;
+    private final HostTools tools;
+    private final Path scratchRoot;
+    private final Set<Language> languages;
+    private final EgressFactory egress;
+    private final Spawner spawner = new Spawner();
+    private final ExecutorService readers;
+    private final Set<Process> live = ConcurrentHashMap.newKeySet();
+    private final String seccompArch;
+    private final String cgroupNote;
+    private volatile boolean closed;
+
+    public RunContext(SandboxLayout layout, SandboxLayout unisolatedLayout, HostTools tools, Path scratchRoot,
+                      Set<Language> languages, EgressFactory egress, String seccompArch) {
+        this.layout = layout;
+        this.unisolatedLayout = unisolatedLayout;
+        this.tools = tools;
+        this.scratchRoot = scratchRoot;
+        this.languages = Set.copyOf(languages);
+        this.egress = egress;
+        this.seccompArch = seccompArch;
+        this.cgroupNote = java.nio.file.Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers"))
+                ? "cgroup v2 is mounted, but this version does not use it (no memory.max, pids.max, cpu.max)"
+                : "no cgroup v2 hierarchy on this host (cgroup v1 or hybrid), so no memory.max, pids.max, cpu.max";
+        AtomicInteger n = new AtomicInteger();
+        this.readers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "agentic-sandbox-output-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public boolean isolated() {
+        return layout != null;
+    }
+
+    public SandboxLayout layout() {
+        return layout;
+    }
+
+    SandboxLayout unisolatedLayout() {
+        return unisolatedLayout;
+    }
+
+    public HostTools tools() {
+        return tools;
+    }
+
+    public Path scratchRoot() {
+        return scratchRoot;
+    }
+
+    public Set<Language> languages() {
+        return languages;
+    }
+
+    EgressFactory egress() {
+        return egress;
+    }
+
+    ExecutorService readers() {
+        return readers;
+    }
+
+    boolean closed() {
+        return closed;
+    }
+
+    /** Starts a process on the spawner thread and registers it for {@link #close()}. */
+    Process start(ProcessBuilder pb) throws IOException {
+        if (closed) {
+            throw new SandboxException("This LocalSandbox is closed; create a new one to run programs.");
+        }
+        Process p = spawner.start(pb);
+        live.add(p);
+        if (closed) {
+            p.destroyForcibly();
+        }
+        return p;
+    }
+
+    void forget(Process p) {
+        live.remove(p);
+    }
+
+    /** Notes stating which limit was enforced by what, for the result. */
+    List<String> enforcementNotes(ExecutionLimits l, boolean egressActive) {
+        String uid = layout.sandboxUid() >= 0 ? " as uid " + layout.sandboxUid() : "";
+        return List.of(
+                "isolation: bubblewrap" + uid + " — user, pid, network, ipc, uts, cgroup and mount namespaces; "
+                        + "nested user namespaces disabled; all capabilities dropped; seccomp denylist ("
+                        + seccompArch + ")",
+                "memory: RLIMIT_AS " + l.memoryBytes() + " bytes",
+                "cpu: RLIMIT_CPU " + BwrapCommand.cpuSeconds(l)
+                        + " s, soft = hard",
+                "processes: RLIMIT_NPROC " + l.maxProcesses() + " (counted per user namespace)",
+                "cgroups: " + cgroupNote,
+                "file size: RLIMIT_FSIZE " + l.maxFileSizeBytes() + " bytes; open files: RLIMIT_NOFILE "
+                        + l.maxOpenFiles() + "; core dumps: RLIMIT_CORE 0",
+                "disk: tmpfs of " + l.maxDiskBytes() + " bytes each for /sandbox and /tmp, "
+                        + BwrapCommand.SHM_BYTES + " for /dev/shm; everything else read-only",
+                "wall time: " + l.wallTime().toMillis() + " ms, enforced by this JVM (SIGKILL of the pid namespace)",
+                "output: " + l.maxOutputBytes() + " bytes per stream, enforced by this JVM",
+                egressActive ? "network: egress proxy on a per-run Unix socket (allowlist only)"
+                        : "network: none (empty network namespace)");
+    }
+
+    /** Kills every live run and refuses new ones. Idempotent. */
+    @Override
+    public void close() {
+        closed = true;
+        for (Process p : live) {
+            p.destroyForcibly();
+        }
+        spawner.close();
+        readers.shutdown();
+    }
+}

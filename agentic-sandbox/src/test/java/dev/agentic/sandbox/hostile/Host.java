@@ -1,0 +1,119 @@
+package dev.agentic.sandbox.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentic.core.Code;
+import dev.agentic.core.sandbox.ExecutionRequest;
+import dev.agentic.sandbox.LocalSandbox;
+import dev.agentic.sandbox.internal.ProcTree;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Host-side observations for hostile tests: the process table, canaries, a loopback server. */
+final class Host {
+    /** Set by surefire (see the module pom) in the launching JVM's environment only. */
+    static final String ENV_CANARY = "host-env-canary-7d1e52a9";
+
+    private static LocalSandbox sandbox;
+
+    private Host() {
+    }
+
+    /** One sandbox shared by the hostile tests of this JVM (closed by the JVM's exit). */
+    static synchronized LocalSandbox sandbox() {
+        if (sandbox == null) {
+            sandbox = LocalSandbox.builder().build();
+        }
+        return sandbox;
+    }
+
+    static ExecutionRequest.Builder python(String source) {
+        return ExecutionRequest.builder().code(Code.python(source))
+                .limits(l -> l.wallTime(Duration.ofSeconds(10)).cpuTime(Duration.ofSeconds(5)));
+    }
+
+    /** Asserts that no host process's command line contains {@code marker} (polls briefly for teardown). */
+    static void assertNoProcessLeft(String marker) {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (!ProcTree.withCommandLineContaining(marker).isEmpty() && System.nanoTime() < until) {
+            sleep(20);
+        }
+        assertThat(ProcTree.withCommandLineContaining(marker)).as("host processes containing " + marker).isEmpty();
+    }
+
+    /** The host answers: a fresh JVM-side process runs and the loopback stack works. */
+    static void assertHostResponsive() {
+        try {
+            Process p = new ProcessBuilder("/bin/true").start();
+            assertThat(p.waitFor(5, TimeUnit.SECONDS)).as("host can still start processes").isTrue();
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                 Socket c = new Socket(InetAddress.getLoopbackAddress(), s.getLocalPort())) {
+                assertThat(c.isConnected()).isTrue();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A canary file outside the sandbox with known content. */
+    static Path canary(Path dir, String name) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, "canary-" + name, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A TCP server on host loopback counting the connections it accepts. */
+    static final class LoopbackServer implements AutoCloseable {
+        private final ServerSocket socket;
+        private final AtomicInteger accepted = new AtomicInteger();
+        private final Thread thread;
+
+        LoopbackServer() throws IOException {
+            socket = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+            thread = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    try (Socket s = socket.accept()) {
+                        accepted.incrementAndGet();
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            }, "loopback-canary");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        int accepted() {
+            return accepted.get();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+}

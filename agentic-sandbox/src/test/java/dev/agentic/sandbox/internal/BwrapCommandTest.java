@@ -1,0 +1,73 @@
+package dev.agentic.sandbox.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentic.core.Language;
+import dev.agentic.core.sandbox.ExecutionLimits;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BwrapCommandTest {
+    private final SandboxLayout layout = new SandboxLayout(HostTools.discover(true),
+            new HostTools.PythonInstall(Path.of("/usr/bin/python3.11"), Path.of("/usr"), "3.11"),
+            Path.of("/usr/lib/jvm/jdk"), List.of(Path.of("/opt/py")), Path.of("/scratch/seccomp.bpf"),
+            List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"), 65534);
+
+    private List<String> argv(Language language) {
+        ExecutionLimits limits = ExecutionLimits.builder().memoryBytes(256L << 20).cpuTime(Duration.ofMillis(1500))
+                .maxProcesses(16).maxDiskBytes(32L << 20).build();
+        return BwrapCommand.build(layout, new BwrapCommand.Run(language, Path.of("/scratch/run-1"),
+                List.of("data/in.csv"), limits, null, null, List.of()), null, null);
+    }
+
+    @Test
+    void isolatesWithEveryNamespaceAndNoNestedUserNamespaces() {
+        List<String> a = argv(Language.PYTHON);
+
+        assertThat(a).containsSubsequence("/usr/bin/setpriv", "/usr/bin/bwrap", "--unshare-all", "--unshare-user",
+                "--disable-userns", "--cap-drop", "ALL", "--die-with-parent", "--new-session", "--clearenv");
+        assertThat(a).containsSubsequence("--remount-ro", "/", "--seccomp", "3", "--");
+        assertThat(String.join(" ", a)).contains("--size 33554432 --tmpfs /tmp")
+                .contains("--size 33554432 --tmpfs /sandbox").contains("--ro-bind /opt/py /opt/py")
+                .contains("--ro-bind /scratch/run-1/in/data/in.csv /sandbox/data/in.csv")
+                .doesNotContain("--bind /scratch").doesNotContain("/root").doesNotContain("--share-net");
+    }
+
+    @Test
+    void limitsAreSetSoftEqualsHardWithCpuRoundedUp() {
+        List<String> a = argv(Language.PYTHON);
+
+        assertThat(a).containsSubsequence("/usr/bin/prlimit", "--as=268435456", "--cpu=2", "--nproc=16",
+                "--fsize=67108864", "--nofile=256", "--core=0", "--");
+        assertThat(a.subList(a.size() - 4, a.size())).containsExactly("/usr/bin/python3.11", "-I", "-u",
+                "/sandbox/main.py");
+    }
+
+    @Test
+    void javaRunsTheSourceLauncherWithFlagsThatFitTheMemoryLimit() {
+        List<String> a = argv(Language.JAVA);
+
+        assertThat(a).containsSubsequence("/usr/lib/jvm/jdk/bin/java", "-Xmx64m", "-Xss512k", "-XX:+UseSerialGC",
+                "-XX:ActiveProcessorCount=1", "/sandbox/Main.java");
+    }
+
+    @Test
+    void environmentScriptQuotesEveryValue() {
+        String script = new String(EnvScript.of(Map.of("A", "it's $(rm -rf /) `x`\nnext")), StandardCharsets.UTF_8);
+
+        assertThat(script).isEqualTo("NL=$(printf '\\nx'); NL=${NL%x}\n"
+                + "export A='it'\\''s $(rm -rf /) `x`'\"$NL\"'next'\n");
+        assertThat(new String(EnvScript.of(Map.of("B", "plain")), StandardCharsets.UTF_8)).isEqualTo("export B='plain'\n");
+    }
+
+    @Test
+    void outputNamesAreSanitised() {
+        assertThat(OutputCollector.sanitise("a\nb\u001b[2J\uFFFDc")).isEqualTo("a_b_[2J_c");
+        assertThat(OutputCollector.sanitise("..")).isEqualTo("_..");
+        assertThat(OutputCollector.sanitise("x".repeat(300))).hasSize(200);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.agentic.benchmarks;
+
+import dev.agentic.core.Code;
+import dev.agentic.core.sandbox.ExecutionRequest;
+import dev.agentic.core.sandbox.ExecutionResult;
+import dev.agentic.sandbox.LocalSandbox;
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Start-up cost of the local sandbox: a one-shot {@code pass} through {@link LocalSandbox} against a bare
+ * {@code python3 -I -c pass} started from Java in the same run, and 20 concurrent one-shot runs.
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SandboxStartupBenchmark}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 3)
+@Fork(1)
+public class SandboxStartupBenchmark {
+    private static final ExecutionRequest PASS = ExecutionRequest.of(Code.python("pass"));
+
+    private LocalSandbox sandbox;
+    private ExecutorService pool;
+    private String python;
+
+    @Setup
+    public void setUp() {
+        sandbox = LocalSandbox.builder().maxConcurrentRuns(20).build();
+        pool = Executors.newFixedThreadPool(20);
+        python = new File("/usr/bin/python3").canExecute() ? "/usr/bin/python3" : "python3";
+    }
+
+    @TearDown
+    public void tearDown() {
+        pool.shutdownNow();
+        sandbox.close();
+    }
+
+    @Benchmark
+    public ExecutionResult sandboxedPass() {
+        ExecutionResult r = sandbox.execute(PASS);
+        if (!r.succeeded()) {
+            throw new IllegalStateException("sandboxed pass failed: " + r);
+        }
+        return r;
+    }
+
+    @Benchmark
+    public int barePythonPass() throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(python, "-I", "-c", "pass")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().clear();
+        int code = pb.start().waitFor();
+        if (code != 0) {
+            throw new IllegalStateException("bare python exited " + code);
+        }
+        return code;
+    }
+
+    @Benchmark
+    @Warmup(iterations = 2, time = 2)
+    @Measurement(iterations = 5, time = 3)
+    public int twentyConcurrentSandboxedRuns() throws Exception {
+        List<Future<ExecutionResult>> runs = new ArrayList<>(20);
+        for (int i = 0; i < 20; i++) {
+            runs.add(pool.submit(() -> sandbox.execute(PASS)));
+        }
+        int ok = 0;
+        for (Future<ExecutionResult> f : runs) {
+            ok += f.get().succeeded() ? 1 : 0;
+        }
+        if (ok != 20) {
+            throw new IllegalStateException(ok + " of 20 concurrent runs succeeded");
+        }
+        return ok;
+    }
+}
