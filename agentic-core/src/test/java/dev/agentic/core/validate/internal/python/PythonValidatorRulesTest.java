@@ -125,6 +125,14 @@ class PythonValidatorRulesTest {
     }
 
     @Test
+    void parameterNamedLikeABuiltinIsNotTheBuiltinButItsDefaultIs() {
+        assertThat(findings("def render(t, vars):\n    return t.format(**vars)\n")).isEmpty();
+        assertThat(findings("def f(vars=vars):\n    return vars()\n"))
+                .extracting(Finding::rule, Finding::line, Finding::column)
+                .containsExactly(tuple("denied-call", 1, 12));
+    }
+
+    @Test
     void getattrWithComputedNameIsDynamicAttribute() {
         assertThat(findings("getattr(obj, name)\n")).extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple("dynamic-attribute", 1, 14));
