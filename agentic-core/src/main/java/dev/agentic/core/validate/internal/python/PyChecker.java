@@ -150,7 +150,9 @@ final class PyChecker {
         String a = text.name(attr);
         if (PyRules.ESCAPE_ATTRIBUTES.contains(a)) {
             reporter.report(PyRules.DUNDER_ACCESS, true, "attribute " + a + " reaches interpreter internals "
-                    + "(a sandbox-escape pattern); use public APIs instead", attr);
+                    + "(a sandbox-escape pattern); " + (a.equals("__class__") ? "use type(obj) instead"
+                    : a.equals("__dict__") ? "read the attributes you need by name"
+                    : "use public APIs instead"), attr);
         }
         if (PyRules.DENIED_METHODS.contains(a)) {
             reporter.report(PyRules.DENIED_CALL, true, a + " starts a process; do the work in Python instead", attr);
