@@ -33,6 +33,9 @@ final class PyValues {
         switch (e.type) {
             case "string": {
                 Val v = text.stringValue(e);
+                if (v != null && !v.complete()) {
+                    v = interpolated(e, depth);
+                }
                 return v == null ? List.of() : List.of(v);
             }
             case "concatenated_string": {
@@ -101,6 +104,32 @@ final class PyValues {
             "PosixPath", "pathlib.PosixPath", "os.path.join", "posixpath.join", "str", "os.fspath",
             "os.path.abspath", "os.path.normpath", "os.path.expanduser", "os.path.realpath");
 
+    /** An f-string whose interpolations are names bound to one known string: {@code f"{BASE}/v1"}. */
+    private Val interpolated(PyNode string, int depth) {
+        StringBuilder sb = new StringBuilder();
+        boolean raw = false;
+        for (PyNode c : string.children) {
+            switch (c.type) {
+                case "string_start" -> raw = text.text(c).toLowerCase(java.util.Locale.ROOT).indexOf('r') >= 0;
+                case "string_content" -> sb.append(raw ? text.text(c) : PyText.unescape(text.text(c)));
+                case "interpolation" -> {
+                    PyNode expr = c.child("expression");
+                    List<Val> vs = c.namedChildren().size() == 1 ? values(expr, depth + 1) : List.of();
+                    if (vs.size() != 1 || !vs.get(0).complete()) {
+                        return new Val(sb.toString(), false);
+                    }
+                    sb.append(vs.get(0).text());
+                }
+                default -> {
+                }
+            }
+        }
+        return new Val(sb.toString(), true);
+    }
+
+    /** Calls returning the (absolute) home directory: an absolute path of unknown text. */
+    private static final Set<String> HOME_DIRECTORY = Set.of("Path.home", "pathlib.Path.home");
+
     /** {@code Path("/etc") / "x"}, {@code os.path.join(a, b)}: the path as a string. */
     private List<Val> joinPaths(List<PyNode> parts, int depth) {
         List<Val> acc = List.of(new Val("", true));
@@ -131,6 +160,9 @@ final class PyValues {
     private List<Val> joinValue(PyNode call, int depth) {
         PyNode fn = call.child("function");
         PyNode args = call.child("arguments");
+        if (fn != null && !java.util.Collections.disjoint(bindings.qualified(fn, depth + 1), HOME_DIRECTORY)) {
+            return List.of(new Val("/", false));
+        }
         if (args != null && fn != null && !java.util.Collections.disjoint(bindings.qualified(fn, depth + 1), PATH_BUILDERS)) {
             List<PyNode> parts = new ArrayList<>();
             for (PyNode a : args.namedChildren()) {
@@ -188,6 +220,10 @@ final class PyValues {
                     if (m.equals("joinpath") || m.equals("with_name") || m.equals("with_suffix")
                             || m.equals("expanduser") || m.equals("resolve") || m.equals("absolute")) {
                         return isPathExpr(fn.child("object"));
+                    }
+                    if ((m.equals("home") || m.equals("cwd"))
+                            && !java.util.Collections.disjoint(bindings.qualified(fn.child("object")), PATH_TYPES)) {
+                        return true;
                     }
                 }
                 return fn != null && !java.util.Collections.disjoint(bindings.qualified(fn), PATH_TYPES);
