@@ -399,6 +399,28 @@ class JavaValidatorRulesTest {
     }
 
     @Test
+    void mangledSourcesGiveFindingsNeverExceptions() throws Exception {
+        java.util.Random random = new java.util.Random(42);
+        java.nio.file.Path dir = java.nio.file.Path.of(getClass().getResource("/corpus/validator/java/must-flag").toURI());
+        List<java.nio.file.Path> files;
+        try (var list = java.nio.file.Files.list(dir)) {
+            files = list.sorted().collect(Collectors.toList());
+        }
+        for (java.nio.file.Path file : files) {
+            String source = java.nio.file.Files.readString(file);
+            for (int round = 0; round < 20; round++) {
+                StringBuilder b = new StringBuilder(source);
+                for (int cut = 0; cut < 3 && b.length() > 0; cut++) {
+                    int at = random.nextInt(b.length());
+                    b.delete(at, Math.min(b.length(), at + 1 + random.nextInt(8)));
+                }
+                ValidationResult r = check(b.toString());
+                assertThat(r.language()).isEqualTo(Language.JAVA);
+            }
+        }
+    }
+
+    @Test
     void concurrentValidationsGiveTheSameFindings() throws Exception {
         String source = main("var r = Runtime.getRuntime();\n        r.exec(\"id\");");
         List<Finding> expected = check(source).findings();
