@@ -421,6 +421,19 @@ class JavaValidatorRulesTest {
     }
 
     @Test
+    void theProgramsOwnMethodNamedLikeAClassLoaderMethodIsNotDenied() {
+        String source = "class School {\n    String loadClass(String id) { return id; }\n"
+                + "    void run(School s) {\n        s.loadClass(\"7b\");\n    }\n}\n";
+        assertThat(check(STANDARD, source, NetworkPolicy.none()).findings()).isEmpty();
+        String reflective = "class School {\n    void setAccessible(boolean b) {}\n"
+                + "    void run() throws Exception {\n        String.class.getDeclaredField(\"value\").setAccessible(true);\n"
+                + "    }\n}\n";
+        assertThat(check(STANDARD, reflective, NetworkPolicy.none()).errors())
+                .extracting(Finding::rule, Finding::line, Finding::column)
+                .containsExactly(tuple("reflection", 4, 22), tuple("reflection", 4, 48));
+    }
+
+    @Test
     void concurrentValidationsGiveTheSameFindings() throws Exception {
         String source = main("var r = Runtime.getRuntime();\n        r.exec(\"id\");");
         List<Finding> expected = check(source).findings();
