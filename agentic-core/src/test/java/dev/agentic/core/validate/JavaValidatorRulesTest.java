@@ -69,7 +69,9 @@ class JavaValidatorRulesTest {
     @Test
     void harmlessRuntimeQueriesPass() {
         ValidationResult r = check(main("System.out.println(Runtime.getRuntime().availableProcessors()"
-                + " + Runtime.getRuntime().maxMemory());"));
+                + " + Runtime.getRuntime().maxMemory());\n"
+                + "        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println(\"bye\")));\n"
+                + "        System.out.println(ProcessHandle.current().pid() + \" \" + Runtime.version());"));
         assertThat(r.errors()).isEmpty();
     }
 
@@ -431,6 +433,21 @@ class JavaValidatorRulesTest {
         assertThat(check(STANDARD, reflective, NetworkPolicy.none()).errors())
                 .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple("reflection", 4, 22), tuple("reflection", 4, 48));
+    }
+
+    @Test
+    void killingProcessesThroughProcessHandleIsDenied() {
+        ValidationResult r = check(main("ProcessHandle.allProcesses().forEach(ProcessHandle::destroyForcibly);"));
+        assertThat(r.errors()).extracting(Finding::rule, Finding::line, Finding::column)
+                .containsExactly(tuple("denied-call", 3, 23), tuple("denied-call", 3, 46));
+    }
+
+    @Test
+    void aPolicyWithNoThreadsRejectsTheFirstOne() {
+        CodeValidator none = CodeValidator.java(ValidationPolicy.standard().toBuilder().maxThreads(0).build());
+        assertThat(check(none, main("new Thread(() -> {}).start();"), NetworkPolicy.none()).errors())
+                .extracting(Finding::rule, Finding::line, Finding::column)
+                .containsExactly(tuple("too-many-threads", 3, 9));
     }
 
     @Test

@@ -94,7 +94,7 @@ final class JavaRules {
 
     /** Runtime methods that make {@code Runtime.getRuntime()} harmless when called on it directly. */
     static final Set<String> HARMLESS_RUNTIME = Set.of("availableProcessors", "totalMemory", "freeMemory",
-            "maxMemory");
+            "maxMemory", "gc", "addShutdownHook", "removeShutdownHook");
 
     /** java.lang types, resolved without an import. Only names the rules care about or commonly used. */
     static final Set<String> JAVA_LANG = Set.of("Runtime", "System", "ProcessBuilder", "ProcessHandle", "Process",
