@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Tokens are {@link ScriptedChatModel}'s estimate (one per four characters of prompt and answer), the
  * same rule for both, so the ratio is meaningful even though the absolute numbers are not a real model's.
- * The counters {@code tasks}, {@code modelCalls} and {@code tokens} are totals over the measured
+ * The counters {@code tasks}, {@code modelCalls}, {@code tokens} and {@code outputTokens} are totals over the measured
  * iterations; the per-task figures are printed as a {@code [model calls]} line when each benchmark ends. The
  * time per task is reported too (instant sandbox, so it is the SDK's and the scripted model's cost).
  *
@@ -45,8 +45,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class ModelCallsBenchmark {
     private static final String GOOD_ANSWER = answer(GOOD_PROGRAM);
@@ -59,7 +59,7 @@ public class ModelCallsBenchmark {
 
     /**
      * Totals of one iteration (JMH sums {@code EVENTS} counters over the measured iterations, so the summary
-     * rows are totals: divide {@code modelCalls} and {@code tokens} by {@code tasks}). The per-task figures of
+     * rows are totals: divide them by {@code tasks}). The per-task figures of
      * the whole trial are printed when it ends.
      */
     @State(Scope.Thread)
@@ -68,15 +68,18 @@ public class ModelCallsBenchmark {
         public long tasks;
         public long modelCalls;
         public long tokens;
+        public long outputTokens;
         private long trialTasks;
         private long trialCalls;
         private long trialTokens;
+        private long trialOutputTokens;
 
         @Setup(Level.Iteration)
         public void reset() {
             tasks = 0;
             modelCalls = 0;
             tokens = 0;
+            outputTokens = 0;
         }
 
         @TearDown(Level.Iteration)
@@ -84,13 +87,14 @@ public class ModelCallsBenchmark {
             trialTasks += tasks;
             trialCalls += modelCalls;
             trialTokens += tokens;
+            trialOutputTokens += outputTokens;
         }
 
         @TearDown(Level.Trial)
         public void print() {
             System.out.printf("%n[model calls] %d successful tasks (warm-up included): %.2f model calls/task, "
-                    + "%.1f tokens/task%n", trialTasks, (double) trialCalls / trialTasks,
-                    (double) trialTokens / trialTasks);
+                    + "%.1f tokens/task (%.1f of them output)%n", trialTasks, (double) trialCalls / trialTasks,
+                    (double) trialTokens / trialTasks, (double) trialOutputTokens / trialTasks);
         }
 
         void add(WorkflowResult r) {
@@ -100,19 +104,21 @@ public class ModelCallsBenchmark {
             tasks++;
             modelCalls += r.modelCalls();
             tokens += r.usage().totalTokens();
+            outputTokens += r.usage().outputTokens();
         }
     }
 
     @Setup(Level.Trial)
     public void setUp() {
-        generator = ModelGenerator.builder().model(ScriptedChatModel.builder()
-                .respondWithText(req -> BenchFixtures.isRepairAfterFailedRun(req) ? GOOD_ANSWER : FAILING_ANSWER)
-                .build()).build();
         executor = Executor.builder().sandbox(new BenchFixtures.InstantSandbox()).build();
     }
 
+    /** A fresh scripted model (it keeps every request) and fresh in-memory stores per iteration. */
     @Setup(Level.Iteration)
-    public void freshStores() {
+    public void freshModelAndStores() {
+        generator = ModelGenerator.builder().model(ScriptedChatModel.builder()
+                .respondWithText(req -> BenchFixtures.isRepairAfterFailedRun(req) ? GOOD_ANSWER : FAILING_ANSWER)
+                .build()).build();
         pipeline = Orchestrator.builder().generator(generator).executor(executor).store(ArtifactStore.inMemory())
                 .build();
         agentStore = ArtifactStore.inMemory();

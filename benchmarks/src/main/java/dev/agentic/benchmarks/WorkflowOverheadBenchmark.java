@@ -48,8 +48,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class WorkflowOverheadBenchmark {
     private static final String GOOD_ANSWER = answer(GOOD_PROGRAM);
@@ -60,6 +60,7 @@ public class WorkflowOverheadBenchmark {
     private ModelGenerator goodGenerator;
     private ModelGenerator repairGenerator;
     private Executor executor;
+    private Code goodCode;
     private Orchestrator pipeline;
     private Orchestrator repairPipeline;
     private Orchestrator distinctKeysPipeline;
@@ -68,20 +69,21 @@ public class WorkflowOverheadBenchmark {
     public void setUp() {
         sandbox = new BenchFixtures.InstantSandbox();
         validator = CodeValidator.python(ValidationPolicy.standard());
+        executor = Executor.builder().sandbox(sandbox).build();
+    }
+
+    /**
+     * Fresh scripted models and in-memory stores per iteration, so memory does not grow for the whole run
+     * (the scripted model keeps every request; every workflow stores its code and record).
+     */
+    @Setup(Level.Iteration)
+    public void freshModelsAndStores() {
         goodGenerator = ModelGenerator.builder()
                 .model(ScriptedChatModel.builder().respondWithText(req -> GOOD_ANSWER).build()).build();
         repairGenerator = ModelGenerator.builder().model(ScriptedChatModel.builder()
                 .respondWithText(req -> BenchFixtures.isRepairAfterRejection(req) ? GOOD_ANSWER : REJECTED_ANSWER)
                 .build()).build();
-        executor = Executor.builder().sandbox(sandbox).build();
-    }
-
-    /**
-     * A fresh in-memory store per iteration, so memory does not grow for the whole run (every run writes
-     * its code and record).
-     */
-    @Setup(Level.Iteration)
-    public void freshStores() {
+        goodCode = ((GenerationResult.Generated) goodGenerator.generate(GenerationRequest.first(TASK))).code();
         pipeline = orchestrator(goodGenerator, KeyLayout.standard());
         repairPipeline = orchestrator(repairGenerator, KeyLayout.standard());
         distinctKeysPipeline = orchestrator(goodGenerator, BenchFixtures.distinctKeys());
@@ -162,6 +164,18 @@ public class WorkflowOverheadBenchmark {
     @Benchmark
     public WorkflowResult pipelineOneAttemptDistinctKeys() {
         return distinctKeysPipeline.run(TASK);
+    }
+
+    /** Diagnostic: the model call and code extraction of {@link #byHandOneAttempt()} alone. */
+    @Benchmark
+    public GenerationResult generateOnly() {
+        return goodGenerator.generate(GenerationRequest.first(TASK));
+    }
+
+    /** Diagnostic: the Python validator of {@link #byHandOneAttempt()} alone, on the same program. */
+    @Benchmark
+    public ValidationResult validateOnly() {
+        return validator.validate(goodCode, TASK.network());
     }
 
     private static ExecutionRequest request(Code code) {
