@@ -4,10 +4,13 @@ import static dev.agentic.benchmarks.BenchFixtures.GOOD_PROGRAM;
 import static dev.agentic.benchmarks.BenchFixtures.TASK;
 import static dev.agentic.benchmarks.BenchFixtures.answer;
 
+import dev.agentic.core.Code;
 import dev.agentic.core.Executor;
 import dev.agentic.core.ModelGenerator;
 import dev.agentic.core.Orchestrator;
 import dev.agentic.core.WorkflowResult;
+import dev.agentic.core.sandbox.ExecutionRequest;
+import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.store.ArtifactStore;
 import dev.agentic.sandbox.LocalSandbox;
 import dev.agentic.testkit.ScriptedChatModel;
@@ -42,7 +45,8 @@ import org.openjdk.jmh.runner.IterationType;
  * 64 workflows at once through the default pipeline with the real {@link LocalSandbox} (bubblewrap, default
  * settings: 4 concurrent runs per core, the rest wait for a slot), each running a small real Python program
  * (the first twenty primes and their sum), against 64 concurrent bare {@code python3 -I -c <same program>}
- * processes started from Java in the same run.
+ * processes started from Java in the same run. Two diagnostics split the difference: the same 64 runs
+ * straight through the sandbox (no workflow), and the workflows with a sandbox that admits all 64 at once.
  *
  * <p>One operation is one batch of 64; the score is the batch's wall time. For the measured batches the
  * benchmark prints a {@code [64 concurrent]} line: throughput (tasks/s), p50 and p99 latency per workflow
@@ -62,7 +66,9 @@ public class ConcurrentWorkflowsBenchmark {
     private static final String EXPECTED = "sum: 639";
 
     private LocalSandbox sandbox;
+    private LocalSandbox wideSandbox;
     private Orchestrator pipeline;
+    private Orchestrator widePipeline;
     private ExecutorService pool;
     private String python;
     private final List<Long> latenciesNanos = new ArrayList<>();
@@ -74,11 +80,15 @@ public class ConcurrentWorkflowsBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         sandbox = LocalSandbox.builder().build();
+        wideSandbox = LocalSandbox.builder().maxConcurrentRuns(WORKFLOWS).build();
         String good = answer(GOOD_PROGRAM);
         ModelGenerator generator = ModelGenerator.builder()
                 .model(ScriptedChatModel.builder().respondWithText(req -> good).build()).build();
         pipeline = Orchestrator.builder().generator(generator)
                 .executor(Executor.builder().sandbox(sandbox).build())
+                .store(ArtifactStore.inMemory()).build();
+        widePipeline = Orchestrator.builder().generator(generator)
+                .executor(Executor.builder().sandbox(wideSandbox).build())
                 .store(ArtifactStore.inMemory()).build();
         pool = Executors.newFixedThreadPool(WORKFLOWS);
         python = new File("/usr/bin/python3").canExecute() ? "/usr/bin/python3" : "python3";
@@ -93,6 +103,7 @@ public class ConcurrentWorkflowsBenchmark {
     public void tearDown(BenchmarkParams params) {
         pool.shutdownNow();
         sandbox.close();
+        wideSandbox.close();
         long[] sorted = latenciesNanos.stream().mapToLong(Long::longValue).sorted().toArray();
         String name = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
         System.out.printf("%n[64 concurrent] %s: %d measured batches, %d runs, %.1f tasks/s, p50 %.0f ms, "
@@ -116,6 +127,28 @@ public class ConcurrentWorkflowsBenchmark {
         return batch(() -> {
             WorkflowResult r = pipeline.run(TASK);
             return r.succeeded() && r.finalResult().map(x -> x.stdout().contains(EXPECTED)).orElse(false);
+        });
+    }
+
+    /** Diagnostic: {@link #sixtyFourWorkflows()} with a sandbox that admits all 64 runs at once. */
+    @Benchmark
+    public int sixtyFourWorkflowsSixtyFourSlots() throws Exception {
+        return batch(() -> {
+            WorkflowResult r = widePipeline.run(TASK);
+            return r.succeeded() && r.finalResult().map(x -> x.stdout().contains(EXPECTED)).orElse(false);
+        });
+    }
+
+    /**
+     * Diagnostic: 64 concurrent runs of the same program straight through the default {@link LocalSandbox},
+     * without the workflow (no model, validator or store), to split the sandbox's cost from the workflow's.
+     */
+    @Benchmark
+    public int sixtyFourSandboxRuns() throws Exception {
+        ExecutionRequest request = ExecutionRequest.of(Code.python(GOOD_PROGRAM));
+        return batch(() -> {
+            ExecutionResult r = sandbox.execute(request);
+            return r.succeeded() && r.stdout().contains(EXPECTED);
         });
     }
 
