@@ -25,6 +25,7 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     private static final String TEMP_PREFIX = ".tmp-";
 
     private final Path root;
+    private final VariantHint hint = new VariantHint();
 
     private FileSystemArtifactStore(Path root) {
         this.root = root;
@@ -77,7 +78,7 @@ public final class FileSystemArtifactStore implements ArtifactStore {
             Path target0 = pathOf(key);
             Path temp = writeTemp(target0, content);
             try {
-                for (int n = 1; ; n++) {
+                for (int n = hint.firstCandidate(key); ; n++) {
                     String candidate = ArtifactKeys.variant(key, n);
                     Path target = pathOf(candidate);
                     try {
@@ -85,6 +86,7 @@ public final class FileSystemArtifactStore implements ArtifactStore {
                     } catch (FileAlreadyExistsException taken) {
                         continue;
                     }
+                    hint.taken(key, n);
                     moveIntoPlace(temp, target);
                     return candidate;
                 }

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 /** An {@link ArtifactStore} in memory. Thread-safe; holds no resources. */
 public final class InMemoryArtifactStore implements ArtifactStore {
     private final ConcurrentSkipListMap<String, byte[]> entries = new ConcurrentSkipListMap<>();
+    private final VariantHint hint = new VariantHint();
 
     @Override
     public void put(String key, byte[] content) {
@@ -18,9 +19,10 @@ public final class InMemoryArtifactStore implements ArtifactStore {
     public String putNew(String key, byte[] content) {
         ArtifactKeys.check(key);
         byte[] copy = content.clone();
-        for (int n = 1; ; n++) {
+        for (int n = hint.firstCandidate(key); ; n++) {
             String candidate = ArtifactKeys.variant(key, n);
             if (entries.putIfAbsent(candidate, copy) == null) {
+                hint.taken(key, n);
                 return candidate;
             }
         }

@@ -81,6 +81,20 @@ public abstract class ArtifactStoreContract {
     }
 
     @Test
+    void manyArtifactsUnderOneKeyGetConsecutiveVariantsAndAKeyTakenElsewhereIsSkipped() {
+        store.put("executions/m/success_20260101_000000_3.json", utf8("written directly"));
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            keys.add(store.putNew("executions/m/success_20260101_000000.json", utf8("n" + i)));
+        }
+
+        assertThat(keys).doesNotHaveDuplicates().doesNotContain("executions/m/success_20260101_000000_3.json");
+        assertThat(keys.get(0)).isEqualTo("executions/m/success_20260101_000000.json");
+        assertThat(keys.get(49)).isEqualTo("executions/m/success_20260101_000000_51.json");
+        assertThat(read("executions/m/success_20260101_000000_3.json")).isEqualTo("written directly");
+    }
+
+    @Test
     void concurrentPutNewCallersAllGetDistinctKeys() throws Exception {
         int writers = 16;
         ExecutorService pool = Executors.newFixedThreadPool(writers);
