@@ -67,7 +67,8 @@ public final class SandboxRun {
             env.putAll(request.secrets());
             if (ctx.isolated()) {
                 BwrapCommand.Run run = new BwrapCommand.Run(language, dir.path(), dir.inputNames(), limits,
-                        egress.socket(), egress.forwarder(), egress.environment());
+                        egress.socket(), egress.forwarder(), egress.environment(),
+                        !env.isEmpty() || !request.outputGlobs().isEmpty());
                 argv = BwrapCommand.build(ctx.layout(), run, egress.socketInside(), egress.forwarderInside());
                 notes.addAll(ctx.enforcementNotes(limits, egress.active()));
             } else {
@@ -119,9 +120,11 @@ public final class SandboxRun {
         long deadline = start + limits.wallTime().toNanos();
         try {
             try (OutputStream stdin = p.getOutputStream()) {
-                if (ctx.isolated()) {
+                if (ctx.isolated() && !env.isEmpty()) {
                     stdin.write(EnvScript.of(env));
                     stdin.flush();
+                }
+                if (ctx.isolated()) {
                     long[] init = new long[1];
                     if (!request.outputGlobs().isEmpty()) {
                         try {
