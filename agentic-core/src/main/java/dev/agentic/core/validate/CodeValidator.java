@@ -4,6 +4,7 @@ import dev.agentic.core.Code;
 import dev.agentic.core.ConfigurationException;
 import dev.agentic.core.Language;
 import dev.agentic.core.sandbox.NetworkPolicy;
+import dev.agentic.core.validate.internal.java.JavaCodeValidator;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -33,7 +34,17 @@ public interface CodeValidator {
 
     /** Languages for which {@link #forLanguage} has a validator. */
     static Set<Language> supportedLanguages() {
-        return EnumSet.noneOf(Language.class);
+        return EnumSet.of(Language.PYTHON, Language.JAVA);
+    }
+
+    /** The Python validator (tree-sitter) under {@code policy}. */
+    static CodeValidator python(ValidationPolicy policy) {
+        return new dev.agentic.core.validate.internal.python.PythonCodeValidator(policy);
+    }
+
+    /** The Java validator (javaparser, Java 17 language level) under {@code policy}. */
+    static CodeValidator java(ValidationPolicy policy) {
+        return new JavaCodeValidator(policy);
     }
 
     /**
@@ -42,6 +53,14 @@ public interface CodeValidator {
      * @throws ConfigurationException naming the supported languages when there is none for {@code language}
      */
     static CodeValidator forLanguage(Language language, ValidationPolicy policy) {
+        java.util.Objects.requireNonNull(language, "language");
+        java.util.Objects.requireNonNull(policy, "policy");
+        if (language == Language.PYTHON) {
+            return python(policy);
+        }
+        if (language == Language.JAVA) {
+            return java(policy);
+        }
         throw new ConfigurationException("No validator for language " + language + "; available: "
                 + supportedLanguages() + ". Configure one with Executor.builder().validator(...).");
     }

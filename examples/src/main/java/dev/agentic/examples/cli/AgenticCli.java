@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = AgenticCli.Version.class,
         description = "Generate, validate and run code safely from natural-language tasks.",
-        subcommands = {CommandLine.HelpCommand.class, ExecCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, RunCommand.class, ValidateCommand.class,
+                ExecCommand.class})
 public final class AgenticCli implements Runnable {
     /** Exit code: the program or task succeeded. */
     public static final int OK = 0;

@@ -1,9 +1,5 @@
 package dev.agentic.examples.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentic.core.AgenticException;
 import dev.agentic.core.Code;
 import dev.agentic.core.ConfigurationException;
@@ -17,7 +13,6 @@ import dev.agentic.core.sandbox.NetworkPolicy;
 import dev.agentic.core.sandbox.OutputFile;
 import dev.agentic.core.sandbox.SandboxException;
 import dev.agentic.core.secret.SecretProvider;
-import dev.agentic.core.secret.SecretRef;
 import dev.agentic.core.validate.CodeValidator;
 import dev.agentic.core.validate.Finding;
 import dev.agentic.core.validate.ValidationPolicy;
@@ -28,13 +23,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,8 +39,6 @@ import picocli.CommandLine.Parameters;
 @Command(name = "exec", mixinStandardHelpOptions = true,
         description = "Run a Python or Java file in the local sandbox (validated first unless --no-validate).")
 public final class ExecCommand implements Callable<Integer> {
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
-    private static final Pattern SIZE = Pattern.compile("(\\d+)([kmg]i?b?|b)?");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -122,7 +111,8 @@ public final class ExecCommand implements Callable<Integer> {
             }
         }
         ExecutionResult result;
-        try (LocalSandbox sandbox = LocalSandbox.builder().build()) {
+        List<HostPort> loopback = allowHosts.stream().map(HostPort::parse).filter(CliValues::isLoopback).toList();
+        try (LocalSandbox sandbox = LocalSandbox.builder().allowLoopbackHosts(loopback).build()) {
             result = sandbox.execute(request);
         } catch (SandboxException e) {
             err.println("agentic exec: the sandbox is unavailable: " + e.getMessage());
@@ -137,25 +127,21 @@ public final class ExecCommand implements Callable<Integer> {
                 .orElseThrow(() -> new ConfigurationException("Cannot tell the language of " + file
                         + " from its extension; pass --language python or --language java."));
         String source = Files.readString(file, StandardCharsets.UTF_8);
-        ExecutionLimits limits = ExecutionLimits.builder().wallTime(duration("--timeout", timeout))
-                .cpuTime(duration("--cpu", cpu)).memoryBytes(size("--memory", memory))
-                .maxOutputBytes(size("--max-output", maxOutput)).build();
+        ExecutionLimits limits = ExecutionLimits.builder().wallTime(CliValues.duration("--timeout", timeout))
+                .cpuTime(CliValues.duration("--cpu", cpu)).memoryBytes(CliValues.size("--memory", memory))
+                .maxOutputBytes(CliValues.size("--max-output", maxOutput)).build();
         NetworkPolicy.Builder network = NetworkPolicy.builder();
         allowHosts.forEach(h -> network.allowHost(HostPort.parse(h)));
         ExecutionRequest.Builder b = ExecutionRequest.builder().code(new Code(lang, source)).limits(limits)
                 .network(network.build());
         for (String e : env) {
-            String[] kv = pair("--env", e);
+            String[] kv = CliValues.pair("--env", e);
             b.environment(kv[0], kv[1]);
         }
         SecretProvider provider = SecretProvider.environment();
         for (String s : secrets) {
-            String[] kv = pair("--secret", s);
-            if (!kv[1].startsWith("env:") || kv[1].length() == 4) {
-                throw new ConfigurationException("--secret " + kv[0] + "=" + kv[1] + ": REF must be env:VARIABLE "
-                        + "(the only kind supported here), e.g. --secret API_KEY=env:STRIPE_KEY");
-            }
-            b.secret(kv[0], provider.resolve(SecretRef.of(kv[1].substring(4))));
+            var ref = CliValues.secret(s);
+            b.secret(ref.getKey(), provider.resolve(ref.getValue()));
         }
         for (Path in : inputs) {
             b.inputFile(in.getFileName().toString(), Files.readAllBytes(in));
@@ -166,22 +152,22 @@ public final class ExecCommand implements Callable<Integer> {
 
     private void report(PrintWriter out, PrintWriter err, ExecutionResult r, List<Finding> findings) {
         if (json) {
-            out.println(toJson(r, findings));
+            out.println(CliValues.resultJson(r, findings));
             return;
         }
         if (r == null) {
             err.println("agentic exec: REJECTED by validation:");
-            findings.forEach(f -> err.println("  " + displayable(f.toString())));
+            findings.forEach(f -> err.println("  " + CliValues.displayable(f.toString())));
             return;
         }
-        out.print(displayable(r.stdout()));
+        out.print(CliValues.displayable(r.stdout()));
         out.flush();
-        err.print(displayable(r.stderr()));
+        err.print(CliValues.displayable(r.stderr()));
         if (r.output().stdoutTruncated() || r.output().stderrTruncated()) {
             err.println("\nagentic exec: output was truncated at the --max-output cap");
         }
         for (OutputFile f : r.output().files()) {
-            err.println("agentic exec: collected " + displayable(f.path()) + " (" + f.size() + " bytes)");
+            err.println("agentic exec: collected " + CliValues.displayable(f.path()) + " (" + f.size() + " bytes)");
         }
         for (NetworkDecision d : r.output().network()) {
             err.println("agentic exec: network " + (d.allowed() ? "allowed " : "denied ") + d.host() + ":" + d.port()
@@ -202,111 +188,5 @@ public final class ExecCommand implements Callable<Integer> {
             return "KILLED (signal " + k.signal() + ", limit " + k.limit().id() + ")";
         }
         return r.status();
-    }
-
-    static String toJson(ExecutionResult r, List<Finding> findings) {
-        ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode n = mapper.createObjectNode();
-        n.put("status", r == null ? "REJECTED" : r.status());
-        Integer exit = null;
-        Integer signal = null;
-        String limit = null;
-        if (r instanceof ExecutionResult.Succeeded) {
-            exit = 0;
-        } else if (r instanceof ExecutionResult.Failed f) {
-            exit = f.exitCode();
-        } else if (r instanceof ExecutionResult.TimedOut) {
-            limit = "wall";
-        } else if (r instanceof ExecutionResult.Killed k) {
-            signal = k.signal() == 0 ? null : k.signal();
-            limit = k.limit().id();
-        }
-        putNullable(n, "exitCode", exit);
-        putNullable(n, "signal", signal);
-        if (limit == null) {
-            n.putNull("limit");
-        } else {
-            n.put("limit", limit);
-        }
-        n.put("stdout", r == null ? "" : r.stdout());
-        n.put("stderr", r == null ? "" : r.stderr());
-        n.put("stdoutTruncated", r != null && r.output().stdoutTruncated());
-        n.put("stderrTruncated", r != null && r.output().stderrTruncated());
-        n.put("durationMs", r == null ? 0 : r.duration().toMillis());
-        ArrayNode files = n.putArray("files");
-        ArrayNode found = n.putArray("findings");
-        ArrayNode network = n.putArray("network");
-        if (r != null) {
-            for (OutputFile f : r.output().files()) {
-                files.addObject().put("path", f.path()).put("size", f.size());
-            }
-            for (NetworkDecision d : r.output().network()) {
-                network.addObject().put("host", d.host()).put("port", d.port()).put("allowed", d.allowed())
-                        .put("reason", d.reason());
-            }
-        }
-        for (Finding f : findings) {
-            found.addObject().put("rule", f.rule()).put("severity", f.severity().id()).put("message", f.message())
-                    .put("line", f.line()).put("column", f.column());
-        }
-        try {
-            return mapper.writeValueAsString(n);
-        } catch (IOException e) {
-            throw new IllegalStateException("JSON of a tree cannot fail", e);
-        }
-    }
-
-    private static void putNullable(ObjectNode n, String field, Integer value) {
-        if (value == null) {
-            n.putNull(field);
-        } else {
-            n.put(field, value);
-        }
-    }
-
-    /** Text safe for a terminal: control characters other than newline and tab become '?'. */
-    static String displayable(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> sb.appendCodePoint(
-                cp == '\n' || cp == '\t' || !Character.isISOControl(cp) ? cp : '?'));
-        return sb.toString();
-    }
-
-    static Duration duration(String option, String text) {
-        Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            throw new ConfigurationException(option + " '" + text + "' is not a duration; write e.g. 500ms, 10s, 2m.");
-        }
-        long v = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        switch (unit) {
-            case "ms": return Duration.ofMillis(v);
-            case "m": return Duration.ofMinutes(v);
-            case "h": return Duration.ofHours(v);
-            default: return Duration.ofSeconds(v);
-        }
-    }
-
-    static long size(String option, String text) {
-        Matcher m = SIZE.matcher(text.trim().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            throw new ConfigurationException(option + " '" + text + "' is not a size; write e.g. 64k, 512m, 1g.");
-        }
-        long v = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "b" : m.group(2).substring(0, 1);
-        switch (unit) {
-            case "k": return v << 10;
-            case "m": return v << 20;
-            case "g": return v << 30;
-            default: return v;
-        }
-    }
-
-    private static String[] pair(String option, String text) {
-        int eq = text.indexOf('=');
-        if (eq < 1) {
-            throw new ConfigurationException(option + " '" + text + "' must be NAME=VALUE.");
-        }
-        return new String[] {text.substring(0, eq), text.substring(eq + 1)};
     }
 }

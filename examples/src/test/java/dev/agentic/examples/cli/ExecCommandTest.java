@@ -164,12 +164,12 @@ class ExecCommandTest {
 
     @Test
     void unitsParse() {
-        assertThat(ExecCommand.duration("--timeout", "1500ms").toMillis()).isEqualTo(1500);
-        assertThat(ExecCommand.duration("--timeout", "2m").toSeconds()).isEqualTo(120);
-        assertThat(ExecCommand.duration("--timeout", "7").toSeconds()).isEqualTo(7);
-        assertThat(ExecCommand.size("--memory", "512m")).isEqualTo(512L << 20);
-        assertThat(ExecCommand.size("--memory", "1g")).isEqualTo(1L << 30);
-        assertThat(ExecCommand.size("--memory", "64KiB")).isEqualTo(64L << 10);
-        assertThat(ExecCommand.displayable("a\u001b[2Jb\n")).isEqualTo("a?[2Jb\n");
+        assertThat(CliValues.duration("--timeout", "1500ms").toMillis()).isEqualTo(1500);
+        assertThat(CliValues.duration("--timeout", "2m").toSeconds()).isEqualTo(120);
+        assertThat(CliValues.duration("--timeout", "7").toSeconds()).isEqualTo(7);
+        assertThat(CliValues.size("--memory", "512m")).isEqualTo(512L << 20);
+        assertThat(CliValues.size("--memory", "1g")).isEqualTo(1L << 30);
+        assertThat(CliValues.size("--memory", "64KiB")).isEqualTo(64L << 10);
+        assertThat(CliValues.displayable("a\u001b[2Jb\n")).isEqualTo("a?[2Jb\n");
     }
 }

@@ -20,6 +20,12 @@ public final class Providers {
                 ModelProvider::scheme);
     }
 
+    /** The sandbox providers: the built-in ones plus those on the classpath. */
+    public static Map<String, SandboxProvider> sandboxes() {
+        return collect(List.of(new LocalSandboxProvider()), ServiceLoader.load(SandboxProvider.class),
+                SandboxProvider::scheme);
+    }
+
     /**
      * The provider named by {@code spec}'s scheme.
      *

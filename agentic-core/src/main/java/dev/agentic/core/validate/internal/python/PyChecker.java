@@ -1,0 +1,328 @@
+package dev.agentic.core.validate.internal.python;
+
+import dev.agentic.core.validate.internal.python.PyText.Val;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The check pass: one recursive walk over the {@link PyNode} tree applying the import, call, attribute,
+ * format-string and nesting rules, and handing calls and assignments to {@link PyEffects}.
+ * Not thread-safe; one per validation.
+ */
+final class PyChecker {
+    private static final Set<String> NESTING = Set.of("if_statement", "for_statement", "while_statement",
+            "try_statement", "with_statement", "function_definition", "class_definition", "match_statement",
+            "lambda", "argument_list", "list", "dictionary", "set", "tuple", "parenthesized_expression",
+            "subscript", "list_comprehension", "dictionary_comprehension", "set_comprehension",
+            "generator_expression");
+    /** Parents (with the field the identifier sits in, or "*") where an identifier is a declaration, not a use. */
+    private static final Map<String, String> DECLARATIONS = Map.ofEntries(
+            Map.entry("function_definition", "name"), Map.entry("class_definition", "name"),
+            Map.entry("parameters", "*"), Map.entry("lambda_parameters", "*"),
+            Map.entry("default_parameter", "name"), Map.entry("typed_default_parameter", "name"),
+            Map.entry("typed_parameter", "*"), Map.entry("list_splat_pattern", "*"),
+            Map.entry("dictionary_splat_pattern", "*"), Map.entry("keyword_argument", "name"),
+            Map.entry("keyword_pattern", "*"), Map.entry("global_statement", "*"),
+            Map.entry("nonlocal_statement", "*"), Map.entry("assignment", "left"),
+            Map.entry("for_statement", "left"), Map.entry("for_in_clause", "left"),
+            Map.entry("named_expression", "name"), Map.entry("as_pattern_target", "*"),
+            Map.entry("pattern_list", "*"), Map.entry("tuple_pattern", "*"), Map.entry("list_pattern", "*"),
+            Map.entry("aliased_import", "*"), Map.entry("dotted_name", "*"));
+    private static final Set<String> ATTRIBUTE_FUNCTIONS = Set.of("getattr", "setattr", "delattr", "hasattr");
+    private static final Set<String> GETTER_FACTORIES = Set.of("operator.attrgetter", "operator.methodcaller");
+
+    private final PyText text;
+    private final PyBindings bindings;
+    private final PyPolicy policy;
+    private final PyEffects effects;
+    private final PyEffects.Reporter reporter;
+    private int nesting;
+    private boolean nestingReported;
+
+    PyChecker(PyText text, PyBindings bindings, PyPolicy policy, PyEffects.Reporter reporter) {
+        this.text = text;
+        this.bindings = bindings;
+        this.policy = policy;
+        this.reporter = reporter;
+        this.effects = new PyEffects(text, bindings, policy, reporter);
+    }
+
+    void visit(PyNode n) {
+        boolean nests = NESTING.contains(n.type);
+        if (nests && ++nesting > policy.policy.maxNestingDepth() && !nestingReported) {
+            nestingReported = true;
+            reporter.report(PyRules.NESTING_DEPTH, true, "nesting is deeper than "
+                    + policy.policy.maxNestingDepth() + " levels; split the code into smaller functions", n);
+        }
+        switch (n.type) {
+            case "import_statement", "import_from_statement" -> {
+                PyImports.check(n, text, bindings, policy, reporter);
+                if (nests) {
+                    nesting--;
+                }
+                return;
+            }
+            case "identifier" -> checkIdentifier(n);
+            case "attribute" -> checkAttribute(n);
+            case "call" -> checkCall(n);
+            case "string" -> checkFormatString(n);
+            case "assignment" -> effects.checkAssignment(n);
+            case "exec_statement" -> reporter.report(PyRules.DENIED_CALL, true,
+                    "exec runs code built at run time; write the code directly", n);
+            default -> {
+            }
+        }
+        for (PyNode c : n.children) {
+            visit(c);
+        }
+        if (nests) {
+            nesting--;
+        }
+    }
+
+    private void checkIdentifier(PyNode n) {
+        if (n.parent != null) {
+            String field = DECLARATIONS.get(n.parent.type);
+            if (field != null && (field.equals("*") || field.equals(n.field))) {
+                return;
+            }
+            if (n.parent.is("attribute") && "attribute".equals(n.field)) {
+                return;
+            }
+        }
+        String name = text.name(n);
+        if (PyRules.ESCAPE_NAMES.contains(name)) {
+            reporter.report(PyRules.DUNDER_ACCESS, true, name + " exposes interpreter internals; "
+                    + "use the builtins and modules directly", n);
+            return;
+        }
+        for (String q : bindings.qualified(n)) {
+            if (policy.isDeniedCall(q)) {
+                reporter.report(PyRules.DENIED_CALL, true, describeDenied(q, name), n);
+                return;
+            }
+            if (!q.equals(name) && policy.deniedModule(q) != null) {
+                reporter.report(PyRules.DENIED_IMPORT, true, name + " refers to " + policy.deniedModule(q)
+                        + ", a denied module; use an allowed library instead", n);
+                return;
+            }
+        }
+    }
+
+    private void checkAttribute(PyNode n) {
+        PyNode attr = n.child("attribute");
+        if (attr == null) {
+            return;
+        }
+        String a = text.name(attr);
+        if (PyRules.ESCAPE_ATTRIBUTES.contains(a)) {
+            reporter.report(PyRules.DUNDER_ACCESS, true, "attribute " + a + " reaches interpreter internals "
+                    + "(a sandbox-escape pattern); use public APIs instead", attr);
+        }
+        if (PyRules.DENIED_METHODS.contains(a)) {
+            reporter.report(PyRules.DENIED_CALL, true, a + " starts a process; do the work in Python instead", attr);
+        }
+        if (n.parent != null && n.parent.is("attribute") && "object".equals(n.field)) {
+            return;
+        }
+        String literal = chainText(n);
+        for (String q : bindings.qualified(n)) {
+            String problem = deniedName(q, !q.equals(literal) || rootImported(n));
+            if (problem != null) {
+                boolean call = problem.startsWith("call:");
+                reporter.report(call ? PyRules.DENIED_CALL : PyRules.DENIED_IMPORT, true,
+                        call ? describeDenied(problem.substring(5), literal)
+                                : literal + " reaches " + problem + ", a denied module; use an allowed library instead",
+                        attr);
+                return;
+            }
+        }
+    }
+
+    /** "call:NAME" for a denied call, a module name for a denied module, null when fine. */
+    private String deniedName(String q, boolean checkSuffixes) {
+        if (q.indexOf('.') > 0 && policy.isDeniedCall(q)) {
+            return "call:" + q;
+        }
+        if (!checkSuffixes) {
+            return null;
+        }
+        String module = policy.deniedModule(q);
+        if (module != null) {
+            return module;
+        }
+        String[] parts = q.split("\\.");
+        for (int i = 1; i + 1 < parts.length; i++) {
+            String suffix = String.join(".", java.util.Arrays.copyOfRange(parts, i, parts.length));
+            if (policy.isDeniedCall(suffix)) {
+                return "call:" + suffix;
+            }
+            if (policy.deniedModule(suffix) != null) {
+                return policy.deniedModule(suffix);
+            }
+        }
+        return null;
+    }
+
+    private boolean rootImported(PyNode attribute) {
+        PyNode root = attribute;
+        while (root.is("attribute")) {
+            root = root.child("object");
+            if (root == null) {
+                return false;
+            }
+        }
+        return root.is("identifier") && bindings.importedNames.contains(text.name(root));
+    }
+
+    private String chainText(PyNode n) {
+        if (n.is("identifier")) {
+            return text.name(n);
+        }
+        if (n.is("attribute") && n.child("object") != null && n.child("attribute") != null) {
+            return chainText(n.child("object")) + "." + text.name(n.child("attribute"));
+        }
+        return "(...)";
+    }
+
+    private void checkCall(PyNode call) {
+        PyNode fn = call.child("function");
+        PyNode argList = call.child("arguments");
+        List<PyNode> positional = new ArrayList<>();
+        Map<String, PyNode> keywords = new LinkedHashMap<>();
+        if (argList != null && argList.is("argument_list")) {
+            for (PyNode a : argList.namedChildren()) {
+                if (a.is("keyword_argument")) {
+                    if (a.child("name") != null && a.child("value") != null) {
+                        keywords.put(text.name(a.child("name")), a.child("value"));
+                    }
+                } else if (!a.is("list_splat") && !a.is("dictionary_splat")) {
+                    positional.add(a);
+                }
+            }
+        }
+        Set<String> names = bindings.qualified(fn);
+        for (String q : names) {
+            String b = q.startsWith(PyRules.BUILTINS_PREFIX) ? q.substring(PyRules.BUILTINS_PREFIX.length()) : q;
+            if (ATTRIBUTE_FUNCTIONS.contains(b) && positional.size() >= 2) {
+                checkAttributeName(b, positional.get(0), positional.get(1));
+                break;
+            }
+            if (GETTER_FACTORIES.contains(b)) {
+                for (PyNode a : positional) {
+                    checkAttributeName(b, null, a);
+                }
+                break;
+            }
+            if (b.equals("type") && positional.size() == 1 && positional.get(0).is("lambda")) {
+                reporter.report(PyRules.DENIED_CALL, true, "type(lambda ...) builds function objects from code; "
+                        + "define functions with def", call);
+                break;
+            }
+        }
+        effects.checkCall(call, names, positional, keywords);
+    }
+
+    /** getattr-style access: a literal name is checked; a computed one is reported. */
+    private void checkAttributeName(String function, PyNode object, PyNode nameExpr) {
+        boolean plainLiteral = nameExpr.is("string");
+        List<Val> values = bindings.values(nameExpr);
+        boolean known = bindings.fullyKnown(nameExpr);
+        if (!plainLiteral && !nameExpr.is("identifier") && !values.isEmpty()) {
+            reporter.report(PyRules.STRING_BUILT_NAME, true, function + " with an attribute name built from "
+                    + "strings hides what is accessed; write the attribute directly (obj.name)", nameExpr);
+        }
+        if (!known && !function.equals("hasattr")) {
+            reporter.report(PyRules.DYNAMIC_ATTRIBUTE, true, function + " with a computed attribute name can "
+                    + "reach anything; access the attribute directly or look it up in a dict you define",
+                    nameExpr);
+        }
+        for (Val v : values) {
+            for (String part : v.text().split("\\.")) {
+                if (PyRules.ESCAPE_ATTRIBUTES.contains(part) || PyRules.ESCAPE_NAMES.contains(part)) {
+                    reporter.report(PyRules.DUNDER_ACCESS, true, function + " reaches attribute " + part
+                            + " (a sandbox-escape pattern); use public APIs instead", nameExpr);
+                    return;
+                }
+            }
+            String[] parts = v.text().split("\\.");
+            String reachable = policy.deniedCallEndingWith(parts[parts.length - 1]);
+            if (reachable != null && (object == null || !resolvedSafely(object))) {
+                reporter.report(PyRules.DENIED_CALL, true, function + "(..., '" + v.text() + "') may reach "
+                        + reachable + ", which is denied; call what you need directly on a module you imported",
+                        nameExpr);
+                return;
+            }
+            if (object != null) {
+                for (String base : bindings.qualified(object)) {
+                    String problem = deniedName(base + "." + v.text(), true);
+                    if (problem != null && problem.startsWith("call:")) {
+                        reporter.report(PyRules.DENIED_CALL, true, describeDenied(problem.substring(5),
+                                function + "(..., '" + v.text() + "')"), nameExpr);
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether {@code object} is a name bound by an import, so getattr on it was resolved exactly. */
+    private boolean resolvedSafely(PyNode object) {
+        return object.is("identifier") && bindings.importedNames.contains(text.name(object));
+    }
+
+    /** {@code "{0.__class__}".format(x)}: replacement fields that walk into interpreter internals. */
+    private void checkFormatString(PyNode string) {
+        Val v = text.stringValue(string);
+        if (v == null || v.text().indexOf('{') < 0) {
+            return;
+        }
+        String s = v.text();
+        for (int i = s.indexOf('{'); i >= 0 && i < s.length(); i = s.indexOf('{', i + 1)) {
+            if (i + 1 < s.length() && s.charAt(i + 1) == '{') {
+                i++;
+                continue;
+            }
+            int close = s.indexOf('}', i);
+            if (close < 0) {
+                return;
+            }
+            String field = s.substring(i + 1, close);
+            int cut = field.length();
+            for (char stop : new char[] {'!', ':'}) {
+                int k = field.indexOf(stop);
+                if (k >= 0 && k < cut) {
+                    cut = k;
+                }
+            }
+            String[] parts = field.substring(0, cut).split("[.\\[\\]]");
+            for (int p = 1; p < parts.length; p++) {
+                String part = parts[p].trim();
+                if (PyRules.ESCAPE_ATTRIBUTES.contains(part) || PyRules.ESCAPE_NAMES.contains(part)) {
+                    reporter.report(PyRules.FORMAT_TRAVERSAL, true, "format field {" + field + "} walks to "
+                            + part + " (a sandbox-escape pattern); format plain values instead", string);
+                    return;
+                }
+            }
+        }
+    }
+
+    private static String describeDenied(String q, String written) {
+        String base = q.startsWith(PyRules.BUILTINS_PREFIX) ? q.substring(PyRules.BUILTINS_PREFIX.length()) : q;
+        String advice = switch (base) {
+            case "eval", "exec", "compile", "__import__" ->
+                    "runs or loads code chosen at run time; write the code directly and import modules by name";
+            case "globals", "locals", "vars" -> "exposes namespaces; use the variables directly";
+            case "breakpoint" -> "starts a debugger; remove it";
+            default -> base.startsWith("sys.") || base.startsWith("inspect.") || base.startsWith("types.")
+                    ? "reaches interpreter internals; use public APIs"
+                    : "spawns, signals or loads outside the sandbox's contract; use a library call that does the "
+                    + "work in Python (for example requests for HTTP, pathlib for files)";
+        };
+        String via = written.equals(base) ? "" : " (via " + written + ")";
+        return base + via + " is denied: it " + advice;
+    }
+}

@@ -1,0 +1,205 @@
+package dev.agentic.core.validate.internal.python;
+
+import java.lang.ref.Reference;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.treesitter.TSLanguage;
+import org.treesitter.TSNode;
+import org.treesitter.TSParser;
+import org.treesitter.TSSymbolType;
+import org.treesitter.TSTree;
+import org.treesitter.TreeSitterPython;
+
+/**
+ * Parses Python source with tree-sitter and copies the tree into {@link PyNode}s in one cursor walk.
+ *
+ * <p>Thread-safe: a {@link TSParser} is not, so each thread uses its own (a {@link ThreadLocal}). Native
+ * memory: the parser lives as long as its thread; each {@link TSTree} is dropped when {@link #parse} returns
+ * and freed by the binding's cleaner, so nothing native outlives a call except the per-thread parser.
+ */
+final class PyParser {
+    /** Deeper trees are not analysed (the walker recurses); Python itself rejects far shallower nesting. */
+    static final int MAX_TREE_DEPTH = 800;
+
+    private static final TSLanguage LANGUAGE = new TreeSitterPython();
+    private static final String[] SYMBOL_NAMES;
+    private static final boolean[] SYMBOL_NAMED;
+    private static final String[] FIELD_NAMES;
+    private static final ThreadLocal<TSParser> PARSER = ThreadLocal.withInitial(() -> {
+        TSParser p = new TSParser();
+        p.setLanguage(LANGUAGE);
+        return p;
+    });
+
+    static {
+        int n = LANGUAGE.symbolCount();
+        SYMBOL_NAMES = new String[n];
+        SYMBOL_NAMED = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            SYMBOL_NAMES[i] = LANGUAGE.symbolName(i);
+            SYMBOL_NAMED[i] = LANGUAGE.symbolType(i) == TSSymbolType.TSSymbolTypeRegular;
+        }
+        int f = LANGUAGE.fieldCount();
+        FIELD_NAMES = new String[f + 1];
+        for (int i = 1; i <= f; i++) {
+            FIELD_NAMES[i] = LANGUAGE.fieldNameForId(i);
+        }
+    }
+
+    private PyParser() {
+    }
+
+    /** A parsed program. */
+    static final class Parsed {
+        final PyNode root;
+        /** First ERROR or MISSING node in source order, or null. */
+        final PyNode firstError;
+        final boolean missing;
+        final boolean tooDeep;
+
+        Parsed(PyNode root, PyNode firstError, boolean missing, boolean tooDeep) {
+            this.root = root;
+            this.firstError = firstError;
+            this.missing = missing;
+            this.tooDeep = tooDeep;
+        }
+    }
+
+    static Parsed parse(String source) {
+        TSTree tree = PARSER.get().parseString(null, source);
+        TSNode rootNode = tree.getRootNode();
+        boolean hasError = rootNode.hasError();
+        long cursor = TsNative.cursorNew(rootNode);
+        try {
+            return copy(cursor, source, hasError);
+        } finally {
+            TsNative.cursorDelete(cursor);
+            // the cleaner frees the native tree once 'tree' is unreachable: keep it alive until the walk is done
+            Reference.reachabilityFence(tree);
+            Reference.reachabilityFence(rootNode);
+        }
+    }
+
+    /**
+     * Copies the tree in one pre-order cursor walk. Per node: the node, its symbol and start byte; the end
+     * byte only for named leaves (a parent ends where its last child ends, a keyword or punctuation token
+     * is as long as its name).
+     */
+    private static Parsed copy(long cursor, String source, boolean hasError) {
+        int[] charOfByte = charIndexByByte(source);
+        int[] lineStarts = lineStarts(source);
+        PyNode root = null;
+        PyNode parent = null;
+        PyNode firstError = null;
+        boolean missing = false;
+        boolean tooDeep = false;
+        int depth = 0;
+        while (true) {
+            TSNode n = TsNative.currentNode(cursor);
+            int sym = TsNative.symbol(n);
+            int start = toChar(charOfByte, TsNative.startByte(n));
+            int fieldId = TsNative.currentFieldId(cursor);
+            int line = lineOf(lineStarts, start);
+            String type = SYMBOL_NAMES[sym];
+            boolean named = SYMBOL_NAMED[sym] || "ERROR".equals(type);
+            boolean hasChild = depth < MAX_TREE_DEPTH && TsNative.gotoFirstChild(cursor);
+            int end;
+            if (hasChild) {
+                end = -1;
+            } else if (!named && !hasError && source.startsWith(type, start)) {
+                end = start + type.length();
+            } else {
+                end = toChar(charOfByte, TsNative.endByte(n));
+            }
+            PyNode node = new PyNode(type, fieldId > 0 && fieldId < FIELD_NAMES.length ? FIELD_NAMES[fieldId] : null,
+                    start, end, line + 1, start - lineStarts[line] + 1, named, parent);
+            if (parent == null) {
+                root = node;
+            } else {
+                parent.children.add(node);
+            }
+            if (hasError && firstError == null) {
+                if (node.is("ERROR")) {
+                    firstError = node;
+                } else if (TsNative.isMissing(n)) {
+                    firstError = node;
+                    missing = true;
+                }
+            }
+            if (hasChild) {
+                parent = node;
+                depth++;
+                continue;
+            }
+            if (depth >= MAX_TREE_DEPTH) {
+                tooDeep = true;
+            }
+            while (!TsNative.gotoNextSibling(cursor)) {
+                if (!TsNative.gotoParent(cursor)) {
+                    return new Parsed(root, firstError, missing, tooDeep);
+                }
+                depth--;
+                parent.end = parent.children.get(parent.children.size() - 1).end;
+                parent = parent.parent;
+            }
+        }
+    }
+
+    private static int toChar(int[] charOfByte, int b) {
+        return charOfByte == null ? b : charOfByte[Math.min(b, charOfByte.length - 1)];
+    }
+
+    /** Null when the source is ASCII (byte offset == char index). */
+    private static int[] charIndexByByte(String s) {
+        boolean ascii = true;
+        for (int i = 0; i < s.length() && ascii; i++) {
+            ascii = s.charAt(i) < 0x80;
+        }
+        if (ascii) {
+            return null;
+        }
+        int[] map = new int[s.getBytes(StandardCharsets.UTF_8).length + 1];
+        int b = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            int len;
+            if (c < 0x80) {
+                len = 1;
+            } else if (c < 0x800) {
+                len = 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                len = 4;
+            } else if (Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1))) {
+                continue;
+            } else {
+                len = 3;
+            }
+            for (int k = 0; k < len && b + k < map.length; k++) {
+                map[b + k] = i;
+            }
+            b += len;
+        }
+        map[map.length - 1] = s.length();
+        return map;
+    }
+
+    static int[] lineStarts(String s) {
+        int[] starts = new int[16];
+        int n = 1;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == '\n') {
+                if (n == starts.length) {
+                    starts = Arrays.copyOf(starts, n * 2);
+                }
+                starts[n++] = i + 1;
+            }
+        }
+        return Arrays.copyOf(starts, n);
+    }
+
+    /** 0-based line of a char index. */
+    static int lineOf(int[] lineStarts, int pos) {
+        int i = Arrays.binarySearch(lineStarts, pos);
+        return i >= 0 ? i : -i - 2;
+    }
+}

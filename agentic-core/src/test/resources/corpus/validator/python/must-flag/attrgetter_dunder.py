@@ -1,0 +1,2 @@
+import operator
+operator.attrgetter('__class__')(1)

@@ -1,0 +1,1 @@
+x = 1  # harmless commentexec("print(1)")

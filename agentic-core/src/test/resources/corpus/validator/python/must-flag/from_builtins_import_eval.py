@@ -1,0 +1,2 @@
+from builtins import eval
+eval('1')

@@ -1,0 +1,2 @@
+from sys import modules
+modules['os'].system('id')

@@ -1,0 +1,2 @@
+e = 'eval'
+getattr(__builtins__, e)('1')

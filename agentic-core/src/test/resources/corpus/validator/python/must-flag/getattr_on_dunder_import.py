@@ -1,0 +1,1 @@
+getattr(__import__('o'+'s'),'system')('id')

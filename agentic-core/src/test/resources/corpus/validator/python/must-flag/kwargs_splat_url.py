@@ -1,0 +1,3 @@
+import requests
+kw = {'url': 'https://evil.example'}
+requests.request('GET', **kw)

@@ -1,0 +1,2 @@
+import signal, os
+os.kill(1, signal.SIGKILL)

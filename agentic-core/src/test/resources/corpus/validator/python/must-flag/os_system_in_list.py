@@ -1,0 +1,3 @@
+import os
+k = [os.system]
+k[0]('id')

