@@ -113,6 +113,8 @@ public final class SandboxRun {
             readers.execute(err);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             p.destroyForcibly();
+            p.waitFor();
+            sweep(dir);
             throw new SandboxException("The sandbox was closed while the program started; the run was killed.", e);
         }
         long sandboxInit = -1;
@@ -145,6 +147,9 @@ public final class SandboxRun {
             }
             p.waitFor();
             Duration duration = Duration.ofNanos(System.nanoTime() - start);
+            if (killedBy.get() != Outcome.KilledBy.NOBODY || ctx.closed()) {
+                sweep(dir);
+            }
             awaitTreeDeath(p, sandboxInit);
             if (!ctx.isolated() && !request.outputGlobs().isEmpty()) {
                 workdir = Unisolated.openWorkdir(dir);
@@ -184,7 +189,19 @@ public final class SandboxRun {
             }
             if (p.isAlive()) {
                 p.destroyForcibly();
+                p.waitFor();
+                sweep(dir);
             }
+        }
+    }
+
+    /**
+     * After bwrap was killed, kills whatever of this run is left (a sandbox init caught in bwrap's set-up);
+     * the run directory's path is unique and part of every process's command line.
+     */
+    private void sweep(RunDirectory dir) {
+        if (ctx.isolated() && ProcTree.killCommandLinesContaining(dir.path().toString()) > 0) {
+            notes.add("killed sandbox processes left behind by bwrap's set-up");
         }
     }
 

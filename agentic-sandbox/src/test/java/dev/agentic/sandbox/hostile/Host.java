@@ -24,6 +24,7 @@ final class Host {
     static final String ENV_CANARY = "host-env-canary-7d1e52a9";
 
     private static LocalSandbox sandbox;
+    private static Path scratch;
 
     private Host() {
     }
@@ -31,9 +32,23 @@ final class Host {
     /** One sandbox shared by the hostile tests of this JVM (closed by the JVM's exit). */
     static synchronized LocalSandbox sandbox() {
         if (sandbox == null) {
-            sandbox = LocalSandbox.builder().build();
+            try {
+                scratch = Files.createTempDirectory("agentic-hostile-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            sandbox = LocalSandbox.builder().scratchRoot(scratch).build();
         }
         return sandbox;
+    }
+
+    /**
+     * Asserts that no process of any run of the shared sandbox is left on the host: every sandbox process
+     * carries its run directory, under this JVM's private scratch root, in its command line.
+     */
+    static void assertNoRunLeft() {
+        sandbox();
+        assertNoProcessLeft(scratch.toString());
     }
 
     static ExecutionRequest.Builder python(String source) {
