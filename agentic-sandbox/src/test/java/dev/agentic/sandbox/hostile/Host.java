@@ -38,6 +38,12 @@ final class Host {
                 throw new UncheckedIOException(e);
             }
             sandbox = LocalSandbox.builder().scratchRoot(scratch).build();
+            LocalSandbox created = sandbox;
+            Path root = scratch;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                created.close();
+                dev.agentic.sandbox.internal.RunDirectory.deleteTree(root);
+            }));
         }
         return sandbox;
     }
