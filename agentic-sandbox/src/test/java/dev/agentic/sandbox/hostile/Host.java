@@ -33,7 +33,9 @@ final class Host {
     static synchronized LocalSandbox sandbox() {
         if (sandbox == null) {
             try {
-                scratch = Files.createTempDirectory("agentic-hostile-");
+                // Under target/ so that a JVM ending without running shutdown hooks leaves nothing in /tmp.
+                Path target = Files.createDirectories(Path.of("target", "hostile-scratch"));
+                scratch = Files.createTempDirectory(target.toAbsolutePath(), "run-root-");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
