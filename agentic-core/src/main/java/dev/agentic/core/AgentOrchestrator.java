@@ -3,6 +3,7 @@ package dev.agentic.core;
 import dev.agentic.core.event.WorkflowListener;
 import dev.agentic.core.internal.AgentRun;
 import dev.agentic.core.internal.DefaultOrchestrator;
+import dev.agentic.core.internal.HistoryConversation;
 import dev.agentic.core.model.ChatModel;
 import dev.agentic.core.secret.SecretProvider;
 import dev.agentic.core.store.ArtifactStore;
@@ -45,34 +46,7 @@ public final class AgentOrchestrator implements Orchestrator {
 
     @Override
     public Conversation conversation() {
-        return new Conversation() {
-            private final List<Turn> turns = new ArrayList<>();
-            private Task last;
-
-            @Override
-            public WorkflowResult run(Task task) {
-                WorkflowResult r = new AgentRun(settings, task, turns).run();
-                last = task;
-                if (r.succeeded() && r.finalCode().isPresent()) {
-                    turns.add(new Turn(task, r.finalCode().get(),
-                            r.finalResult().map(x -> x.output().stdoutTail(2000)).orElse("")));
-                }
-                return r;
-            }
-
-            @Override
-            public WorkflowResult followUp(String description) {
-                if (last == null) {
-                    throw new ConfigurationException("followUp needs an earlier task; start with run(Task).");
-                }
-                return run(last.toBuilder().description(description).build());
-            }
-
-            @Override
-            public List<Turn> turns() {
-                return List.copyOf(turns);
-            }
-        };
+        return new HistoryConversation((task, history) -> new AgentRun(settings, task, history).run());
     }
 
     /** What a run needs; immutable. Not API beyond its accessors. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentic.core.AgentOrchestrator;
-import dev.agentic.core.AgenticException;
 import dev.agentic.core.Attempt;
 import dev.agentic.core.Code;
 import dev.agentic.core.ExecutionOutcome;
@@ -72,19 +71,10 @@ public final class AgentRun {
 
     public WorkflowResult run() {
         ledger.emit(new WorkflowEvent.Started(ledger.now(), task));
-        try {
+        return ledger.recordingFailures(settings.store(), settings.layout(), () -> {
             ledger.resolveSecrets(settings.secrets());
             return loop();
-        } catch (AgenticException e) {
-            try {
-                WorkflowResult partial = ledger.finish(WorkflowStatus.ERROR, e.getMessage(), settings.store(),
-                        settings.layout());
-                e.addSuppressed(new RunLedger.RecordedNote(partial.records()));
-            } catch (RuntimeException recordFailure) {
-                e.addSuppressed(recordFailure);
-            }
-            throw e;
-        }
+        });
     }
 
     private WorkflowResult loop() {

@@ -7,7 +7,6 @@ import dev.agentic.core.Generator;
 import dev.agentic.core.Orchestrator;
 import dev.agentic.core.PriceTable;
 import dev.agentic.core.Task;
-import dev.agentic.core.Turn;
 import dev.agentic.core.WorkflowResult;
 import dev.agentic.core.event.WorkflowListener;
 import dev.agentic.core.secret.SecretProvider;
@@ -24,8 +23,6 @@ import java.util.Objects;
 public final class DefaultOrchestrator implements Orchestrator {
     /** Directory of the default store, relative to the working directory. */
     public static final String DEFAULT_STORE_DIR = "agentic-runs";
-    /** Longest stdout kept in a conversation turn. */
-    static final int TURN_OUTPUT_CHARS = 2000;
 
     private final Settings settings;
 
@@ -41,7 +38,7 @@ public final class DefaultOrchestrator implements Orchestrator {
 
     @Override
     public Conversation conversation() {
-        return new DefaultConversation();
+        return new HistoryConversation((task, history) -> new WorkflowRun(settings, task, history).run());
     }
 
     @Override
@@ -52,37 +49,6 @@ public final class DefaultOrchestrator implements Orchestrator {
     /** Everything a run needs; immutable. */
     record Settings(Generator generator, Executor executor, ArtifactStore store, KeyLayout layout,
                     SecretProvider secrets, int maxAttempts, EventDispatcher events, PriceTable prices, Clock clock) {
-    }
-
-    private final class DefaultConversation implements Conversation {
-        private final List<Turn> turns = new ArrayList<>();
-        private Task last;
-
-        @Override
-        public WorkflowResult run(Task task) {
-            Objects.requireNonNull(task, "task");
-            WorkflowResult result = new WorkflowRun(settings, task, turns).run();
-            last = task;
-            if (result.succeeded() && result.finalCode().isPresent()) {
-                String out = result.finalResult().map(r -> r.output().stdoutTail(TURN_OUTPUT_CHARS)).orElse("");
-                turns.add(new Turn(task, result.finalCode().get(), out));
-            }
-            return result;
-        }
-
-        @Override
-        public WorkflowResult followUp(String description) {
-            if (last == null) {
-                throw new ConfigurationException("followUp needs an earlier task in this conversation; "
-                        + "start it with run(Task).");
-            }
-            return run(last.toBuilder().description(description).build());
-        }
-
-        @Override
-        public List<Turn> turns() {
-            return List.copyOf(turns);
-        }
     }
 
     /** Builder behind {@link Orchestrator#builder()}. */

@@ -153,6 +153,24 @@ final class RunLedger {
         return result;
     }
 
+    /**
+     * Runs {@code body} (which ends with {@link #finish}); when it throws, stores what happened so far as an
+     * {@link WorkflowStatus#ERROR} record, notes the record's keys on the exception, and rethrows it.
+     */
+    WorkflowResult recordingFailures(ArtifactStore store, KeyLayout layout, java.util.function.Supplier<WorkflowResult> body) {
+        try {
+            return body.get();
+        } catch (dev.agentic.core.AgenticException e) {
+            try {
+                WorkflowResult partial = finish(WorkflowStatus.ERROR, e.getMessage(), store, layout);
+                e.addSuppressed(new RecordedNote(partial.records()));
+            } catch (RuntimeException recordFailure) {
+                e.addSuppressed(recordFailure);
+            }
+            throw e;
+        }
+    }
+
     /** Attached as suppressed to an exception that ended a workflow: where its record was stored. */
     static final class RecordedNote extends RuntimeException {
         private static final long serialVersionUID = 1L;

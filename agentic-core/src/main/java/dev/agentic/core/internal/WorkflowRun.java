@@ -1,6 +1,5 @@
 package dev.agentic.core.internal;
 
-import dev.agentic.core.AgenticException;
 import dev.agentic.core.Attempt;
 import dev.agentic.core.Code;
 import dev.agentic.core.ExecutionOutcome;
@@ -37,20 +36,11 @@ final class WorkflowRun {
 
     WorkflowResult run() {
         ledger.emit(new WorkflowEvent.Started(ledger.now(), task));
-        try {
+        return ledger.recordingFailures(settings.store(), settings.layout(), () -> {
             ledger.resolveSecrets(settings.secrets());
             WorkflowStatus status = loop();
             return ledger.finish(status, null, settings.store(), settings.layout());
-        } catch (AgenticException e) {
-            try {
-                WorkflowResult partial = ledger.finish(WorkflowStatus.ERROR, e.getMessage(), settings.store(),
-                        settings.layout());
-                e.addSuppressed(new RunLedger.RecordedNote(partial.records()));
-            } catch (RuntimeException recordFailure) {
-                e.addSuppressed(recordFailure);
-            }
-            throw e;
-        }
+        });
     }
 
     private WorkflowStatus loop() {

@@ -69,7 +69,9 @@ class JavaValidatorRulesTest {
     @Test
     void harmlessRuntimeQueriesPass() {
         ValidationResult r = check(main("System.out.println(Runtime.getRuntime().availableProcessors()"
-                + " + Runtime.getRuntime().maxMemory());"));
+                + " + Runtime.getRuntime().maxMemory());\n"
+                + "        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println(\"bye\")));\n"
+                + "        System.out.println(ProcessHandle.current().pid() + \" \" + Runtime.version());"));
         assertThat(r.errors()).isEmpty();
     }
 
@@ -396,6 +398,56 @@ class JavaValidatorRulesTest {
         String source = "class Main extends Base {\n    int n() {\n        return order.items.Size + config.limit;\n"
                 + "    }\n}\n";
         assertThat(check(strict, source, NetworkPolicy.none()).errors()).isEmpty();
+    }
+
+    @Test
+    void mangledSourcesGiveFindingsNeverExceptions() throws Exception {
+        java.util.Random random = new java.util.Random(42);
+        java.nio.file.Path dir = java.nio.file.Path.of(getClass().getResource("/corpus/validator/java/must-flag").toURI());
+        List<java.nio.file.Path> files;
+        try (var list = java.nio.file.Files.list(dir)) {
+            files = list.sorted().collect(Collectors.toList());
+        }
+        for (java.nio.file.Path file : files) {
+            String source = java.nio.file.Files.readString(file);
+            for (int round = 0; round < 20; round++) {
+                StringBuilder b = new StringBuilder(source);
+                for (int cut = 0; cut < 3 && b.length() > 0; cut++) {
+                    int at = random.nextInt(b.length());
+                    b.delete(at, Math.min(b.length(), at + 1 + random.nextInt(8)));
+                }
+                ValidationResult r = check(b.toString());
+                assertThat(r.language()).isEqualTo(Language.JAVA);
+            }
+        }
+    }
+
+    @Test
+    void theProgramsOwnMethodNamedLikeAClassLoaderMethodIsNotDenied() {
+        String source = "class School {\n    String loadClass(String id) { return id; }\n"
+                + "    void run(School s) {\n        s.loadClass(\"7b\");\n    }\n}\n";
+        assertThat(check(STANDARD, source, NetworkPolicy.none()).findings()).isEmpty();
+        String reflective = "class School {\n    void setAccessible(boolean b) {}\n"
+                + "    void run() throws Exception {\n        String.class.getDeclaredField(\"value\").setAccessible(true);\n"
+                + "    }\n}\n";
+        assertThat(check(STANDARD, reflective, NetworkPolicy.none()).errors())
+                .extracting(Finding::rule, Finding::line, Finding::column)
+                .containsExactly(tuple("reflection", 4, 22), tuple("reflection", 4, 48));
+    }
+
+    @Test
+    void killingProcessesThroughProcessHandleIsDenied() {
+        ValidationResult r = check(main("ProcessHandle.allProcesses().forEach(ProcessHandle::destroyForcibly);"));
+        assertThat(r.errors()).extracting(Finding::rule, Finding::line, Finding::column)
+                .containsExactly(tuple("denied-call", 3, 23), tuple("denied-call", 3, 46));
+    }
+
+    @Test
+    void aPolicyWithNoThreadsRejectsTheFirstOne() {
+        CodeValidator none = CodeValidator.java(ValidationPolicy.standard().toBuilder().maxThreads(0).build());
+        assertThat(check(none, main("new Thread(() -> {}).start();"), NetworkPolicy.none()).errors())
+                .extracting(Finding::rule, Finding::line, Finding::column)
+                .containsExactly(tuple("too-many-threads", 3, 9));
     }
 
     @Test

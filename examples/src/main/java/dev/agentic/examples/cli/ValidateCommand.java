@@ -89,7 +89,8 @@ public final class ValidateCommand implements Callable<Integer> {
         if (language != null) {
             return Language.parse(language);
         }
-        return Language.fromFileName(file.getFileName().toString()).orElseThrow(() -> new ConfigurationException(
+        Path name = file.getFileName();
+        return Language.fromFileName(name == null ? file.toString() : name.toString()).orElseThrow(() -> new ConfigurationException(
                 "Cannot tell the language of " + file + " from its extension; pass --language python or "
                         + "--language java."));
     }

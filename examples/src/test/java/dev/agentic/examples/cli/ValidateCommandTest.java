@@ -194,6 +194,16 @@ class ValidateCommandTest {
     }
 
     @Test
+    void directoryIsAnIoErrorWithExitTwo() {
+        assertThat(run(dir.toString(), "--language", "java")).isEqualTo(AgenticCli.USAGE);
+        assertThat(err.toString()).contains("Cannot read " + dir);
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        assertThat(run("/")).isEqualTo(AgenticCli.USAGE);
+        assertThat(err.toString()).contains("--language");
+    }
+
+    @Test
     void missingFileArgumentIsAUsageError() {
         assertThat(run()).isEqualTo(AgenticCli.USAGE);
         assertThat(err.toString()).contains("FILE");

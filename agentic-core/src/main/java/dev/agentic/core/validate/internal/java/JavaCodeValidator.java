@@ -93,6 +93,11 @@ public final class JavaCodeValidator implements CodeValidator {
         } catch (StackOverflowError e) {
             findings.add(Finding.error(JavaRules.NESTING_TOO_DEEP, "The program is nested too deeply to check; "
                     + "flatten it into smaller methods.", 0, 0));
+        } catch (RuntimeException e) {
+            // Fail closed: a program the validator cannot analyse is not accepted.
+            findings.add(Finding.error(JavaRules.INTERNAL_ERROR, "The validator could not analyse this program ("
+                    + e.getClass().getSimpleName() + "); simplify it and report the program as a validator bug.",
+                    0, 0));
         }
         return result(findings, start);
     }

@@ -21,6 +21,8 @@ final class JavaRules {
     static final String TOO_MANY_THREADS = "too-many-threads";
     static final String NETWORK_NOT_ALLOWED = "network-not-allowed";
     static final String HOST_NOT_ALLOWED = "host-not-allowed";
+    /** The validator itself failed on this program; it fails closed (same id as the Python validator). */
+    static final String INTERNAL_ERROR = "internal-error";
 
     /** A built-in denial: the rule it falls under and what to do instead. */
     record Denial(String rule, String advice) {
@@ -92,7 +94,7 @@ final class JavaRules {
 
     /** Runtime methods that make {@code Runtime.getRuntime()} harmless when called on it directly. */
     static final Set<String> HARMLESS_RUNTIME = Set.of("availableProcessors", "totalMemory", "freeMemory",
-            "maxMemory");
+            "maxMemory", "gc", "addShutdownHook", "removeShutdownHook");
 
     /** java.lang types, resolved without an import. Only names the rules care about or commonly used. */
     static final Set<String> JAVA_LANG = Set.of("Runtime", "System", "ProcessBuilder", "ProcessHandle", "Process",

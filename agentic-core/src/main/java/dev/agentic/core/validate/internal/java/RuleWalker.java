@@ -157,17 +157,22 @@ final class RuleWalker {
         }
     }
 
-    /** The built-in denial of calling {@code name} on {@code owner} (which may be null when unknown). */
-    private static JavaRules.Denial builtin(String owner, String name) {
+    /**
+     * The built-in denial of calling {@code name} on {@code owner} (null when unknown). Names that are denied
+     * whatever their receiver ({@code setAccessible}, {@code defineClass}) are not denied for an unknown receiver
+     * when this file declares a method of that name: {@code school.loadClass("7b")} is the program's own method.
+     */
+    private JavaRules.Denial builtin(String owner, String name) {
         JavaRules.Denial d = owner == null ? null : JavaRules.CALLS.get(owner + "." + name);
         if (d != null) {
             return d;
         }
-        if (JavaRules.REFLECTIVE_ANYWHERE.contains(name)
+        boolean ownMethod = owner == null && model.declaredMethods.contains(name);
+        if ((JavaRules.REFLECTIVE_ANYWHERE.contains(name) && !ownMethod)
                 || (JavaRules.REFLECTIVE_ON_TYPE.contains(name) && JavaRules.isReflectiveType(owner))) {
             return new JavaRules.Denial(JavaRules.REFLECTION, JavaRules.NO_REFLECTION);
         }
-        if (JavaRules.CLASS_LOADING_ANYWHERE.contains(name)) {
+        if (JavaRules.CLASS_LOADING_ANYWHERE.contains(name) && !ownMethod) {
             return new JavaRules.Denial(JavaRules.DENIED_CALL, JavaRules.NO_CLASS_LOADING);
         }
         return null;

@@ -1,6 +1,6 @@
 /**
- * The Java validator behind {@code CodeValidator.java(policy)}: parses with javaparser (Java 17 language level)
- * and walks the tree once with the rules in {@link dev.agentic.core.validate.internal.java.JavaRules}.
- * Implementation detail; not part of the public API.
+ * The Java validator behind {@code CodeValidator.java(policy)}: {@code JavaCodeValidator} parses once with
+ * javaparser at the Java 17 language level and {@code RuleWalker} walks the tree once, applying the rules whose
+ * ids and built-in deny tables live in {@code JavaRules}. Implementation detail; not part of the public API.
  */
 package dev.agentic.core.validate.internal.java;

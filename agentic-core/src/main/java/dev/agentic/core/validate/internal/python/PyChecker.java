@@ -101,6 +101,9 @@ final class PyChecker {
         }
         for (String q : bindings.qualified(n)) {
             if (policy.isDeniedCall(q)) {
+                if (q.equals(name) && isParameter(name, n)) {
+                    return;
+                }
                 reporter.report(PyRules.DENIED_CALL, true, describeDenied(q, name), n);
                 return;
             }
@@ -112,6 +115,33 @@ final class PyChecker {
         }
     }
 
+    /**
+     * Whether {@code name} is a parameter of a function or lambda enclosing {@code use}: then it is not the
+     * builtin ({@code def render(template, vars)}). Default values are checked where they are written.
+     */
+    private boolean isParameter(String name, PyNode use) {
+        PyNode from = use;
+        for (PyNode p = use.parent; p != null; from = p, p = p.parent) {
+            if (!p.is("function_definition") && !p.is("lambda")) {
+                continue;
+            }
+            PyNode params = p.child("parameters");
+            if (params == null || params == from) {
+                continue;
+            }
+            for (PyNode param : params.namedChildren()) {
+                PyNode id = param.is("identifier") ? param : param.child("name");
+                if (id == null && !param.namedChildren().isEmpty()) {
+                    id = param.namedChildren().get(0);
+                }
+                if (id != null && id.is("identifier") && text.name(id).equals(name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private void checkAttribute(PyNode n) {
         PyNode attr = n.child("attribute");
         if (attr == null) {
@@ -120,7 +150,9 @@ final class PyChecker {
         String a = text.name(attr);
         if (PyRules.ESCAPE_ATTRIBUTES.contains(a)) {
             reporter.report(PyRules.DUNDER_ACCESS, true, "attribute " + a + " reaches interpreter internals "
-                    + "(a sandbox-escape pattern); use public APIs instead", attr);
+                    + "(a sandbox-escape pattern); " + (a.equals("__class__") ? "use type(obj) instead"
+                    : a.equals("__dict__") ? "read the attributes you need by name"
+                    : "use public APIs instead"), attr);
         }
         if (PyRules.DENIED_METHODS.contains(a)) {
             reporter.report(PyRules.DENIED_CALL, true, a + " starts a process; do the work in Python instead", attr);

@@ -100,8 +100,10 @@ final class PyParser {
             int start = toChar(charOfByte, TsNative.startByte(n));
             int fieldId = TsNative.currentFieldId(cursor);
             int line = lineOf(lineStarts, start);
-            String type = SYMBOL_NAMES[sym];
-            boolean named = SYMBOL_NAMED[sym] || "ERROR".equals(type);
+            // the error symbol is (TSSymbol) -1, outside the language's symbol table
+            boolean known = sym >= 0 && sym < SYMBOL_NAMES.length;
+            String type = known ? SYMBOL_NAMES[sym] : "ERROR";
+            boolean named = !known || SYMBOL_NAMED[sym] || "ERROR".equals(type);
             boolean hasChild = depth < MAX_TREE_DEPTH && TsNative.gotoFirstChild(cursor);
             int end;
             if (hasChild) {

@@ -95,7 +95,4 @@ final class PyPolicy {
         }
     }
 
-    boolean enabled(String rule) {
-        return policy.isRuleEnabled(rule);
-    }
 }

@@ -17,6 +17,7 @@ final class PyRules {
     static final String WRITE_OUTSIDE = "write-outside";
     static final String DELETE_OUTSIDE = "delete-outside";
     static final String HOST_NOT_ALLOWED = "host-not-allowed";
+    static final String INTERNAL_ERROR = "internal-error";
 
     /** Modules denied in denylist mode, with everything below them. */
     static final Set<String> DENIED_IMPORTS = Set.of(

@@ -90,8 +90,9 @@ final class PyText {
                 }
                 case 'x', 'u', 'U' -> {
                     int len = e == 'x' ? 2 : e == 'u' ? 4 : 8;
-                    if (i + len < s.length() + 0 && isHex(s, i + 1, len)) {
-                        out.appendCodePoint(Integer.parseInt(s.substring(i + 1, i + 1 + len), 16));
+                    long cp = isHex(s, i + 1, len) ? Long.parseLong(s.substring(i + 1, i + 1 + len), 16) : -1;
+                    if (cp >= 0 && cp <= Character.MAX_CODE_POINT) {
+                        out.appendCodePoint((int) cp);
                         i += len;
                     } else {
                         out.append('\\').append(e);

@@ -53,7 +53,14 @@ public final class PythonCodeValidator implements CodeValidator {
         }
         long started = System.nanoTime();
         List<Finding> findings = new ArrayList<>();
-        run(code, network, findings);
+        try {
+            run(code, network, findings);
+        } catch (RuntimeException | StackOverflowError e) {
+            // fail closed: a program the validator cannot analyse is not accepted
+            findings.add(Finding.error(PyRules.INTERNAL_ERROR, "the validator could not analyse this program ("
+                    + e.getClass().getSimpleName() + "); simplify it and report the program as a validator bug",
+                    0, 0));
+        }
         findings.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column));
         Set<String> seen = new HashSet<>();
         findings.removeIf(f -> !seen.add(f.rule() + "@" + f.line() + ":" + f.column()));

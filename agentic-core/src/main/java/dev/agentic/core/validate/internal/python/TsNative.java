@@ -1,5 +1,7 @@
 package dev.agentic.core.validate.internal.python;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import org.treesitter.TSNode;
 import org.treesitter.TSParser;
 
@@ -10,7 +12,23 @@ import org.treesitter.TSParser;
  * {@link PyParser} delete each cursor as soon as the walk ends. Never instantiated.
  */
 final class TsNative extends TSParser {
+    /**
+     * The node's start byte is already in the Java object (tree-sitter's {@code context[0]}, which is what
+     * {@code ts_node_start_byte} returns); reading the field saves a native call per node. Null when the
+     * binding's layout differs, and then the native function is used.
+     */
+    private static final VarHandle START_BYTE = startByteField();
+
     private TsNative() {
+    }
+
+    private static VarHandle startByteField() {
+        try {
+            return MethodHandles.privateLookupIn(TSNode.class, MethodHandles.lookup())
+                    .findVarHandle(TSNode.class, "context0", int.class);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     static long cursorNew(TSNode node) {
@@ -46,6 +64,9 @@ final class TsNative extends TSParser {
     }
 
     static int startByte(TSNode node) {
+        if (START_BYTE != null) {
+            return (int) START_BYTE.get(node);
+        }
         return ts_node_start_byte(node);
     }
 

@@ -31,6 +31,13 @@ class PythonValidatorRulesTest {
     }
 
     @Test
+    void errorNodeIsReportedAsSyntaxAndAnalysisStillRuns() {
+        List<Finding> f = findings("x = 1\ny = $ 2\neval('1')\n");
+        assertThat(f).extracting(Finding::rule, Finding::line).contains(tuple("syntax", 2), tuple("denied-call", 3));
+        assertThat(f).noneMatch(x -> x.rule().equals("internal-error"));
+    }
+
+    @Test
     void nullByteIsASyntaxError() {
         assertThat(findings("x = 1\ny = '\0'\n")).extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple("syntax", 2, 6));
@@ -122,6 +129,14 @@ class PythonValidatorRulesTest {
     void decoratorFromDeniedNameIsReported() {
         assertThat(findings("@exec\ndef f():\n    pass\n")).extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple("denied-call", 1, 2));
+    }
+
+    @Test
+    void parameterNamedLikeABuiltinIsNotTheBuiltinButItsDefaultIs() {
+        assertThat(findings("def render(t, vars):\n    return t.format(**vars)\n")).isEmpty();
+        assertThat(findings("def f(vars=vars):\n    return vars()\n"))
+                .extracting(Finding::rule, Finding::line, Finding::column)
+                .containsExactly(tuple("denied-call", 1, 12));
     }
 
     @Test

@@ -1,0 +1,5 @@
+def f(vars=vars):
+    return vars()
+
+
+print(f())
