@@ -97,8 +97,8 @@ class LocalSandboxTest {
     }
 
     @Test
-    void closeKillsRunningProgramsAndRefusesNewRuns() throws Exception {
-        LocalSandbox sandbox = LocalSandbox.builder().build();
+    void closeKillsRunningProgramsAndRefusesNewRuns(@TempDir Path scratch) throws Exception {
+        LocalSandbox sandbox = LocalSandbox.builder().scratchRoot(scratch).build();
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             List<Future<ExecutionResult>> runs = new ArrayList<>();
@@ -107,22 +107,38 @@ class LocalSandboxTest {
                         .limits(l -> l.wallTime(Duration.ofSeconds(60))).build())));
             }
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (ProcTree.withCommandLineContaining("/sandbox/main.py").size() < 3 && System.nanoTime() < until) {
+            while (ProcTree.withCommandLineContaining(scratch.toString()).size() < 6 && System.nanoTime() < until) {
                 Thread.sleep(20);
             }
+            Thread.sleep(500); // the programs are sleeping now
             long start = System.nanoTime();
             sandbox.close();
             for (Future<ExecutionResult> f : runs) {
                 assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(SandboxException.class);
             }
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-            assertThat(ProcTree.withCommandLineContaining("/sandbox/main.py")).isEmpty();
+            Thread.sleep(100);
+            assertThat(ProcTree.withCommandLineContaining(scratch.toString())).isEmpty();
             assertThatThrownBy(() -> sandbox.execute(python("pass").build()))
                     .isInstanceOf(SandboxException.class).hasMessageContaining("closed");
         } finally {
             pool.shutdownNow();
             sandbox.close();
         }
+    }
+
+    @Test
+    void killingBwrapDuringItsSetUpLeavesNoSandboxProcessBehind(@TempDir Path scratch) throws Exception {
+        // A wall time shorter than bwrap's set-up kills bwrap before its child has a parent-death signal.
+        try (LocalSandbox sandbox = LocalSandbox.builder().scratchRoot(scratch).build()) {
+            for (int i = 0; i < 12; i++) {
+                ExecutionResult r = sandbox.execute(python("import time\ntime.sleep(30)")
+                        .limits(l -> l.wallTime(Duration.ofMillis(1))).build());
+                assertThat(r).isInstanceOf(ExecutionResult.TimedOut.class);
+            }
+        }
+        Thread.sleep(200);
+        assertThat(ProcTree.withCommandLineContaining(scratch.toString())).isEmpty();
     }
 
     @Test

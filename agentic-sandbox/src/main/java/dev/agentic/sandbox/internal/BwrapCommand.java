@@ -31,9 +31,15 @@ public final class BwrapCommand {
     private BwrapCommand() {
     }
 
-    /** Everything specific to one run. */
+    /**
+     * Everything specific to one run.
+     *
+     * @param gated whether the in-sandbox wrapper runs: it reads the environment script from stdin and holds
+     *     the program until stdin is closed. Needed when the run has variables or secrets, or collects
+     *     outputs (the host opens the working directory first); without it the program starts at once.
+     */
     public record Run(Language language, Path runDir, List<String> inputNames, ExecutionLimits limits,
-                      Path egressSocket, Path forwarderScript, List<String> proxyEnv) {
+                      Path egressSocket, Path forwarderScript, List<String> proxyEnv, boolean gated) {
         public Run {
             inputNames = List.copyOf(inputNames);
             proxyEnv = List.copyOf(proxyEnv);
@@ -99,7 +105,9 @@ public final class BwrapCommand {
         }
         add(cmd, "--chdir", WORKDIR, "--remount-ro", "/", "--seccomp", "3", "--");
         cmd.addAll(limitsPrefix(layout.tools().prlimit(), run.limits()));
-        add(cmd, "/bin/sh", "-c", WRAPPER, "sh");
+        if (run.gated()) {
+            add(cmd, "/bin/sh", "-c", WRAPPER, "sh");
+        }
         if (run.egress()) {
             add(cmd, layout.python().executable().toString(), "-I", "-S", forwarderInside, "--");
         }

@@ -60,6 +60,21 @@ public final class ProcTree {
         return out;
     }
 
+    /**
+     * SIGKILLs every process whose command line contains {@code marker} (a run's unique directory), and
+     * returns how many. Used after bwrap itself was killed: a sandbox init forked during bwrap's set-up
+     * has no parent-death signal yet and would otherwise wait forever for its dead parent.
+     */
+    public static int killCommandLinesContaining(String marker) {
+        int n = 0;
+        for (long pid : withCommandLineContaining(marker)) {
+            if (ProcessHandle.of(pid).map(ProcessHandle::destroyForcibly).orElse(false)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     private static String read(Path p) {
         try {
             return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);

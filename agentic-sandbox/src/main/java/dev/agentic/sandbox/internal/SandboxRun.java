@@ -67,7 +67,8 @@ public final class SandboxRun {
             env.putAll(request.secrets());
             if (ctx.isolated()) {
                 BwrapCommand.Run run = new BwrapCommand.Run(language, dir.path(), dir.inputNames(), limits,
-                        egress.socket(), egress.forwarder(), egress.environment());
+                        egress.socket(), egress.forwarder(), egress.environment(),
+                        !env.isEmpty() || !request.outputGlobs().isEmpty());
                 argv = BwrapCommand.build(ctx.layout(), run, egress.socketInside(), egress.forwarderInside());
                 notes.addAll(ctx.enforcementNotes(limits, egress.active()));
             } else {
@@ -112,6 +113,8 @@ public final class SandboxRun {
             readers.execute(err);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             p.destroyForcibly();
+            p.waitFor();
+            sweep(dir);
             throw new SandboxException("The sandbox was closed while the program started; the run was killed.", e);
         }
         long sandboxInit = -1;
@@ -119,9 +122,11 @@ public final class SandboxRun {
         long deadline = start + limits.wallTime().toNanos();
         try {
             try (OutputStream stdin = p.getOutputStream()) {
-                if (ctx.isolated()) {
+                if (ctx.isolated() && !env.isEmpty()) {
                     stdin.write(EnvScript.of(env));
                     stdin.flush();
+                }
+                if (ctx.isolated()) {
                     long[] init = new long[1];
                     if (!request.outputGlobs().isEmpty()) {
                         try {
@@ -142,6 +147,9 @@ public final class SandboxRun {
             }
             p.waitFor();
             Duration duration = Duration.ofNanos(System.nanoTime() - start);
+            if (killedBy.get() != Outcome.KilledBy.NOBODY || ctx.closed()) {
+                sweep(dir);
+            }
             awaitTreeDeath(p, sandboxInit);
             if (!ctx.isolated() && !request.outputGlobs().isEmpty()) {
                 workdir = Unisolated.openWorkdir(dir);
@@ -181,7 +189,19 @@ public final class SandboxRun {
             }
             if (p.isAlive()) {
                 p.destroyForcibly();
+                p.waitFor();
+                sweep(dir);
             }
+        }
+    }
+
+    /**
+     * After bwrap was killed, kills whatever of this run is left (a sandbox init caught in bwrap's set-up);
+     * the run directory's path is unique and part of every process's command line.
+     */
+    private void sweep(RunDirectory dir) {
+        if (ctx.isolated() && ProcTree.killCommandLinesContaining(dir.path().toString()) > 0) {
+            notes.add("killed sandbox processes left behind by bwrap's set-up");
         }
     }
 

@@ -24,6 +24,7 @@ final class Host {
     static final String ENV_CANARY = "host-env-canary-7d1e52a9";
 
     private static LocalSandbox sandbox;
+    private static Path scratch;
 
     private Host() {
     }
@@ -31,9 +32,31 @@ final class Host {
     /** One sandbox shared by the hostile tests of this JVM (closed by the JVM's exit). */
     static synchronized LocalSandbox sandbox() {
         if (sandbox == null) {
-            sandbox = LocalSandbox.builder().build();
+            try {
+                // Under target/ so that a JVM ending without running shutdown hooks leaves nothing in /tmp.
+                Path target = Files.createDirectories(Path.of("target", "hostile-scratch"));
+                scratch = Files.createTempDirectory(target.toAbsolutePath(), "run-root-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            sandbox = LocalSandbox.builder().scratchRoot(scratch).build();
+            LocalSandbox created = sandbox;
+            Path root = scratch;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                created.close();
+                dev.agentic.sandbox.internal.RunDirectory.deleteTree(root);
+            }));
         }
         return sandbox;
+    }
+
+    /**
+     * Asserts that no process of any run of the shared sandbox is left on the host: every sandbox process
+     * carries its run directory, under this JVM's private scratch root, in its command line.
+     */
+    static void assertNoRunLeft() {
+        sandbox();
+        assertNoProcessLeft(scratch.toString());
     }
 
     static ExecutionRequest.Builder python(String source) {

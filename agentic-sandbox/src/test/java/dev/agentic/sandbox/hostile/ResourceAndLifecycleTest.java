@@ -93,7 +93,7 @@ class ResourceAndLifecycleTest {
                 .limits(l -> l.maxProcesses(32)).build());
 
         assertThat(r.stdout()).contains("stopped at");
-        Host.assertNoProcessLeft("/sandbox/main.py");
+        Host.assertNoRunLeft();
     }
 
     @Test
@@ -156,7 +156,7 @@ class ResourceAndLifecycleTest {
 
         assertThat(r.succeeded()).isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
-        Host.assertNoProcessLeft("/sandbox/main.py");
+        Host.assertNoRunLeft();
     }
 
     @Test

@@ -21,7 +21,7 @@ class BwrapCommandTest {
         ExecutionLimits limits = ExecutionLimits.builder().memoryBytes(256L << 20).cpuTime(Duration.ofMillis(1500))
                 .maxProcesses(16).maxDiskBytes(32L << 20).build();
         return BwrapCommand.build(layout, new BwrapCommand.Run(language, Path.of("/scratch/run-1"),
-                List.of("data/in.csv"), limits, null, null, List.of()), null, null);
+                List.of("data/in.csv"), limits, null, null, List.of(), true), null, null);
     }
 
     @Test
@@ -43,8 +43,8 @@ class BwrapCommandTest {
 
         assertThat(a).containsSubsequence("/usr/bin/prlimit", "--as=268435456", "--cpu=2", "--nproc=16",
                 "--fsize=67108864", "--nofile=256", "--core=0", "--");
-        assertThat(a.subList(a.size() - 4, a.size())).containsExactly("/usr/bin/python3.11", "-I", "-u",
-                "/sandbox/main.py");
+        assertThat(a.subList(a.size() - 8, a.size())).containsExactly("/bin/sh", "-c", BwrapCommand.WRAPPER, "sh",
+                "/usr/bin/python3.11", "-I", "-u", "/sandbox/main.py");
     }
 
     @Test

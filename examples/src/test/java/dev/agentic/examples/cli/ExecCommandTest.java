@@ -163,6 +163,24 @@ class ExecCommandTest {
     }
 
     @Test
+    void validProgramPassesValidationAndRuns() throws IOException {
+        int code = run("exec", file("ok.py", "import json\nprint(json.dumps({'sum': 1 + 2}))"));
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).isEqualTo("{\"sum\": 3}\n");
+    }
+
+    @Test
+    void javaProgramIsValidatedThenRun() throws IOException {
+        int code = run("exec", "--json", file("Sum.java", "public class Sum {\n"
+                + "    public static void main(String[] args) {\n        System.out.println(2 + 3);\n    }\n}\n"));
+
+        assertThat(code).as(out + err.toString()).isZero();
+        assertThat(json().get("stdout").asText()).isEqualTo("5\n");
+        assertThat(json().get("findings").size()).isZero();
+    }
+
+    @Test
     void unitsParse() {
         assertThat(CliValues.duration("--timeout", "1500ms").toMillis()).isEqualTo(1500);
         assertThat(CliValues.duration("--timeout", "2m").toSeconds()).isEqualTo(120);
