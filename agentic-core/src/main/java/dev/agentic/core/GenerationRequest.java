@@ -22,7 +22,7 @@ public record GenerationRequest(Task task, List<Turn> history, Feedback feedback
         history = List.copyOf(history);
         Objects.requireNonNull(listener, "listener");
         if (attempt < 1) {
-            throw new IllegalArgumentException("attempt must be 1 or more");
+            throw new ConfigurationException("attempt must be 1 or more");
         }
     }
 

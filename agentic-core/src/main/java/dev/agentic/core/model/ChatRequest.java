@@ -1,5 +1,6 @@
 package dev.agentic.core.model;
 
+import dev.agentic.core.ConfigurationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -116,7 +117,7 @@ public final class ChatRequest {
 
         public Builder maxTokens(int maxTokens) {
             if (maxTokens < 1) {
-                throw new IllegalArgumentException("maxTokens must be positive, was " + maxTokens);
+                throw new ConfigurationException("maxTokens must be positive, was " + maxTokens);
             }
             this.maxTokens = maxTokens;
             return this;
@@ -124,7 +125,7 @@ public final class ChatRequest {
 
         public Builder temperature(double temperature) {
             if (temperature < 0 || temperature > 2) {
-                throw new IllegalArgumentException("temperature must be within 0..2, was " + temperature);
+                throw new ConfigurationException("temperature must be within 0..2, was " + temperature);
             }
             this.temperature = temperature;
             return this;
@@ -137,7 +138,7 @@ public final class ChatRequest {
 
         public ChatRequest build() {
             if (messages.isEmpty()) {
-                throw new IllegalStateException("a ChatRequest needs at least one message");
+                throw new ConfigurationException("a ChatRequest needs at least one message: call user(...) or message(...)");
             }
             return new ChatRequest(this);
         }

@@ -1,5 +1,6 @@
 package dev.agentic.core.model;
 
+import dev.agentic.core.ConfigurationException;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -15,7 +16,7 @@ public record Message(Role role, List<ContentBlock> content) {
         Objects.requireNonNull(role, "role");
         content = List.copyOf(content);
         if (content.isEmpty()) {
-            throw new IllegalArgumentException("a message needs at least one content block");
+            throw new ConfigurationException("a message needs at least one content block (text, tool use or tool result)");
         }
     }
 

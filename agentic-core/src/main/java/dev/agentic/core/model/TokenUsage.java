@@ -1,5 +1,6 @@
 package dev.agentic.core.model;
 
+import dev.agentic.core.ConfigurationException;
 /**
  * Tokens a model call consumed.
  *
@@ -11,7 +12,7 @@ public record TokenUsage(long inputTokens, long outputTokens) {
 
     public TokenUsage {
         if (inputTokens < 0 || outputTokens < 0) {
-            throw new IllegalArgumentException("token counts must not be negative");
+            throw new ConfigurationException("token counts must not be negative");
         }
     }
 
