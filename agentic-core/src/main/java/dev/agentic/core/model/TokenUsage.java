@@ -1,6 +1,7 @@
 package dev.agentic.core.model;
 
 import dev.agentic.core.ConfigurationException;
+
 /**
  * Tokens a model call consumed.
  *
