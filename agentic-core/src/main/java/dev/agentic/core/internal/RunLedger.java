@@ -85,12 +85,9 @@ final class RunLedger {
         return b.build();
     }
 
-    /** {@code r} with secret values masked in stdout and stderr. */
+    /** {@code r} with secret values masked everywhere a program can write text. */
     ExecutionResult redact(ExecutionResult r) {
-        if (redactor.isEmpty()) {
-            return r;
-        }
-        return r.withOutput(r.output().withText(redactor.redact(r.stdout()), redactor.redact(r.stderr())));
+        return redactor.isEmpty() ? r : r.withOutput(r.output().redact(redactor));
     }
 
     /** Turns an executor's steps into events of {@code attempt}. */

@@ -1,8 +1,10 @@
 package dev.agentic.core.sandbox;
 
+import dev.agentic.core.secret.Redactor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * What a run produced, whatever its outcome: output kept up to the limit (also on timeout), truncation
@@ -48,6 +50,24 @@ public record ExecutionOutput(String stdout, String stderr, boolean stdoutTrunca
     public ExecutionOutput withText(String newStdout, String newStderr) {
         return new ExecutionOutput(newStdout, newStderr, stdoutTruncated, stderrTruncated, duration, files,
                 network, notes);
+    }
+
+    /**
+     * A copy with every secret form masked wherever a program can put text: stdout, stderr, the host names
+     * and reasons of network decisions (a secret can be smuggled out as a host name), collected file paths
+     * and notes.
+     */
+    public ExecutionOutput redact(Redactor redactor) {
+        if (redactor.isEmpty()) {
+            return this;
+        }
+        List<NetworkDecision> net = network.stream().map(d -> new NetworkDecision(d.time(), redactor.redact(d.host()),
+                d.port(), d.allowed(), redactor.redact(d.reason()))).collect(Collectors.toList());
+        List<OutputFile> outFiles = files.stream().map(f -> redactor.containsSecret(f.path())
+                ? new OutputFile(redactor.redact(f.path()), f.content()) : f).collect(Collectors.toList());
+        List<String> outNotes = notes.stream().map(redactor::redact).collect(Collectors.toList());
+        return new ExecutionOutput(redactor.redact(stdout), redactor.redact(stderr), stdoutTruncated, stderrTruncated,
+                duration, outFiles, net, outNotes);
     }
 
     private static String tail(String s, int maxChars) {

@@ -151,6 +151,19 @@ class DefaultOrchestratorTest {
     }
 
     @Test
+    void secretSmuggledAsAHostNameOrFileNameIsMaskedInResultRecordsAndEvents() {
+        WorkflowResult result = orchestrator(new Doubles.ListGenerator("SMUGGLE_SECRET"), 1).run(task());
+
+        var output = result.finalResult().orElseThrow().output();
+        assertThat(output.network().get(0).host()).isEqualTo("[REDACTED].evil.example");
+        assertThat(output.files().get(0).path()).isEqualTo("[REDACTED].txt");
+        for (String key : store.list("")) {
+            assertThat(new String(store.get(key).orElseThrow(), StandardCharsets.UTF_8)).doesNotContain(SECRET);
+        }
+        assertThat(events).allSatisfy(e -> assertThat(e.toString()).doesNotContain(SECRET));
+    }
+
+    @Test
     void twoRunsInTheSameSecondNeverOverwriteEachOthersRecords() {
         Orchestrator o = orchestrator(new Doubles.ListGenerator("a", "b"), 1);
         WorkflowResult first = o.run(task());

@@ -123,6 +123,13 @@ final class Doubles {
                 return new ExecutionResult.Failed(1, ExecutionOutput.of("partial\n",
                         "Traceback (most recent call last):\nKeyError: 'customer_id'\n", d));
             }
+            if (src.contains("SMUGGLE_SECRET")) {
+                String v = r.secrets().get("API_KEY");
+                return new ExecutionResult.Succeeded(new ExecutionOutput("", "", false, false, d,
+                        List.of(new dev.agentic.core.sandbox.OutputFile(v + ".txt", new byte[0])),
+                        List.of(new dev.agentic.core.sandbox.NetworkDecision(java.time.Instant.EPOCH, v + ".evil.example",
+                                443, false, "host not in allowlist")), List.of()));
+            }
             if (src.contains("PRINT_SECRET")) {
                 String v = r.secrets().get("API_KEY");
                 return new ExecutionResult.Succeeded(ExecutionOutput.of("key=" + v + "\n", "debug " + v + "\n", d));

@@ -1,6 +1,7 @@
 package dev.agentic.sandbox.internal;
 
 import dev.agentic.core.sandbox.NetworkPolicy;
+import dev.agentic.core.secret.Redactor;
 
 /** Opens the network side of a run for its policy. Thread-safe. */
 @FunctionalInterface
@@ -11,5 +12,5 @@ public interface EgressFactory {
      *
      * @throws dev.agentic.core.sandbox.SandboxException when the proxy cannot start
      */
-    EgressSession open(NetworkPolicy policy, RunDirectory dir);
+    EgressSession open(NetworkPolicy policy, RunDirectory dir, Redactor redactor);
 }

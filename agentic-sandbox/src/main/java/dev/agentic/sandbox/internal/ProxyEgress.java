@@ -3,6 +3,7 @@ package dev.agentic.sandbox.internal;
 import dev.agentic.core.sandbox.NetworkDecision;
 import dev.agentic.core.sandbox.NetworkPolicy;
 import dev.agentic.core.sandbox.SandboxException;
+import dev.agentic.core.secret.Redactor;
 import dev.agentic.sandbox.internal.egress.EgressForwarder;
 import dev.agentic.sandbox.internal.egress.EgressOptions;
 import dev.agentic.sandbox.internal.egress.EgressProxy;
@@ -31,13 +32,13 @@ public final class ProxyEgress implements EgressFactory {
     }
 
     @Override
-    public EgressSession open(NetworkPolicy policy, RunDirectory dir) {
+    public EgressSession open(NetworkPolicy policy, RunDirectory dir, Redactor redactor) {
         if (policy.isNone()) {
             return EgressSession.none();
         }
         Path socketDir = dir.path().resolve("egress");
         Path socket = socketDir.resolve("proxy.sock");
-        EgressProxy proxy = EgressProxy.start(socket, policy, options);
+        EgressProxy proxy = EgressProxy.start(socket, policy, options.withRedactor(redactor));
         try {
             Path forwarder = dir.path().resolve("forwarder.py");
             Files.write(forwarder, EgressForwarder.script());

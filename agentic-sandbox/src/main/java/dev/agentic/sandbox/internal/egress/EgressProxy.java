@@ -253,7 +253,7 @@ public final class EgressProxy implements AutoCloseable {
     }
 
     void record(String host, int port, boolean allowed, String reason) {
-        String shown = printable(host);
+        String shown = options.redactor().redact(printable(host));
         if (decisionCount.incrementAndGet() > MAX_DECISIONS) {
             if (decisionsDropped.incrementAndGet() == 1) {
                 LOG.warn("Egress proxy on {} made more than {} decisions; further ones are counted, not kept or logged",
