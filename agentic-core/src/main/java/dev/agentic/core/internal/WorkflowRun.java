@@ -85,7 +85,7 @@ final class WorkflowRun {
                 return WorkflowStatus.SUCCEEDED;
             }
             feedback = new Feedback.RunFailed(code, result);
-            repairIfMore(attempt, "the run ended " + result.status());
+            repairIfMore(attempt, "the run ended " + result.describe());
         }
         return WorkflowStatus.FAILED;
     }

@@ -21,6 +21,29 @@ public sealed interface ExecutionResult
     /** Status name used in records and JSON: SUCCEEDED, FAILED, TIMED_OUT, KILLED. */
     String status();
 
+    /**
+     * One line for people and progress displays: status, exit code or limit, and for an unsuccessful run the
+     * last line of stderr, e.g. {@code FAILED (exit 1): KeyError: 'id'}.
+     */
+    default String describe() {
+        StringBuilder sb = new StringBuilder(status());
+        if (this instanceof Failed f) {
+            sb.append(" (exit ").append(f.exitCode()).append(')');
+        } else if (this instanceof Killed k) {
+            sb.append(" (").append(k.limit().id()).append(k.signal() > 0 ? ", signal " + k.signal() : "").append(')');
+        } else if (this instanceof TimedOut t) {
+            sb.append(" (after ").append(t.limit().toMillis()).append(" ms)");
+        }
+        if (!succeeded()) {
+            String[] lines = stderr().strip().split("\n");
+            String last = lines[lines.length - 1].strip();
+            if (!last.isEmpty()) {
+                sb.append(": ").append(last.length() > 200 ? last.substring(0, 200) + "..." : last);
+            }
+        }
+        return sb.toString();
+    }
+
     /** A copy with its output replaced (used by redaction). */
     ExecutionResult withOutput(ExecutionOutput output);
 

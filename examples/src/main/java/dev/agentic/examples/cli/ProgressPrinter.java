@@ -66,7 +66,7 @@ public final class ProgressPrinter implements WorkflowListener {
         } else if (event instanceof WorkflowEvent.ExecutionStarted) {
             return "  running in the sandbox";
         } else if (event instanceof WorkflowEvent.Executed e) {
-            return "  run: " + summary(e.result());
+            return "  run (" + e.result().duration().toMillis() + " ms): " + e.result().describe();
         } else if (event instanceof WorkflowEvent.Repairing r) {
             return "  → repairing: " + r.reason();
         } else if (event instanceof WorkflowEvent.Completed c) {
@@ -76,25 +76,6 @@ public final class ProgressPrinter implements WorkflowListener {
                     + f.result().attempts().size() + " attempt(s)" + records(f.result());
         }
         return null;
-    }
-
-    /** One line describing a run: status, exit code or limit, duration, last stderr line. */
-    public static String summary(ExecutionResult r) {
-        StringBuilder sb = new StringBuilder(r.status());
-        if (r instanceof ExecutionResult.Failed f) {
-            sb.append(" (exit ").append(f.exitCode()).append(')');
-        } else if (r instanceof ExecutionResult.Killed k) {
-            sb.append(" (").append(k.limit().id()).append(k.signal() > 0 ? ", signal " + k.signal() : "").append(')');
-        }
-        sb.append(" in ").append(r.duration().toMillis()).append(" ms");
-        if (!r.succeeded()) {
-            String[] lines = r.stderr().strip().split("\n");
-            String last = lines[lines.length - 1];
-            if (!last.isBlank()) {
-                sb.append(" — ").append(last.length() > 160 ? last.substring(0, 160) + "…" : last);
-            }
-        }
-        return sb.toString();
     }
 
     private static String records(WorkflowResult r) {
