@@ -104,6 +104,9 @@ class DefaultOrchestratorTest {
         assertThat(failed.previous().source()).isEqualTo("FAIL");
         assertThat(failed.result().output().stderrTail(2000)).contains("KeyError: 'customer_id'");
         assertThat(generator.requests.get(1).attempt()).isEqualTo(2);
+        assertThat(events).filteredOn(WorkflowEvent.Repairing.class::isInstance).singleElement()
+                .satisfies(e -> assertThat(((WorkflowEvent.Repairing) e).reason())
+                        .isEqualTo("the run ended FAILED (exit 1): KeyError: 'customer_id'"));
     }
 
     @Test
