@@ -117,6 +117,7 @@ public final class LocalSandbox implements Sandbox {
         private int maxConcurrentRuns = Math.max(4, 4 * Runtime.getRuntime().availableProcessors());
         private Path scratchRoot;
         private int sandboxUid = 65534;
+        private Path cgroupParent;
         private final Set<HostPort> loopbackHosts = new LinkedHashSet<>();
 
         private Builder() {
@@ -174,6 +175,19 @@ public final class LocalSandbox implements Sandbox {
         }
 
         /**
+         * A delegated cgroup v2 directory under which each run gets its own child cgroup with
+         * {@code memory.max}, {@code memory.swap.max} 0, {@code pids.max} and {@code cpu.max} (one CPU). It must
+         * be writable by this JVM, list {@code memory} and {@code pids} in {@code cgroup.controllers} and hold no
+         * processes itself (so they can be enabled for its children). Default: this JVM's own cgroup, when it
+         * qualifies. When it does not, runs rely on rlimits alone and every result's notes say why; start-up
+         * never fails for this.
+         */
+        public Builder cgroupParent(Path cgroupParent) {
+            this.cgroupParent = Objects.requireNonNull(cgroupParent, "cgroupParent");
+            return this;
+        }
+
+        /**
          * <b>For local development and tests only.</b> Lets programs reach these exact {@code host:port} pairs
          * on this machine's loopback (for example a local test server at {@code 127.0.0.1:8123}) through the
          * egress proxy, which otherwise refuses loopback, IP literals and {@code localhost}. An entry takes
@@ -208,7 +222,7 @@ public final class LocalSandbox implements Sandbox {
          */
         public LocalSandbox build() {
             SandboxSetup.Options o = new SandboxSetup.Options(isolation == Isolation.BUBBLEWRAP, python, javaHome,
-                    scratchRoot, sandboxUid, Set.copyOf(loopbackHosts));
+                    scratchRoot, sandboxUid, Set.copyOf(loopbackHosts), cgroupParent);
             LocalSandbox sandbox = new LocalSandbox(isolation, SandboxSetup.create(o), maxConcurrentRuns);
             try {
                 SandboxSetup.selfTest(sandbox);

@@ -27,6 +27,12 @@ public final class BwrapCommand {
     static final String WRAPPER = "while IFS= read -r l; do eval \"$l\" || exit 125; done; exec \"$@\" </dev/null";
     /** Launcher run on the host: open the BPF file as fd 3, then exec the rest. */
     static final String LAUNCHER = "exec 3<\"$0\" || exit 125; exec \"$@\"";
+    /**
+     * Launcher with a run cgroup: first move itself (the {@code echo} builtin, no extra exec) into the cgroup
+     * whose {@code cgroup.procs} is {@code $1}, so that bwrap and everything below start inside it.
+     */
+    static final String CGROUP_LAUNCHER = "echo $$ >\"$1\" || exit 125; exec 3<\"$0\" || exit 125; shift; "
+            + "exec \"$@\"";
 
     private BwrapCommand() {
     }
@@ -50,14 +56,23 @@ public final class BwrapCommand {
         }
     }
 
-    /** The full argv for {@link ProcessBuilder}. */
+    /** The full argv for {@link ProcessBuilder}, without a run cgroup. */
     public static List<String> build(SandboxLayout layout, Run run, String egressSocketInside,
                                      String forwarderInside) {
+        return build(layout, run, egressSocketInside, forwarderInside, null);
+    }
+
+    /** The full argv; with {@code cgroupProcs} non-null, the launcher first joins that cgroup. */
+    public static List<String> build(SandboxLayout layout, Run run, String egressSocketInside,
+                                     String forwarderInside, Path cgroupProcs) {
         List<String> cmd = new ArrayList<>();
         cmd.add(layout.tools().shell().toString());
         cmd.add("-c");
-        cmd.add(LAUNCHER);
+        cmd.add(cgroupProcs == null ? LAUNCHER : CGROUP_LAUNCHER);
         cmd.add(layout.seccompFile().toString());
+        if (cgroupProcs != null) {
+            cmd.add(cgroupProcs.toString());
+        }
         cmd.addAll(layout.dropPrivileges());
         cmd.add(layout.tools().bwrap().toString());
         add(cmd, "--unshare-all", "--unshare-user", "--disable-userns", "--cap-drop", "ALL",

@@ -30,9 +30,12 @@ public final class SandboxSetup {
     private SandboxSetup() {
     }
 
-    /** What the builder collected. {@code python}, {@code javaHome} and {@code scratchRoot} may be null. */
+    /**
+     * What the builder collected. {@code python}, {@code javaHome}, {@code scratchRoot} and {@code cgroupParent}
+     * may be null.
+     */
     public record Options(boolean isolated, Path python, Path javaHome, Path scratchRoot, int sandboxUid,
-                          Set<HostPort> loopbackHosts) {
+                          Set<HostPort> loopbackHosts, Path cgroupParent) {
     }
 
     /**
@@ -85,8 +88,10 @@ public final class SandboxSetup {
             layout = new SandboxLayout(tools, py, jdk, trees, writeSeccomp(root, a), drop, ownerUid);
         }
         EgressOptions egress = EgressOptions.builder().allowLoopbackHosts(o.loopbackHosts()).build();
+        Cgroup cgroup = o.isolated() ? Cgroup.detect(o.cgroupParent())
+                : new Cgroup(null, false, "not used without isolation");
         return new RunContext(layout, unisolated, tools, root, languages,
-                new ProxyEgress(egress, layout == null ? -1 : layout.sandboxUid()), arch);
+                new ProxyEgress(egress, layout == null ? -1 : layout.sandboxUid()), arch, cgroup);
     }
 
     /** Runs a trivial program once so that a broken host fails at build time, not at the first real run. */
