@@ -97,7 +97,8 @@ class CgroupTest {
     void readOnlyCgroupIsUnusable(@TempDir Path tmp) throws IOException {
         assumeThat(System.getProperty("user.name")).as("root may write anywhere").isNotEqualTo("root");
         Path dir = fakeHost(tmp, tmp.resolve("cg"), "/ro", "memory pids");
-        Files.setPosixFilePermissions(dir.resolve("cgroup.subtree_control"), PosixFilePermissions.fromString("r--r--r--"));
+        Files.setPosixFilePermissions(dir.resolve("cgroup.subtree_control"),
+                PosixFilePermissions.fromString("r--r--r--"));
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));
 
         Cgroup c = Cgroup.detect(tmp.resolve("cgroup"), tmp.resolve("mountinfo"), null);
