@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * the dynamic linker cache, TLS certificates and the interpreter trees (never {@code $HOME}); size-capped
  * tmpfs for the working directory {@code /sandbox}, {@code /tmp} and {@code /dev/shm}; a seccomp denylist
  * generated in Java; rlimits with soft = hard (address space, CPU, processes, file size, open files, no
- * core); an empty environment plus the request's variables and secrets, passed through a pipe, never on
+ * core), plus, when a delegated cgroup v2 exists ({@link Builder#cgroupParent}), a child cgroup per run with
+ * {@code memory.max}, {@code memory.swap.max} 0, {@code pids.max} and {@code cpu.max}; an empty environment plus the request's variables and secrets, passed through a pipe, never on
  * a command line; no network (an empty network namespace) unless the request's {@code NetworkPolicy} allows
  * hosts, in which case a per-run egress proxy on a Unix socket, mounted in with a small forwarder on
  * {@code 127.0.0.1:3128} and the {@code *_PROXY} variables (plus {@code -Dhttps.proxyHost/Port} for Java),
