@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * the dynamic linker cache, TLS certificates and the interpreter trees (never {@code $HOME}); size-capped
  * tmpfs for the working directory {@code /sandbox}, {@code /tmp} and {@code /dev/shm}; a seccomp denylist
  * generated in Java; rlimits with soft = hard (address space, CPU, processes, file size, open files, no
- * core); an empty environment plus the request's variables and secrets, passed through a pipe, never on
+ * core), plus, when a delegated cgroup v2 exists ({@link Builder#cgroupParent}), a child cgroup per run with
+ * {@code memory.max}, {@code memory.swap.max} 0, {@code pids.max} and {@code cpu.max}; an empty environment plus the request's variables and secrets, passed through a pipe, never on
  * a command line; no network (an empty network namespace) unless the request's {@code NetworkPolicy} allows
  * hosts, in which case a per-run egress proxy on a Unix socket, mounted in with a small forwarder on
  * {@code 127.0.0.1:3128} and the {@code *_PROXY} variables (plus {@code -Dhttps.proxyHost/Port} for Java),
@@ -117,6 +118,7 @@ public final class LocalSandbox implements Sandbox {
         private int maxConcurrentRuns = Math.max(4, 4 * Runtime.getRuntime().availableProcessors());
         private Path scratchRoot;
         private int sandboxUid = 65534;
+        private Path cgroupParent;
         private final Set<HostPort> loopbackHosts = new LinkedHashSet<>();
 
         private Builder() {
@@ -174,6 +176,19 @@ public final class LocalSandbox implements Sandbox {
         }
 
         /**
+         * A delegated cgroup v2 directory under which each run gets its own child cgroup with
+         * {@code memory.max}, {@code memory.swap.max} 0, {@code pids.max} and {@code cpu.max} (one CPU). It must
+         * be writable by this JVM, list {@code memory} and {@code pids} in {@code cgroup.controllers} and hold no
+         * processes itself (so they can be enabled for its children). Default: this JVM's own cgroup, when it
+         * qualifies. When it does not, runs rely on rlimits alone and every result's notes say why; start-up
+         * never fails for this.
+         */
+        public Builder cgroupParent(Path cgroupParent) {
+            this.cgroupParent = Objects.requireNonNull(cgroupParent, "cgroupParent");
+            return this;
+        }
+
+        /**
          * <b>For local development and tests only.</b> Lets programs reach these exact {@code host:port} pairs
          * on this machine's loopback (for example a local test server at {@code 127.0.0.1:8123}) through the
          * egress proxy, which otherwise refuses loopback, IP literals and {@code localhost}. An entry takes
@@ -208,7 +223,7 @@ public final class LocalSandbox implements Sandbox {
          */
         public LocalSandbox build() {
             SandboxSetup.Options o = new SandboxSetup.Options(isolation == Isolation.BUBBLEWRAP, python, javaHome,
-                    scratchRoot, sandboxUid, Set.copyOf(loopbackHosts));
+                    scratchRoot, sandboxUid, Set.copyOf(loopbackHosts), cgroupParent);
             LocalSandbox sandbox = new LocalSandbox(isolation, SandboxSetup.create(o), maxConcurrentRuns);
             try {
                 SandboxSetup.selfTest(sandbox);

@@ -25,8 +25,19 @@ public final class BwrapCommand {
      * {@code cat}, no command substitution, measured to matter for start-up), then exec the program.
      */
     static final String WRAPPER = "while IFS= read -r l; do eval \"$l\" || exit 125; done; exec \"$@\" </dev/null";
+    /**
+     * Host paths mounted into every sandbox ({@code /lib*}, {@code /bin}, {@code /sbin} as symlinks or read-only
+     * binds, and a few {@code /etc} files), looked up once: the host layout does not change under a JVM.
+     */
+    private static final List<String> SYSTEM_MOUNTS = systemMounts();
     /** Launcher run on the host: open the BPF file as fd 3, then exec the rest. */
     static final String LAUNCHER = "exec 3<\"$0\" || exit 125; exec \"$@\"";
+    /**
+     * Launcher with a run cgroup: first move itself (the {@code echo} builtin, no extra exec) into the cgroup
+     * whose {@code cgroup.procs} is {@code $1}, so that bwrap and everything below start inside it.
+     */
+    static final String CGROUP_LAUNCHER = "echo $$ >\"$1\" || exit 125; exec 3<\"$0\" || exit 125; shift; "
+            + "exec \"$@\"";
 
     private BwrapCommand() {
     }
@@ -50,14 +61,23 @@ public final class BwrapCommand {
         }
     }
 
-    /** The full argv for {@link ProcessBuilder}. */
+    /** The full argv for {@link ProcessBuilder}, without a run cgroup. */
     public static List<String> build(SandboxLayout layout, Run run, String egressSocketInside,
                                      String forwarderInside) {
+        return build(layout, run, egressSocketInside, forwarderInside, null);
+    }
+
+    /** The full argv; with {@code cgroupProcs} non-null, the launcher first joins that cgroup. */
+    public static List<String> build(SandboxLayout layout, Run run, String egressSocketInside,
+                                     String forwarderInside, Path cgroupProcs) {
         List<String> cmd = new ArrayList<>();
         cmd.add(layout.tools().shell().toString());
         cmd.add("-c");
-        cmd.add(LAUNCHER);
+        cmd.add(cgroupProcs == null ? LAUNCHER : CGROUP_LAUNCHER);
         cmd.add(layout.seccompFile().toString());
+        if (cgroupProcs != null) {
+            cmd.add(cgroupProcs.toString());
+        }
         cmd.addAll(layout.dropPrivileges());
         cmd.add(layout.tools().bwrap().toString());
         add(cmd, "--unshare-all", "--unshare-user", "--disable-userns", "--cap-drop", "ALL",
@@ -72,22 +92,14 @@ public final class BwrapCommand {
         for (int i = 0; i + 1 < run.proxyEnv().size(); i += 2) {
             setenv(cmd, run.proxyEnv().get(i), run.proxyEnv().get(i + 1));
         }
-        add(cmd, "--ro-bind", "/usr", "/usr");
-        for (String top : List.of("lib", "lib64", "bin", "sbin")) {
-            Path p = Path.of("/" + top);
-            if (Files.isSymbolicLink(p)) {
-                add(cmd, "--symlink", "usr/" + top, "/" + top);
-            } else if (Files.isDirectory(p)) {
-                add(cmd, "--ro-bind", p.toString(), p.toString());
-            }
-        }
-        for (String etc : List.of("/etc/ld.so.cache", "/etc/ssl", "/etc/alternatives", "/etc/localtime")) {
-            if (Files.exists(Path.of(etc))) {
-                add(cmd, "--ro-bind", etc, etc);
-            }
-        }
+        cmd.addAll(SYSTEM_MOUNTS);
         for (Path tree : layout.extraReadOnly()) {
             add(cmd, "--ro-bind", tree.toString(), tree.toString());
+        }
+        if (run.language() == Language.JAVA) {
+            for (Path tree : layout.javaReadOnly()) {
+                add(cmd, "--ro-bind", tree.toString(), tree.toString());
+            }
         }
         add(cmd, "--proc", "/proc", "--dev", "/dev");
         add(cmd, "--size", Long.toString(SHM_BYTES), "--tmpfs", "/dev/shm", "--remount-ro", "/dev");
@@ -113,6 +125,25 @@ public final class BwrapCommand {
         }
         cmd.addAll(programCommand(layout, run));
         return cmd;
+    }
+
+    private static List<String> systemMounts() {
+        List<String> cmd = new ArrayList<>();
+        add(cmd, "--ro-bind", "/usr", "/usr");
+        for (String top : List.of("lib", "lib64", "bin", "sbin")) {
+            Path p = Path.of("/" + top);
+            if (Files.isSymbolicLink(p)) {
+                add(cmd, "--symlink", "usr/" + top, "/" + top);
+            } else if (Files.isDirectory(p)) {
+                add(cmd, "--ro-bind", p.toString(), p.toString());
+            }
+        }
+        for (String etc : List.of("/etc/ld.so.cache", "/etc/ssl", "/etc/alternatives", "/etc/localtime")) {
+            if (Files.exists(Path.of(etc))) {
+                add(cmd, "--ro-bind", etc, etc);
+            }
+        }
+        return List.copyOf(cmd);
     }
 
     /** {@code prlimit} with soft = hard for every limit. */

@@ -31,6 +31,16 @@ public final class Outcome {
     public enum KilledBy { NOBODY, WALL_TIME, OUTPUT }
 
     public static ExecutionResult map(int exitCode, KilledBy killedBy, ExecutionLimits limits, ExecutionOutput out) {
+        return map(exitCode, killedBy, limits, out, null);
+    }
+
+    /**
+     * Like {@link #map(int, KilledBy, ExecutionLimits, ExecutionOutput)}, with the limit the run's cgroup
+     * reported ({@code MEMORY} for an OOM kill, {@code PROCESSES} for a refused fork; null for none), which
+     * decides a failed run's attribution before any heuristic.
+     */
+    public static ExecutionResult map(int exitCode, KilledBy killedBy, ExecutionLimits limits, ExecutionOutput out,
+                                      Limit cgroupLimit) {
         switch (killedBy) {
             case WALL_TIME:
                 return new ExecutionResult.TimedOut(limits.wallTime(), out);
@@ -41,6 +51,10 @@ public final class Outcome {
         }
         if (exitCode == 0) {
             return new ExecutionResult.Succeeded(out);
+        }
+        if (cgroupLimit != null) {
+            int signal = exitCode > 128 && exitCode <= 128 + 64 ? exitCode - 128 : 0;
+            return new ExecutionResult.Killed(signal, cgroupLimit, out);
         }
         if (exitCode > 128 && exitCode <= 128 + 64) {
             int signal = exitCode - 128;

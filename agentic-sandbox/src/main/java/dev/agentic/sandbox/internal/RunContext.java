@@ -28,11 +28,11 @@ public final class RunContext implements AutoCloseable {
     private final ExecutorService readers;
     private final Set<Process> live = ConcurrentHashMap.newKeySet();
     private final String seccompArch;
-    private final String cgroupNote;
+    private final Cgroup cgroup;
     private volatile boolean closed;
 
     public RunContext(SandboxLayout layout, SandboxLayout unisolatedLayout, HostTools tools, Path scratchRoot,
-                      Set<Language> languages, EgressFactory egress, String seccompArch) {
+                      Set<Language> languages, EgressFactory egress, String seccompArch, Cgroup cgroup) {
         this.layout = layout;
         this.unisolatedLayout = unisolatedLayout;
         this.tools = tools;
@@ -40,9 +40,7 @@ public final class RunContext implements AutoCloseable {
         this.languages = Set.copyOf(languages);
         this.egress = egress;
         this.seccompArch = seccompArch;
-        this.cgroupNote = java.nio.file.Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers"))
-                ? "cgroup v2 is mounted, but this version does not use it (no memory.max, pids.max, cpu.max)"
-                : "no cgroup v2 hierarchy on this host (cgroup v1 or hybrid), so no memory.max, pids.max, cpu.max";
+        this.cgroup = cgroup;
         AtomicInteger n = new AtomicInteger();
         this.readers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "agentic-sandbox-output-" + n.incrementAndGet());
@@ -83,6 +81,11 @@ public final class RunContext implements AutoCloseable {
         return readers;
     }
 
+    /** Whether runs get their own cgroup v2 child, and why not. */
+    public Cgroup cgroup() {
+        return cgroup;
+    }
+
     boolean closed() {
         return closed;
     }
@@ -104,18 +107,35 @@ public final class RunContext implements AutoCloseable {
         live.remove(p);
     }
 
-    /** Notes stating which limit was enforced by what, for the result. */
-    List<String> enforcementNotes(ExecutionLimits l, boolean egressActive) {
+    /**
+     * Notes stating which limit was enforced by what, for the result; {@code g} is the run's cgroup, or null
+     * when the run relies on rlimits alone.
+     */
+    List<String> enforcementNotes(ExecutionLimits l, boolean egressActive, RunCgroup g) {
         String uid = layout.sandboxUid() >= 0 ? " as uid " + layout.sandboxUid() : "";
-        return List.of(
-                "isolation: bubblewrap" + uid + " — user, pid, network, ipc, uts, cgroup and mount namespaces; "
-                        + "nested user namespaces disabled; all capabilities dropped; seccomp denylist ("
-                        + seccompArch + ")",
-                "memory: RLIMIT_AS " + l.memoryBytes() + " bytes",
-                "cpu: RLIMIT_CPU " + BwrapCommand.cpuSeconds(l)
-                        + " s, soft = hard",
-                "processes: RLIMIT_NPROC " + l.maxProcesses() + " (counted per user namespace)",
-                "cgroups: " + cgroupNote,
+        String rlimitAs = "RLIMIT_AS " + l.memoryBytes() + " bytes per process";
+        String rlimitCpu = "RLIMIT_CPU " + BwrapCommand.cpuSeconds(l) + " s, soft = hard";
+        String rlimitNproc = "RLIMIT_NPROC " + l.maxProcesses() + " (counted per user namespace)";
+        List<String> limits = g == null ? List.of(
+                "memory: " + rlimitAs + " (rlimit only)",
+                "cpu: " + rlimitCpu + " (rlimit only)",
+                "processes: " + rlimitNproc + " (rlimit only)",
+                "cgroups: not used — " + (cgroup.usable() ? "this run's cgroup could not be created"
+                        : cgroup.reason()) + "; memory, cpu and processes are enforced by rlimits alone")
+                : List.of(
+                "memory: cgroup v2 memory.max " + l.memoryBytes() + " bytes for the whole run (tmpfs pages "
+                        + "included)" + (g.swapLimited() ? ", memory.swap.max 0" : ", no swap accounting")
+                        + "; and " + rlimitAs,
+                "cpu: " + rlimitCpu + (g.cpuLimited() ? "; and cgroup v2 cpu.max of one CPU" : ""),
+                "processes: cgroup v2 pids.max " + (l.maxProcesses() + RunCgroup.EXTRA_TASKS)
+                        + " tasks (the program's " + l.maxProcesses() + " plus bwrap and the sandbox init); and "
+                        + rlimitNproc,
+                "cgroups: the run is in " + g.path() + " from before bwrap starts; killed with cgroup.kill");
+        List<String> notes = new java.util.ArrayList<>();
+        notes.add("isolation: bubblewrap" + uid + " — user, pid, network, ipc, uts, cgroup and mount namespaces; "
+                + "nested user namespaces disabled; all capabilities dropped; seccomp denylist (" + seccompArch + ")");
+        notes.addAll(limits);
+        notes.addAll(List.of(
                 "file size: RLIMIT_FSIZE " + l.maxFileSizeBytes() + " bytes; open files: RLIMIT_NOFILE "
                         + l.maxOpenFiles() + "; core dumps: RLIMIT_CORE 0",
                 "disk: tmpfs of " + l.maxDiskBytes() + " bytes each for /sandbox and /tmp, "
@@ -123,7 +143,8 @@ public final class RunContext implements AutoCloseable {
                 "wall time: " + l.wallTime().toMillis() + " ms, enforced by this JVM (SIGKILL of the pid namespace)",
                 "output: " + l.maxOutputBytes() + " bytes per stream, enforced by this JVM",
                 egressActive ? "network: egress proxy on a per-run Unix socket (allowlist only)"
-                        : "network: none (empty network namespace)");
+                        : "network: none (empty network namespace)"));
+        return notes;
     }
 
     /** Kills every live run and refuses new ones. Idempotent. */

@@ -35,7 +35,15 @@ public final class RunDirectory implements AutoCloseable {
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             RunDirectory run = new RunDirectory(dir);
             try {
-                Files.write(dir.resolve(programFile), source.getBytes(StandardCharsets.UTF_8));
+                Path program = Files.write(dir.resolve(programFile), source.getBytes(StandardCharsets.UTF_8));
+                if (inputs.isEmpty()) {
+                    // the common case: no "in" directory and no tree walk
+                    if (ownerUid >= 0) {
+                        chown(program, ownerUid);
+                        chown(dir, ownerUid);
+                    }
+                    return run;
+                }
                 Path in = Files.createDirectory(dir.resolve("in"));
                 for (InputFile f : inputs) {
                     Path target = in.resolve(f.name()).normalize();

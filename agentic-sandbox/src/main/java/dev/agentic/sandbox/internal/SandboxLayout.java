@@ -10,17 +10,27 @@ import java.util.List;
  * @param tools host programs
  * @param python the real Python installation
  * @param javaHome the JDK used for Java programs, or null when Java is unavailable
- * @param extraReadOnly trees mounted read-only at the same path besides {@code /usr}
+ * @param extraReadOnly trees every run mounts read-only at the same path besides {@code /usr} (the Python
+ *     installation when outside {@code /usr}; Python also runs the egress forwarder)
  * @param seccompFile the BPF program bwrap loads
  * @param dropPrivileges command prefix run before bwrap (setpriv to an unprivileged uid when the JVM is
  *     root, empty otherwise)
  * @param sandboxUid uid that owns per-run files, or -1 to keep the JVM's uid
+ * @param javaReadOnly trees only Java runs mount read-only (the JDK when outside {@code /usr}, and the
+ *     {@code /etc} trees its symlinks point to); Python runs do without them
  */
 public record SandboxLayout(HostTools tools, HostTools.PythonInstall python, Path javaHome,
                             List<Path> extraReadOnly, Path seccompFile, List<String> dropPrivileges,
-                            int sandboxUid) {
+                            int sandboxUid, List<Path> javaReadOnly) {
     public SandboxLayout {
         extraReadOnly = List.copyOf(extraReadOnly);
         dropPrivileges = List.copyOf(dropPrivileges);
+        javaReadOnly = List.copyOf(javaReadOnly);
+    }
+
+    /** A layout whose extra trees are mounted for every run. */
+    public SandboxLayout(HostTools tools, HostTools.PythonInstall python, Path javaHome, List<Path> extraReadOnly,
+                         Path seccompFile, List<String> dropPrivileges, int sandboxUid) {
+        this(tools, python, javaHome, extraReadOnly, seccompFile, dropPrivileges, sandboxUid, List.of());
     }
 }

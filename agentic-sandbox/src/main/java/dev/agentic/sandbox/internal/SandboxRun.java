@@ -41,6 +41,7 @@ public final class SandboxRun {
     private final AtomicReference<Outcome.KilledBy> killedBy = new AtomicReference<>(Outcome.KilledBy.NOBODY);
     private final List<String> notes = new ArrayList<>();
     private volatile Process process;
+    private volatile RunCgroup cgroup;
 
     public SandboxRun(RunContext ctx, ExecutionRequest request) {
         this.ctx = ctx;
@@ -55,6 +56,19 @@ public final class SandboxRun {
             throw new SandboxException("LocalSandbox cannot run " + language.displayName() + "; it runs "
                     + ctx.languages() + ".");
         }
+        if (ctx.isolated() && ctx.cgroup().usable()) {
+            cgroup = ctx.cgroup().createRun(limits, notes);
+        }
+        try {
+            return run(language);
+        } finally {
+            if (cgroup != null) {
+                cgroup.close();
+            }
+        }
+    }
+
+    private ExecutionResult run(Language language) {
         Redactor redactor = Redactor.of(request.secrets().values());
         String programFile = BwrapCommand.programFile(language);
         long start = System.nanoTime();
@@ -69,8 +83,9 @@ public final class SandboxRun {
                 BwrapCommand.Run run = new BwrapCommand.Run(language, dir.path(), dir.inputNames(), limits,
                         egress.socket(), egress.forwarder(), egress.environment(),
                         !env.isEmpty() || !request.outputGlobs().isEmpty());
-                argv = BwrapCommand.build(ctx.layout(), run, egress.socketInside(), egress.forwarderInside());
-                notes.addAll(ctx.enforcementNotes(limits, egress.active()));
+                argv = BwrapCommand.build(ctx.layout(), run, egress.socketInside(), egress.forwarderInside(),
+                        cgroup == null ? null : cgroup.procs());
+                notes.addAll(ctx.enforcementNotes(limits, egress.active(), cgroup));
             } else {
                 argv = Unisolated.prepare(ctx, dir, language, limits, request.inputFiles());
                 notes.add("isolation: NONE — the program ran as this JVM's user with full access to the host "
@@ -168,6 +183,10 @@ public final class SandboxRun {
                 throw new SandboxException("bubblewrap could not set up the sandbox: " + firstLine(stderr)
                         + ". Check that the interpreter trees and the scratch root are readable by the sandbox uid.");
             }
+            if (cgroup != null && p.exitValue() == 125 && stderr.contains(cgroup.procs().toString())) {
+                throw new SandboxException("The launcher could not join the run's cgroup: " + firstLine(stderr)
+                        + ". Give LocalSandbox.builder().cgroupParent(dir) a cgroup this JVM may move processes into.");
+            }
             List<OutputFile> files = List.of();
             if (workdir != null) {
                 java.util.Set<String> mine = new java.util.HashSet<>(dir.inputNames());
@@ -183,7 +202,8 @@ public final class SandboxRun {
             // stdout/stderr are masked above (also a value cut by the cap); file paths and notes here
             ExecutionOutput output = new ExecutionOutput(stdoutText, stderrText, out.truncated(), err.truncated(),
                     duration, files, decisions, notes).redact(redactor);
-            return Outcome.map(p.exitValue(), killedBy.get(), limits, output);
+            return Outcome.map(p.exitValue(), killedBy.get(), limits, output,
+                    cgroup == null ? null : cgroup.limitHit());
         } finally {
             if (workdir != null) {
                 workdir.close();
@@ -257,6 +277,10 @@ public final class SandboxRun {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
             }
             p.destroyForcibly();
+            RunCgroup g = cgroup;
+            if (g != null) {
+                g.kill();
+            }
         }
     }
 

@@ -30,9 +30,12 @@ public final class SandboxSetup {
     private SandboxSetup() {
     }
 
-    /** What the builder collected. {@code python}, {@code javaHome} and {@code scratchRoot} may be null. */
+    /**
+     * What the builder collected. {@code python}, {@code javaHome}, {@code scratchRoot} and {@code cgroupParent}
+     * may be null.
+     */
     public record Options(boolean isolated, Path python, Path javaHome, Path scratchRoot, int sandboxUid,
-                          Set<HostPort> loopbackHosts) {
+                          Set<HostPort> loopbackHosts, Path cgroupParent) {
     }
 
     /**
@@ -52,14 +55,15 @@ public final class SandboxSetup {
         if (!py.prefix().startsWith("/usr")) {
             trees.add(py.prefix());
         }
+        List<Path> javaTrees = new ArrayList<>();
         if (jdk != null) {
             languages.add(Language.JAVA);
             if (!jdk.startsWith("/usr")) {
-                trees.add(jdk);
+                javaTrees.add(jdk);
             }
-            trees.addAll(HostTools.jdkLinkedTrees(jdk));
+            javaTrees.addAll(HostTools.jdkLinkedTrees(jdk));
         }
-        SandboxLayout unisolated = new SandboxLayout(tools, py, jdk, trees, null, List.of(), -1);
+        SandboxLayout unisolated = new SandboxLayout(tools, py, jdk, trees, null, List.of(), -1, javaTrees);
         SandboxLayout layout = null;
         String arch = "none";
         if (o.isolated()) {
@@ -77,16 +81,21 @@ public final class SandboxSetup {
                 for (Path t : trees) {
                     requireEnterable(t);
                 }
+                for (Path t : javaTrees) {
+                    requireEnterable(t);
+                }
                 requireEnterable(py.executable());
             }
             tools.checkUserNamespaces(drop);
             SeccompFilter.Arch a = SeccompFilter.Arch.current();
             arch = a.name().toLowerCase(Locale.ROOT);
-            layout = new SandboxLayout(tools, py, jdk, trees, writeSeccomp(root, a), drop, ownerUid);
+            layout = new SandboxLayout(tools, py, jdk, trees, writeSeccomp(root, a), drop, ownerUid, javaTrees);
         }
         EgressOptions egress = EgressOptions.builder().allowLoopbackHosts(o.loopbackHosts()).build();
+        Cgroup cgroup = o.isolated() ? Cgroup.detect(o.cgroupParent())
+                : new Cgroup(null, false, "not used without isolation");
         return new RunContext(layout, unisolated, tools, root, languages,
-                new ProxyEgress(egress, layout == null ? -1 : layout.sandboxUid()), arch);
+                new ProxyEgress(egress, layout == null ? -1 : layout.sandboxUid()), arch, cgroup);
     }
 
     /** Runs a trivial program once so that a broken host fails at build time, not at the first real run. */

@@ -38,6 +38,36 @@ class BwrapCommandTest {
     }
 
     @Test
+    void jdkTreesAreMountedForJavaRunsOnly() {
+        SandboxLayout withJdk = new SandboxLayout(layout.tools(), layout.python(), Path.of("/opt/jdk"),
+                List.of(Path.of("/opt/py")), layout.seccompFile(), layout.dropPrivileges(), 65534,
+                List.of(Path.of("/opt/jdk"), Path.of("/etc/java-17-openjdk")));
+        BwrapCommand.Run py = new BwrapCommand.Run(Language.PYTHON, Path.of("/scratch/run-1"), List.of(),
+                ExecutionLimits.defaults(), null, null, List.of(), false);
+        BwrapCommand.Run java = new BwrapCommand.Run(Language.JAVA, Path.of("/scratch/run-1"), List.of(),
+                ExecutionLimits.defaults(), null, null, List.of(), false);
+
+        assertThat(String.join(" ", BwrapCommand.build(withJdk, py, null, null)))
+                .contains("--ro-bind /opt/py /opt/py").doesNotContain("/opt/jdk").doesNotContain("/etc/java-17-openjdk");
+        assertThat(String.join(" ", BwrapCommand.build(withJdk, java, null, null)))
+                .contains("--ro-bind /opt/py /opt/py").contains("--ro-bind /opt/jdk /opt/jdk")
+                .contains("--ro-bind /etc/java-17-openjdk /etc/java-17-openjdk");
+    }
+
+    @Test
+    void withRunCgroupTheLauncherJoinsItBeforeExecingBwrap() {
+        BwrapCommand.Run py = new BwrapCommand.Run(Language.PYTHON, Path.of("/scratch/run-1"), List.of(),
+                ExecutionLimits.defaults(), null, null, List.of(), false);
+
+        List<String> a = BwrapCommand.build(layout, py, null, null, Path.of("/cg/run-1/cgroup.procs"));
+
+        assertThat(a.subList(0, 6)).containsExactly(layout.tools().shell().toString(), "-c",
+                BwrapCommand.CGROUP_LAUNCHER, "/scratch/seccomp.bpf", "/cg/run-1/cgroup.procs", "/usr/bin/setpriv");
+        assertThat(BwrapCommand.CGROUP_LAUNCHER).startsWith("echo $$ >\"$1\" || exit 125;");
+        assertThat(BwrapCommand.build(layout, py, null, null).get(2)).isEqualTo(BwrapCommand.LAUNCHER);
+    }
+
+    @Test
     void limitsAreSetSoftEqualsHardWithCpuRoundedUp() {
         List<String> a = argv(Language.PYTHON);
 

@@ -1,0 +1,92 @@
+package dev.agentic.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dev.agentic.core.Code;
+import dev.agentic.core.sandbox.ExecutionRequest;
+import dev.agentic.core.sandbox.ExecutionResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which limits cgroups enforce, on this host (none usable) and with a fake delegated parent. */
+class LocalSandboxCgroupTest {
+
+    @Test
+    void withoutUsableCgroupNotesSayRlimitsEnforceMemoryCpuAndProcesses(@TempDir Path scratch) throws IOException {
+        Path unified = Path.of("/sys/fs/cgroup/unified/cgroup.controllers");
+        assumeThat(Files.exists(unified) && !Files.readString(unified).contains("memory"))
+                .as("this test describes the project's build host (hybrid cgroups, v2 with hugetlb only)").isTrue();
+        try (LocalSandbox sandbox = LocalSandbox.builder().scratchRoot(scratch).build()) {
+            ExecutionResult r = sandbox.execute(ExecutionRequest.of(Code.python("pass")));
+
+            assertThat(r.succeeded()).isTrue();
+            assertThat(r.output().notes())
+                    .anyMatch(n -> n.startsWith("memory: RLIMIT_AS") && n.endsWith("(rlimit only)"))
+                    .anyMatch(n -> n.startsWith("processes: RLIMIT_NPROC") && n.endsWith("(rlimit only)"))
+                    .anyMatch(n -> n.startsWith("cpu: RLIMIT_CPU") && n.endsWith("(rlimit only)"))
+                    .anyMatch(n -> n.startsWith("cgroups: not used") && n.contains("hugetlb")
+                            && n.contains("enforced by rlimits alone"))
+                    .noneMatch(n -> n.contains("memory.max"));
+        }
+    }
+
+    /**
+     * A plain directory that looks delegated: the launcher writes its pid into the child's cgroup.procs and the
+     * limit files are written, then removed with the child (the kernel enforces nothing here, so this proves
+     * the plumbing, not the limits).
+     */
+    @Test
+    void delegatedParentGivesEachRunAChildCgroupJoinedBeforeBwrapAndRemovedAfterwards(@TempDir Path tmp)
+            throws Exception {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwx--x--x")); // sandbox uid enters
+        Path parent = Files.createDirectories(tmp.resolve("delegated"));
+        Files.writeString(parent.resolve("cgroup.controllers"), "cpu memory pids\n");
+        Files.writeString(parent.resolve("cgroup.subtree_control"), "");
+        try (LocalSandbox sandbox = LocalSandbox.builder().scratchRoot(Files.createDirectory(tmp.resolve("s")))
+                .cgroupParent(parent).build()) {
+            CompletableFuture<ExecutionResult> run = CompletableFuture.supplyAsync(() -> sandbox.execute(
+                    ExecutionRequest.builder().code(Code.python("import time\nprint('in', flush=True)\ntime.sleep(1)"))
+                            .limits(l -> l.memoryBytes(300L << 20).maxProcesses(12)).build()));
+            Path child = null;
+            String procs = "";
+            for (int i = 0; i < 400 && (child == null || procs.isBlank()); i++) {
+                Thread.sleep(5);
+                try (Stream<Path> s = Files.list(parent)) {
+                    child = s.filter(p -> p.getFileName().toString().startsWith("agentic-run-")).findFirst()
+                            .orElse(null);
+                }
+                if (child != null && Files.exists(child.resolve("cgroup.procs"))) {
+                    procs = Files.readString(child.resolve("cgroup.procs"));
+                }
+            }
+            assertThat(child).isNotNull();
+            assertThat(Files.readString(child.resolve("memory.max"))).isEqualTo(Long.toString(300L << 20));
+            assertThat(Files.readString(child.resolve("pids.max"))).isEqualTo("14");
+            assertThat(Files.readString(child.resolve("cpu.max"))).isEqualTo("100000 100000");
+            long pid = Long.parseLong(procs.trim());
+            Thread.sleep(300); // the launcher has written its pid; let it exec setpriv and bwrap
+            assertThat(ProcessHandle.of(pid).flatMap(h -> h.info().command())).hasValueSatisfying(
+                    c -> assertThat(c).endsWith("bwrap"));
+
+            ExecutionResult r = run.get();
+
+            assertThat(r.succeeded()).isTrue();
+            assertThat(r.stdout()).isEqualTo("in\n");
+            assertThat(child).doesNotExist();
+            List<String> notes = r.output().notes();
+            assertThat(notes).anyMatch(n -> n.startsWith("memory: cgroup v2 memory.max " + (300L << 20)))
+                    .anyMatch(n -> n.startsWith("processes: cgroup v2 pids.max 14"))
+                    .anyMatch(n -> n.startsWith("cpu: RLIMIT_CPU") && n.contains("cpu.max"))
+                    .anyMatch(n -> n.startsWith("cgroups: the run is in " + parent));
+            assertThat(Files.readString(parent.resolve("cgroup.subtree_control"))).isEqualTo("+memory +pids +cpu");
+        }
+    }
+}
