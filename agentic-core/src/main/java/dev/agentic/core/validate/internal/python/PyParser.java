@@ -110,6 +110,8 @@ final class PyParser {
                 end = -1;
             } else if (!named && !hasError && source.startsWith(type, start)) {
                 end = start + type.length();
+            } else if (named && !hasError && (end = leafEnd(type, source, start, parent)) >= 0) {
+                // the end follows from the token's own lexical form: no native call
             } else {
                 end = toChar(charOfByte, TsNative.endByte(n));
             }
@@ -145,6 +147,72 @@ final class PyParser {
                 parent = parent.parent;
             }
         }
+    }
+
+    /**
+     * The end of a named leaf whose extent follows from its lexical form, or -1 to ask tree-sitter. Only for
+     * trees without errors (the lexer then matched the whole token) and forms whose end is certain: ASCII
+     * identifiers (greedy over letters, digits and underscores), {@code None}/{@code True}/{@code False},
+     * comments (to the end of the line), and the quotes that open and close a string.
+     */
+    static int leafEnd(String type, String source, int start, PyNode parent) {
+        switch (type) {
+            case "identifier": {
+                int i = start;
+                while (i < source.length()) {
+                    char c = source.charAt(i);
+                    if (c >= 0x80) {
+                        return -1;
+                    }
+                    if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+                        break;
+                    }
+                    i++;
+                }
+                return i > start ? i : -1;
+            }
+            case "none":
+                return source.startsWith("None", start) ? start + 4 : -1;
+            case "true":
+                return source.startsWith("True", start) ? start + 4 : -1;
+            case "false":
+                return source.startsWith("False", start) ? start + 5 : -1;
+            case "comment": {
+                int nl = source.indexOf('\n', start);
+                return nl < 0 ? source.length() : nl;
+            }
+            case "string_start": {
+                int i = start;
+                while (i < source.length() && Character.isLetter(source.charAt(i)) && source.charAt(i) < 0x80) {
+                    i++;
+                }
+                return quoteEnd(source, i, source.startsWith("\"\"\"", i) || source.startsWith("'''", i) ? 3 : 1);
+            }
+            case "string_end": {
+                PyNode open = parent == null || parent.children.isEmpty() ? null : parent.children.get(0);
+                if (open == null || !open.is("string_start") || open.end <= open.start) {
+                    return -1;
+                }
+                char q = source.charAt(open.end - 1);
+                int len = open.end - open.start >= 3 && source.charAt(open.end - 2) == q
+                        && source.charAt(open.end - 3) == q ? 3 : 1;
+                for (int k = 0; k < len; k++) {
+                    if (start + k >= source.length() || source.charAt(start + k) != q) {
+                        return -1;
+                    }
+                }
+                return start + len;
+            }
+            default:
+                return -1;
+        }
+    }
+
+    private static int quoteEnd(String source, int at, int len) {
+        if (at >= source.length() || source.charAt(at) != '"' && source.charAt(at) != '\'') {
+            return -1;
+        }
+        return at + len;
     }
 
     private static int toChar(int[] charOfByte, int b) {
