@@ -46,6 +46,26 @@ final class PyParser {
         }
     }
 
+    /**
+     * Programs whose trees {@link TsSubtree#verify} checks: keyword identifiers (aliases), long and short
+     * tokens (heap and inline subtrees), strings, non-ASCII text, and ERROR and MISSING nodes.
+     */
+    private static final String[] SELF_CHECK = {
+        "import os, sys as s\nfrom a.b import (c as d, e)\nprint(exec, match, type, async_)\n"
+            + "match x:\n    case [1, *rest] if rest: pass\n    case {'k': v, **kw}: pass\n"
+            + "@dec(1)\nasync def f(a, /, b=None, *c, d: int = 0x1F, **e) -> 'T':\n"
+            + "    global g\n    yield await b\n    return [i ** 2 for i in c if i not in d] or {k: v for k, v in e}\n"
+            + "class K(Base, metaclass=M):\n    \"\"\"doc\\n\"\"\"\n    x: list[int] = f'{a!r:>{w}} {b}' rb'\\x00' \"\"\n"
+            + "    def m(self): return lambda q: q[1:2, ...] if self else not q\n"
+            + "with open('x') as fh, ctx() as (p, r): del p; assert r, 'm'\n"
+            + "try:\n    raise E from None\nexcept* (A, B) as err:\n    pass\nfinally:\n    x += 1.5e-3j\n"
+            + "ｅｖａｌ('é' + \"ü\") # комментарий\nwhile True: break\nelse_ = ~x << 2 >> 1 & 3 | 4 ^ 5 // 6 @ m\n"
+            + "a_very_long_identifier_name_that_does_not_fit_in_an_inline_subtree_at_all_because_it_is_long = 1\n",
+        "def broken(:\n    return (1,\nx = [1, 2\nif y\n    $ z\nclass\n",
+    };
+    /** Whether {@link TsSubtree} reads agree with the binding here; otherwise each value is a JNI call. */
+    private static final boolean DIRECT = TsSubtree.verify(LANGUAGE, SYMBOL_NAMES, SYMBOL_NAMED, SELF_CHECK);
+
     private PyParser() {
     }
 
@@ -96,7 +116,8 @@ final class PyParser {
         int depth = 0;
         while (true) {
             TSNode n = TsNative.currentNode(cursor);
-            int sym = TsNative.symbol(n);
+            long word = DIRECT ? TsSubtree.word(n) : 0;
+            int sym = DIRECT ? TsSubtree.symbol(n, word) : TsNative.symbol(n);
             int start = toChar(charOfByte, TsNative.startByte(n));
             int fieldId = TsNative.currentFieldId(cursor);
             int line = lineOf(lineStarts, start);
@@ -110,6 +131,8 @@ final class PyParser {
                 end = -1;
             } else if (!named && !hasError && source.startsWith(type, start)) {
                 end = start + type.length();
+            } else if (DIRECT) {
+                end = toChar(charOfByte, TsNative.startByte(n) + TsSubtree.size(word));
             } else if (named && !hasError && (end = leafEnd(type, source, start, parent)) >= 0) {
                 // the end follows from the token's own lexical form: no native call
             } else {
@@ -125,7 +148,7 @@ final class PyParser {
             if (hasError && firstError == null) {
                 if (node.is("ERROR")) {
                     firstError = node;
-                } else if (TsNative.isMissing(n)) {
+                } else if (DIRECT ? TsSubtree.missing(word) : TsNative.isMissing(n)) {
                     firstError = node;
                     missing = true;
                 }
