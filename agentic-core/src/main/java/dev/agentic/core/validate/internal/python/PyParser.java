@@ -115,10 +115,13 @@ final class PyParser {
         boolean tooDeep = false;
         int depth = 0;
         while (true) {
-            TSNode n = TsNative.currentNode(cursor);
-            long word = DIRECT ? TsSubtree.word(n) : 0;
-            int sym = DIRECT ? TsSubtree.symbol(n, word) : TsNative.symbol(n);
-            int start = toChar(charOfByte, TsNative.startByte(n));
+            // direct: read the cursor's current entry; otherwise a node object per node and JNI calls on it
+            TSNode n = DIRECT ? null : TsNative.currentNode(cursor);
+            long entry = DIRECT ? TsSubtree.entry(cursor) : 0;
+            long word = DIRECT ? TsSubtree.entryWord(entry) : 0;
+            int sym = DIRECT ? TsSubtree.entrySymbol(cursor, entry, word) : TsNative.symbol(n);
+            int startByte = DIRECT ? TsSubtree.entryStart(entry) : TsNative.startByte(n);
+            int start = toChar(charOfByte, startByte);
             int fieldId = TsNative.currentFieldId(cursor);
             int line = lineOf(lineStarts, start);
             // the error symbol is (TSSymbol) -1, outside the language's symbol table
@@ -132,7 +135,7 @@ final class PyParser {
             } else if (!named && !hasError && source.startsWith(type, start)) {
                 end = start + type.length();
             } else if (DIRECT) {
-                end = toChar(charOfByte, TsNative.startByte(n) + TsSubtree.size(word));
+                end = toChar(charOfByte, startByte + TsSubtree.size(word));
             } else if (named && !hasError && (end = leafEnd(type, source, start, parent)) >= 0) {
                 // the end follows from the token's own lexical form: no native call
             } else {

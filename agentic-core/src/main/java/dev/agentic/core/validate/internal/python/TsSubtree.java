@@ -70,11 +70,7 @@ final class TsSubtree {
 
     /** The subtree word of a node (its inline data or heap pointer). */
     static long word(TSNode node) {
-        try {
-            return (long) GET_LONG.invokeExact((long) ID.get(node));
-        } catch (Throwable t) {
-            throw new IllegalStateException("reading a tree-sitter node failed", t);
-        }
+        return readLong((long) ID.get(node));
     }
 
     /** The node's symbol as {@code ts_node_symbol} reports it, up to the public-symbol mapping. */
@@ -94,11 +90,53 @@ final class TsSubtree {
         if ((word & 1) != 0) {
             return (int) (word >>> 56) & 0xFF;
         }
-        try {
-            return (int) GET_INT.invokeExact(word + 16);
-        } catch (Throwable t) {
-            throw new IllegalStateException("reading a tree-sitter node failed", t);
+        return readInt(word + 16);
+    }
+
+    /**
+     * The top entry of a binding cursor's stack. The binding's cursor handle points to a copy of
+     * tree-sitter's {@code TreeCursor}: tree at +0, stack contents at +8 and size at +16, root alias at +24;
+     * an entry is 32 bytes: subtree pointer at +0, start byte at +8, structural child index at +24.
+     */
+    static long entry(long cursor) {
+        return readLong(cursor + 8) + 32L * (readInt(cursor + 16) - 1);
+    }
+
+    /** The subtree word of the cursor's current node. */
+    static long entryWord(long entry) {
+        return readLong(readLong(entry));
+    }
+
+    /** The current node's start byte ({@code ts_node_start_byte}). */
+    static int entryStart(long entry) {
+        return readInt(entry + 8);
+    }
+
+    /**
+     * The current node's symbol as {@code ts_tree_cursor_current_node} then {@code ts_node_symbol} give it:
+     * an extra node has no alias; otherwise the alias comes from the parent's production ({@code production_id}
+     * at +66 of its heap data) in the language's alias sequences (pointer at +128, row length at +36).
+     */
+    static int entrySymbol(long cursor, long entry, long word) {
+        boolean extra = (word & 1) != 0 ? (word & 8) != 0 : (readShort(word + 44) & 4) != 0;
+        int alias = 0;
+        if (!extra) {
+            if (readInt(cursor + 16) > 1) {
+                int production = readShort(readLong(readLong(entry - 32)) + 66) & 0xFFFF;
+                if (production != 0) {
+                    long language = readLong(readLong(cursor) + 8);
+                    int row = readShort(language + 36) & 0xFFFF;
+                    alias = readShort(readLong(language + 128) + 2L * ((long) production * row + readInt(entry + 24)))
+                            & 0xFFFF;
+                }
+            } else {
+                alias = readShort(cursor + 24) & 0xFFFF;
+            }
         }
+        if (alias != 0) {
+            return alias;
+        }
+        return (word & 1) != 0 ? (int) (word >>> 8) & 0xFF : readShort(word + 40) & 0xFFFF;
     }
 
     static boolean missing(long word) {
@@ -106,6 +144,22 @@ final class TsSubtree {
             return (word & 0x20) != 0;
         }
         return (readShort(word + 44) & 0x200) != 0;
+    }
+
+    private static long readLong(long address) {
+        try {
+            return (long) GET_LONG.invokeExact(address);
+        } catch (Throwable t) {
+            throw new IllegalStateException("reading a tree-sitter node failed", t);
+        }
+    }
+
+    private static int readInt(long address) {
+        try {
+            return (int) GET_INT.invokeExact(address);
+        } catch (Throwable t) {
+            throw new IllegalStateException("reading a tree-sitter node failed", t);
+        }
     }
 
     private static short readShort(long address) {
@@ -158,6 +212,11 @@ final class TsSubtree {
                 }
                 int expected = TsNative.symbol(n);
                 int actual = symbol(n, w);
+                long entry = entry(cursor);
+                if (entryWord(entry) != w || entryStart(entry) != TsNative.startByte(n)
+                        || entrySymbol(cursor, entry, w) != actual) {
+                    return false;
+                }
                 if (actual != expected && !sameSymbol(symbolNames, symbolNamed, actual, expected)
                         || TsNative.startByte(n) + size(w) != TsNative.endByte(n)
                         || missing(w) != TsNative.isMissing(n)) {
