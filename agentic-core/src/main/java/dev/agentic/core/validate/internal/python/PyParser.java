@@ -69,6 +69,11 @@ final class PyParser {
     private PyParser() {
     }
 
+    /** Whether the tree copy reads tree-sitter's memory directly (see {@link TsSubtree}). */
+    static boolean directReads() {
+        return DIRECT;
+    }
+
     /** A parsed program. */
     static final class Parsed {
         final PyNode root;
