@@ -133,7 +133,9 @@ final class PyParser {
             boolean known = sym >= 0 && sym < SYMBOL_NAMES.length;
             String type = known ? SYMBOL_NAMES[sym] : "ERROR";
             boolean named = !known || SYMBOL_NAMED[sym] || "ERROR".equals(type);
-            boolean hasChild = depth < MAX_TREE_DEPTH && TsNative.gotoFirstChild(cursor);
+            // a childless subtree has no first child: skip the native call for every leaf
+            boolean hasChild = depth < MAX_TREE_DEPTH && !(DIRECT && TsSubtree.childless(word))
+                    && TsNative.gotoFirstChild(cursor);
             int end;
             if (hasChild) {
                 end = -1;

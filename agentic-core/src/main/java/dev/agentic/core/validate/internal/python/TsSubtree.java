@@ -139,6 +139,11 @@ final class TsSubtree {
         return (word & 1) != 0 ? (int) (word >>> 8) & 0xFF : readShort(word + 40) & 0xFFFF;
     }
 
+    /** Whether the subtree has no children (inline subtrees never have any; heap: child count at +36). */
+    static boolean childless(long word) {
+        return (word & 1) != 0 || readInt(word + 36) == 0;
+    }
+
     static boolean missing(long word) {
         if ((word & 1) != 0) {
             return (word & 0x20) != 0;
@@ -222,7 +227,11 @@ final class TsSubtree {
                         || missing(w) != TsNative.isMissing(n)) {
                     return false;
                 }
+                boolean childless = childless(w);
                 if (TsNative.gotoFirstChild(cursor)) {
+                    if (childless) {
+                        return false;
+                    }
                     continue;
                 }
                 while (!TsNative.gotoNextSibling(cursor)) {
