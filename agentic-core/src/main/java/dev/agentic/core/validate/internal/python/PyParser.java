@@ -106,9 +106,11 @@ final class PyParser {
     }
 
     /**
-     * Copies the tree in one pre-order cursor walk. Per node: the node, its symbol and start byte; the end
-     * byte only for named leaves (a parent ends where its last child ends, a keyword or punctuation token
-     * is as long as its name).
+     * Copies the tree in one pre-order cursor walk. Per node: symbol, start byte and field; the end byte only
+     * for leaves (a parent ends where its last child ends). With direct reads ({@link TsSubtree}) the only
+     * native calls per node are the cursor moves and the field id, and leaves skip the first-child call;
+     * without them each node costs a node object and up to three more JNI calls, and the end of keywords,
+     * punctuation and common named leaves comes from the source ({@link #leafEnd}).
      */
     private static Parsed copy(long cursor, String source, boolean hasError) {
         int[] charOfByte = charIndexByByte(source);
