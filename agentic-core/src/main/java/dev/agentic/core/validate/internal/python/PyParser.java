@@ -36,13 +36,14 @@ final class PyParser {
         SYMBOL_NAMES = new String[n];
         SYMBOL_NAMED = new boolean[n];
         for (int i = 0; i < n; i++) {
-            SYMBOL_NAMES[i] = LANGUAGE.symbolName(i);
+            // interned: the analysis compares them with literals, and equal references compare fastest
+            SYMBOL_NAMES[i] = LANGUAGE.symbolName(i).intern();
             SYMBOL_NAMED[i] = LANGUAGE.symbolType(i) == TSSymbolType.TSSymbolTypeRegular;
         }
         int f = LANGUAGE.fieldCount();
         FIELD_NAMES = new String[f + 1];
         for (int i = 1; i <= f; i++) {
-            FIELD_NAMES[i] = LANGUAGE.fieldNameForId(i);
+            FIELD_NAMES[i] = LANGUAGE.fieldNameForId(i).intern();
         }
     }
 
