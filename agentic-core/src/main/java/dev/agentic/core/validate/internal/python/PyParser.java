@@ -92,12 +92,17 @@ final class PyParser {
     }
 
     static Parsed parse(String source) {
+        return parse(source, DIRECT);
+    }
+
+    /** {@code direct} false forces the JNI path (tests compare both); true only when the self-check passed. */
+    static Parsed parse(String source, boolean direct) {
         TSTree tree = PARSER.get().parseString(null, source);
         TSNode rootNode = tree.getRootNode();
         boolean hasError = rootNode.hasError();
         long cursor = TsNative.cursorNew(rootNode);
         try {
-            return copy(cursor, source, hasError);
+            return copy(cursor, source, hasError, direct && DIRECT);
         } finally {
             TsNative.cursorDelete(cursor);
             // the cleaner frees the native tree once 'tree' is unreachable: keep it alive until the walk is done
@@ -113,7 +118,7 @@ final class PyParser {
      * without them each node costs a node object and up to three more JNI calls, and the end of keywords,
      * punctuation and common named leaves comes from the source ({@link #leafEnd}).
      */
-    private static Parsed copy(long cursor, String source, boolean hasError) {
+    private static Parsed copy(long cursor, String source, boolean hasError, boolean direct) {
         int[] charOfByte = charIndexByByte(source);
         int[] lineStarts = lineStarts(source);
         PyNode root = null;
@@ -124,11 +129,11 @@ final class PyParser {
         int depth = 0;
         while (true) {
             // direct: read the cursor's current entry; otherwise a node object per node and JNI calls on it
-            TSNode n = DIRECT ? null : TsNative.currentNode(cursor);
-            long entry = DIRECT ? TsSubtree.entry(cursor) : 0;
-            long word = DIRECT ? TsSubtree.entryWord(entry) : 0;
-            int sym = DIRECT ? TsSubtree.entrySymbol(cursor, entry, word) : TsNative.symbol(n);
-            int startByte = DIRECT ? TsSubtree.entryStart(entry) : TsNative.startByte(n);
+            TSNode n = direct ? null : TsNative.currentNode(cursor);
+            long entry = direct ? TsSubtree.entry(cursor) : 0;
+            long word = direct ? TsSubtree.entryWord(entry) : 0;
+            int sym = direct ? TsSubtree.entrySymbol(cursor, entry, word) : TsNative.symbol(n);
+            int startByte = direct ? TsSubtree.entryStart(entry) : TsNative.startByte(n);
             int start = toChar(charOfByte, startByte);
             int fieldId = TsNative.currentFieldId(cursor);
             int line = lineOf(lineStarts, start);
@@ -137,14 +142,14 @@ final class PyParser {
             String type = known ? SYMBOL_NAMES[sym] : "ERROR";
             boolean named = !known || SYMBOL_NAMED[sym] || "ERROR".equals(type);
             // a childless subtree has no first child: skip the native call for every leaf
-            boolean hasChild = depth < MAX_TREE_DEPTH && !(DIRECT && TsSubtree.childless(word))
+            boolean hasChild = depth < MAX_TREE_DEPTH && !(direct && TsSubtree.childless(word))
                     && TsNative.gotoFirstChild(cursor);
             int end;
             if (hasChild) {
                 end = -1;
             } else if (!named && !hasError && source.startsWith(type, start)) {
                 end = start + type.length();
-            } else if (DIRECT) {
+            } else if (direct) {
                 end = toChar(charOfByte, startByte + TsSubtree.size(word));
             } else if (named && !hasError && (end = leafEnd(type, source, start, parent)) >= 0) {
                 // the end follows from the token's own lexical form: no native call
@@ -161,7 +166,7 @@ final class PyParser {
             if (hasError && firstError == null) {
                 if (node.is("ERROR")) {
                     firstError = node;
-                } else if (DIRECT ? TsSubtree.missing(word) : TsNative.isMissing(n)) {
+                } else if (direct ? TsSubtree.missing(word) : TsNative.isMissing(n)) {
                     firstError = node;
                     missing = true;
                 }

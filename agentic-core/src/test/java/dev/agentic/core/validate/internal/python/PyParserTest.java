@@ -2,10 +2,15 @@ package dev.agentic.core.validate.internal.python;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.lang.ref.Reference;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.treesitter.TSNode;
 import org.treesitter.TSParser;
@@ -39,10 +44,48 @@ class PyParserTest {
         assertThat(parsed.firstError.line).isEqualTo(1);
     }
 
+    @Test
+    void directAndJniCopiesAgreeOnEveryCorpusProgram() throws IOException, URISyntaxException {
+        Path corpus = Path.of(PyParserTest.class.getResource("/corpus/validator/python").toURI());
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(corpus)) {
+            files = walk.filter(p -> p.toString().endsWith(".py")).sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThan(50);
+        for (Path file : files) {
+            String source = PythonCodeValidator.normalise(Files.readString(file));
+            if (source.indexOf('\0') >= 0) {
+                continue;
+            }
+            PyParser.Parsed direct = PyParser.parse(source, true);
+            PyParser.Parsed jni = PyParser.parse(source, false);
+            assertThat(full(direct.root)).as(file.toString()).isEqualTo(full(jni.root));
+            assertThat(direct.firstError == null ? null : direct.firstError.toString()).as(file.toString())
+                    .isEqualTo(jni.firstError == null ? null : jni.firstError.toString());
+            assertThat(direct.missing).as(file.toString()).isEqualTo(jni.missing);
+        }
+    }
+
+    private static List<String> full(PyNode root) {
+        List<String> out = new ArrayList<>();
+        fullInto(root, out);
+        return out;
+    }
+
+    private static void fullInto(PyNode n, List<String> out) {
+        out.add(describe(n.type, n.field, n.start, n.end, n.named) + n.line + ":" + n.column);
+        for (PyNode c : n.children) {
+            fullInto(c, out);
+        }
+    }
+
     private static void assertSameTree(String source) {
         List<String> copied = new ArrayList<>();
         flatten(PyParser.parse(source).root, copied);
         assertThat(copied).isEqualTo(reference(source));
+        List<String> viaJni = new ArrayList<>();
+        flatten(PyParser.parse(source, false).root, viaJni);
+        assertThat(viaJni).isEqualTo(copied);
     }
 
     private static void flatten(PyNode n, List<String> out) {
