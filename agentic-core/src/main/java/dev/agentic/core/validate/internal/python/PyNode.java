@@ -19,6 +19,8 @@ final class PyNode {
     final boolean named;
     final PyNode parent;
     final List<PyNode> children = new ArrayList<>(4);
+    /** The identifier name once {@link PyText#name} has computed it. */
+    String name;
 
     PyNode(String type, String field, int start, int end, int line, int column, boolean named, PyNode parent) {
         this.type = type;

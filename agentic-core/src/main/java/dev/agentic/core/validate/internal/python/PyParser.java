@@ -36,17 +36,43 @@ final class PyParser {
         SYMBOL_NAMES = new String[n];
         SYMBOL_NAMED = new boolean[n];
         for (int i = 0; i < n; i++) {
-            SYMBOL_NAMES[i] = LANGUAGE.symbolName(i);
+            // interned: the analysis compares them with literals, and equal references compare fastest
+            SYMBOL_NAMES[i] = LANGUAGE.symbolName(i).intern();
             SYMBOL_NAMED[i] = LANGUAGE.symbolType(i) == TSSymbolType.TSSymbolTypeRegular;
         }
         int f = LANGUAGE.fieldCount();
         FIELD_NAMES = new String[f + 1];
         for (int i = 1; i <= f; i++) {
-            FIELD_NAMES[i] = LANGUAGE.fieldNameForId(i);
+            FIELD_NAMES[i] = LANGUAGE.fieldNameForId(i).intern();
         }
     }
 
+    /**
+     * Programs whose trees {@link TsSubtree#verify} checks: keyword identifiers (aliases), long and short
+     * tokens (heap and inline subtrees), strings, non-ASCII text, and ERROR and MISSING nodes.
+     */
+    private static final String[] SELF_CHECK = {
+        "import os, sys as s\nfrom a.b import (c as d, e)\nprint(exec, match, type, async_)\n"
+            + "match x:\n    case [1, *rest] if rest: pass\n    case {'k': v, **kw}: pass\n"
+            + "@dec(1)\nasync def f(a, /, b=None, *c, d: int = 0x1F, **e) -> 'T':\n"
+            + "    global g\n    yield await b\n    return [i ** 2 for i in c if i not in d] or {k: v for k, v in e}\n"
+            + "class K(Base, metaclass=M):\n    \"\"\"doc\\n\"\"\"\n    x: list[int] = f'{a!r:>{w}} {b}' rb'\\x00' \"\"\n"
+            + "    def m(self): return lambda q: q[1:2, ...] if self else not q\n"
+            + "with open('x') as fh, ctx() as (p, r): del p; assert r, 'm'\n"
+            + "try:\n    raise E from None\nexcept* (A, B) as err:\n    pass\nfinally:\n    x += 1.5e-3j\n"
+            + "ｅｖａｌ('é' + \"ü\") # комментарий\nwhile True: break\nelse_ = ~x << 2 >> 1 & 3 | 4 ^ 5 // 6 @ m\n"
+            + "a_very_long_identifier_name_that_does_not_fit_in_an_inline_subtree_at_all_because_it_is_long = 1\n",
+        "def broken(:\n    return (1,\nx = [1, 2\nif y\n    $ z\nclass\n",
+    };
+    /** Whether {@link TsSubtree} reads agree with the binding here; otherwise each value is a JNI call. */
+    private static final boolean DIRECT = TsSubtree.verify(LANGUAGE, SYMBOL_NAMES, SYMBOL_NAMED, SELF_CHECK);
+
     private PyParser() {
+    }
+
+    /** Whether the tree copy reads tree-sitter's memory directly (see {@link TsSubtree}). */
+    static boolean directReads() {
+        return DIRECT;
     }
 
     /** A parsed program. */
@@ -66,12 +92,17 @@ final class PyParser {
     }
 
     static Parsed parse(String source) {
+        return parse(source, DIRECT);
+    }
+
+    /** {@code direct} false forces the JNI path (tests compare both); true only when the self-check passed. */
+    static Parsed parse(String source, boolean direct) {
         TSTree tree = PARSER.get().parseString(null, source);
         TSNode rootNode = tree.getRootNode();
         boolean hasError = rootNode.hasError();
         long cursor = TsNative.cursorNew(rootNode);
         try {
-            return copy(cursor, source, hasError);
+            return copy(cursor, source, hasError, direct && DIRECT);
         } finally {
             TsNative.cursorDelete(cursor);
             // the cleaner frees the native tree once 'tree' is unreachable: keep it alive until the walk is done
@@ -81,11 +112,13 @@ final class PyParser {
     }
 
     /**
-     * Copies the tree in one pre-order cursor walk. Per node: the node, its symbol and start byte; the end
-     * byte only for named leaves (a parent ends where its last child ends, a keyword or punctuation token
-     * is as long as its name).
+     * Copies the tree in one pre-order cursor walk. Per node: symbol, start byte and field; the end byte only
+     * for leaves (a parent ends where its last child ends). With direct reads ({@link TsSubtree}) the only
+     * native calls per node are the cursor moves and the field id, and leaves skip the first-child call;
+     * without them each node costs a node object and up to three more JNI calls, and the end of keywords,
+     * punctuation and common named leaves comes from the source ({@link #leafEnd}).
      */
-    private static Parsed copy(long cursor, String source, boolean hasError) {
+    private static Parsed copy(long cursor, String source, boolean hasError, boolean direct) {
         int[] charOfByte = charIndexByByte(source);
         int[] lineStarts = lineStarts(source);
         PyNode root = null;
@@ -95,21 +128,31 @@ final class PyParser {
         boolean tooDeep = false;
         int depth = 0;
         while (true) {
-            TSNode n = TsNative.currentNode(cursor);
-            int sym = TsNative.symbol(n);
-            int start = toChar(charOfByte, TsNative.startByte(n));
+            // direct: read the cursor's current entry; otherwise a node object per node and JNI calls on it
+            TSNode n = direct ? null : TsNative.currentNode(cursor);
+            long entry = direct ? TsSubtree.entry(cursor) : 0;
+            long word = direct ? TsSubtree.entryWord(entry) : 0;
+            int sym = direct ? TsSubtree.entrySymbol(cursor, entry, word) : TsNative.symbol(n);
+            int startByte = direct ? TsSubtree.entryStart(entry) : TsNative.startByte(n);
+            int start = toChar(charOfByte, startByte);
             int fieldId = TsNative.currentFieldId(cursor);
             int line = lineOf(lineStarts, start);
             // the error symbol is (TSSymbol) -1, outside the language's symbol table
             boolean known = sym >= 0 && sym < SYMBOL_NAMES.length;
             String type = known ? SYMBOL_NAMES[sym] : "ERROR";
             boolean named = !known || SYMBOL_NAMED[sym] || "ERROR".equals(type);
-            boolean hasChild = depth < MAX_TREE_DEPTH && TsNative.gotoFirstChild(cursor);
+            // a childless subtree has no first child: skip the native call for every leaf
+            boolean hasChild = depth < MAX_TREE_DEPTH && !(direct && TsSubtree.childless(word))
+                    && TsNative.gotoFirstChild(cursor);
             int end;
             if (hasChild) {
                 end = -1;
             } else if (!named && !hasError && source.startsWith(type, start)) {
                 end = start + type.length();
+            } else if (direct) {
+                end = toChar(charOfByte, startByte + TsSubtree.size(word));
+            } else if (named && !hasError && (end = leafEnd(type, source, start, parent)) >= 0) {
+                // the end follows from the token's own lexical form: no native call
             } else {
                 end = toChar(charOfByte, TsNative.endByte(n));
             }
@@ -123,7 +166,7 @@ final class PyParser {
             if (hasError && firstError == null) {
                 if (node.is("ERROR")) {
                     firstError = node;
-                } else if (TsNative.isMissing(n)) {
+                } else if (direct ? TsSubtree.missing(word) : TsNative.isMissing(n)) {
                     firstError = node;
                     missing = true;
                 }
@@ -145,6 +188,72 @@ final class PyParser {
                 parent = parent.parent;
             }
         }
+    }
+
+    /**
+     * The end of a named leaf whose extent follows from its lexical form, or -1 to ask tree-sitter. Only for
+     * trees without errors (the lexer then matched the whole token) and forms whose end is certain: ASCII
+     * identifiers (greedy over letters, digits and underscores), {@code None}/{@code True}/{@code False},
+     * comments (to the end of the line), and the quotes that open and close a string.
+     */
+    static int leafEnd(String type, String source, int start, PyNode parent) {
+        switch (type) {
+            case "identifier": {
+                int i = start;
+                while (i < source.length()) {
+                    char c = source.charAt(i);
+                    if (c >= 0x80) {
+                        return -1;
+                    }
+                    if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+                        break;
+                    }
+                    i++;
+                }
+                return i > start ? i : -1;
+            }
+            case "none":
+                return source.startsWith("None", start) ? start + 4 : -1;
+            case "true":
+                return source.startsWith("True", start) ? start + 4 : -1;
+            case "false":
+                return source.startsWith("False", start) ? start + 5 : -1;
+            case "comment": {
+                int nl = source.indexOf('\n', start);
+                return nl < 0 ? source.length() : nl;
+            }
+            case "string_start": {
+                int i = start;
+                while (i < source.length() && Character.isLetter(source.charAt(i)) && source.charAt(i) < 0x80) {
+                    i++;
+                }
+                return quoteEnd(source, i, source.startsWith("\"\"\"", i) || source.startsWith("'''", i) ? 3 : 1);
+            }
+            case "string_end": {
+                PyNode open = parent == null || parent.children.isEmpty() ? null : parent.children.get(0);
+                if (open == null || !open.is("string_start") || open.end <= open.start) {
+                    return -1;
+                }
+                char q = source.charAt(open.end - 1);
+                int len = open.end - open.start >= 3 && source.charAt(open.end - 2) == q
+                        && source.charAt(open.end - 3) == q ? 3 : 1;
+                for (int k = 0; k < len; k++) {
+                    if (start + k >= source.length() || source.charAt(start + k) != q) {
+                        return -1;
+                    }
+                }
+                return start + len;
+            }
+            default:
+                return -1;
+        }
+    }
+
+    private static int quoteEnd(String source, int at, int len) {
+        if (at >= source.length() || source.charAt(at) != '"' && source.charAt(at) != '\'') {
+            return -1;
+        }
+        return at + len;
     }
 
     private static int toChar(int[] charOfByte, int b) {

@@ -19,12 +19,17 @@ final class PyText {
 
     /** An identifier as Python sees it: NFKC-normalised ({@code ｅｖａｌ} is {@code eval}). */
     String name(PyNode n) {
+        if (n.name != null) {
+            return n.name;
+        }
         String t = text(n);
         for (int i = 0; i < t.length(); i++) {
             if (t.charAt(i) >= 0x80) {
-                return Normalizer.normalize(t, Normalizer.Form.NFKC);
+                t = Normalizer.normalize(t, Normalizer.Form.NFKC);
+                break;
             }
         }
+        n.name = t;
         return t;
     }
 
