@@ -56,8 +56,10 @@ final class TsSubtree {
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             getLong = null;
         }
+        // From JDK 24 on, sun.misc.Unsafe's memory access prints a deprecation warning on first use (JEP 498);
+        // a library must not print to its host's console, so newer JDKs take the JNI path.
         boolean usable = getLong != null && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN
-                && TSParser.TREE_SITTER_LANGUAGE_VERSION == 14;
+                && TSParser.TREE_SITTER_LANGUAGE_VERSION == 14 && Runtime.version().feature() < 24;
         GET_LONG = usable ? getLong : null;
         GET_INT = usable ? getInt : null;
         GET_SHORT = usable ? getShort : null;
