@@ -17,13 +17,13 @@ import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import dev.agentic.core.Code;
-import dev.agentic.core.ConfigurationException;
 import dev.agentic.core.Language;
 import dev.agentic.core.sandbox.NetworkPolicy;
 import dev.agentic.core.validate.CodeValidator;
 import dev.agentic.core.validate.Finding;
 import dev.agentic.core.validate.ValidationPolicy;
 import dev.agentic.core.validate.ValidationResult;
+import dev.agentic.core.validate.internal.ValidatorInputs;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -63,12 +63,7 @@ public final class JavaCodeValidator implements CodeValidator {
 
     @Override
     public ValidationResult validate(Code code, NetworkPolicy network) {
-        Objects.requireNonNull(code, "code");
-        Objects.requireNonNull(network, "network");
-        if (code.language() != Language.JAVA) {
-            throw new ConfigurationException("The Java validator cannot check " + code.language().displayName()
-                    + " code; use CodeValidator.forLanguage(" + code.language() + ", policy).");
-        }
+        ValidatorInputs.require(code, network, Language.JAVA);
         long start = System.nanoTime();
         Findings findings = new Findings(policy);
         int size = code.sizeInBytes();

@@ -1,7 +1,6 @@
 package dev.agentic.core.validate.internal.python;
 
 import dev.agentic.core.Code;
-import dev.agentic.core.ConfigurationException;
 import dev.agentic.core.Language;
 import dev.agentic.core.sandbox.NetworkPolicy;
 import dev.agentic.core.validate.CodeValidator;
@@ -9,6 +8,7 @@ import dev.agentic.core.validate.Finding;
 import dev.agentic.core.validate.Severity;
 import dev.agentic.core.validate.ValidationPolicy;
 import dev.agentic.core.validate.ValidationResult;
+import dev.agentic.core.validate.internal.ValidatorInputs;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,12 +45,7 @@ public final class PythonCodeValidator implements CodeValidator {
 
     @Override
     public ValidationResult validate(Code code, NetworkPolicy network) {
-        Objects.requireNonNull(code, "code");
-        Objects.requireNonNull(network, "network");
-        if (code.language() != Language.PYTHON) {
-            throw new ConfigurationException("The Python validator cannot check " + code.language().displayName()
-                    + " code; use CodeValidator.forLanguage(" + code.language() + ", policy).");
-        }
+        ValidatorInputs.require(code, network, Language.PYTHON);
         long started = System.nanoTime();
         List<Finding> findings = new ArrayList<>();
         try {
