@@ -142,13 +142,27 @@ final class PyChecker {
         return false;
     }
 
+    /**
+     * {@code obj.__class__.__name__} (also {@code __qualname__}, {@code __module__}) only names a type, as in
+     * everyday {@code __repr__} code: it reaches nothing {@code type(obj).__name__} does not, and every step
+     * further into the type ({@code __bases__}, {@code __mro__}, {@code __subclasses__}, …) is still flagged.
+     */
+    private boolean namesItsType(PyNode n, String attribute) {
+        if (!attribute.equals("__class__") || n.parent == null || !n.parent.is("attribute")
+                || !"object".equals(n.field)) {
+            return false;
+        }
+        PyNode next = n.parent.child("attribute");
+        return next != null && PyRules.TYPE_NAME_ATTRIBUTES.contains(text.name(next));
+    }
+
     private void checkAttribute(PyNode n) {
         PyNode attr = n.child("attribute");
         if (attr == null) {
             return;
         }
         String a = text.name(attr);
-        if (PyRules.ESCAPE_ATTRIBUTES.contains(a)) {
+        if (PyRules.ESCAPE_ATTRIBUTES.contains(a) && !namesItsType(n, a)) {
             reporter.report(PyRules.DUNDER_ACCESS, true, "attribute " + a + " reaches interpreter internals "
                     + "(a sandbox-escape pattern); " + (a.equals("__class__") ? "use type(obj) instead"
                     : a.equals("__dict__") ? "read the attributes you need by name"

@@ -61,6 +61,9 @@ final class PyRules {
             "f_back", "f_globals", "f_locals", "f_builtins", "f_code", "f_trace", "tb_frame", "tb_next",
             "gi_frame", "gi_code", "cr_frame", "cr_code", "ag_frame", "ag_code", "co_code");
 
+    /** Attributes of {@code obj.__class__} that only name the type and are allowed after it. */
+    static final Set<String> TYPE_NAME_ATTRIBUTES = Set.of("__name__", "__qualname__", "__module__");
+
     /** Bare names that expose interpreter internals. */
     static final Set<String> ESCAPE_NAMES = Set.of("__builtins__", "__loader__", "__spec__");
 
