@@ -180,11 +180,11 @@ public final class SandboxRun {
             String stderr = new String(err.bytes(), StandardCharsets.UTF_8);
             if (ctx.isolated() && p.exitValue() == 1 && stderr.startsWith("bwrap: ")
                     && killedBy.get() == Outcome.KilledBy.NOBODY) {
-                throw new SandboxException("bubblewrap could not set up the sandbox: " + firstLine(stderr)
+                throw new SandboxException("bubblewrap could not set up the sandbox: " + redactor.redact(firstLine(stderr))
                         + ". Check that the interpreter trees and the scratch root are readable by the sandbox uid.");
             }
             if (cgroup != null && p.exitValue() == 125 && stderr.contains(cgroup.procs().toString())) {
-                throw new SandboxException("The launcher could not join the run's cgroup: " + firstLine(stderr)
+                throw new SandboxException("The launcher could not join the run's cgroup: " + redactor.redact(firstLine(stderr))
                         + ". Give LocalSandbox.builder().cgroupParent(dir) a cgroup this JVM may move processes into.");
             }
             List<OutputFile> files = List.of();

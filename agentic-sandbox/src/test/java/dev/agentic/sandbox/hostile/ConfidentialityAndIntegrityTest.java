@@ -146,4 +146,20 @@ class ConfidentialityAndIntegrityTest {
         assertThat(Files.readString(Path.of("/etc/passwd"))).isNotEmpty();
         Host.assertNoRunLeft();
     }
+
+    @Test
+    void programImitatingABwrapFailureCannotCarryItsSecretOutInAnExceptionMessage() {
+        String secret = "sk_live_imitatedBwrapError77";
+        String text;
+        try {
+            ExecutionResult r = Host.sandbox().execute(python("import os, sys\n"
+                    + "sys.stderr.write('bwrap: ' + os.environ['API_KEY'] + '\\n')\nsys.exit(1)\n")
+                    .secret("API_KEY", secret).build());
+            text = r.stderr();
+        } catch (dev.agentic.core.sandbox.SandboxException e) {
+            text = e.getMessage();
+        }
+
+        assertThat(text).contains("[REDACTED]").doesNotContain(secret);
+    }
 }
