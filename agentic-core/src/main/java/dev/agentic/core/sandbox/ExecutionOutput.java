@@ -46,12 +46,6 @@ public record ExecutionOutput(String stdout, String stderr, boolean stdoutTrunca
         return tail(stdout, maxChars);
     }
 
-    /** A copy with stdout and stderr replaced (used by redaction). */
-    public ExecutionOutput withText(String newStdout, String newStderr) {
-        return new ExecutionOutput(newStdout, newStderr, stdoutTruncated, stderrTruncated, duration, files,
-                network, notes);
-    }
-
     /**
      * A copy with every secret form masked wherever a program can put text: stdout, stderr, the host names
      * and reasons of network decisions (a secret can be smuggled out as a host name), collected file paths
