@@ -210,4 +210,19 @@ class LocalSandboxTest {
         assertThatThrownBy(() -> LocalSandbox.builder().python(pyenv).build())
                 .isInstanceOf(SandboxException.class).hasMessageContaining("/usr/bin/python3");
     }
+
+    @Test
+    void bubblewrapThatCannotSetTheSandboxUpIsASandboxExceptionSayingWhatToCheck(@TempDir Path tmp)
+            throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "needs a root JVM: bwrap then runs as the unprivileged sandbox uid");
+        Path locked = Files.createDirectory(tmp.resolve("locked"));
+        Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+
+        // the sandbox uid cannot enter "locked", so bwrap fails to bind-mount the program from the run directory
+        assertThatThrownBy(() -> LocalSandbox.builder().scratchRoot(locked.resolve("scratch")).build())
+                .isInstanceOf(SandboxException.class)
+                .hasMessageContaining("bubblewrap could not set up the sandbox: bwrap: ")
+                .hasMessageContaining("readable by the sandbox uid");
+    }
 }

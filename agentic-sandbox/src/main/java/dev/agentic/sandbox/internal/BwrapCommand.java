@@ -30,14 +30,22 @@ public final class BwrapCommand {
      * binds, and a few {@code /etc} files), looked up once: the host layout does not change under a JVM.
      */
     private static final List<String> SYSTEM_MOUNTS = systemMounts();
-    /** Launcher run on the host: open the BPF file as fd 3, then exec the rest. */
-    static final String LAUNCHER = "exec 3<\"$0\" || exit 125; exec \"$@\"";
+    /**
+     * Launcher run on the host: open the BPF file ({@code $0}) as fd 3 and the run's status file ({@code $1})
+     * as fd 4 for bwrap's {@code --json-status-fd}, then exec the rest.
+     */
+    static final String LAUNCHER = "exec 3<\"$0\" 4>\"$1\" || exit 125; shift; exec \"$@\"";
     /**
      * Launcher with a run cgroup: first move itself (the {@code echo} builtin, no extra exec) into the cgroup
      * whose {@code cgroup.procs} is {@code $1}, so that bwrap and everything below start inside it.
      */
-    static final String CGROUP_LAUNCHER = "echo $$ >\"$1\" || exit 125; exec 3<\"$0\" || exit 125; shift; "
-            + "exec \"$@\"";
+    static final String CGROUP_LAUNCHER = "echo $$ >\"$1\" || exit 125; exec 3<\"$0\" 4>\"$2\" || exit 125; "
+            + "shift 2; exec \"$@\"";
+    /**
+     * The file in the run directory (never visible inside) where bwrap writes its JSON status: an
+     * {@code exit-code} line appears only when the sandbox was set up and the program's exit was propagated.
+     */
+    public static final String STATUS_FILE = "bwrap-status.json";
 
     private BwrapCommand() {
     }
@@ -78,10 +86,11 @@ public final class BwrapCommand {
         if (cgroupProcs != null) {
             cmd.add(cgroupProcs.toString());
         }
+        cmd.add(run.runDir().resolve(STATUS_FILE).toString());
         cmd.addAll(layout.dropPrivileges());
         cmd.add(layout.tools().bwrap().toString());
         add(cmd, "--unshare-all", "--unshare-user", "--disable-userns", "--cap-drop", "ALL",
-                "--die-with-parent", "--new-session", "--hostname", "sandbox", "--clearenv");
+                "--die-with-parent", "--new-session", "--hostname", "sandbox", "--json-status-fd", "4", "--clearenv");
         setenv(cmd, "PATH", "/usr/bin:/bin");
         setenv(cmd, "HOME", WORKDIR);
         setenv(cmd, "TMPDIR", "/tmp");

@@ -26,25 +26,26 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One run from request to result: prepare the run directory, start the process tree on the spawner thread,
- * feed the environment script through stdin, capture output with caps, enforce the wall clock, wait for
- * the whole tree to die, collect outputs, delete the scratch, map and redact the result.
- * Used once, by one thread.
+ * One run from request to result: take a prestarted sandbox from the {@link WarmPool} when one matches, or
+ * start one (run directory, egress, cgroup, process tree on the spawner thread); feed the environment script
+ * through stdin, capture output with caps, enforce the wall clock, wait for the whole tree to die, collect
+ * outputs, delete the scratch, map and redact the result. Used once, by one thread.
  */
 public final class SandboxRun {
     /** How long to wait for a killed tree to disappear and its pipes to close. */
     private static final long TEARDOWN_MILLIS = 10_000;
 
     private final RunContext ctx;
+    private final WarmPool pool;
     private final ExecutionRequest request;
     private final ExecutionLimits limits;
     private final AtomicReference<Outcome.KilledBy> killedBy = new AtomicReference<>(Outcome.KilledBy.NOBODY);
-    private final List<String> notes = new ArrayList<>();
-    private volatile Process process;
-    private volatile RunCgroup cgroup;
+    private volatile Launch launch;
 
-    public SandboxRun(RunContext ctx, ExecutionRequest request) {
+    /** A run of {@code request}; {@code pool} may be null (no sandboxes are started ahead). */
+    public SandboxRun(RunContext ctx, WarmPool pool, ExecutionRequest request) {
         this.ctx = ctx;
+        this.pool = pool;
         this.request = request;
         this.limits = request.limits();
     }
@@ -56,70 +57,45 @@ public final class SandboxRun {
             throw new SandboxException("LocalSandbox cannot run " + language.displayName() + "; it runs "
                     + ctx.languages() + ".");
         }
-        if (ctx.isolated() && ctx.cgroup().usable()) {
-            cgroup = ctx.cgroup().createRun(limits, notes);
-        }
-        try {
-            return run(language);
-        } finally {
-            if (cgroup != null) {
-                cgroup.close();
-            }
-        }
-    }
-
-    private ExecutionResult run(Language language) {
         Redactor redactor = Redactor.of(request.secrets().values());
-        String programFile = BwrapCommand.programFile(language);
+        Map<String, String> env = new LinkedHashMap<>(request.environment());
+        env.putAll(request.secrets());
         long start = System.nanoTime();
-        try (RunDirectory dir = RunDirectory.create(ctx.scratchRoot(), programFile, request.code().source(),
-                request.inputFiles(), ctx.layout() == null ? -1 : ctx.layout().sandboxUid());
-             EgressSession egress = ctx.isolated() ? ctx.egress().open(request.network(), dir, redactor)
-                     : EgressSession.none()) {
-            List<String> argv;
-            Map<String, String> env = new LinkedHashMap<>(request.environment());
-            env.putAll(request.secrets());
-            if (ctx.isolated()) {
-                BwrapCommand.Run run = new BwrapCommand.Run(language, dir.path(), dir.inputNames(), limits,
-                        egress.socket(), egress.forwarder(), egress.environment(),
-                        !env.isEmpty() || !request.outputGlobs().isEmpty());
-                argv = BwrapCommand.build(ctx.layout(), run, egress.socketInside(), egress.forwarderInside(),
-                        cgroup == null ? null : cgroup.procs());
-                notes.addAll(ctx.enforcementNotes(limits, egress.active(), cgroup));
-            } else {
-                argv = Unisolated.prepare(ctx, dir, language, limits, request.inputFiles());
-                notes.add("isolation: NONE — the program ran as this JVM's user with full access to the host "
-                        + "(explicit Isolation.NONE; development only)");
-                notes.add("network: NOT restricted (Isolation.NONE ignores the network policy)");
+        try {
+            Launch prestarted = pool == null ? null : pool.take(request);
+            if (prestarted != null) {
+                try {
+                    prestarted.writeProgram(language, request.code().source());
+                } catch (RuntimeException e) {
+                    prestarted.kill();
+                    prestarted.close();
+                    throw e;
+                }
+                prestarted.notes().add(0, "start-up: this sandbox was started ahead of the request (LocalSandbox "
+                        + "prestart); its wall clock started with the request");
             }
-            ProcessBuilder pb = new ProcessBuilder(argv)
-                    .directory(ctx.isolated() ? new java.io.File("/") : dir.path().resolve("work").toFile());
-            pb.environment().clear();
-            if (!ctx.isolated()) {
-                pb.environment().putAll(Unisolated.environment(dir, env));
-            }
-            Process p = ctx.start(pb);
-            process = p;
-            try {
-                return supervise(p, dir, env, redactor, egress, start);
-            } finally {
-                ctx.forget(p);
+            try (Launch l = prestarted != null ? prestarted : Launch.forRequest(ctx, request, env, redactor)) {
+                launch = l;
+                return supervise(l, env, redactor, start);
             }
         } catch (IOException e) {
             throw new SandboxException("The sandbox could not run the program: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            Process p = process;
-            if (p != null) {
-                p.destroyForcibly();
+            Launch l = launch;
+            if (l != null) {
+                l.kill();
             }
             throw new SandboxException("Interrupted while the program ran; it was killed.", e);
         }
     }
 
-    private ExecutionResult supervise(Process p, RunDirectory dir, Map<String, String> env, Redactor redactor,
-                                      EgressSession egress, long start) throws IOException, InterruptedException {
-        Runnable overflow = () -> kill(p, Outcome.KilledBy.OUTPUT);
+    private ExecutionResult supervise(Launch l, Map<String, String> env, Redactor redactor, long start)
+            throws IOException, InterruptedException {
+        Process p = l.process();
+        List<String> notes = l.notes();
+        RunCgroup cgroup = l.cgroup();
+        Runnable overflow = () -> kill(l, Outcome.KilledBy.OUTPUT);
         CappedCapture out = new CappedCapture(p.getInputStream(), limits.maxOutputBytes(), overflow);
         CappedCapture err = new CappedCapture(p.getErrorStream(), limits.maxOutputBytes(), overflow);
         ExecutorService readers = ctx.readers();
@@ -129,7 +105,7 @@ public final class SandboxRun {
         } catch (java.util.concurrent.RejectedExecutionException e) {
             p.destroyForcibly();
             p.waitFor();
-            sweep(dir);
+            sweep(l);
             throw new SandboxException("The sandbox was closed while the program started; the run was killed.", e);
         }
         long sandboxInit = -1;
@@ -137,7 +113,7 @@ public final class SandboxRun {
         long deadline = start + limits.wallTime().toNanos();
         try {
             try (OutputStream stdin = p.getOutputStream()) {
-                if (ctx.isolated() && !env.isEmpty()) {
+                if (l.gated() && !env.isEmpty()) {
                     stdin.write(EnvScript.of(env));
                     stdin.flush();
                 }
@@ -158,16 +134,16 @@ public final class SandboxRun {
             }
             long left = deadline - System.nanoTime();
             if (!p.waitFor(Math.max(0, left), TimeUnit.NANOSECONDS)) {
-                kill(p, Outcome.KilledBy.WALL_TIME);
+                kill(l, Outcome.KilledBy.WALL_TIME);
             }
             p.waitFor();
             Duration duration = Duration.ofNanos(System.nanoTime() - start);
             if (killedBy.get() != Outcome.KilledBy.NOBODY || ctx.closed()) {
-                sweep(dir);
+                sweep(l);
             }
             awaitTreeDeath(p, sandboxInit);
             if (!ctx.isolated() && !request.outputGlobs().isEmpty()) {
-                workdir = Unisolated.openWorkdir(dir);
+                workdir = Unisolated.openWorkdir(l.dir());
             }
             boolean outDone = out.await(TEARDOWN_MILLIS);
             boolean errDone = err.await(TEARDOWN_MILLIS);
@@ -178,8 +154,8 @@ public final class SandboxRun {
                 throw new SandboxException("The sandbox was closed while the program ran; the run was killed.");
             }
             String stderr = new String(err.bytes(), StandardCharsets.UTF_8);
-            if (ctx.isolated() && p.exitValue() == 1 && stderr.startsWith("bwrap: ")
-                    && killedBy.get() == Outcome.KilledBy.NOBODY) {
+            if (ctx.isolated() && killedBy.get() == Outcome.KilledBy.NOBODY && !l.sandboxReported()
+                    && stderr.startsWith("bwrap: ")) {
                 throw new SandboxException("bubblewrap could not set up the sandbox: " + redactor.redact(firstLine(stderr))
                         + ". Check that the interpreter trees and the scratch root are readable by the sandbox uid.");
             }
@@ -189,14 +165,14 @@ public final class SandboxRun {
             }
             List<OutputFile> files = List.of();
             if (workdir != null) {
-                java.util.Set<String> mine = new java.util.HashSet<>(dir.inputNames());
+                java.util.Set<String> mine = new java.util.HashSet<>(l.dir().inputNames());
                 mine.add(BwrapCommand.programFile(request.code().language()));
                 OutputCollector collector = new OutputCollector(request.outputGlobs(), mine, limits.maxOutputFiles(),
                         limits.maxFileSizeBytes(), limits.maxFileSizeBytes());
                 files = collector.collect(workdir);
                 notes.addAll(collector.notes());
             }
-            List<NetworkDecision> decisions = egress.decisions();
+            List<NetworkDecision> decisions = l.egress().decisions();
             String stdoutText = redact(redactor, new String(out.bytes(), StandardCharsets.UTF_8), out.truncated());
             String stderrText = redact(redactor, stderr, err.truncated());
             // stdout/stderr are masked above (also a value cut by the cap); file paths and notes here
@@ -211,18 +187,15 @@ public final class SandboxRun {
             if (p.isAlive()) {
                 p.destroyForcibly();
                 p.waitFor();
-                sweep(dir);
+                sweep(l);
             }
         }
     }
 
-    /**
-     * After bwrap was killed, kills whatever of this run is left (a sandbox init caught in bwrap's set-up);
-     * the run directory's path is unique and part of every process's command line.
-     */
-    private void sweep(RunDirectory dir) {
-        if (ctx.isolated() && ProcTree.killCommandLinesContaining(dir.path().toString()) > 0) {
-            notes.add("killed sandbox processes left behind by bwrap's set-up");
+    /** After bwrap was killed, kills whatever of this run is left (a sandbox init caught in bwrap's set-up). */
+    private static void sweep(Launch l) {
+        if (l.sweep()) {
+            l.notes().add("killed sandbox processes left behind by bwrap's set-up");
         }
     }
 
@@ -271,16 +244,9 @@ public final class SandboxRun {
         }
     }
 
-    private void kill(Process p, Outcome.KilledBy why) {
+    private void kill(Launch l, Outcome.KilledBy why) {
         if (killedBy.compareAndSet(Outcome.KilledBy.NOBODY, why)) {
-            if (!ctx.isolated()) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-            }
-            p.destroyForcibly();
-            RunCgroup g = cgroup;
-            if (g != null) {
-                g.kill();
-            }
+            l.kill();
         }
     }
 

@@ -61,8 +61,9 @@ class BwrapCommandTest {
 
         List<String> a = BwrapCommand.build(layout, py, null, null, Path.of("/cg/run-1/cgroup.procs"));
 
-        assertThat(a.subList(0, 6)).containsExactly(layout.tools().shell().toString(), "-c",
-                BwrapCommand.CGROUP_LAUNCHER, "/scratch/seccomp.bpf", "/cg/run-1/cgroup.procs", "/usr/bin/setpriv");
+        assertThat(a.subList(0, 7)).containsExactly(layout.tools().shell().toString(), "-c",
+                BwrapCommand.CGROUP_LAUNCHER, "/scratch/seccomp.bpf", "/cg/run-1/cgroup.procs",
+                "/scratch/run-1/" + BwrapCommand.STATUS_FILE, "/usr/bin/setpriv");
         assertThat(BwrapCommand.CGROUP_LAUNCHER).startsWith("echo $$ >\"$1\" || exit 125;");
         assertThat(BwrapCommand.build(layout, py, null, null).get(2)).isEqualTo(BwrapCommand.LAUNCHER);
     }

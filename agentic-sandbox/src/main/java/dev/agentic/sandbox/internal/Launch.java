@@ -1,0 +1,198 @@
+package dev.agentic.sandbox.internal;
+
+import dev.agentic.core.Language;
+import dev.agentic.core.sandbox.ExecutionLimits;
+import dev.agentic.core.sandbox.ExecutionRequest;
+import dev.agentic.core.sandbox.InputFile;
+import dev.agentic.core.sandbox.NetworkPolicy;
+import dev.agentic.core.sandbox.SandboxException;
+import dev.agentic.core.secret.Redactor;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A started process tree with everything it owns: the run directory, the egress session and the run's
+ * cgroup. Started for one request ({@link #forRequest}), or ahead of demand ({@link #ahead}) with an empty
+ * program file and the gate closed: the sandbox is set up and its wrapper waits on stdin, and
+ * {@link #writeProgram} fills the program file (the same inode that is bind-mounted read-only inside) just
+ * before the run opens the gate. Either way the sandbox serves exactly one program.
+ *
+ * <p>{@link #close()} deletes the run directory, closes the egress session and removes the cgroup; the
+ * process tree must be dead by then. Not thread-safe: owned by one run, or by the pool until taken.
+ */
+final class Launch implements AutoCloseable {
+    private final RunContext ctx;
+    private final RunDirectory dir;
+    private final EgressSession egress;
+    private final RunCgroup cgroup;
+    private final List<String> notes;
+    private final boolean gated;
+    private final Process process;
+
+    private Launch(RunContext ctx, RunDirectory dir, EgressSession egress, RunCgroup cgroup, List<String> notes,
+                   boolean gated, Process process) {
+        this.ctx = ctx;
+        this.dir = dir;
+        this.egress = egress;
+        this.cgroup = cgroup;
+        this.notes = notes;
+        this.gated = gated;
+        this.process = process;
+    }
+
+    /**
+     * Starts the sandbox for {@code request}; {@code env} holds its variables and secrets, which are not
+     * on the command line: the run writes them to stdin when {@link #gated()}.
+     */
+    static Launch forRequest(RunContext ctx, ExecutionRequest request, Map<String, String> env, Redactor redactor)
+            throws IOException {
+        boolean gated = ctx.isolated() && (!env.isEmpty() || !request.outputGlobs().isEmpty());
+        return start(ctx, request.code().language(), request.code().source(), request.limits(),
+                request.inputFiles(), request.network(), gated, env, redactor);
+    }
+
+    /**
+     * Starts a sandbox ahead of demand for {@code language} under {@code limits}, without network or
+     * inputs; its program file is empty and its wrapper holds the program until stdin is closed.
+     */
+    static Launch ahead(RunContext ctx, Language language, ExecutionLimits limits) throws IOException {
+        return start(ctx, language, "", limits, List.of(), NetworkPolicy.none(), true, Map.of(),
+                Redactor.of(List.of()));
+    }
+
+    private static Launch start(RunContext ctx, Language language, String source, ExecutionLimits limits,
+                                List<InputFile> inputs, NetworkPolicy network, boolean gated,
+                                Map<String, String> env, Redactor redactor) throws IOException {
+        List<String> notes = new ArrayList<>();
+        RunCgroup cgroup = ctx.isolated() && ctx.cgroup().usable() ? ctx.cgroup().createRun(limits, notes) : null;
+        RunDirectory dir = null;
+        EgressSession egress = null;
+        try {
+            dir = RunDirectory.create(ctx.scratchRoot(), BwrapCommand.programFile(language), source, inputs,
+                    ctx.layout() == null ? -1 : ctx.layout().sandboxUid());
+            egress = ctx.isolated() ? ctx.egress().open(network, dir, redactor) : EgressSession.none();
+            List<String> argv;
+            if (ctx.isolated()) {
+                BwrapCommand.Run run = new BwrapCommand.Run(language, dir.path(), dir.inputNames(), limits,
+                        egress.socket(), egress.forwarder(), egress.environment(), gated);
+                argv = BwrapCommand.build(ctx.layout(), run, egress.socketInside(), egress.forwarderInside(),
+                        cgroup == null ? null : cgroup.procs());
+                notes.addAll(ctx.enforcementNotes(limits, egress.active(), cgroup));
+            } else {
+                argv = Unisolated.prepare(ctx, dir, language, limits, inputs);
+                notes.add("isolation: NONE — the program ran as this JVM's user with full access to the host "
+                        + "(explicit Isolation.NONE; development only)");
+                notes.add("network: NOT restricted (Isolation.NONE ignores the network policy)");
+            }
+            ProcessBuilder pb = new ProcessBuilder(argv)
+                    .directory(ctx.isolated() ? new File("/") : dir.path().resolve("work").toFile());
+            pb.environment().clear();
+            if (!ctx.isolated()) {
+                pb.environment().putAll(Unisolated.environment(dir, env));
+            }
+            Process p = ctx.start(pb);
+            return new Launch(ctx, dir, egress, cgroup, notes, gated, p);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(dir, egress, cgroup);
+            throw e;
+        }
+    }
+
+    /**
+     * Writes the program of a sandbox started {@link #ahead}: truncates and rewrites the empty file in place,
+     * so the read-only bind mount inside shows the new content. Safe because nothing runs before the gate.
+     */
+    void writeProgram(Language language, String source) {
+        try {
+            Files.write(dir.path().resolve(BwrapCommand.programFile(language)),
+                    source.getBytes(StandardCharsets.UTF_8), StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            throw new SandboxException("Cannot write the program into the prestarted sandbox's run directory "
+                    + dir.path() + ": " + e.getMessage() + ". Check that the scratch root has free space.", e);
+        }
+    }
+
+    Process process() {
+        return process;
+    }
+
+    RunDirectory dir() {
+        return dir;
+    }
+
+    EgressSession egress() {
+        return egress;
+    }
+
+    /** The run's cgroup, or null when limits rely on rlimits alone. */
+    RunCgroup cgroup() {
+        return cgroup;
+    }
+
+    /** Notes for the result (which limit is enforced by what); the run adds its own. */
+    List<String> notes() {
+        return notes;
+    }
+
+    /** Whether the wrapper holds the program until stdin, carrying the environment script, is closed. */
+    boolean gated() {
+        return gated;
+    }
+
+    /**
+     * Whether bwrap finished setting the sandbox up and propagated the program's exit: its JSON status has
+     * an {@code exit-code} line. Call after the process ended. A program cannot write to that file.
+     */
+    boolean sandboxReported() {
+        try {
+            return Files.readString(dir.path().resolve(BwrapCommand.STATUS_FILE), StandardCharsets.UTF_8)
+                    .contains("\"exit-code\"");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Kills what is left of this sandbox after bwrap was killed (a sandbox init caught in bwrap's set-up): the
+     * run directory's path is unique and part of every process's command line. Returns whether any was found.
+     */
+    boolean sweep() {
+        return ctx.isolated() && ProcTree.killCommandLinesContaining(dir.path().toString()) > 0;
+    }
+
+    /** Kills the process tree at once (bwrap, then the pid namespace with it; the cgroup too). */
+    void kill() {
+        if (!ctx.isolated()) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+        }
+        process.destroyForcibly();
+        if (cgroup != null) {
+            cgroup.kill();
+        }
+    }
+
+    @Override
+    public void close() {
+        ctx.forget(process);
+        closeQuietly(dir, egress, cgroup);
+    }
+
+    private static void closeQuietly(RunDirectory dir, EgressSession egress, RunCgroup cgroup) {
+        if (egress != null) {
+            egress.close();
+        }
+        if (dir != null) {
+            dir.close();
+        }
+        if (cgroup != null) {
+            cgroup.close();
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package dev.agentic.sandbox.internal;
+
+import dev.agentic.core.Language;
+import dev.agentic.core.sandbox.ExecutionLimits;
+import dev.agentic.core.sandbox.ExecutionRequest;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sandboxes started ahead of demand, so that a run skips bubblewrap's set-up (namespaces, mounts, seccomp,
+ * rlimits): each one is a complete, fresh sandbox whose wrapper waits on stdin, and it serves exactly one
+ * program; a background thread starts a replacement whenever one is taken. Only requests that need nothing
+ * the sandbox must know at set-up time can use one: a configured language, limits equal to the pool's,
+ * no network, no input files. Everything else starts cold, as without the pool.
+ *
+ * <p>After {@value #MAX_FAILURES} failed or dead prestarts in a row the pool stops refilling and logs why;
+ * runs then start cold. Thread-safe. {@link #close()} kills and deletes every idle sandbox.
+ */
+public final class WarmPool implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WarmPool.class);
+    static final int MAX_FAILURES = 3;
+
+    private final RunContext ctx;
+    private final ExecutionLimits limits;
+    private final Map<Language, Integer> sizes;
+    private final Map<Language, Deque<Launch>> idle = new EnumMap<>(Language.class);
+    private final ExecutorService starter = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "agentic-sandbox-prestart");
+        t.setDaemon(true);
+        return t;
+    });
+    private int failuresInARow;
+    private boolean stopped;
+
+    /** Starts {@code sizes.get(language)} sandboxes per language in the background. */
+    public WarmPool(RunContext ctx, Map<Language, Integer> sizes, ExecutionLimits limits) {
+        this.ctx = ctx;
+        this.limits = limits;
+        this.sizes = Map.copyOf(sizes);
+        this.sizes.forEach((language, size) -> {
+            idle.put(language, new ArrayDeque<>());
+            for (int i = 0; i < size; i++) {
+                refill(language);
+            }
+        });
+    }
+
+    /**
+     * A prestarted, live sandbox for {@code request}, or null when the request cannot use one or none is
+     * ready (the caller then starts one itself). The caller owns the result.
+     */
+    Launch take(ExecutionRequest request) {
+        Language language = request.code().language();
+        if (!sizes.containsKey(language) || !request.limits().equals(limits) || !request.network().isNone()
+                || !request.inputFiles().isEmpty()) {
+            return null;
+        }
+        while (true) {
+            Launch l;
+            synchronized (this) {
+                l = stopped ? null : idle.get(language).pollFirst();
+            }
+            if (l == null) {
+                return null;
+            }
+            refill(language);
+            if (l.process().isAlive()) {
+                return l;
+            }
+            discard(l, "a prestarted " + language.displayName() + " sandbox ended before it was used (exit "
+                    + l.process().exitValue() + ")");
+        }
+    }
+
+    /** How many prestarted sandboxes for {@code language} wait now (for diagnostics and tests). */
+    public synchronized int idle(Language language) {
+        Deque<Launch> d = idle.get(language);
+        return d == null ? 0 : d.size();
+    }
+
+    private void refill(Language language) {
+        try {
+            starter.execute(() -> startOne(language));
+        } catch (RejectedExecutionException e) {
+            // closed
+        }
+    }
+
+    private void startOne(Language language) {
+        synchronized (this) {
+            if (stopped || idle.get(language).size() >= sizes.get(language)) {
+                return;
+            }
+        }
+        Launch l;
+        try {
+            l = Launch.ahead(ctx, language, limits);
+        } catch (RuntimeException | java.io.IOException e) {
+            failed("cannot prestart a " + language.displayName() + " sandbox: " + e.getMessage());
+            return;
+        }
+        boolean kept;
+        synchronized (this) {
+            kept = !stopped;
+            if (kept) {
+                idle.get(language).addLast(l);
+                failuresInARow = 0;
+            }
+        }
+        if (!kept) {
+            destroy(l);
+        }
+    }
+
+    private void discard(Launch l, String why) {
+        destroy(l);
+        failed(why);
+    }
+
+    private void failed(String why) {
+        boolean stopNow;
+        synchronized (this) {
+            failuresInARow++;
+            stopNow = !stopped && failuresInARow >= MAX_FAILURES;
+            if (stopNow) {
+                stopped = true;
+            }
+        }
+        if (stopNow) {
+            LOG.warn("LocalSandbox stopped prestarting sandboxes after {} failures in a row ({}); runs start cold",
+                    MAX_FAILURES, why);
+            drain().forEach(WarmPool::destroy);
+        } else {
+            LOG.debug("{}", why);
+        }
+    }
+
+    private synchronized List<Launch> drain() {
+        List<Launch> all = new ArrayList<>();
+        idle.values().forEach(d -> {
+            all.addAll(d);
+            d.clear();
+        });
+        return all;
+    }
+
+    private static void destroy(Launch l) {
+        l.kill();
+        try {
+            l.process().waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        l.sweep();
+        l.close();
+    }
+
+    /** Stops refilling, then kills and deletes every idle sandbox. Idempotent. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            stopped = true;
+        }
+        starter.shutdownNow();
+        try {
+            starter.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        drain().forEach(WarmPool::destroy);
+    }
+}
