@@ -237,8 +237,9 @@ public final class LocalSandbox implements Sandbox {
          * other requests start cold as usual. Its result's notes say when it ran in a prestarted sandbox, and
          * its wall clock starts with the request, not with the prestart.
          *
-         * <p>Costs: {@code count} idle process trees (a waiting {@code bwrap} and shell, about 3 MB each) and
-         * their run directories, for as long as the sandbox is open; {@link #close()} kills and deletes them.
+         * <p>Costs: {@code count} idle process trees (a waiting {@code bwrap}, its init and a shell: about 5 MB
+         * resident each, mostly shared library pages) and their run directories, for as long as the sandbox is
+         * open; {@link #close()} kills and deletes them.
          * Needs {@link Isolation#BUBBLEWRAP}. After three failed prestarts in a row it stops and logs why.
          *
          * @param count 0 (off) to 64
