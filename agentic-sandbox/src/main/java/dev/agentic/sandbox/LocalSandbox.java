@@ -42,6 +42,9 @@ import org.slf4j.LoggerFactory;
  * bubblewrap is started as an unprivileged uid ({@link Builder#sandboxUid}, default 65534) because the
  * kernel does not apply RLIMIT_NPROC to root.
  *
+ * <p>{@link Builder#prestart} keeps sandboxes set up ahead of demand, so that a run pays only for starting its
+ * interpreter; each still serves exactly one program.
+ *
  * <p>Java programs run as {@code java Main.java} (the JDK's single-file source launcher) inside the
  * sandbox, so compilation is confined and limited too, with JVM flags that fit under RLIMIT_AS.
  *
