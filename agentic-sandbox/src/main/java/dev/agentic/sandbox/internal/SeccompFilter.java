@@ -18,8 +18,10 @@ import java.util.Map;
  * module loading, {@code open_by_handle_at}, swap, reboot, clock setting, {@code syslog}, {@code acct},
  * {@code quotactl} and {@code fanotify_init} fail with EPERM; {@code io_uring_*}, {@code clone3} (glibc falls
  * back to {@code clone}) and the new mount API fail with ENOSYS; {@code ioctl(TIOCSTI)} and
- * {@code ioctl(TIOCLINUX)} fail with EPERM; {@code socket()} of any family other than AF_UNIX, AF_INET and
- * AF_INET6 fails with EAFNOSUPPORT. Everything else is allowed.
+ * {@code ioctl(TIOCLINUX)} fail with EPERM; {@code prctl(PR_SET_PDEATHSIG)} with any signal but SIGKILL fails
+ * with EPERM (the sandbox's init runs as the program's uid, so the program can run code in it through
+ * {@code /proc/1/mem}; it must not be able to stop that init from dying with bwrap); {@code socket()} of any
+ * family other than AF_UNIX, AF_INET and AF_INET6 fails with EAFNOSUPPORT. Everything else is allowed.
  */
 public final class SeccompFilter {
     private static final int LD_W_ABS = 0x20;
@@ -44,6 +46,8 @@ public final class SeccompFilter {
     private static final int CLONE_NEW_ANY = 0x7E020000;
     private static final int TIOCSTI = 0x5412;
     private static final int TIOCLINUX = 0x541C;
+    private static final int PR_SET_PDEATHSIG = 1;
+    private static final int SIGKILL = 9;
 
     /** Syscalls (by name) failing with EPERM on every architecture that has them. */
     private static final String[] EPERM_CALLS = {"ptrace", "process_vm_readv", "process_vm_writev",
@@ -74,7 +78,7 @@ public final class SeccompFilter {
             Map.entry("open_tree", 428), Map.entry("move_mount", 429), Map.entry("fsopen", 430),
             Map.entry("fsconfig", 431), Map.entry("fsmount", 432), Map.entry("fspick", 433),
             Map.entry("clone3", 435), Map.entry("mount_setattr", 442),
-            Map.entry("socket", 41), Map.entry("ioctl", 16), Map.entry("clone", 56));
+            Map.entry("socket", 41), Map.entry("ioctl", 16), Map.entry("clone", 56), Map.entry("prctl", 157));
 
     private static final Map<String, Integer> AARCH64_NRS = Map.ofEntries(
             Map.entry("ptrace", 117), Map.entry("process_vm_readv", 270), Map.entry("process_vm_writev", 271),
@@ -93,7 +97,7 @@ public final class SeccompFilter {
             Map.entry("open_tree", 428), Map.entry("move_mount", 429), Map.entry("fsopen", 430),
             Map.entry("fsconfig", 431), Map.entry("fsmount", 432), Map.entry("fspick", 433),
             Map.entry("clone3", 435), Map.entry("mount_setattr", 442),
-            Map.entry("socket", 198), Map.entry("ioctl", 29), Map.entry("clone", 220));
+            Map.entry("socket", 198), Map.entry("ioctl", 29), Map.entry("clone", 220), Map.entry("prctl", 167));
 
     /** Supported architectures. */
     public enum Arch {
@@ -165,6 +169,16 @@ public final class SeccompFilter {
         f.stmt(LD_W_ABS, OFF_ARG1);
         f.jump(JEQ_K, TIOCSTI, 1, 0);
         f.jump(JEQ_K, TIOCLINUX, 0, 1);
+        f.stmt(RET_K, RET_ERRNO | EPERM);
+        f.stmt(RET_K, RET_ALLOW);
+        // prctl(PR_SET_PDEATHSIG, sig): only SIGKILL (bwrap's own setting). The sandbox's init runs as the
+        // program's uid and can be made to run injected code through /proc/1/mem; its parent-death SIGKILL
+        // must stay, or the pid namespace would outlive the host's kill of bwrap.
+        f.jump(JEQ_K, t.get("prctl"), 0, 6);
+        f.stmt(LD_W_ABS, OFF_ARG0);
+        f.jump(JEQ_K, PR_SET_PDEATHSIG, 0, 3);
+        f.stmt(LD_W_ABS, OFF_ARG1);
+        f.jump(JEQ_K, SIGKILL, 1, 0);
         f.stmt(RET_K, RET_ERRNO | EPERM);
         f.stmt(RET_K, RET_ALLOW);
         // socket(): only AF_UNIX (1), AF_INET (2), AF_INET6 (10).

@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /** Host-side observations for hostile tests: the process table, canaries, a loopback server. */
 final class Host {
@@ -59,6 +61,22 @@ final class Host {
         assertNoProcessLeft(scratch.toString());
     }
 
+    /** The shared sandbox's private scratch root on the host (run directories are created under it). */
+    static Path scratchRoot() {
+        sandbox();
+        return scratch;
+    }
+
+    /** Asserts that every run of the shared sandbox removed its host directory ({@code run-*} under the root). */
+    static void assertNoRunDirectoryLeft() {
+        try (Stream<Path> s = Files.list(scratchRoot())) {
+            assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("run-")))
+                    .as("run directories left in " + scratch).isEmpty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static ExecutionRequest.Builder python(String source) {
         return ExecutionRequest.builder().code(Code.python(source))
                 .limits(l -> l.wallTime(Duration.ofSeconds(10)).cpuTime(Duration.ofSeconds(5)));
@@ -71,6 +89,27 @@ final class Host {
             sleep(20);
         }
         assertThat(ProcTree.withCommandLineContaining(marker)).as("host processes containing " + marker).isEmpty();
+    }
+
+    /**
+     * Test hygiene after a failed containment check: SIGKILLs each process whose command line contains
+     * {@code marker} together with its ancestors of the same owner (up to, not including, pid 1 and this JVM),
+     * so a surviving sandbox's init takes its whole pid namespace with it.
+     */
+    static void killLeftovers(String marker) {
+        for (long pid : ProcTree.withCommandLineContaining(marker)) {
+            ProcessHandle.of(pid).ifPresent(p -> {
+                ProcessHandle top = p;
+                var owner = p.info().user();
+                for (var up = p.parent(); up.isPresent() && up.get().pid() > 1
+                        && up.get().pid() != ProcessHandle.current().pid()
+                        && up.get().info().user().equals(owner); up = up.get().parent()) {
+                    top = up.get();
+                }
+                top.destroyForcibly();
+                p.destroyForcibly();
+            });
+        }
     }
 
     /** The host answers: a fresh JVM-side process runs and the loopback stack works. */
@@ -132,6 +171,64 @@ final class Host {
 
         int accepted() {
             return accepted.get();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    /**
+     * A TCP server on host loopback that counts the connections it accepts and the bytes it receives, and
+     * holds every connection open until the peer closes it (so a proxy tunnel to it stays established).
+     */
+    static final class SinkServer implements AutoCloseable {
+        private final ServerSocket socket;
+        private final AtomicInteger accepted = new AtomicInteger();
+        private final AtomicLong received = new AtomicLong();
+
+        SinkServer() throws IOException {
+            socket = new ServerSocket(0, 200, InetAddress.getByName("127.0.0.1"));
+            Thread acceptor = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    try {
+                        Socket s = socket.accept();
+                        accepted.incrementAndGet();
+                        Thread reader = new Thread(() -> drain(s), "sink-reader");
+                        reader.setDaemon(true);
+                        reader.start();
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            }, "sink-acceptor");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        private void drain(Socket s) {
+            byte[] buf = new byte[16 * 1024];
+            try (s) {
+                int n;
+                while ((n = s.getInputStream().read(buf)) >= 0) {
+                    received.addAndGet(n);
+                }
+            } catch (IOException e) {
+                // the peer or the proxy cut the connection
+            }
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        int accepted() {
+            return accepted.get();
+        }
+
+        long received() {
+            return received.get();
         }
 
         @Override

@@ -72,6 +72,11 @@ class SeccompFilterTest {
         assertThat(eval(f, X86_64, 135, 0)).isEqualTo(ALLOW);                  // personality(PER_LINUX)
         assertThat(eval(f, X86_64, 135, 0xffffffffL)).isEqualTo(ALLOW);        // personality query
         assertThat(eval(f, X86_64, 135, 0x0040000)).isEqualTo(errno(1));       // ADDR_NO_RANDOMIZE
+        assertThat(eval(f, X86_64, 157, 1, 9)).isEqualTo(ALLOW);               // prctl(PR_SET_PDEATHSIG, SIGKILL)
+        assertThat(eval(f, X86_64, 157, 1, 0)).isEqualTo(errno(1));            // ... cleared
+        assertThat(eval(f, X86_64, 157, 1, 15)).isEqualTo(errno(1));           // ... SIGTERM
+        assertThat(eval(f, X86_64, 157, 2, 0)).isEqualTo(ALLOW);               // prctl(PR_GET_PDEATHSIG)
+        assertThat(eval(f, X86_64, 157, 15, 0)).isEqualTo(ALLOW);              // prctl(PR_SET_NAME)
         assertThat(eval(f, X86_64, 0x40000000 + 39)).isEqualTo(KILL);          // x32 ABI
         assertThat(eval(f, I386, 1)).isEqualTo(KILL);                          // int 0x80
     }
@@ -88,6 +93,8 @@ class SeccompFilterTest {
         assertThat(eval(f, AARCH64, 198, 2)).isEqualTo(ALLOW);
         assertThat(eval(f, AARCH64, 29, 1, 0x5412)).isEqualTo(errno(1));       // ioctl(TIOCSTI)
         assertThat(eval(f, AARCH64, 220, 0x10000000L)).isEqualTo(errno(1));    // clone(CLONE_NEWUSER)
+        assertThat(eval(f, AARCH64, 167, 1, 0)).isEqualTo(errno(1));           // prctl(PR_SET_PDEATHSIG, 0)
+        assertThat(eval(f, AARCH64, 167, 1, 9)).isEqualTo(ALLOW);
         assertThat(eval(f, AARCH64, 0x40000000 + 63)).isEqualTo(ALLOW);        // no x32 on arm64
         assertThat(eval(f, X86_64, 0)).isEqualTo(KILL);                        // foreign arch
     }

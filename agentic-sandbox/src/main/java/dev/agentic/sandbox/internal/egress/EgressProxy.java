@@ -54,7 +54,9 @@ import org.slf4j.LoggerFactory;
  * ({@link #decisionsDropped()}).
  *
  * <p>Thread-safe. The caller owns the proxy and must {@link #close()} it; connections are served by a
- * bounded pool of daemon threads.
+ * bounded pool of daemon threads (two per connection cap, plus spares). An admitted tunnel whose second
+ * direction finds every worker taken by clients still sending their heads gets a thread of its own, so it is
+ * never dropped after its {@code 200}.
  */
 public final class EgressProxy implements AutoCloseable {
     static final int MAX_HEAD_BYTES = 16 * 1024;
@@ -74,6 +76,7 @@ public final class EgressProxy implements AutoCloseable {
     private final ServerSocketChannel server;
     private final ThreadPoolExecutor pool;
     private final ScheduledExecutorService timer;
+    private final ThreadFactory tunnelThreads;
     private final Semaphore connectionPermits;
     private final AtomicLong bytesUsed = new AtomicLong();
     private final List<NetworkDecision> decisions = new CopyOnWriteArrayList<>();
@@ -94,6 +97,7 @@ public final class EgressProxy implements AutoCloseable {
         this.pool = new ThreadPoolExecutor(0, 2 * policy.maxConnections() + SPARE_THREADS, 30, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), daemon("agentic-egress-" + id + "-worker"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("agentic-egress-" + id + "-timer"));
+        this.tunnelThreads = daemon("agentic-egress-" + id + "-tunnel");
         this.acceptor = daemon("agentic-egress-" + id + "-accept").newThread(this::acceptLoop);
     }
 
@@ -210,13 +214,21 @@ public final class EgressProxy implements AutoCloseable {
         return timer;
     }
 
-    /** Runs a task on the pool; false if the pool is full or shut down. */
-    boolean tryExecute(Runnable task) {
+    /**
+     * Runs the second direction of an admitted connection: on the pool, or, when connections still reading
+     * their request heads hold every worker, on a thread of its own (at most one per admitted connection,
+     * so {@code maxConnections} in all). False only once the proxy is closed.
+     */
+    boolean executeSecondDirection(Runnable task) {
         try {
             pool.execute(task);
             return true;
         } catch (RejectedExecutionException e) {
-            return false;
+            if (closed.get()) {
+                return false;
+            }
+            tunnelThreads.newThread(task).start();
+            return true;
         }
     }
 

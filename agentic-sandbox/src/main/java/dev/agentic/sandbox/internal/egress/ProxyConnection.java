@@ -105,7 +105,7 @@ final class ProxyConnection implements Runnable {
         }
         SocketChannel up = upstream;
         boolean endWithResponse = !request.connect(); // one forwarded request: done when the response ends
-        if (!proxy.tryExecute(() -> pumpThenSignal(up, client, endWithResponse))) {
+        if (!proxy.executeSecondDirection(() -> pumpThenSignal(up, client, endWithResponse))) {
             return;
         }
         pump(client, up);

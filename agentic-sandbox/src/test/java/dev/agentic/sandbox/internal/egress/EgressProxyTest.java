@@ -252,6 +252,28 @@ class EgressProxyTest {
     }
 
     @Test
+    void anAdmittedTunnelStillGetsItsSecondDirectionWhenIdleClientsHoldEveryWorker() throws Exception {
+        proxy = optedInProxy(NetworkPolicy.builder().maxConnections(1));
+        List<UdsClient> idle = new java.util.ArrayList<>();
+        try (UdsClient first = UdsClient.connect(proxy.socketPath())) { // holds the only slot, asks later
+            for (int i = 0; i < 10; i++) {
+                idle.add(UdsClient.connect(proxy.socketPath())); // 9 take the other workers, the last finds none
+            }
+            String refused = new String(idle.get(9).readToEnd(), StandardCharsets.ISO_8859_1);
+            assertThat(refused).contains("X-Proxy-Error: connection limit reached"); // every worker is busy now
+
+            UdsClient.Response r = first.request("CONNECT " + echoTarget() + " HTTP/1.1\r\n\r\n");
+            assertThat(r.status()).isEqualTo(200);
+            first.write("still tunnelled".getBytes(StandardCharsets.UTF_8));
+            assertThat(new String(first.read(15), StandardCharsets.UTF_8)).isEqualTo("still tunnelled");
+        } finally {
+            for (UdsClient c : idle) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
     void connectionTimeCapClosesAnIdleTunnel() throws Exception {
         proxy = optedInProxy(NetworkPolicy.builder().maxConnectionTime(java.time.Duration.ofMillis(300)));
         try (UdsClient.Response r = UdsClient.connectTo(proxy.socketPath(), echoTarget())) {
