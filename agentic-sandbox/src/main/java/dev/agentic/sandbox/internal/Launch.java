@@ -146,25 +146,23 @@ final class Launch implements AutoCloseable {
         return gated;
     }
 
-    /**
-     * Whether bwrap finished setting the sandbox up and propagated the program's exit: its JSON status has
-     * an {@code exit-code} line. Call after the process ended. A program cannot write to that file.
-     */
-    boolean sandboxReported() {
-        try {
-            return Files.readString(dir.path().resolve(BwrapCommand.STATUS_FILE), StandardCharsets.UTF_8)
-                    .contains("\"exit-code\"");
-        } catch (IOException e) {
-            return false;
-        }
+    /** What bwrap reported so far (nothing without isolation). */
+    BwrapStatus status() {
+        return ctx.isolated() ? BwrapStatus.read(dir.path().resolve(BwrapCommand.STATUS_FILE)) : BwrapStatus.NONE;
     }
 
     /**
-     * Kills what is left of this sandbox after bwrap was killed (a sandbox init caught in bwrap's set-up): the
-     * run directory's path is unique and part of every process's command line. Returns whether any was found.
+     * Kills what is left of this sandbox after bwrap was killed: every process in the sandbox's pid namespace
+     * (bwrap reported it) and, for a sandbox init caught in bwrap's set-up before that report, every process
+     * whose command line names the run directory. Returns whether any was found.
      */
     boolean sweep() {
-        return ctx.isolated() && ProcTree.killCommandLinesContaining(dir.path().toString()) > 0;
+        if (!ctx.isolated()) {
+            return false;
+        }
+        BwrapStatus s = status();
+        int n = s.pidNamespace() > 0 ? ProcTree.killPidNamespace(s.pidNamespace()) : 0;
+        return n + ProcTree.killCommandLinesContaining(dir.path().toString()) > 0;
     }
 
     /** Kills the process tree at once (bwrap, then the pid namespace with it; the cgroup too). */

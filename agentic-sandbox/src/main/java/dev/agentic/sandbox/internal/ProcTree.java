@@ -75,6 +75,36 @@ public final class ProcTree {
         return n;
     }
 
+    /**
+     * SIGKILLs every host process in the pid namespace with inode {@code namespace} and returns how many.
+     * Unlike a command line, a process cannot change which pid namespace it is in.
+     */
+    public static int killPidNamespace(long namespace) {
+        String link = "pid:[" + namespace + "]";
+        long self = ProcessHandle.current().pid();
+        int n = 0;
+        try (var s = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
+            for (Path p : s) {
+                long pid = Long.parseLong(p.getFileName().toString());
+                if (pid != self && link.equals(readLink(p.resolve("ns/pid"))) && running(pid)
+                        && ProcessHandle.of(pid).map(ProcessHandle::destroyForcibly).orElse(false)) {
+                    n++;
+                }
+            }
+        } catch (IOException e) {
+            return n;
+        }
+        return n;
+    }
+
+    private static String readLink(Path p) {
+        try {
+            return Files.readSymbolicLink(p).toString();
+        } catch (IOException | UnsupportedOperationException e) {
+            return "";
+        }
+    }
+
     private static String read(Path p) {
         try {
             return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);

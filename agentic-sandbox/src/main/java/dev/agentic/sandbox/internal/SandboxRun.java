@@ -34,6 +34,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class SandboxRun {
     /** How long to wait for a killed tree to disappear and its pipes to close. */
     private static final long TEARDOWN_MILLIS = 10_000;
+    /** How long a killed sandbox's init gets to die of its parent-death signal before it is swept. */
+    private static final long SURVIVOR_GRACE_MILLIS = 1_000;
 
     private final RunContext ctx;
     private final WarmPool pool;
@@ -139,9 +141,11 @@ public final class SandboxRun {
             p.waitFor();
             Duration duration = Duration.ofNanos(System.nanoTime() - start);
             if (killedBy.get() != Outcome.KilledBy.NOBODY || ctx.closed()) {
+                // the init dies of its parent-death signal within milliseconds; kill whatever did not
+                awaitTreeDeath(l, sandboxInit, SURVIVOR_GRACE_MILLIS);
                 sweep(l);
             }
-            awaitTreeDeath(p, sandboxInit);
+            awaitTreeDeath(l, sandboxInit, TEARDOWN_MILLIS);
             if (!ctx.isolated() && !request.outputGlobs().isEmpty()) {
                 workdir = Unisolated.openWorkdir(l.dir());
             }
@@ -154,7 +158,7 @@ public final class SandboxRun {
                 throw new SandboxException("The sandbox was closed while the program ran; the run was killed.");
             }
             String stderr = new String(err.bytes(), StandardCharsets.UTF_8);
-            if (ctx.isolated() && killedBy.get() == Outcome.KilledBy.NOBODY && !l.sandboxReported()
+            if (ctx.isolated() && killedBy.get() == Outcome.KilledBy.NOBODY && !l.status().exitReported()
                     && stderr.startsWith("bwrap: ")) {
                 throw new SandboxException("bubblewrap could not set up the sandbox: " + redactor.redact(firstLine(stderr))
                         + ". Check that the interpreter trees and the scratch root are readable by the sandbox uid.");
@@ -192,10 +196,10 @@ public final class SandboxRun {
         }
     }
 
-    /** After bwrap was killed, kills whatever of this run is left (a sandbox init caught in bwrap's set-up). */
+    /** After bwrap was killed, kills whatever of this run is left and says so in the notes. */
     private static void sweep(Launch l) {
         if (l.sweep()) {
-            l.notes().add("killed sandbox processes left behind by bwrap's set-up");
+            l.notes().add("killed sandbox processes that outlived bwrap (found by pid namespace or run directory)");
         }
     }
 
@@ -233,13 +237,18 @@ public final class SandboxRun {
         return null;
     }
 
-    private void awaitTreeDeath(Process p, long sandboxInit) throws InterruptedException {
+    /**
+     * Waits up to {@code millis} for the sandbox's init to be gone (its pid namespace with it). The init's pid
+     * is the one found while opening the working directory, else the one bwrap reported.
+     */
+    private void awaitTreeDeath(Launch l, long sandboxInit, long millis) throws InterruptedException {
         if (!ctx.isolated()) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            l.process().descendants().forEach(ProcessHandle::destroyForcibly);
             return;
         }
-        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TEARDOWN_MILLIS);
-        while (sandboxInit > 0 && ProcTree.running(sandboxInit) && System.nanoTime() < until) {
+        long init = sandboxInit > 0 ? sandboxInit : l.status().initPid();
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (init > 0 && ProcTree.running(init) && System.nanoTime() < until) {
             Thread.sleep(2);
         }
     }
