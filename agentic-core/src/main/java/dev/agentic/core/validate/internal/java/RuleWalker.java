@@ -128,13 +128,13 @@ final class RuleWalker {
                 && JavaRules.HARMLESS_RUNTIME.contains(outer.getNameAsString())) {
             builtin = null;
         }
-        String shown = (owner == null ? "" : JavaRules.simpleName(owner) + ".") + name;
-        if (name.equals("forName") && !call.getArguments().isEmpty()) {
-            String loaded = constants.string(call.getArgument(0));
-            shown += loaded == null ? "(...)" : "(\"" + loaded + "\")";
-        }
         PolicyNames.Verdict verdict = names.call(callNames(owner, call.getScope().orElse(null), name), builtin);
         if (verdict != null) {
+            String shown = (owner == null ? "" : JavaRules.simpleName(owner) + ".") + name;
+            if (name.equals("forName") && !call.getArguments().isEmpty()) {
+                String loaded = constants.string(call.getArgument(0));
+                shown += loaded == null ? "(...)" : "(\"" + loaded + "\")";
+            }
             findings.error(verdict.rule(), call.getName(), shown + ": " + verdict.advice());
         }
         if (name.equals("format") || name.equals("formatted") || name.equals("join")) {
