@@ -296,7 +296,7 @@ final class TsSubtree {
         return (word & 1) != 0;
     }
 
-    static int symbol(long word) {
+    private static int symbol(long word) {
         return inline(word) ? (int) (word >>> 8) & 0xFF : readShort(word + 40) & 0xFFFF;
     }
 
