@@ -20,8 +20,8 @@ import java.util.Objects;
 /**
  * The Java validator: parses once with javaparser at the Java 17 language level (Unicode escapes translated
  * first, as javac does), walks the tree once ({@link SourceModel}: symbol table, nesting limit, node order),
- * then applies every rule in one pass over those nodes ({@link RuleWalker}). Thread-safe: the parser configuration is shared read-only and each call builds its own
- * parser and rule state.
+ * then applies every rule in one pass over those nodes ({@link RuleWalker}). Thread-safe: the parser
+ * configuration is shared read-only and each call builds its own parser and rule state.
  */
 public final class JavaCodeValidator implements CodeValidator {
     private static final int MAX_EXPECTED_SHOWN = 6;

@@ -28,6 +28,7 @@ import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.ast.type.TypeParameter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -59,7 +60,11 @@ final class SourceModel {
     final CompilationUnit unit;
     /** Every node of the unit in pre-order ({@link Node#walk} order). */
     final List<Node> nodes;
-    /** The first node nested deeper than the limit the model was built with (see {@link #nesting}), or null. */
+    /**
+     * The node to report as nested deeper than the limit the model was built with, or null: the outermost
+     * too-deep node around the last too-deep node in pre-order, which is the one a depth-first search that
+     * takes the last child first meets first.
+     */
     final Node tooDeep;
     /** The nesting depth of {@link #tooDeep}. */
     final int tooDeepDepth;
@@ -117,9 +122,9 @@ final class SourceModel {
             List<Node> children = node.getChildNodes();
             if (size + children.size() > stack.length) {
                 int n = Math.max(stack.length * 2, size + children.size());
-                stack = java.util.Arrays.copyOf(stack, n);
-                depths = java.util.Arrays.copyOf(depths, n);
-                underDeep = java.util.Arrays.copyOf(underDeep, n);
+                stack = Arrays.copyOf(stack, n);
+                depths = Arrays.copyOf(depths, n);
+                underDeep = Arrays.copyOf(underDeep, n);
             }
             for (int i = children.size() - 1; i >= 0; i--) {
                 Node child = children.get(i);
@@ -137,8 +142,7 @@ final class SourceModel {
     /**
      * Whether {@code child} is one level deeper than {@code parent}. Depth counts statements, declarations and
      * expressions, but not the links of a call chain or of a {@code +} chain, so long fluent builders and
-     * concatenations are not "deep". The node reported is the outermost too-deep node around the last
-     * too-deep node in pre-order: the one a depth-first search that takes the last child first meets first.
+     * concatenations are not "deep".
      */
     private static boolean nesting(Node parent, Node child) {
         if (child instanceof BlockStmt || child instanceof ExpressionStmt) {

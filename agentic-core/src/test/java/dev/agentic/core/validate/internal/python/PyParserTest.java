@@ -88,7 +88,8 @@ class PyParserTest {
         int broken = 0;
         for (String program : programs) {
             PyParser.Parsed direct = PyParser.parse(program, true);
-            assertThat(PyParser.describe(direct)).as(program).isEqualTo(PyParser.describe(PyParser.parse(program, false)));
+            assertThat(PyParser.describe(direct)).as(program)
+                    .isEqualTo(PyParser.describe(PyParser.parse(program, false)));
             tooDeep += direct.tooDeep ? 1 : 0;
             broken += direct.firstError != null ? 1 : 0;
         }
