@@ -299,6 +299,19 @@ class JavaValidatorRulesTest {
     }
 
     @Test
+    void nestingFindingMarksTheOutermostTooDeepNodeOfTheLastDeepPart() {
+        CodeValidator shallow = CodeValidator.java(ValidationPolicy.standard().toBuilder().maxNestingDepth(6).build());
+        String deep = "if (true) { if (true) { if (true) { if (true) { System.out.println(); } } } }";
+        String source = "public class Main {\n    public static void main(String[] args) {\n        " + deep
+                + "\n        " + deep + "\n    }\n    void m() { if (true) { if (true) { if (true) { if (true) "
+                + "{ if (true) { } } } } } }\n}\n";
+        assertThat(check(shallow, source, NetworkPolicy.none()).errors())
+                .extracting(Finding::rule, Finding::line, Finding::column, Finding::message)
+                .containsExactly(tuple("nesting-too-deep", 6, 64, "Code is nested 7 levels deep here, more than the "
+                        + "limit of 6; move inner parts into methods."));
+    }
+
+    @Test
     void pythonCodeIsAConfigurationError() {
         assertThatThrownBy(() -> STANDARD.validate(Code.python("print(1)")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("forLanguage");

@@ -58,7 +58,9 @@ final class Constants {
             return unknown();
         }
         if (e instanceof StringLiteralExpr s) {
-            return List.of(s.asString());
+            // every escape starts with a backslash: without one the literal is its own value (no unescaping pass)
+            String raw = s.getValue();
+            return List.of(raw.indexOf('\\') < 0 ? raw : s.asString());
         }
         if (e instanceof TextBlockLiteralExpr t) {
             return List.of(t.asString());

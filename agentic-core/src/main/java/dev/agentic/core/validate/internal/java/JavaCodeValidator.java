@@ -6,16 +6,6 @@ import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Problem;
 import com.github.javaparser.Range;
 import com.github.javaparser.ast.CompilationUnit;
-import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.BodyDeclaration;
-import com.github.javaparser.ast.expr.BinaryExpr;
-import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.FieldAccessExpr;
-import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.MethodReferenceExpr;
-import com.github.javaparser.ast.stmt.BlockStmt;
-import com.github.javaparser.ast.stmt.ExpressionStmt;
-import com.github.javaparser.ast.stmt.Statement;
 import dev.agentic.core.Code;
 import dev.agentic.core.Language;
 import dev.agentic.core.sandbox.NetworkPolicy;
@@ -25,15 +15,13 @@ import dev.agentic.core.validate.ValidationPolicy;
 import dev.agentic.core.validate.ValidationResult;
 import dev.agentic.core.validate.internal.ValidatorInputs;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Objects;
 
 /**
  * The Java validator: parses once with javaparser at the Java 17 language level (Unicode escapes translated
- * first, as javac does), reports syntax errors, size and nesting limits, then walks the tree once with
- * {@link RuleWalker}. Thread-safe: the parser configuration is shared read-only and each call builds its own
- * parser and rule state.
+ * first, as javac does), walks the tree once ({@link SourceModel}: symbol table, nesting limit, node order),
+ * then applies every rule in one pass over those nodes ({@link RuleWalker}). Thread-safe: the parser
+ * configuration is shared read-only and each call builds its own parser and rule state.
  */
 public final class JavaCodeValidator implements CodeValidator {
     private static final int MAX_EXPECTED_SHOWN = 6;
@@ -48,12 +36,17 @@ public final class JavaCodeValidator implements CodeValidator {
         this.withUnicodeEscapes = configuration(true);
     }
 
-    /** The parser configuration the validator uses; public for benchmarks that compare against the parser. */
+    /**
+     * The parser configuration the validator uses; public for benchmarks that compare against the parser. The
+     * rules need node positions (so tokens stay stored: without them nodes have no range) but neither comments
+     * attached to nodes nor the file's line separator, whose detection is a pass over every character.
+     */
     public static ParserConfiguration configuration(boolean translateUnicodeEscapes) {
         return new ParserConfiguration()
                 .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
                 .setPreprocessUnicodeEscapes(translateUnicodeEscapes)
-                .setAttributeComments(false);
+                .setAttributeComments(false)
+                .setDetectOriginalLineSeparator(false);
     }
 
     @Override
@@ -81,9 +74,13 @@ public final class JavaCodeValidator implements CodeValidator {
                 findings.add(syntax(parsed.getProblems().get(0)));
             }
             if (parsed.getResult().isPresent()) {
-                CompilationUnit unit = parsed.getResult().get();
-                checkNesting(unit, findings);
-                new RuleWalker(unit, policy, network, findings).walk();
+                SourceModel model = new SourceModel(parsed.getResult().get(), policy.maxNestingDepth());
+                if (model.tooDeep != null) {
+                    findings.error(JavaRules.NESTING_TOO_DEEP, model.tooDeep, "Code is nested " + model.tooDeepDepth
+                            + " levels deep here, more than the limit of " + policy.maxNestingDepth()
+                            + "; move inner parts into methods.");
+                }
+                new RuleWalker(model, policy, network, findings).walk();
             }
         } catch (StackOverflowError e) {
             findings.add(Finding.error(JavaRules.NESTING_TOO_DEEP, "The program is nested too deeply to check; "
@@ -121,49 +118,5 @@ public final class JavaCodeValidator implements CodeValidator {
         }
         return Finding.error(JavaRules.SYNTAX, message + ". Fix the syntax so the program compiles with javac 17.",
                 range == null ? 0 : range.begin.line, range == null ? 0 : range.begin.column);
-    }
-
-    /**
-     * Reports the first node nested deeper than the policy allows. Depth counts statements, declarations and
-     * expressions, but not the links of a call chain or of a {@code +} chain, so long fluent builders and
-     * concatenations are not "deep".
-     */
-    private void checkNesting(CompilationUnit unit, Findings findings) {
-        int max = policy.maxNestingDepth();
-        Deque<Node> nodes = new ArrayDeque<>();
-        Deque<Integer> depths = new ArrayDeque<>();
-        nodes.push(unit);
-        depths.push(0);
-        while (!nodes.isEmpty()) {
-            Node node = nodes.pop();
-            int depth = depths.pop();
-            if (depth > max) {
-                findings.error(JavaRules.NESTING_TOO_DEEP, node, "Code is nested " + depth + " levels deep here, "
-                        + "more than the limit of " + max + "; move inner parts into methods.");
-                return;
-            }
-            for (Node child : node.getChildNodes()) {
-                nodes.push(child);
-                depths.push(counts(node, child) ? depth + 1 : depth);
-            }
-        }
-    }
-
-    private static boolean counts(Node parent, Node child) {
-        if (child instanceof BlockStmt || child instanceof ExpressionStmt) {
-            return false;
-        }
-        if (child instanceof Statement || child instanceof BodyDeclaration) {
-            return true;
-        }
-        if (!(child instanceof Expression)) {
-            return false;
-        }
-        if (parent instanceof MethodCallExpr m && m.getScope().orElse(null) == child
-                || parent instanceof FieldAccessExpr f && f.getScope() == child
-                || parent instanceof MethodReferenceExpr r && r.getScope() == child) {
-            return false;
-        }
-        return !(parent instanceof BinaryExpr b && b.getLeft() == child);
     }
 }

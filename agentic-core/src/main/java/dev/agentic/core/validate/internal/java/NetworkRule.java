@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
  */
 final class NetworkRule {
     private static final Pattern URL = Pattern.compile("^\\s*([a-zA-Z][a-zA-Z0-9+.:-]*)://([^/?#\\s]*)");
+    /** A host written with template or placeholder characters is not a literal host. */
+    private static final Pattern PLACEHOLDER = Pattern.compile(".*[%{}$<>].*");
     private static final Set<String> LOCAL_SCHEMES = Set.of("file", "jar", "jrt", "classpath");
     /** Authorities of XML and schema namespace URIs: identifiers in code, not hosts a program contacts. */
     private static final Set<String> NAMESPACE_AUTHORITIES = Set.of("www.w3.org", "w3.org", "xml.org",
@@ -132,7 +134,7 @@ final class NetworkRule {
     }
 
     private void checkHost(String host, Node at) {
-        if (host == null || host.isEmpty() || host.matches(".*[%{}$<>].*")) {
+        if (host == null || host.isEmpty() || PLACEHOLDER.matcher(host).matches()) {
             return;
         }
         boolean allowed;

@@ -1,6 +1,5 @@
 package dev.agentic.core.validate.internal.java;
 
-import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.Node;
@@ -22,9 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One pre-order walk over a compilation unit that applies every Java rule: imports, type references, calls and
- * method references, object creation, native methods, literal hosts, file writes and threads. Not thread-safe;
- * one per validation.
+ * One pass over a compilation unit's nodes in pre-order (as {@link SourceModel} recorded them in its walk) that
+ * applies every Java rule: imports, type references, calls and method references, object creation, native
+ * methods, literal hosts, file writes and threads. Not thread-safe; one per validation.
  */
 final class RuleWalker {
     private final SourceModel model;
@@ -36,8 +35,8 @@ final class RuleWalker {
     private final ThreadRule threads;
     private final NetworkRule network;
 
-    RuleWalker(CompilationUnit unit, ValidationPolicy policy, NetworkPolicy networkPolicy, Findings findings) {
-        this.model = new SourceModel(unit);
+    RuleWalker(SourceModel model, ValidationPolicy policy, NetworkPolicy networkPolicy, Findings findings) {
+        this.model = model;
         this.types = new TypeInference(model);
         this.constants = new Constants(model);
         this.names = new PolicyNames(policy);
@@ -47,8 +46,11 @@ final class RuleWalker {
         this.network = new NetworkRule(networkPolicy, policy, constants, findings);
     }
 
+    /** Applies every rule to every node, in pre-order. */
     void walk() {
-        model.unit.walk(this::visit);
+        for (Node node : model.nodes) {
+            visit(node);
+        }
     }
 
     private void visit(Node node) {
@@ -126,13 +128,13 @@ final class RuleWalker {
                 && JavaRules.HARMLESS_RUNTIME.contains(outer.getNameAsString())) {
             builtin = null;
         }
-        String shown = (owner == null ? "" : JavaRules.simpleName(owner) + ".") + name;
-        if (name.equals("forName") && !call.getArguments().isEmpty()) {
-            String loaded = constants.string(call.getArgument(0));
-            shown += loaded == null ? "(...)" : "(\"" + loaded + "\")";
-        }
         PolicyNames.Verdict verdict = names.call(callNames(owner, call.getScope().orElse(null), name), builtin);
         if (verdict != null) {
+            String shown = (owner == null ? "" : JavaRules.simpleName(owner) + ".") + name;
+            if (name.equals("forName") && !call.getArguments().isEmpty()) {
+                String loaded = constants.string(call.getArgument(0));
+                shown += loaded == null ? "(...)" : "(\"" + loaded + "\")";
+            }
             findings.error(verdict.rule(), call.getName(), shown + ": " + verdict.advice());
         }
         if (name.equals("format") || name.equals("formatted") || name.equals("join")) {

@@ -3,6 +3,7 @@ package dev.agentic.core.validate.internal.java;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
@@ -12,15 +13,22 @@ import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.TypePatternExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.ast.type.TypeParameter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,10 +36,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What one compilation unit declares and imports, built in one pass: the symbol table the rules resolve names
- * with. There is no classpath, so resolution is by name: explicit imports, the java.lang types the rules care
- * about, types declared in the file, and fully qualified names (a lower-case first segment that is not a
- * variable is a package). Not thread-safe; one per validation.
+ * What one compilation unit declares and imports, built in the validator's only walk over the tree: the symbol
+ * table the rules resolve names with, the nodes in pre-order for the rule pass ({@link RuleWalker} runs once
+ * the table is complete, over {@link #nodes}), and the nesting check. There is no classpath, so resolution is
+ * by name: explicit imports, the java.lang types the rules care about, types declared in the file, and fully
+ * qualified names (a lower-case first segment that is not a variable is a package). Not thread-safe; one per
+ * validation.
  */
 final class SourceModel {
     /** How a type name was resolved. */
@@ -48,6 +58,16 @@ final class SourceModel {
     }
 
     final CompilationUnit unit;
+    /** Every node of the unit in pre-order ({@link Node#walk} order). */
+    final List<Node> nodes;
+    /**
+     * The node to report as nested deeper than the limit the model was built with, or null: the outermost
+     * too-deep node around the last too-deep node in pre-order, which is the one a depth-first search that
+     * takes the last child first meets first.
+     */
+    final Node tooDeep;
+    /** The nesting depth of {@link #tooDeep}. */
+    final int tooDeepDepth;
     final Map<String, String> singleImports = new HashMap<>();
     final Map<String, String> staticMembers = new HashMap<>();
     final List<String> staticWildcardTypes = new ArrayList<>();
@@ -58,7 +78,8 @@ final class SourceModel {
     private final Map<String, List<Variable>> variables = new HashMap<>();
     private final Map<String, List<AssignExpr>> assignments = new HashMap<>();
 
-    SourceModel(CompilationUnit unit) {
+    /** Builds the model in one walk; {@code maxNesting} is the depth beyond which {@link #tooDeep} is set. */
+    SourceModel(CompilationUnit unit, int maxNesting) {
         this.unit = unit;
         for (ImportDeclaration i : unit.getImports()) {
             String name = i.getNameAsString();
@@ -77,7 +98,68 @@ final class SourceModel {
                 wildcardPackages.add(name);
             }
         }
-        unit.walk(node -> index(node));
+        // pre-order with an explicit stack: the same order as Node.walk, with each node's nesting depth
+        List<Node> order = new ArrayList<>(1024);
+        Node[] stack = new Node[64];
+        int[] depths = new int[64];
+        boolean[] underDeep = new boolean[64];
+        Node deep = null;
+        int deepDepth = 0;
+        int size = 1;
+        stack[0] = unit;
+        while (size > 0) {
+            size--;
+            Node node = stack[size];
+            int depth = depths[size];
+            boolean parentDeep = underDeep[size];
+            stack[size] = null;
+            order.add(node);
+            index(node);
+            if (depth > maxNesting && !parentDeep) {
+                deep = node;
+                deepDepth = depth;
+            }
+            List<Node> children = node.getChildNodes();
+            if (size + children.size() > stack.length) {
+                int n = Math.max(stack.length * 2, size + children.size());
+                stack = Arrays.copyOf(stack, n);
+                depths = Arrays.copyOf(depths, n);
+                underDeep = Arrays.copyOf(underDeep, n);
+            }
+            for (int i = children.size() - 1; i >= 0; i--) {
+                Node child = children.get(i);
+                stack[size] = child;
+                depths[size] = nesting(node, child) ? depth + 1 : depth;
+                underDeep[size] = depth > maxNesting;
+                size++;
+            }
+        }
+        this.nodes = order;
+        this.tooDeep = deep;
+        this.tooDeepDepth = deepDepth;
+    }
+
+    /**
+     * Whether {@code child} is one level deeper than {@code parent}. Depth counts statements, declarations and
+     * expressions, but not the links of a call chain or of a {@code +} chain, so long fluent builders and
+     * concatenations are not "deep".
+     */
+    private static boolean nesting(Node parent, Node child) {
+        if (child instanceof BlockStmt || child instanceof ExpressionStmt) {
+            return false;
+        }
+        if (child instanceof Statement || child instanceof BodyDeclaration) {
+            return true;
+        }
+        if (!(child instanceof Expression)) {
+            return false;
+        }
+        if (parent instanceof MethodCallExpr m && m.getScope().orElse(null) == child
+                || parent instanceof FieldAccessExpr f && f.getScope() == child
+                || parent instanceof MethodReferenceExpr r && r.getScope() == child) {
+            return false;
+        }
+        return !(parent instanceof BinaryExpr b && b.getLeft() == child);
     }
 
     private void index(Node node) {
@@ -150,7 +232,12 @@ final class SourceModel {
     }
 
     boolean isVariable(String name, Node at) {
-        return !variables(name, at).isEmpty();
+        for (Variable v : variables.getOrDefault(name, List.of())) {
+            if (v.owner() == null || encloses(v.owner(), at)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every value {@code name} may hold at {@code at}: its initializers and every assignment to it. */

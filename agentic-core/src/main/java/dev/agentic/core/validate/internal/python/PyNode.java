@@ -18,7 +18,8 @@ final class PyNode {
     final int column;
     final boolean named;
     final PyNode parent;
-    final List<PyNode> children = new ArrayList<>(4);
+    /** In source order; read-only for the analysis. Leaves (most nodes) share one empty list. */
+    List<PyNode> children = List.of();
     /** The identifier name once {@link PyText#name} has computed it. */
     String name;
 
@@ -31,6 +32,14 @@ final class PyNode {
         this.column = column;
         this.named = named;
         this.parent = parent;
+    }
+
+    /** Appends a child while the tree is copied. */
+    void addChild(PyNode child) {
+        if (children.isEmpty()) {
+            children = new ArrayList<>(4);
+        }
+        children.add(child);
     }
 
     boolean is(String t) {

@@ -1,7 +1,6 @@
 package dev.agentic.core.validate.internal.python;
 
 import java.lang.ref.Reference;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.treesitter.TSLanguage;
 import org.treesitter.TSNode;
@@ -11,7 +10,9 @@ import org.treesitter.TSTree;
 import org.treesitter.TreeSitterPython;
 
 /**
- * Parses Python source with tree-sitter and copies the tree into {@link PyNode}s in one cursor walk.
+ * Parses Python source with tree-sitter and copies the tree into {@link PyNode}s in one walk: over
+ * tree-sitter's memory ({@link TsSubtree}) where the start-up self-check passed, else with the binding's
+ * cursor (a JNI call per step and value).
  *
  * <p>Thread-safe: a {@link TSParser} is not, so each thread uses its own (a {@link ThreadLocal}). Native
  * memory: the parser lives as long as its thread; each {@link TSTree} is dropped when {@link #parse} returns
@@ -48,8 +49,9 @@ final class PyParser {
     }
 
     /**
-     * Programs whose trees {@link TsSubtree#verify} checks: keyword identifiers (aliases), long and short
-     * tokens (heap and inline subtrees), strings, non-ASCII text, and ERROR and MISSING nodes.
+     * Programs the start-up self-check copies both ways: keyword identifiers (aliases), fields behind hidden
+     * nodes, long and short tokens (heap and inline subtrees), strings, comments (extras), non-ASCII text, and
+     * ERROR and MISSING nodes.
      */
     private static final String[] SELF_CHECK = {
         "import os, sys as s\nfrom a.b import (c as d, e)\nprint(exec, match, type, async_)\n"
@@ -64,8 +66,10 @@ final class PyParser {
             + "a_very_long_identifier_name_that_does_not_fit_in_an_inline_subtree_at_all_because_it_is_long = 1\n",
         "def broken(:\n    return (1,\nx = [1, 2\nif y\n    $ z\nclass\n",
     };
-    /** Whether {@link TsSubtree} reads agree with the binding here; otherwise each value is a JNI call. */
-    private static final boolean DIRECT = TsSubtree.verify(LANGUAGE, SYMBOL_NAMES, SYMBOL_NAMED, SELF_CHECK);
+    /** The tables for reading trees directly, or null when {@link TsSubtree} cannot read them here. */
+    private static final TsSubtree.Grammar GRAMMAR = TsSubtree.grammar(LANGUAGE);
+    /** Whether the direct copy agreed with the JNI cursor walk on {@link #SELF_CHECK}; otherwise JNI it is. */
+    private static final boolean DIRECT = GRAMMAR != null && selfCheck();
 
     private PyParser() {
     }
@@ -95,16 +99,24 @@ final class PyParser {
         return parse(source, DIRECT);
     }
 
-    /** {@code direct} false forces the JNI path (tests compare both); true only when the self-check passed. */
+    /**
+     * {@code direct} false forces the JNI cursor walk (tests compare both); true reads tree-sitter's memory
+     * only when the start-up self-check passed.
+     */
     static Parsed parse(String source, boolean direct) {
-        TSTree tree = PARSER.get().parseString(null, source);
+        return parse(source, direct && DIRECT, PARSER.get());
+    }
+
+    private static Parsed parse(String source, boolean direct, TSParser parser) {
+        TSTree tree = parser.parseString(null, source);
         TSNode rootNode = tree.getRootNode();
-        boolean hasError = rootNode.hasError();
-        long cursor = TsNative.cursorNew(rootNode);
+        PyTreeBuilder out = new PyTreeBuilder(source, rootNode.hasError(), SYMBOL_NAMES, SYMBOL_NAMED, FIELD_NAMES);
         try {
-            return copy(cursor, source, hasError, direct && DIRECT);
+            if (!(direct && TsSubtree.copy(GRAMMAR, rootNode, out))) {
+                copyWithCursor(rootNode, out);
+            }
+            return out.result();
         } finally {
-            TsNative.cursorDelete(cursor);
             // the cleaner frees the native tree once 'tree' is unreachable: keep it alive until the walk is done
             Reference.reachabilityFence(tree);
             Reference.reachabilityFence(rootNode);
@@ -112,82 +124,80 @@ final class PyParser {
     }
 
     /**
-     * Copies the tree in one pre-order cursor walk. Per node: symbol, start byte and field; the end byte only
-     * for leaves (a parent ends where its last child ends). With direct reads ({@link TsSubtree}) the only
-     * native calls per node are the cursor moves and the field id, and leaves skip the first-child call;
-     * without them each node costs a node object and up to three more JNI calls, and the end of keywords,
-     * punctuation and common named leaves comes from the source ({@link #leafEnd}).
+     * Copies the tree in one pre-order walk of the binding's cursor: per node a node object, its symbol, start
+     * byte and field id; the end byte only for leaves whose end does not follow from their text
+     * ({@link PyTreeBuilder#anonymousEnd}, {@link #leafEnd}). The fallback when {@link TsSubtree} cannot read
+     * the tree directly: each value is a JNI call.
      */
-    private static Parsed copy(long cursor, String source, boolean hasError, boolean direct) {
-        int[] charOfByte = charIndexByByte(source);
-        int[] lineStarts = lineStarts(source);
-        PyNode root = null;
-        PyNode parent = null;
-        PyNode firstError = null;
-        boolean missing = false;
-        boolean tooDeep = false;
-        int depth = 0;
-        while (true) {
-            // direct: read the cursor's current entry; otherwise a node object per node and JNI calls on it
-            TSNode n = direct ? null : TsNative.currentNode(cursor);
-            long entry = direct ? TsSubtree.entry(cursor) : 0;
-            long word = direct ? TsSubtree.entryWord(entry) : 0;
-            int sym = direct ? TsSubtree.entrySymbol(cursor, entry, word) : TsNative.symbol(n);
-            int startByte = direct ? TsSubtree.entryStart(entry) : TsNative.startByte(n);
-            int start = toChar(charOfByte, startByte);
-            int fieldId = TsNative.currentFieldId(cursor);
-            int line = lineOf(lineStarts, start);
-            // the error symbol is (TSSymbol) -1, outside the language's symbol table
-            boolean known = sym >= 0 && sym < SYMBOL_NAMES.length;
-            String type = known ? SYMBOL_NAMES[sym] : "ERROR";
-            boolean named = !known || SYMBOL_NAMED[sym] || "ERROR".equals(type);
-            // a childless subtree has no first child: skip the native call for every leaf
-            boolean hasChild = depth < MAX_TREE_DEPTH && !(direct && TsSubtree.childless(word))
-                    && TsNative.gotoFirstChild(cursor);
-            int end;
-            if (hasChild) {
-                end = -1;
-            } else if (!named && !hasError && source.startsWith(type, start)) {
-                end = start + type.length();
-            } else if (direct) {
-                end = toChar(charOfByte, startByte + TsSubtree.size(word));
-            } else if (named && !hasError && (end = leafEnd(type, source, start, parent)) >= 0) {
-                // the end follows from the token's own lexical form: no native call
-            } else {
-                end = toChar(charOfByte, TsNative.endByte(n));
-            }
-            PyNode node = new PyNode(type, fieldId > 0 && fieldId < FIELD_NAMES.length ? FIELD_NAMES[fieldId] : null,
-                    start, end, line + 1, start - lineStarts[line] + 1, named, parent);
-            if (parent == null) {
-                root = node;
-            } else {
-                parent.children.add(node);
-            }
-            if (hasError && firstError == null) {
-                if (node.is("ERROR")) {
-                    firstError = node;
-                } else if (direct ? TsSubtree.missing(word) : TsNative.isMissing(n)) {
-                    firstError = node;
-                    missing = true;
+    private static void copyWithCursor(TSNode rootNode, PyTreeBuilder out) {
+        long cursor = TsNative.cursorNew(rootNode);
+        try {
+            String source = out.source();
+            while (true) {
+                TSNode n = TsNative.currentNode(cursor);
+                PyNode node = out.add(TsNative.symbol(n), TsNative.startByte(n), TsNative.currentFieldId(cursor));
+                if (out.seekingError()) {
+                    out.checkError(node, TsNative.isMissing(n));
+                }
+                if (out.canDescend() && TsNative.gotoFirstChild(cursor)) {
+                    out.down(node);
+                    continue;
+                }
+                int end = out.anonymousEnd(node);
+                if (end < 0 && node.named && !out.hasError()) {
+                    end = leafEnd(node.type, source, node.start, node.parent);
+                }
+                if (end >= 0) {
+                    out.leafAt(node, end);
+                } else {
+                    out.leaf(node, TsNative.endByte(n));
+                }
+                while (!TsNative.gotoNextSibling(cursor)) {
+                    if (!TsNative.gotoParent(cursor)) {
+                        return;
+                    }
+                    out.up();
                 }
             }
-            if (hasChild) {
-                parent = node;
-                depth++;
-                continue;
-            }
-            if (depth >= MAX_TREE_DEPTH) {
-                tooDeep = true;
-            }
-            while (!TsNative.gotoNextSibling(cursor)) {
-                if (!TsNative.gotoParent(cursor)) {
-                    return new Parsed(root, firstError, missing, tooDeep);
+        } finally {
+            TsNative.cursorDelete(cursor);
+        }
+    }
+
+    /** Whether both copies of every {@link #SELF_CHECK} program are the same, node for node. */
+    private static boolean selfCheck() {
+        try {
+            TSParser parser = new TSParser();
+            parser.setLanguage(LANGUAGE);
+            for (String sample : SELF_CHECK) {
+                Parsed direct = parse(sample, true, parser);
+                Parsed jni = parse(sample, false, parser);
+                if (!describe(direct).equals(describe(jni))) {
+                    return false;
                 }
-                depth--;
-                parent.end = parent.children.get(parent.children.size() - 1).end;
-                parent = parent.parent;
+            }
+            return true;
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** Every value of every node, the first error and the flags, as one comparable string. */
+    static String describe(Parsed parsed) {
+        StringBuilder sb = new StringBuilder();
+        java.util.ArrayDeque<PyNode> stack = new java.util.ArrayDeque<>();
+        stack.push(parsed.root);
+        while (!stack.isEmpty()) {
+            PyNode n = stack.pop();
+            sb.append(n.type).append('/').append(n.field).append('@').append(n.start).append('-').append(n.end)
+                    .append(':').append(n.line).append('.').append(n.column).append(n.named ? 'N' : 'a')
+                    .append('[').append(n.children.size()).append("] ");
+            for (int i = n.children.size() - 1; i >= 0; i--) {
+                stack.push(n.children.get(i));
             }
         }
+        return sb.append(" error ").append(parsed.firstError).append(" missing ").append(parsed.missing)
+                .append(" too deep ").append(parsed.tooDeep).toString();
     }
 
     /**
@@ -254,44 +264,6 @@ final class PyParser {
             return -1;
         }
         return at + len;
-    }
-
-    private static int toChar(int[] charOfByte, int b) {
-        return charOfByte == null ? b : charOfByte[Math.min(b, charOfByte.length - 1)];
-    }
-
-    /** Null when the source is ASCII (byte offset == char index). */
-    private static int[] charIndexByByte(String s) {
-        boolean ascii = true;
-        for (int i = 0; i < s.length() && ascii; i++) {
-            ascii = s.charAt(i) < 0x80;
-        }
-        if (ascii) {
-            return null;
-        }
-        int[] map = new int[s.getBytes(StandardCharsets.UTF_8).length + 1];
-        int b = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            int len;
-            if (c < 0x80) {
-                len = 1;
-            } else if (c < 0x800) {
-                len = 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                len = 4;
-            } else if (Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1))) {
-                continue;
-            } else {
-                len = 3;
-            }
-            for (int k = 0; k < len && b + k < map.length; k++) {
-                map[b + k] = i;
-            }
-            b += len;
-        }
-        map[map.length - 1] = s.length();
-        return map;
     }
 
     static int[] lineStarts(String s) {

@@ -21,11 +21,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Python validator: parses with tree-sitter once, copies the tree in one native walk, then runs the
+ * The Python validator: parses with tree-sitter once, copies the tree into Java in one walk, then runs the
  * binding and check passes in Java. Reach it through {@link CodeValidator#python(ValidationPolicy)}.
  *
- * <p>Thread-safe and stateless apart from its immutable policy: each thread parses with its own tree-sitter
- * parser; native trees are released when a call returns (freed by the binding's cleaner).
+ * <p>Thread-safe: besides its immutable policy it keeps only the last resolved (immutable) deny sets; each
+ * thread parses with its own tree-sitter parser; native trees are released when a call returns (freed by the
+ * binding's cleaner).
  */
 public final class PythonCodeValidator implements CodeValidator {
     private static final Pattern CODING = Pattern.compile("^[ \\t\\f]*#.*?coding[:=][ \\t]*([-\\w.]+)");
@@ -33,6 +34,8 @@ public final class PythonCodeValidator implements CodeValidator {
             "latin-1", "latin1", "iso-8859-1", "iso8859-1", "l1", "cp1252", "iso-8859-15", "iso8859-15");
 
     private final ValidationPolicy policy;
+    /** The policy resolved for the last network policy seen (immutable, so threads may share it), or null. */
+    private volatile PyPolicy resolved;
 
     public PythonCodeValidator(ValidationPolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -88,12 +91,23 @@ public final class PythonCodeValidator implements CodeValidator {
             findings.add(Finding.error(PyRules.NESTING_DEPTH, "the program nests deeper than "
                     + PyParser.MAX_TREE_DEPTH + " syntax levels; flatten it", 0, 0));
         }
-        PyPolicy resolved = new PyPolicy(policy, network);
+        PyPolicy resolved = resolve(network);
         PyBindings bindings = new PyBindings(text);
         bindings.collect(parsed.root);
         PyEffects.Reporter reporter = (rule, error, message, at) -> add(findings, rule, error, message, at.line,
                 at.column);
         new PyChecker(text, bindings, resolved, reporter).visit(parsed.root);
+    }
+
+    /** Resolving the deny sets costs more than a small program's checks: reuse it while the network is equal. */
+    private PyPolicy resolve(NetworkPolicy network) {
+        PyPolicy last = resolved;
+        if (last != null && (last.network == network || last.network.equals(network))) {
+            return last;
+        }
+        PyPolicy fresh = new PyPolicy(policy, network);
+        resolved = fresh;
+        return fresh;
     }
 
     private void add(List<Finding> findings, String rule, boolean error, String message, int line, int column) {

@@ -67,6 +67,37 @@ class PyParserTest {
         }
     }
 
+    @Test
+    void directAndJniCopiesAgreeOnBrokenDeepAndCommentedPrograms() throws IOException, URISyntaxException {
+        Path corpus = Path.of(PyParserTest.class.getResource("/corpus/validator/python").toURI());
+        List<String> programs = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(corpus)) {
+            for (Path file : walk.filter(p -> p.toString().endsWith(".py")).sorted().toList()) {
+                String source = PythonCodeValidator.normalise(Files.readString(file));
+                if (source.indexOf('\0') < 0) {
+                    // cut mid-file: unclosed brackets, strings and blocks give ERROR and MISSING nodes
+                    programs.add(source.substring(0, source.length() / 3));
+                    programs.add(source.substring(0, source.length() * 2 / 3));
+                }
+            }
+        }
+        programs.add("x = " + "[".repeat(900) + "]".repeat(900) + "\n");
+        programs.add("def f(a,  # one\n      b):  # two\n    return (a  # three\n            + b)\n# end");
+        programs.add("if x:\n    pass\n  # dedented comment\nelif (y := 2):\n    pass\nelse:\n    z = \\\n  3\n");
+        int tooDeep = 0;
+        int broken = 0;
+        for (String program : programs) {
+            PyParser.Parsed direct = PyParser.parse(program, true);
+            assertThat(PyParser.describe(direct)).as(program)
+                    .isEqualTo(PyParser.describe(PyParser.parse(program, false)));
+            tooDeep += direct.tooDeep ? 1 : 0;
+            broken += direct.firstError != null ? 1 : 0;
+        }
+        assertThat(programs).hasSizeGreaterThan(100);
+        assertThat(tooDeep).isEqualTo(1);
+        assertThat(broken).isGreaterThan(programs.size() / 4);
+    }
+
     private static List<String> full(PyNode root) {
         List<String> out = new ArrayList<>();
         fullInto(root, out);
