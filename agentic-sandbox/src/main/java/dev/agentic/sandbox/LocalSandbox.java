@@ -13,7 +13,7 @@ import dev.agentic.sandbox.internal.SandboxRun;
 import dev.agentic.sandbox.internal.SandboxSetup;
 import dev.agentic.sandbox.internal.WarmPool;
 import java.nio.file.Path;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -133,7 +133,7 @@ public final class LocalSandbox implements Sandbox {
         private int sandboxUid = 65534;
         private Path cgroupParent;
         private final Set<HostPort> loopbackHosts = new LinkedHashSet<>();
-        private final Map<Language, Integer> prestart = new EnumMap<>(Language.class);
+        private final Map<WarmPool.Kind, Integer> prestart = new HashMap<>();
         private ExecutionLimits prestartLimits = ExecutionLimits.defaults();
 
         private Builder() {
@@ -231,14 +231,15 @@ public final class LocalSandbox implements Sandbox {
         }
 
         /**
-         * Keeps {@code count} sandboxes for {@code language} started ahead of demand (default: none), so that a
-         * run skips bubblewrap's set-up: namespaces, mounts, seccomp and rlimits are in place and only the
-         * interpreter starts when the request comes. Each prestarted sandbox is fresh and serves exactly one
-         * program, so runs stay as isolated from each other as without it; a background thread starts a
-         * replacement whenever one is taken. A request uses one only when it needs nothing that must be known
-         * at set-up time: its limits equal {@link #prestartLimits} and it has no network and no input files;
-         * other requests start cold as usual. Its result's notes say when it ran in a prestarted sandbox, and
-         * its wall clock starts with the request, not with the prestart.
+         * Keeps {@code count} sandboxes for {@code language} and requests without network started ahead of
+         * demand (default: none), so that a run skips bubblewrap's set-up: namespaces, mounts, seccomp and
+         * rlimits are in place and only the interpreter starts when the request comes. Each prestarted sandbox
+         * is fresh and serves exactly one program, so runs stay as isolated from each other as without it; a
+         * background thread starts a replacement whenever one is taken. A request uses one only when it needs
+         * nothing else that must be known at set-up time: its limits equal {@link #prestartLimits} and it has
+         * no input files; other requests start cold as usual. Its result's notes say when it ran in a
+         * prestarted sandbox, and its wall clock starts with the request, not with the prestart. For requests
+         * whose {@code NetworkPolicy} allows hosts, see {@link #prestartWithNetwork}.
          *
          * <p>Costs: {@code count} idle process trees (a waiting {@code bwrap}, its init and a shell: about 5 MB
          * resident each, mostly shared library pages) and their run directories, for as long as the sandbox is
@@ -248,14 +249,30 @@ public final class LocalSandbox implements Sandbox {
          * @param count 0 (off) to 64
          */
         public Builder prestart(Language language, int count) {
-            Objects.requireNonNull(language, "language");
+            return prestart(new WarmPool.Kind(Objects.requireNonNull(language, "language"), false), count);
+        }
+
+        /**
+         * Like {@link #prestart}, for requests whose {@code NetworkPolicy} allows hosts: the egress plumbing
+         * is set up ahead too (the socket's directory is mounted, the forwarder already listens on
+         * {@code 127.0.0.1:3128}, the proxy variables are set), and the run's own proxy, with the request's
+         * allowlist and caps, starts when the request comes, before the program. This saves the forwarder's
+         * interpreter start as well as bubblewrap's set-up. Any allowlist can use these sandboxes.
+         *
+         * @param count 0 (off) to 64
+         */
+        public Builder prestartWithNetwork(Language language, int count) {
+            return prestart(new WarmPool.Kind(Objects.requireNonNull(language, "language"), true), count);
+        }
+
+        private Builder prestart(WarmPool.Kind kind, int count) {
             if (count < 0 || count > 64) {
                 throw new ConfigurationException("prestart count must be between 0 and 64, was " + count);
             }
             if (count == 0) {
-                prestart.remove(language);
+                prestart.remove(kind);
             } else {
-                prestart.put(language, count);
+                prestart.put(kind, count);
             }
             return this;
         }
@@ -284,10 +301,11 @@ public final class LocalSandbox implements Sandbox {
             }
             LocalSandbox sandbox = new LocalSandbox(isolation, SandboxSetup.create(o), maxConcurrentRuns);
             try {
-                for (Language language : prestart.keySet()) {
-                    if (!sandbox.languages().contains(language)) {
-                        throw new ConfigurationException("prestart(" + language + ", ...): this sandbox cannot run "
-                                + language.displayName() + " (it runs " + sandbox.languages() + ")");
+                for (WarmPool.Kind kind : prestart.keySet()) {
+                    if (!sandbox.languages().contains(kind.language())) {
+                        throw new ConfigurationException("prestart(" + kind.language() + ", ...): this sandbox "
+                                + "cannot run " + kind.language().displayName() + " (it runs "
+                                + sandbox.languages() + ")");
                     }
                 }
                 SandboxSetup.selfTest(sandbox);

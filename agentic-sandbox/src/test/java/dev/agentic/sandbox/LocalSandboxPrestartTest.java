@@ -11,7 +11,9 @@ import dev.agentic.core.sandbox.ExecutionRequest;
 import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.sandbox.NetworkPolicy;
 import dev.agentic.sandbox.internal.ProcTree;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -234,5 +236,43 @@ class LocalSandboxPrestartTest {
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("between 0 and 64");
         assertThatThrownBy(() -> LocalSandbox.builder().isolation(Isolation.NONE).prestart(Language.PYTHON, 1).build())
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("Isolation.BUBBLEWRAP");
+    }
+
+    @Test
+    void networkedRequestsRunInPrestartedSandboxesUnderTheirOwnAllowlist(@TempDir Path scratch) throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
+        server.createContext("/", exchange -> {
+            byte[] body = "hello from the host".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        String local = "127.0.0.1:" + server.getAddress().getPort();
+        String fetch = "import urllib.request, urllib.error\n"
+                + "try:\n    print(urllib.request.urlopen('http://" + local + "/', timeout=10).read().decode())\n"
+                + "except urllib.error.HTTPError as e:\n    print('refused', e.code)\n";
+        try (LocalSandbox sandbox = LocalSandbox.builder().scratchRoot(scratch).prestartWithNetwork(Language.PYTHON, 2)
+                .prestartLimits(LIMITS).allowLoopbackHosts(local).build()) {
+            awaitIdle(scratch, 2);
+
+            ExecutionResult allowed = sandbox.execute(python(fetch).network(NetworkPolicy.allow(local)).build());
+            ExecutionResult other = sandbox.execute(python(fetch).network(NetworkPolicy.allow("api.example.com"))
+                    .build());
+
+            assertThat(allowed.stdout()).as(allowed.describe()).isEqualTo("hello from the host\n");
+            assertThat(allowed.output().network()).singleElement().satisfies(d -> assertThat(d.allowed()).isTrue());
+            assertThat(other.stdout()).as(other.describe()).isEqualTo("refused 403\n");
+            assertThat(other.output().network()).singleElement().satisfies(d -> assertThat(d.allowed()).isFalse());
+            for (ExecutionResult r : new ExecutionResult[] {allowed, other}) {
+                assertThat(r.output().notes()).anyMatch(n -> n.contains(PRESTARTED))
+                        .anyMatch(n -> n.startsWith("network: egress proxy"));
+            }
+            ExecutionResult none = sandbox.execute(python("import os\nprint(os.environ.get('HTTPS_PROXY'))").build());
+            assertThat(none.stdout()).as("a request without network starts cold, with no proxy").isEqualTo("None\n");
+            assertThat(none.output().notes()).noneMatch(n -> n.contains(PRESTARTED));
+        } finally {
+            server.stop(0);
+        }
     }
 }

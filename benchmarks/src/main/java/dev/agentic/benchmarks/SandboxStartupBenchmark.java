@@ -4,6 +4,7 @@ import dev.agentic.core.Code;
 import dev.agentic.core.Language;
 import dev.agentic.core.sandbox.ExecutionRequest;
 import dev.agentic.core.sandbox.ExecutionResult;
+import dev.agentic.core.sandbox.NetworkPolicy;
 import dev.agentic.sandbox.LocalSandbox;
 import java.io.File;
 import java.io.IOException;
@@ -41,6 +42,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class SandboxStartupBenchmark {
     private static final ExecutionRequest PASS = ExecutionRequest.of(Code.python("pass"));
+    /** {@code pass} with an allowlist: the run gets its egress proxy and the forwarder inside. */
+    private static final ExecutionRequest PASS_WITH_NETWORK = ExecutionRequest.builder().code(Code.python("pass"))
+            .network(NetworkPolicy.allow("api.stripe.com")).build();
     /** Idle time before each one-shot run (see {@link BetweenRequests}). */
     static final long PAUSE_MILLIS = 50;
 
@@ -52,7 +56,8 @@ public class SandboxStartupBenchmark {
     @Setup
     public void setUp() {
         sandbox = LocalSandbox.builder().maxConcurrentRuns(20).build();
-        prestarted = LocalSandbox.builder().prestart(Language.PYTHON, 2).build();
+        prestarted = LocalSandbox.builder().prestart(Language.PYTHON, 2).prestartWithNetwork(Language.PYTHON, 2)
+                .build();
         pool = Executors.newFixedThreadPool(20);
         python = new File("/usr/bin/python3").canExecute() ? "/usr/bin/python3" : "python3";
     }
@@ -101,8 +106,24 @@ public class SandboxStartupBenchmark {
         return passIn(prestarted);
     }
 
+    /** {@code pass} with an allowlist on the default sandbox: egress proxy, forwarder start, then the program. */
+    @Benchmark
+    public ExecutionResult sandboxedPassWithNetwork(BetweenRequests pause) {
+        return passIn(sandbox, PASS_WITH_NETWORK);
+    }
+
+    /** The same on {@code prestartWithNetwork(PYTHON, 2)}: only the proxy and the program start per request. */
+    @Benchmark
+    public ExecutionResult prestartedSandboxPassWithNetwork(BetweenRequests pause) {
+        return passIn(prestarted, PASS_WITH_NETWORK);
+    }
+
     private static ExecutionResult passIn(LocalSandbox target) {
-        ExecutionResult r = target.execute(PASS);
+        return passIn(target, PASS);
+    }
+
+    private static ExecutionResult passIn(LocalSandbox target, ExecutionRequest request) {
+        ExecutionResult r = target.execute(request);
         if (!r.succeeded()) {
             throw new IllegalStateException("pass failed in " + target + ": " + r);
         }

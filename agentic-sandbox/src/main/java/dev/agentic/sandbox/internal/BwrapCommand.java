@@ -46,6 +46,11 @@ public final class BwrapCommand {
      * {@code exit-code} line appears only when the sandbox was set up and the program's exit was propagated.
      */
     public static final String STATUS_FILE = "bwrap-status.json";
+    /**
+     * Name of the directory, next to the socket's path inside, where the egress socket's host directory is
+     * mounted; the socket path inside is a symbolic link into it.
+     */
+    static final String EGRESS_DIR = "egress";
 
     private BwrapCommand() {
     }
@@ -121,16 +126,21 @@ public final class BwrapCommand {
             add(cmd, "--ro-bind", run.runDir().resolve("in").resolve(name).toString(), WORKDIR + "/" + name);
         }
         if (run.egress()) {
-            add(cmd, "--ro-bind", run.egressSocket().toString(), egressSocketInside);
+            // the socket's directory, not the socket: a prestarted sandbox is set up before its proxy listens
+            Path inside = Path.of(egressSocketInside);
+            String dirInside = inside.resolveSibling(EGRESS_DIR).toString();
+            add(cmd, "--ro-bind", run.egressSocket().getParent().toString(), dirInside);
+            add(cmd, "--symlink", EGRESS_DIR + "/" + run.egressSocket().getFileName(), egressSocketInside);
             add(cmd, "--ro-bind", run.forwarderScript().toString(), forwarderInside);
         }
         add(cmd, "--chdir", WORKDIR, "--remount-ro", "/", "--seccomp", "3", "--");
         cmd.addAll(limitsPrefix(layout.tools().prlimit(), run.limits()));
+        if (run.egress()) {
+            // before the gate: it binds its port while a prestarted sandbox waits, and never sees the secrets
+            add(cmd, layout.python().executable().toString(), "-I", "-S", forwarderInside, "--");
+        }
         if (run.gated()) {
             add(cmd, "/bin/sh", "-c", WRAPPER, "sh");
-        }
-        if (run.egress()) {
-            add(cmd, layout.python().executable().toString(), "-I", "-S", forwarderInside, "--");
         }
         cmd.addAll(programCommand(layout, run));
         return cmd;

@@ -1,6 +1,8 @@
 package dev.agentic.sandbox.internal;
 
 import dev.agentic.core.sandbox.NetworkDecision;
+import dev.agentic.core.sandbox.NetworkPolicy;
+import dev.agentic.core.secret.Redactor;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -36,6 +38,15 @@ public interface EgressSession extends AutoCloseable {
 
     /** Every decision the proxy made so far. */
     List<NetworkDecision> decisions();
+
+    /**
+     * Starts the proxy of a session {@linkplain EgressFactory#prepare prepared} without one, on the
+     * prepared socket; once. Sessions opened for a policy are started already.
+     *
+     * @throws IllegalStateException when the proxy was started before or the session has no network
+     * @throws dev.agentic.core.sandbox.SandboxException when the proxy cannot start
+     */
+    void start(NetworkPolicy policy, Redactor redactor);
 
     @Override
     void close();
@@ -77,6 +88,11 @@ public interface EgressSession extends AutoCloseable {
         @Override
         public List<NetworkDecision> decisions() {
             return List.of();
+        }
+
+        @Override
+        public void start(NetworkPolicy policy, Redactor redactor) {
+            throw new IllegalStateException("a run without network has no proxy to start");
         }
 
         @Override

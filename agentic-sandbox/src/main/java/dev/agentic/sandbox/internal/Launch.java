@@ -58,14 +58,18 @@ final class Launch implements AutoCloseable {
     }
 
     /**
-     * Starts a sandbox ahead of demand for {@code language} under {@code limits}, without network or
-     * inputs; its program file is empty and its wrapper holds the program until stdin is closed.
+     * Starts a sandbox ahead of demand for {@code language} under {@code limits}, without inputs; its program
+     * file is empty and its wrapper holds the program until stdin is closed. With {@code network}, the egress
+     * plumbing is in place (socket directory, forwarder listening inside) and {@link #startEgress} starts the
+     * proxy with the request's policy; without, the network namespace stays empty.
      */
-    static Launch ahead(RunContext ctx, Language language, ExecutionLimits limits) throws IOException {
-        return start(ctx, language, "", limits, List.of(), NetworkPolicy.none(), true, Map.of(),
+    static Launch ahead(RunContext ctx, Language language, ExecutionLimits limits, boolean network)
+            throws IOException {
+        return start(ctx, language, "", limits, List.of(), network ? null : NetworkPolicy.none(), true, Map.of(),
                 Redactor.of(List.of()));
     }
 
+    /** {@code network} null: egress prepared without a proxy (a prestarted sandbox with network). */
     private static Launch start(RunContext ctx, Language language, String source, ExecutionLimits limits,
                                 List<InputFile> inputs, NetworkPolicy network, boolean gated,
                                 Map<String, String> env, Redactor redactor) throws IOException {
@@ -76,7 +80,9 @@ final class Launch implements AutoCloseable {
         try {
             dir = RunDirectory.create(ctx.scratchRoot(), BwrapCommand.programFile(language), source, inputs,
                     ctx.layout() == null ? -1 : ctx.layout().sandboxUid());
-            egress = ctx.isolated() ? ctx.egress().open(network, dir, redactor) : EgressSession.none();
+            egress = !ctx.isolated() ? EgressSession.none()
+                    : network == null ? ctx.egress().prepare(dir)
+                    : ctx.egress().open(network, dir, redactor);
             List<String> argv;
             if (ctx.isolated()) {
                 BwrapCommand.Run run = new BwrapCommand.Run(language, dir.path(), dir.inputNames(), limits,
@@ -117,6 +123,11 @@ final class Launch implements AutoCloseable {
             throw new SandboxException("Cannot write the program into the prestarted sandbox's run directory "
                     + dir.path() + ": " + e.getMessage() + ". Check that the scratch root has free space.", e);
         }
+    }
+
+    /** Starts the egress proxy of a sandbox started {@link #ahead} with network, for the request's policy. */
+    void startEgress(NetworkPolicy policy, Redactor redactor) {
+        egress.start(policy, redactor);
     }
 
     Process process() {

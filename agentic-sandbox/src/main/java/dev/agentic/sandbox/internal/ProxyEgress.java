@@ -36,29 +36,70 @@ public final class ProxyEgress implements EgressFactory {
         if (policy.isNone()) {
             return EgressSession.none();
         }
-        Path socketDir = dir.path().resolve("egress");
-        Path socket = socketDir.resolve("proxy.sock");
-        EgressProxy proxy = EgressProxy.start(socket, policy, options.withRedactor(redactor));
+        EgressSession session = prepare(dir);
+        session.start(policy, redactor);
+        return session;
+    }
+
+    @Override
+    public EgressSession prepare(RunDirectory dir) {
         try {
+            Path socketDir = Files.createDirectory(dir.path().resolve("egress"),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             Path forwarder = dir.path().resolve("forwarder.py");
             Files.write(forwarder, EgressForwarder.script());
             Files.setPosixFilePermissions(forwarder, PosixFilePermissions.fromString("r--r--r--"));
             if (ownerUid >= 0) {
                 RunDirectory.chown(socketDir, ownerUid);
-                RunDirectory.chown(socket, ownerUid);
                 RunDirectory.chown(forwarder, ownerUid);
             }
-            return new Session(proxy, socket, forwarder);
-        } catch (IOException | RuntimeException e) {
-            proxy.close();
+            return new Session(socketDir.resolve("proxy.sock"), forwarder);
+        } catch (IOException e) {
             throw new SandboxException("Cannot prepare the egress proxy for this run: " + e.getMessage(), e);
         }
     }
 
-    private record Session(EgressProxy proxy, Path socket, Path forwarder) implements EgressSession {
+    /** A run's egress: the socket path and forwarder are fixed at creation, the proxy starts once. */
+    private final class Session implements EgressSession {
+        private final Path socket;
+        private final Path forwarder;
+        private EgressProxy proxy;
+
+        Session(Path socket, Path forwarder) {
+            this.socket = socket;
+            this.forwarder = forwarder;
+        }
+
+        @Override
+        public synchronized void start(NetworkPolicy policy, Redactor redactor) {
+            if (proxy != null) {
+                throw new IllegalStateException("the egress proxy of this run is running already");
+            }
+            EgressProxy started = EgressProxy.start(socket, policy, options.withRedactor(redactor));
+            try {
+                if (ownerUid >= 0) {
+                    RunDirectory.chown(socket, ownerUid);
+                }
+            } catch (IOException | RuntimeException e) {
+                started.close();
+                throw new SandboxException("Cannot hand the egress socket to the sandbox uid: " + e.getMessage(), e);
+            }
+            proxy = started;
+        }
+
         @Override
         public boolean active() {
             return true;
+        }
+
+        @Override
+        public Path socket() {
+            return socket;
+        }
+
+        @Override
+        public Path forwarder() {
+            return forwarder;
         }
 
         @Override
@@ -78,13 +119,15 @@ public final class ProxyEgress implements EgressFactory {
         }
 
         @Override
-        public List<NetworkDecision> decisions() {
-            return proxy.decisions();
+        public synchronized List<NetworkDecision> decisions() {
+            return proxy == null ? List.of() : proxy.decisions();
         }
 
         @Override
-        public void close() {
-            proxy.close();
+        public synchronized void close() {
+            if (proxy != null) {
+                proxy.close();
+            }
         }
     }
 }

@@ -68,6 +68,9 @@ public final class SandboxRun {
             if (prestarted != null) {
                 try {
                     prestarted.writeProgram(language, request.code().source());
+                    if (!request.network().isNone()) {
+                        prestarted.startEgress(request.network(), redactor);
+                    }
                 } catch (RuntimeException e) {
                     prestarted.kill();
                     prestarted.close();

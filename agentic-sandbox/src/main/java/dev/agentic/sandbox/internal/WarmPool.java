@@ -6,7 +6,7 @@ import dev.agentic.core.sandbox.ExecutionRequest;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -19,9 +19,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Sandboxes started ahead of demand, so that a run skips bubblewrap's set-up (namespaces, mounts, seccomp,
  * rlimits): each one is a complete, fresh sandbox whose wrapper waits on stdin, and it serves exactly one
- * program; a background thread starts a replacement whenever one is taken. Only requests that need nothing
- * the sandbox must know at set-up time can use one: a configured language, limits equal to the pool's,
- * no network, no input files. Everything else starts cold, as without the pool.
+ * program; a background thread starts a replacement whenever one is taken. Sandboxes are kept per
+ * {@link Kind}: language, and whether the egress plumbing is in place (the proxy itself, with the request's
+ * allowlist, starts when the request comes). Only requests that need nothing else the sandbox must know at
+ * set-up time can use one: limits equal to the pool's and no input files. Everything else starts cold, as
+ * without the pool.
  *
  * <p>After {@value #MAX_FAILURES} failed or dead prestarts in a row the pool stops refilling and logs why;
  * runs then start cold. Thread-safe. {@link #close()} kills and deletes every idle sandbox.
@@ -32,8 +34,8 @@ public final class WarmPool implements AutoCloseable {
 
     private final RunContext ctx;
     private final ExecutionLimits limits;
-    private final Map<Language, Integer> sizes;
-    private final Map<Language, Deque<Launch>> idle = new EnumMap<>(Language.class);
+    private final Map<Kind, Integer> sizes;
+    private final Map<Kind, Deque<Launch>> idle = new HashMap<>();
     private final ExecutorService starter = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "agentic-sandbox-prestart");
         t.setDaemon(true);
@@ -42,15 +44,26 @@ public final class WarmPool implements AutoCloseable {
     private int failuresInARow;
     private boolean stopped;
 
-    /** Starts {@code sizes.get(language)} sandboxes per language in the background. */
-    public WarmPool(RunContext ctx, Map<Language, Integer> sizes, ExecutionLimits limits) {
+    /** What a prestarted sandbox is set up for: a language, with or without network. */
+    public record Kind(Language language, boolean network) {
+        static Kind of(ExecutionRequest request) {
+            return new Kind(request.code().language(), !request.network().isNone());
+        }
+
+        String describe() {
+            return language.displayName() + (network ? " sandbox with network" : " sandbox");
+        }
+    }
+
+    /** Starts {@code sizes.get(kind)} sandboxes per kind in the background. */
+    public WarmPool(RunContext ctx, Map<Kind, Integer> sizes, ExecutionLimits limits) {
         this.ctx = ctx;
         this.limits = limits;
         this.sizes = Map.copyOf(sizes);
-        this.sizes.forEach((language, size) -> {
-            idle.put(language, new ArrayDeque<>());
+        this.sizes.forEach((kind, size) -> {
+            idle.put(kind, new ArrayDeque<>());
             for (int i = 0; i < size; i++) {
-                refill(language);
+                refill(kind);
             }
         });
     }
@@ -60,60 +73,53 @@ public final class WarmPool implements AutoCloseable {
      * ready (the caller then starts one itself). The caller owns the result.
      */
     Launch take(ExecutionRequest request) {
-        Language language = request.code().language();
-        if (!sizes.containsKey(language) || !request.limits().equals(limits) || !request.network().isNone()
-                || !request.inputFiles().isEmpty()) {
+        Kind kind = Kind.of(request);
+        if (!sizes.containsKey(kind) || !request.limits().equals(limits) || !request.inputFiles().isEmpty()) {
             return null;
         }
         while (true) {
             Launch l;
             synchronized (this) {
-                l = stopped ? null : idle.get(language).pollFirst();
+                l = stopped ? null : idle.get(kind).pollFirst();
             }
             if (l == null) {
                 return null;
             }
-            refill(language);
+            refill(kind);
             if (l.process().isAlive()) {
                 return l;
             }
-            discard(l, "a prestarted " + language.displayName() + " sandbox ended before it was used (exit "
+            discard(l, "a prestarted " + kind.describe() + " ended before it was used (exit "
                     + l.process().exitValue() + ")");
         }
     }
 
-    /** How many prestarted sandboxes for {@code language} wait now (for diagnostics and tests). */
-    public synchronized int idle(Language language) {
-        Deque<Launch> d = idle.get(language);
-        return d == null ? 0 : d.size();
-    }
-
-    private void refill(Language language) {
+    private void refill(Kind kind) {
         try {
-            starter.execute(() -> startOne(language));
+            starter.execute(() -> startOne(kind));
         } catch (RejectedExecutionException e) {
             // closed
         }
     }
 
-    private void startOne(Language language) {
+    private void startOne(Kind kind) {
         synchronized (this) {
-            if (stopped || idle.get(language).size() >= sizes.get(language)) {
+            if (stopped || idle.get(kind).size() >= sizes.get(kind)) {
                 return;
             }
         }
         Launch l;
         try {
-            l = Launch.ahead(ctx, language, limits);
+            l = Launch.ahead(ctx, kind.language(), limits, kind.network());
         } catch (RuntimeException | java.io.IOException e) {
-            failed("cannot prestart a " + language.displayName() + " sandbox: " + e.getMessage());
+            failed("cannot prestart a " + kind.describe() + ": " + e.getMessage());
             return;
         }
         boolean kept;
         synchronized (this) {
             kept = !stopped;
             if (kept) {
-                idle.get(language).addLast(l);
+                idle.get(kind).addLast(l);
                 failuresInARow = 0;
             }
         }

@@ -101,4 +101,20 @@ class BwrapCommandTest {
         assertThat(OutputCollector.sanitise("..")).isEqualTo("_..");
         assertThat(OutputCollector.sanitise("x".repeat(300))).hasSize(200);
     }
+
+    @Test
+    void egressMountsTheSocketsDirectoryAndStartsTheForwarderBeforeTheGate() {
+        BwrapCommand.Run run = new BwrapCommand.Run(Language.PYTHON, Path.of("/scratch/run-1"), List.of(),
+                ExecutionLimits.defaults(), Path.of("/scratch/run-1/egress/proxy.sock"),
+                Path.of("/scratch/run-1/forwarder.py"), List.of("HTTPS_PROXY", "http://127.0.0.1:3128"), true);
+
+        List<String> a = BwrapCommand.build(layout, run, "/run/egress.sock", "/run/forwarder.py");
+
+        assertThat(String.join(" ", a)).contains("--ro-bind /scratch/run-1/egress /run/egress")
+                .contains("--symlink egress/proxy.sock /run/egress.sock")
+                .contains("--ro-bind /scratch/run-1/forwarder.py /run/forwarder.py")
+                .contains("--setenv HTTPS_PROXY http://127.0.0.1:3128");
+        assertThat(a).containsSubsequence("/run/forwarder.py", "--", "/bin/sh", "-c", BwrapCommand.WRAPPER, "sh",
+                "/usr/bin/python3.11", "-I", "-u", "/sandbox/main.py");
+    }
 }
