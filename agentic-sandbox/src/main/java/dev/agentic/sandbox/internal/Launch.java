@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A started process tree with everything it owns: the run directory, the egress session and the run's
@@ -174,6 +175,23 @@ final class Launch implements AutoCloseable {
         BwrapStatus s = status();
         int n = s.pidNamespace() > 0 ? ProcTree.killPidNamespace(s.pidNamespace()) : 0;
         return n + ProcTree.killCommandLinesContaining(dir.path().toString()) > 0;
+    }
+
+    /**
+     * Waits up to {@code millis} for the sandbox's init to be gone, and its pid namespace with it: the init
+     * is {@code knownInit} when positive (found while the run opened the working directory), else the pid
+     * bwrap reported. Without isolation, kills the process's descendants instead.
+     */
+    void awaitTreeDeath(long knownInit, long millis) throws InterruptedException {
+        if (!ctx.isolated()) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            return;
+        }
+        long init = knownInit > 0 ? knownInit : status().initPid();
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (init > 0 && ProcTree.running(init) && System.nanoTime() < until) {
+            Thread.sleep(2);
+        }
     }
 
     /** Kills the process tree at once (bwrap, then the pid namespace with it; the cgroup too). */

@@ -145,10 +145,10 @@ public final class SandboxRun {
             Duration duration = Duration.ofNanos(System.nanoTime() - start);
             if (killedBy.get() != Outcome.KilledBy.NOBODY || ctx.closed()) {
                 // the init dies of its parent-death signal within milliseconds; kill whatever did not
-                awaitTreeDeath(l, sandboxInit, SURVIVOR_GRACE_MILLIS);
+                l.awaitTreeDeath(sandboxInit, SURVIVOR_GRACE_MILLIS);
                 sweep(l);
             }
-            awaitTreeDeath(l, sandboxInit, TEARDOWN_MILLIS);
+            l.awaitTreeDeath(sandboxInit, TEARDOWN_MILLIS);
             if (!ctx.isolated() && !request.outputGlobs().isEmpty()) {
                 workdir = Unisolated.openWorkdir(l.dir());
             }
@@ -240,21 +240,6 @@ public final class SandboxRun {
         return null;
     }
 
-    /**
-     * Waits up to {@code millis} for the sandbox's init to be gone (its pid namespace with it). The init's pid
-     * is the one found while opening the working directory, else the one bwrap reported.
-     */
-    private void awaitTreeDeath(Launch l, long sandboxInit, long millis) throws InterruptedException {
-        if (!ctx.isolated()) {
-            l.process().descendants().forEach(ProcessHandle::destroyForcibly);
-            return;
-        }
-        long init = sandboxInit > 0 ? sandboxInit : l.status().initPid();
-        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        while (init > 0 && ProcTree.running(init) && System.nanoTime() < until) {
-            Thread.sleep(2);
-        }
-    }
 
     private void kill(Launch l, Outcome.KilledBy why) {
         if (killedBy.compareAndSet(Outcome.KilledBy.NOBODY, why)) {

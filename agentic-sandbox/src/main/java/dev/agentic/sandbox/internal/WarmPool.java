@@ -160,14 +160,18 @@ public final class WarmPool implements AutoCloseable {
         return all;
     }
 
+    /** Kills an idle sandbox, waits until nothing of it runs (sweeping what outlives bwrap), deletes it. */
     private static void destroy(Launch l) {
         l.kill();
         try {
             l.process().waitFor(5, TimeUnit.SECONDS);
+            l.awaitTreeDeath(-1, 1_000);
+            l.sweep();
+            l.awaitTreeDeath(-1, 1_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            l.sweep();
         }
-        l.sweep();
         l.close();
     }
 
@@ -177,9 +181,12 @@ public final class WarmPool implements AutoCloseable {
         synchronized (this) {
             stopped = true;
         }
-        starter.shutdownNow();
+        // no interrupt: a prestart in flight finishes starting and then destroys its sandbox (stopped is set)
+        starter.shutdown();
         try {
-            starter.awaitTermination(5, TimeUnit.SECONDS);
+            if (!starter.awaitTermination(15, TimeUnit.SECONDS)) {
+                LOG.warn("A sandbox prestart did not finish within 15 s of close(); it is killed with the JVM");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
