@@ -24,10 +24,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every file of the Java validator corpus is a test: {@code must-flag} files need at least one error finding
  * under {@link ValidationPolicy#standard()}, {@code must-pass} files none. The corpus is read from this module's
  * test resources and, when present, from the shared {@code ../shared/corpus/validator/java} folder. A first-line
- * comment chooses the network policy (see the corpus README).
+ * comment chooses the network policy (see the corpus README); a {@code // expected finding: RULE} comment in the
+ * first lines pins the rule a must-flag file is reported under.
  */
 class JavaValidatorCorpusTest {
     private static final Pattern ALLOWLIST = Pattern.compile("validated with the network allowlist:\\s*(.+)");
+    private static final Pattern EXPECTED = Pattern.compile("^//\\s*expected finding:\\s*([a-z-]+)");
     private static final CodeValidator VALIDATOR = CodeValidator.java(ValidationPolicy.standard());
 
     static Stream<Arguments> mustFlag() {
@@ -48,6 +50,17 @@ class JavaValidatorCorpusTest {
             assertThat(f.line()).isPositive();
             assertThat(f.message()).isNotBlank();
         });
+        String expected = expectedRule(source);
+        if (expected != null) {
+            assertThat(result.errors()).as("%s should be reported under %s: %s", name, expected, result.describe())
+                    .anyMatch(f -> f.rule().equals(expected));
+        }
+    }
+
+    /** The rule a {@code // expected finding: RULE} comment in the first lines names, or null. */
+    static String expectedRule(String source) {
+        return source.lines().limit(3).map(EXPECTED::matcher).filter(Matcher::find).map(m -> m.group(1))
+                .findFirst().orElse(null);
     }
 
     @ParameterizedTest(name = "{0}")

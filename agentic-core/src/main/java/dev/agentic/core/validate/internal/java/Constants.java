@@ -99,7 +99,8 @@ final class Constants {
         }
         if (e instanceof ObjectCreationExpr o && o.getArguments().size() == 1
                 && (o.getType().getNameAsString().equals("String")
-                        || o.getType().getNameAsString().equals("StringBuilder"))) {
+                        || o.getType().getNameAsString().equals("StringBuilder")
+                        || o.getType().getNameAsString().equals("StringBuffer"))) {
             return strings(o.getArgument(0), depth + 1);
         }
         if (e instanceof MethodCallExpr m) {

@@ -127,6 +127,10 @@ final class FileWriteRule {
         if (e instanceof ObjectCreationExpr o && "java.io.File".equals(model.resolveType(o.getType()).fqn())) {
             return join(o.getArguments(), depth);
         }
+        if (e instanceof ObjectCreationExpr o && o.getArguments().size() == 1
+                && "java.net.URI".equals(model.resolveType(o.getType()).fqn())) {
+            return eval(o.getArgument(0), depth + 1);
+        }
         if (e instanceof MethodCallExpr m) {
             return evalCall(m, depth);
         }
@@ -195,6 +199,10 @@ final class FileWriteRule {
                 return scope == null ? PathValue.UNKNOWN : parent(eval(scope, depth + 1));
             case "getRoot":
                 return PathValue.outside("the file-system root");
+            case "create":
+                // Path.of(URI.create("file:///etc/x"))
+                return "java.net.URI".equals(owner) && args.size() == 1 ? eval(args.get(0), depth + 1)
+                        : PathValue.UNKNOWN;
             case "getProperty":
             case "getenv":
                 return systemLocation(args.isEmpty() ? null : constants.string(args.get(0)));

@@ -52,7 +52,8 @@ final class JavaRules {
         type(DENIED_TYPE, NO_PROCESS, "java.lang.ProcessBuilder");
         type(REFLECTION, NO_REFLECTION, "java.lang.reflect", "java.lang.invoke");
         type(DENIED_TYPE, NO_CLASS_LOADING, "java.lang.ClassLoader", "java.net.URLClassLoader",
-                "java.security.SecureClassLoader", "java.lang.ModuleLayer", "javax.naming", "java.rmi.server");
+                "java.security.SecureClassLoader", "java.lang.ModuleLayer", "javax.naming", "java.rmi.server",
+                "java.util.ServiceLoader");
         type(DENIED_TYPE, NO_INTERNALS, "sun", "com.sun", "jdk.internal", "jdk.unsupported");
         type(DENIED_TYPE, NO_NATIVE, "jdk.incubator.foreign", "jdk.incubator.vector", "com.sun.jna", "jnr.ffi");
         type(DENIED_TYPE, NO_JVM_CONTROL, "java.lang.instrument", "com.sun.tools.attach", "com.sun.jdi",

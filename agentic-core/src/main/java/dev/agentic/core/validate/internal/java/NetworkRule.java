@@ -3,6 +3,9 @@ package dev.agentic.core.validate.internal.java;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
 import dev.agentic.core.AgenticException;
 import dev.agentic.core.sandbox.HostPort;
 import dev.agentic.core.sandbox.NetworkPolicy;
@@ -27,6 +30,8 @@ final class NetworkRule {
             "apache.org", "xml.apache.org", "schemas.xmlsoap.org", "schemas.openxmlformats.org",
             "schemas.microsoft.com", "purl.org", "json-schema.org", "xmlpull.org", "www.xmlpull.org",
             "xmlns.jcp.org", "java.sun.com", "javax.xml.xmlconstants");
+    private static final Set<String> BUILDERS = Set.of("StringBuilder", "StringBuffer", "java.lang.StringBuilder",
+            "java.lang.StringBuffer");
     private static final Set<String> NETWORK_PACKAGES = Set.of("java.net", "java.net.http", "javax.net",
             "javax.net.ssl", "java.rmi", "jdk.net", "com.sun.net");
     private static final Set<String> NETWORK_TYPES = Set.of("java.sql.DriverManager");
@@ -90,6 +95,10 @@ final class NetworkRule {
             Matcher m = URL.matcher(value);
             if (m.find() && !LOCAL_SCHEMES.contains(m.group(1).toLowerCase(java.util.Locale.ROOT))) {
                 String host = hostOf(m.group(2));
+                if (host != null && host.endsWith(".") && m.end() == value.length()) {
+                    // "https://api." + region + ...: the host goes on beyond what is known
+                    host += Constants.UNKNOWN;
+                }
                 if (host != null && !NAMESPACE_AUTHORITIES.contains(host.toLowerCase(java.util.Locale.ROOT))) {
                     checkHost(host, e);
                 }
@@ -103,16 +112,44 @@ final class NetworkRule {
             return;
         }
         if (HOST_FIRST.contains(callee)) {
-            checkConstantHost(args.get(0));
+            checkConstantHost(args.get(0), false);
         } else if (callee.equals("java.net.URL") && args.size() >= 3) {
-            checkConstantHost(args.get(1));
+            checkConstantHost(args.get(1), false);
+        } else if (callee.equals("java.net.URI") && (args.size() == 4 || args.size() == 5 || args.size() == 7)) {
+            // URI(scheme, host, path, fragment), URI(scheme, authority, path, query, fragment),
+            // URI(scheme, userInfo, host, port, path, query, fragment)
+            checkConstantHost(args.get(args.size() == 7 ? 2 : 1), args.size() == 5);
         }
     }
 
-    private void checkConstantHost(Expression arg) {
+    /**
+     * A string built in one expression by appending to a literal or a new builder
+     * ({@code new StringBuilder("https://").append(host).toString()}): checked once, at the outermost append.
+     */
+    void onBuilderChain(MethodCallExpr call) {
+        if (!checkHosts || isChainLink(call.getParentNode().orElse(null), call)) {
+            return;
+        }
+        Expression root = call;
+        while (root instanceof MethodCallExpr m && isChainLink(m, null) && m.getScope().isPresent()) {
+            root = m.getScope().get();
+        }
+        if (root instanceof StringLiteralExpr || (root instanceof ObjectCreationExpr o
+                && BUILDERS.contains(o.getType().getNameAsString()))) {
+            onString(call);
+        }
+    }
+
+    private static boolean isChainLink(Node node, Expression scope) {
+        return node instanceof MethodCallExpr m && (m.getNameAsString().equals("append")
+                || m.getNameAsString().equals("concat")) && (scope == null || m.getScope().orElse(null) == scope);
+    }
+
+    private void checkConstantHost(Expression arg, boolean authority) {
         for (String value : constants.strings(arg)) {
-            if (!value.isBlank()) {
-                checkHost(value.trim(), arg);
+            String host = authority ? hostOf(value.trim()) : value.trim();
+            if (host != null && !host.isBlank()) {
+                checkHost(host, arg);
             }
         }
     }

@@ -3,10 +3,15 @@ package dev.agentic.core.validate.internal.java;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.InitializerDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
@@ -123,9 +128,7 @@ final class RuleWalker {
         String name = call.getNameAsString();
         JavaRules.Denial builtin = builtin(owner, name);
         if (builtin != null && (owner + "." + name).equals("java.lang.Runtime.getRuntime")
-                && call.getParentNode().orElse(null) instanceof MethodCallExpr outer
-                && outer.getScope().orElse(null) == call
-                && JavaRules.HARMLESS_RUNTIME.contains(outer.getNameAsString())) {
+                && (isHarmlessRuntimeCall(call.getParentNode().orElse(null), call) || onlyHarmlessUses(call))) {
             builtin = null;
         }
         PolicyNames.Verdict verdict = names.call(callNames(owner, call.getScope().orElse(null), name), builtin);
@@ -139,12 +142,50 @@ final class RuleWalker {
         }
         if (name.equals("format") || name.equals("formatted") || name.equals("join")) {
             network.onString(call);
+        } else if (name.equals("append") || name.equals("concat")) {
+            network.onBuilderChain(call);
         }
         files.onCall(call, owner);
         threads.onCall(call, owner);
         if (owner != null) {
             network.onHostArguments(owner + "." + name, call.getArguments());
         }
+    }
+
+    private static boolean isHarmlessRuntimeCall(Node parent, Expression scope) {
+        return parent instanceof MethodCallExpr outer && outer.getScope().orElse(null) == scope
+                && JavaRules.HARMLESS_RUNTIME.contains(outer.getNameAsString());
+    }
+
+    /**
+     * {@code Runtime rt = Runtime.getRuntime(); rt.totalMemory() - rt.freeMemory()}: a variable holding the
+     * runtime whose every use is a harmless query. Any other use (exec, passing it on) keeps the finding.
+     */
+    private static boolean onlyHarmlessUses(MethodCallExpr getRuntime) {
+        if (!(getRuntime.getParentNode().orElse(null) instanceof VariableDeclarator v)) {
+            return false;
+        }
+        String var = v.getNameAsString();
+        Node scope = v.getParentNode().orElse(null);
+        if (scope instanceof FieldDeclaration) {
+            scope = v.findRootNode();
+        }
+        while (scope != null && !(scope instanceof CallableDeclaration<?>) && !(scope instanceof LambdaExpr)
+                && !(scope instanceof InitializerDeclaration) && scope.getParentNode().isPresent()) {
+            scope = scope.getParentNode().get();
+        }
+        boolean[] harmless = {true};
+        boolean[] used = {false};
+        scope.walk(Node.TreeTraversal.PREORDER, n -> {
+            if (n instanceof NameExpr ne && ne.getNameAsString().equals(var)) {
+                used[0] = true;
+                harmless[0] &= isHarmlessRuntimeCall(ne.getParentNode().orElse(null), ne);
+            } else if (n instanceof FieldAccessExpr fa && fa.getNameAsString().equals(var)) {
+                used[0] = true;
+                harmless[0] &= isHarmlessRuntimeCall(fa.getParentNode().orElse(null), fa);
+            }
+        });
+        return used[0] && harmless[0];
     }
 
     private void onMethodReference(MethodReferenceExpr ref) {

@@ -40,6 +40,9 @@ final class ThreadRule {
     private final int max;
     private long count;
     private boolean reported;
+    /** Call counts of the program's own methods, and the methods whose count is being computed. */
+    private final java.util.Map<String, Long> callCounts = new java.util.HashMap<>();
+    private final Set<String> calling = new java.util.HashSet<>();
 
     ThreadRule(SourceModel model, Constants constants, Findings findings, int maxThreads) {
         this.model = model;
@@ -109,6 +112,51 @@ final class ThreadRule {
         if (inRecursiveMethod(node)) {
             return UNBOUNDED;
         }
+        long times = loopTrips(node);
+        MethodDeclaration m = node.findAncestor(MethodDeclaration.class).orElse(null);
+        if (m == null || times >= UNBOUNDED || (m.isStatic() && m.getNameAsString().equals("main"))) {
+            return times;
+        }
+        long calls = callsOf(m.getNameAsString());
+        return calls >= UNBOUNDED ? UNBOUNDED : Math.min(UNBOUNDED, times * calls);
+    }
+
+    /**
+     * How many times the program calls its own method {@code name}: the trip counts of its call sites summed, so a
+     * helper that starts a thread and is called in a loop of 100 starts 100. A method with no call site in the
+     * file counts once; methods that call each other count as unbounded.
+     */
+    private long callsOf(String name) {
+        Long cached = callCounts.get(name);
+        if (cached != null) {
+            return cached;
+        }
+        if (!calling.add(name)) {
+            return UNBOUNDED;
+        }
+        long total = 0;
+        boolean called = false;
+        try {
+            for (Node n : model.nodes) {
+                boolean site = n instanceof MethodCallExpr c && c.getNameAsString().equals(name)
+                        && (c.getScope().isEmpty() || c.getScope().get().isThisExpr());
+                site |= n instanceof MethodReferenceExpr r && r.getIdentifier().equals(name);
+                if (site) {
+                    called = true;
+                    long t = tripCount(n);
+                    total = t >= UNBOUNDED ? UNBOUNDED : Math.min(UNBOUNDED, total + t);
+                }
+            }
+        } finally {
+            calling.remove(name);
+        }
+        long result = called ? total : 1;
+        callCounts.put(name, result);
+        return result;
+    }
+
+    /** How many times the code at {@code node} runs because of loops inside its own method. */
+    private long loopTrips(Node node) {
         long times = 1;
         Node child = node;
         Node p = node.getParentNode().orElse(null);
@@ -121,11 +169,14 @@ final class ThreadRule {
             } else if ((p instanceof WhileStmt w && w.getBody() == child) || (p instanceof DoStmt d
                     && d.getBody() == child)) {
                 t = UNBOUNDED;
-            } else if (p instanceof MethodCallExpr m && child instanceof LambdaExpr
-                    && LOOPING_CALLS.contains(m.getNameAsString())) {
+            } else if (p instanceof MethodCallExpr m && (child instanceof LambdaExpr
+                    || child instanceof MethodReferenceExpr) && LOOPING_CALLS.contains(m.getNameAsString())) {
                 t = m.getScope().map(this::streamTrips).orElse(UNBOUNDED);
             }
             times = t >= UNBOUNDED || times >= UNBOUNDED ? UNBOUNDED : Math.min(UNBOUNDED, times * t);
+            if (p instanceof MethodDeclaration) {
+                break;
+            }
             child = p;
             p = p.getParentNode().orElse(null);
         }

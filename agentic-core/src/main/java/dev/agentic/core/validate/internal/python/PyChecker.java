@@ -26,7 +26,12 @@ final class PyChecker {
             Map.entry("named_expression", "name"), Map.entry("as_pattern_target", "*"),
             Map.entry("pattern_list", "*"), Map.entry("tuple_pattern", "*"), Map.entry("list_pattern", "*"),
             Map.entry("aliased_import", "*"), Map.entry("dotted_name", "*"));
-    private static final Set<String> ATTRIBUTE_FUNCTIONS = Set.of("getattr", "setattr", "delattr", "hasattr");
+    private static final Set<String> ATTRIBUTE_FUNCTIONS = Set.of("getattr", "setattr", "delattr", "hasattr",
+            "inspect.getattr_static");
+    /** Calls returning every attribute of their argument, as {@code vars(module)} does. */
+    private static final Set<String> MEMBER_LISTINGS = Set.of("inspect.getmembers", "inspect.getmembers_static");
+    /** Methods that fill a format template's replacement fields from their arguments (checked for traversal). */
+    private static final Set<String> FORMAT_METHODS = Set.of("format", "format_map", "vformat");
     private static final Set<String> GETTER_FACTORIES = Set.of("operator.attrgetter", "operator.methodcaller");
 
     private final PyText text;
@@ -34,6 +39,7 @@ final class PyChecker {
     private final PyPolicy policy;
     private final PyEffects effects;
     private final PyEffects.Reporter reporter;
+    private final PyFormatFields formatFields;
     private int nesting;
     private boolean nestingReported;
 
@@ -43,6 +49,7 @@ final class PyChecker {
         this.policy = policy;
         this.reporter = reporter;
         this.effects = new PyEffects(text, bindings, policy, reporter);
+        this.formatFields = new PyFormatFields(text, bindings, reporter);
     }
 
     void visit(PyNode n) {
@@ -63,7 +70,7 @@ final class PyChecker {
             case "identifier" -> checkIdentifier(n);
             case "attribute" -> checkAttribute(n);
             case "call" -> checkCall(n);
-            case "string" -> checkFormatString(n);
+            case "string" -> formatFields.checkLiteral(n);
             case "assignment" -> effects.checkAssignment(n);
             case "exec_statement" -> reporter.report(PyRules.DENIED_CALL, true,
                     "exec runs code built at run time; write the code directly", n);
@@ -105,7 +112,19 @@ final class PyChecker {
                     + "use the builtins and modules directly", n);
             return;
         }
-        for (String q : bindings.qualified(n)) {
+        Set<String> qualified = bindings.qualified(n);
+        if (isPassedAsValue(n)) {
+            for (String q : qualified) {
+                String b = q.startsWith(PyRules.BUILTINS_PREFIX) ? q.substring(PyRules.BUILTINS_PREFIX.length()) : q;
+                if (ATTRIBUTE_FUNCTIONS.contains(b) && !b.equals("hasattr") && !isParameter(name, n)) {
+                    reporter.report(PyRules.DYNAMIC_ATTRIBUTE, true, b + " passed as a value (to map, reduce, "
+                            + "partial, ...) reads attributes whose names are data; access the attributes directly",
+                            n);
+                    break;
+                }
+            }
+        }
+        for (String q : qualified) {
             if (policy.isDeniedCall(q)) {
                 if (q.equals(name) && isParameter(name, n)) {
                     return;
@@ -119,6 +138,13 @@ final class PyChecker {
                 return;
             }
         }
+    }
+
+    /** An argument, a keyword argument's value or a container item: a function used as data, not called. */
+    private static boolean isPassedAsValue(PyNode n) {
+        PyNode p = n.parent;
+        return p != null && (p.is("argument_list") || p.is("list") || p.is("tuple") || p.is("set")
+                || (p.is("keyword_argument") && "value".equals(n.field)) || (p.is("pair") && "value".equals(n.field)));
     }
 
     /**
@@ -245,6 +271,7 @@ final class PyChecker {
         PyNode argList = call.child("arguments");
         List<PyNode> positional = new ArrayList<>();
         Map<String, PyNode> keywords = new LinkedHashMap<>();
+        PyNode splat = null;
         if (argList != null && argList.is("argument_list")) {
             for (PyNode a : argList.namedChildren()) {
                 if (a.is("keyword_argument")) {
@@ -253,6 +280,8 @@ final class PyChecker {
                     }
                 } else if (!a.is("list_splat") && !a.is("dictionary_splat")) {
                     positional.add(a);
+                } else if (splat == null) {
+                    splat = a;
                 }
             }
         }
@@ -261,6 +290,16 @@ final class PyChecker {
             String b = q.startsWith(PyRules.BUILTINS_PREFIX) ? q.substring(PyRules.BUILTINS_PREFIX.length()) : q;
             if (ATTRIBUTE_FUNCTIONS.contains(b) && positional.size() >= 2) {
                 checkAttributeName(b, positional.get(0), positional.get(1));
+                break;
+            }
+            if (ATTRIBUTE_FUNCTIONS.contains(b) && splat != null && !b.equals("hasattr")) {
+                reporter.report(PyRules.DYNAMIC_ATTRIBUTE, true, b + " with unpacked arguments hides which "
+                        + "attribute it reaches; access the attribute directly (obj.name)", splat);
+                break;
+            }
+            if (MEMBER_LISTINGS.contains(b) && !positional.isEmpty() && rootImported(positional.get(0))) {
+                reporter.report(PyRules.DYNAMIC_ATTRIBUTE, true, b + " on a module hands out every function in it "
+                        + "by name; call the functions you need directly", positional.get(0));
                 break;
             }
             if (GETTER_FACTORIES.contains(b)) {
@@ -275,6 +314,13 @@ final class PyChecker {
                 break;
             }
         }
+        if (fn != null && fn.is("attribute") && fn.child("attribute") != null
+                && FORMAT_METHODS.contains(text.name(fn.child("attribute")))) {
+            formatFields.checkFolded(fn.child("object"));
+            if (!positional.isEmpty()) {
+                formatFields.checkFolded(positional.get(0));
+            }
+        }
         effects.checkCall(call, names, positional, keywords);
     }
 
@@ -283,7 +329,7 @@ final class PyChecker {
         boolean plainLiteral = nameExpr.is("string");
         List<Val> values = bindings.values(nameExpr);
         boolean known = bindings.fullyKnown(nameExpr);
-        if (!plainLiteral && !nameExpr.is("identifier") && !values.isEmpty()) {
+        if (!plainLiteral && !nameExpr.is("identifier") && !values.isEmpty() && !isLiteralChoice(nameExpr)) {
             reporter.report(PyRules.STRING_BUILT_NAME, true, function + " with an attribute name built from "
                     + "strings hides what is accessed; write the attribute directly (obj.name)", nameExpr);
         }
@@ -321,45 +367,23 @@ final class PyChecker {
         }
     }
 
+    /** {@code "a" if x else "b"}: a choice between whole literals, not a name built from pieces. */
+    private static boolean isLiteralChoice(PyNode e) {
+        if (e.is("string") || e.is("identifier")) {
+            return true;
+        }
+        if (e.is("parenthesized_expression") && e.namedChildren().size() == 1) {
+            return isLiteralChoice(e.namedChildren().get(0));
+        }
+        if (!e.is("conditional_expression") || e.namedChildren().size() != 3) {
+            return false;
+        }
+        return isLiteralChoice(e.namedChildren().get(0)) && isLiteralChoice(e.namedChildren().get(2));
+    }
+
     /** Whether {@code object} is a name bound by an import, so getattr on it was resolved exactly. */
     private boolean resolvedSafely(PyNode object) {
         return object.is("identifier") && bindings.importedNames.contains(text.name(object));
-    }
-
-    /** {@code "{0.__class__}".format(x)}: replacement fields that walk into interpreter internals. */
-    private void checkFormatString(PyNode string) {
-        Val v = text.stringValue(string);
-        if (v == null || v.text().indexOf('{') < 0) {
-            return;
-        }
-        String s = v.text();
-        for (int i = s.indexOf('{'); i >= 0 && i < s.length(); i = s.indexOf('{', i + 1)) {
-            if (i + 1 < s.length() && s.charAt(i + 1) == '{') {
-                i++;
-                continue;
-            }
-            int close = s.indexOf('}', i);
-            if (close < 0) {
-                return;
-            }
-            String field = s.substring(i + 1, close);
-            int cut = field.length();
-            for (char stop : new char[] {'!', ':'}) {
-                int k = field.indexOf(stop);
-                if (k >= 0 && k < cut) {
-                    cut = k;
-                }
-            }
-            String[] parts = field.substring(0, cut).split("[.\\[\\]]");
-            for (int p = 1; p < parts.length; p++) {
-                String part = parts[p].trim();
-                if (PyRules.ESCAPE_ATTRIBUTES.contains(part) || PyRules.ESCAPE_NAMES.contains(part)) {
-                    reporter.report(PyRules.FORMAT_TRAVERSAL, true, "format field {" + field + "} walks to "
-                            + part + " (a sandbox-escape pattern); format plain values instead", string);
-                    return;
-                }
-            }
-        }
     }
 
     private static String describeDenied(String q, String written) {
@@ -369,6 +393,8 @@ final class PyChecker {
                     "runs or loads code chosen at run time; write the code directly and import modules by name";
             case "globals", "locals", "vars" -> "exposes namespaces; use the variables directly";
             case "breakpoint" -> "starts a debugger; remove it";
+            case "timeit.timeit", "timeit.repeat", "timeit.Timer", "timeit.main" ->
+                    "runs code given as a string; time the code with time.perf_counter() instead";
             default -> base.startsWith("sys.") || base.startsWith("inspect.") || base.startsWith("types.")
                     ? "reaches interpreter internals; use public APIs"
                     : "spawns, signals or loads outside the sandbox's contract; use a library call that does the "

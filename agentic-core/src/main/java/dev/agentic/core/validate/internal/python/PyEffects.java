@@ -17,7 +17,10 @@ final class PyEffects {
     private static final Pattern URL = Pattern.compile("^\\s*([A-Za-z][A-Za-z0-9+.-]*)://([^/?#\\s]*)");
     private static final Pattern BARE_HOST = Pattern.compile(
             "^(localhost|[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+|\\[[0-9A-Fa-f:.]+\\])(:\\d+)?$");
-    private static final Set<String> OPEN_CALLS = Set.of("open", "io.open", "codecs.open", "os.open");
+    /** Calls that open a file by name: {@code (file, mode)} like the builtin, or {@code (path, flags)} for os.open. */
+    private static final Set<String> OPEN_CALLS = Set.of("open", "io.open", "io.FileIO", "codecs.open", "os.open",
+            "gzip.open", "gzip.GzipFile", "bz2.open", "bz2.BZ2File", "lzma.open", "lzma.LZMAFile", "tarfile.open",
+            "tarfile.TarFile", "zipfile.ZipFile");
     /** Call → index of each argument naming a file it writes. */
     private static final Map<String, int[]> WRITES = Map.ofEntries(
             Map.entry("shutil.copy", new int[] {1}), Map.entry("shutil.copy2", new int[] {1}),
@@ -35,6 +38,8 @@ final class PyEffects {
             "shutil.rmtree", new int[] {0}, "os.remove", new int[] {0}, "os.unlink", new int[] {0},
             "os.rmdir", new int[] {0}, "os.removedirs", new int[] {0}, "shutil.move", new int[] {0},
             "os.rename", new int[] {0}, "os.replace", new int[] {0});
+    /** Calls that move the process to another directory: relative writes after them land there. */
+    private static final Set<String> CHANGES_DIRECTORY = Set.of("os.chdir", "os.chroot", "contextlib.chdir");
     private static final Set<String> PATH_WRITE_METHODS = Set.of("write_text", "write_bytes", "touch", "mkdir",
             "symlink_to", "hardlink_to", "chmod", "lchmod");
     private static final Set<String> PATH_DELETE_METHODS = Set.of("unlink", "rmdir", "rename", "replace");
@@ -76,6 +81,11 @@ final class PyEffects {
                     checkPath(arg(positional, keywords, i, i == 0 ? "src" : "dst"), PyRules.WRITE_OUTSIDE, q);
                 }
             }
+            if (CHANGES_DIRECTORY.contains(q)) {
+                checkPath(arg(positional, keywords, 0, "path"), PyRules.WRITE_OUTSIDE, q,
+                        "moves the process to", "relative writes after it would land there; stay in the working "
+                        + "directory and use relative paths (for example out/result.json)");
+            }
             int[] d = DELETES.get(q);
             if (d != null) {
                 for (int i : d) {
@@ -106,8 +116,8 @@ final class PyEffects {
 
     private void checkOpen(String q, List<PyNode> positional, Map<String, PyNode> keywords) {
         PyNode path = arg(positional, keywords, 0, "file");
-        if (path == null) {
-            path = keywords.get("path");
+        for (String keyword : new String[] {"path", "filename", "name"}) {
+            path = path == null ? keywords.get(keyword) : path;
         }
         PyNode mode = arg(positional, keywords, 1, q.equals("os.open") ? "flags" : "mode");
         if (isWriteMode(mode, q.equals("os.open"))) {
@@ -137,15 +147,18 @@ final class PyEffects {
     }
 
     private void checkPath(PyNode pathExpr, String rule, String what) {
+        checkPath(pathExpr, rule, what, rule.equals(PyRules.DELETE_OUTSIDE) ? "deletes" : "writes",
+                "use a relative path inside the working directory (for example out/result.json)");
+    }
+
+    private void checkPath(PyNode pathExpr, String rule, String what, String verb, String advice) {
         if (pathExpr == null) {
             return;
         }
         for (Val v : bindings.values(pathExpr)) {
             if (isOutside(v)) {
-                String verb = rule.equals(PyRules.DELETE_OUTSIDE) ? "deletes" : "writes";
                 reporter.report(rule, true, what + " " + verb + " '" + v.text() + (v.complete() ? "" : "...")
-                        + "', outside the working directory; use a relative path inside the working directory "
-                        + "(for example out/result.json)", pathExpr);
+                        + "', outside the working directory; " + advice, pathExpr);
                 return;
             }
         }
@@ -202,16 +215,33 @@ final class PyEffects {
             }
         }
         String fnName = fn == null ? "" : fn.is("attribute") ? text.name(fn.child("attribute")) : text.name(fn);
-        for (PyNode target : positional) {
+        boolean hostSink = HOST_SINKS.contains(fnName);
+        boolean addressSink = ADDRESS_SINKS.contains(fnName);
+        if (!hostSink && !addressSink) {
+            return;
+        }
+        List<PyNode> targets = new ArrayList<>(positional);
+        if (hostSink && keywords.containsKey("host")) {
+            targets.add(0, keywords.get("host"));
+        }
+        if (addressSink && keywords.containsKey("address")) {
+            targets.add(keywords.get("address"));
+        }
+        for (PyNode target : targets) {
             boolean tuple = target.is("tuple") && !target.namedChildren().isEmpty();
-            if (!(HOST_SINKS.contains(fnName) && target == positional.get(0))
-                    && !(ADDRESS_SINKS.contains(fnName) && tuple)) {
+            List<Val> hosts;
+            if (hostSink && target == targets.get(0) && !tuple) {
+                hosts = bindings.values(target);
+            } else if (addressSink && tuple) {
+                target = target.namedChildren().get(0);
+                hosts = bindings.values(target);
+            } else if (addressSink && target.is("identifier")) {
+                // addr = ("evil.example", 443); sock.connect(addr)
+                hosts = bindings.containerStrings(text.name(target));
+            } else {
                 continue;
             }
-            if (tuple) {
-                target = target.namedChildren().get(0);
-            }
-            for (Val v : bindings.values(target)) {
+            for (Val v : hosts) {
                 if (v.complete() && BARE_HOST.matcher(v.text()).matches()) {
                     String host = v.text().startsWith("[") ? v.text().substring(1, v.text().indexOf(']'))
                             : v.text().replaceFirst(":\\d+$", "");

@@ -71,6 +71,11 @@ final class PyImports {
             case "importlib", "imp", "zipimport", "runpy", "pkgutil", "code", "codeop", "builtins", "__builtin__" ->
                     "; import the modules you need by name at the top of the file";
             case "ctypes", "cffi" -> "; native code is not allowed";
+            case "pydoc" -> "; it looks up objects by dotted name; import the modules you need by name";
+            case "doctest", "trace", "profile", "cProfile" -> "; it runs code given as strings; call functions "
+                    + "directly (time.perf_counter() for timing)";
+            case "pip", "ensurepip", "distutils", "pipes" -> "; installing packages and running commands is not "
+                    + "allowed; use the modules already available";
             default -> "; use an allowed module instead";
         };
     }

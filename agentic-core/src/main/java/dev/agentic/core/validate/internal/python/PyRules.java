@@ -25,7 +25,8 @@ final class PyRules {
             "sh", "plumbum", "posix", "nt", "os.posix", "ctypes", "cffi", "importlib", "imp", "zipimport",
             "marshal", "pickle", "cPickle", "dill", "cloudpickle", "shelve", "copyreg", "code", "codeop", "runpy",
             "pkgutil", "builtins", "__builtin__", "gc", "signal", "pdb", "bdb", "site", "webbrowser", "commands",
-            "popen2", "sys.monitoring");
+            "popen2", "sys.monitoring", "pydoc", "doctest", "trace", "profile", "cProfile", "pipes", "distutils",
+            "pip", "ensurepip");
 
     /** Modules denied when the task has no network at all. */
     static final Set<String> DENIED_IMPORTS_WITHOUT_NETWORK = Set.of("socket", "socketserver");
@@ -47,7 +48,7 @@ final class PyRules {
             "asyncio.create_subprocess_exec", "asyncio.create_subprocess_shell",
             "concurrent.futures.ProcessPoolExecutor", "platform.popen", "pandas.read_pickle",
             "yaml.unsafe_load", "yaml.unsafe_load_all", "yaml.UnsafeLoader", "yaml.Loader",
-            "signal.pthread_kill");
+            "signal.pthread_kill", "timeit.timeit", "timeit.repeat", "timeit.Timer", "timeit.main");
 
     /** Method names denied on any receiver (they only exist on objects that spawn processes). */
     static final Set<String> DENIED_METHODS = Set.of("subprocess_exec", "subprocess_shell");

@@ -12,10 +12,12 @@ import java.util.Set;
 final class PyValues {
     private final PyText text;
     private final PyBindings bindings;
+    private final PyFormatting formatting;
 
     PyValues(PyText text, PyBindings bindings) {
         this.text = text;
         this.bindings = bindings;
+        this.formatting = new PyFormatting(text, this);
     }
 
     /**
@@ -54,6 +56,9 @@ final class PyValues {
                 String o = op == null ? "" : text.text(op);
                 if (o.equals("/")) {
                     return joinPaths(List.of(e.child("left"), e.child("right")), depth);
+                }
+                if (o.equals("%")) {
+                    return formatting.percent(e.child("left"), e.child("right"), depth);
                 }
                 if (!o.equals("+")) {
                     return List.of();
@@ -129,6 +134,40 @@ final class PyValues {
 
     /** Calls returning the (absolute) home directory: an absolute path of unknown text. */
     private static final Set<String> HOME_DIRECTORY = Set.of("Path.home", "pathlib.Path.home");
+    /** Calls returning the working directory: judged as {@code "."}, so {@code cwd / ".."} climbs out of it. */
+    private static final Set<String> WORKING_DIRECTORY = Set.of("os.getcwd", "Path.cwd", "pathlib.Path.cwd");
+
+    /**
+     * The value of a method called on a {@code pathlib} path: {@code joinpath} joins like {@code /};
+     * {@code with_name} and {@code with_suffix} keep the directory (the last part becomes unknown);
+     * {@code resolve}, {@code absolute} and {@code expanduser} are judged by the path they start from. Other
+     * methods are not paths.
+     */
+    private List<Val> pathMethod(String method, PyNode receiver, PyNode args, int depth) {
+        switch (method) {
+            case "joinpath": {
+                List<PyNode> parts = new ArrayList<>();
+                parts.add(receiver);
+                for (PyNode a : args.namedChildren()) {
+                    if (!a.is("keyword_argument")) {
+                        parts.add(a);
+                    }
+                }
+                return joinPaths(parts, depth);
+            }
+            case "with_name", "with_suffix", "with_stem": {
+                List<Val> out = new ArrayList<>();
+                for (Val v : values(receiver, depth + 1)) {
+                    out.add(new Val(v.text(), false));
+                }
+                return out;
+            }
+            case "resolve", "absolute", "expanduser":
+                return values(receiver, depth + 1);
+            default:
+                return List.of();
+        }
+    }
 
     /** {@code Path("/etc") / "x"}, {@code os.path.join(a, b)}: the path as a string. */
     private List<Val> joinPaths(List<PyNode> parts, int depth) {
@@ -160,10 +199,17 @@ final class PyValues {
     private List<Val> joinValue(PyNode call, int depth) {
         PyNode fn = call.child("function");
         PyNode args = call.child("arguments");
-        if (fn != null && !java.util.Collections.disjoint(bindings.qualified(fn, depth + 1), HOME_DIRECTORY)) {
+        Set<String> callee = fn == null ? Set.of() : bindings.qualified(fn, depth + 1);
+        if (!java.util.Collections.disjoint(callee, HOME_DIRECTORY)) {
             return List.of(new Val("/", false));
         }
-        if (args != null && fn != null && !java.util.Collections.disjoint(bindings.qualified(fn, depth + 1), PATH_BUILDERS)) {
+        if (!java.util.Collections.disjoint(callee, WORKING_DIRECTORY)) {
+            return List.of(new Val(".", true));
+        }
+        if (args != null && fn != null && fn.is("attribute") && isPathExpr(fn.child("object"))) {
+            return pathMethod(text.name(fn.child("attribute")), fn.child("object"), args, depth);
+        }
+        if (args != null && !java.util.Collections.disjoint(callee, PATH_BUILDERS)) {
             List<PyNode> parts = new ArrayList<>();
             for (PyNode a : args.namedChildren()) {
                 if (!a.is("keyword_argument")) {
@@ -171,6 +217,9 @@ final class PyValues {
                 }
             }
             return parts.isEmpty() ? List.of() : joinPaths(parts, depth);
+        }
+        if (fn != null && fn.is("attribute") && args != null && "format".equals(text.name(fn.child("attribute")))) {
+            return formatting.braces(fn.child("object"), args, depth);
         }
         if (fn == null || !fn.is("attribute") || args == null || !"join".equals(text.name(fn.child("attribute")))) {
             return List.of();
@@ -195,6 +244,15 @@ final class PyValues {
         return List.of(new Val(sb.toString(), true));
     }
 
+    /** The one fully known value of {@code e} (an integer literal's digits too), or null. */
+    String single(PyNode e, int depth) {
+        if (e.is("integer")) {
+            return text.text(e);
+        }
+        List<Val> vs = values(e, depth + 1);
+        return vs.size() == 1 && vs.get(0).complete() ? vs.get(0).text() : null;
+    }
+
     private static final Set<String> PATH_TYPES = Set.of("Path", "pathlib.Path", "PurePath", "pathlib.PurePath",
             "PosixPath", "pathlib.PosixPath");
 
@@ -217,7 +275,7 @@ final class PyValues {
                 PyNode fn = expr.child("function");
                 if (fn != null && fn.is("attribute")) {
                     String m = text.name(fn.child("attribute"));
-                    if (m.equals("joinpath") || m.equals("with_name") || m.equals("with_suffix")
+                    if (m.equals("joinpath") || m.equals("with_name") || m.equals("with_suffix") || m.equals("with_stem")
                             || m.equals("expanduser") || m.equals("resolve") || m.equals("absolute")) {
                         return isPathExpr(fn.child("object"));
                     }

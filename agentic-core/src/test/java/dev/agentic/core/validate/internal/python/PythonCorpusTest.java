@@ -23,11 +23,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every corpus program under the standard policy: {@code must-flag} files need an error finding,
- * {@code must-pass} files none. Reads the copy in test resources and, when present, the shared corpus
+ * {@code must-pass} files none; a {@code # expected finding: RULE} comment in the first lines pins the rule.
+ * Reads the copy in test resources and, when present, the shared corpus
  * ({@code ../shared/corpus/validator/python}) so new cases there are picked up.
  */
 class PythonCorpusTest {
     private static final Pattern ALLOWLIST = Pattern.compile("validated with the network allowlist:\\s*(.+)");
+    private static final Pattern EXPECTED = Pattern.compile("^#\\s*expected finding:\\s*([a-z-]+)");
     private static final CodeValidator VALIDATOR = CodeValidator.python(ValidationPolicy.standard());
 
     static Stream<Arguments> mustFlag() throws IOException, URISyntaxException {
@@ -44,6 +46,17 @@ class PythonCorpusTest {
         ValidationResult result = validate(file);
         assertThat(result.errors()).as("findings for %s", file).isNotEmpty();
         assertThat(result.valid()).isFalse();
+        String expected = expectedRule(Files.readString(file));
+        if (expected != null) {
+            assertThat(result.errors()).as("%s should be reported under %s:\n%s", file, expected, result.describe())
+                    .anyMatch(f -> f.rule().equals(expected) && f.line() > 0 && f.column() > 0);
+        }
+    }
+
+    /** The rule a {@code # expected finding: RULE} comment in the first lines names, or null. */
+    static String expectedRule(String source) {
+        return source.lines().limit(3).map(EXPECTED::matcher).filter(Matcher::find).map(m -> m.group(1))
+                .findFirst().orElse(null);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,0 +1,4 @@
+# validated with no network allowed
+# expected finding: denied-import
+from multiprocessing import Process as P
+P(target=print).start()

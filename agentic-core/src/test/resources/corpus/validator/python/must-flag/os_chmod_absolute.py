@@ -1,0 +1,4 @@
+# validated with no network allowed
+# expected finding: write-outside
+import os
+os.chmod('/usr/bin/python3', 0o777)

@@ -1,0 +1,4 @@
+# validated with no network allowed
+# expected finding: delete-outside
+import os
+os.remove('/etc/passwd')

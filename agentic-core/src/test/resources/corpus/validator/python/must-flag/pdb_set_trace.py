@@ -1,0 +1,3 @@
+# validated with no network allowed
+# expected finding: denied-import
+import pdb; pdb.set_trace()

@@ -1,0 +1,4 @@
+# validated with no network allowed
+# expected finding: denied-call
+import sys
+sys.modules.get('os').system('id')

@@ -1,0 +1,4 @@
+# validated with no network allowed
+# expected finding: denied-call
+if (e := eval):
+    e("1")
