@@ -89,4 +89,14 @@ class JavaValidatorIndirectionTest {
         assertThat(errors(main("for (Runnable r : java.util.ServiceLoader.load(Runnable.class)) { r.run(); }")))
                 .extracting(Finding::rule).contains("denied-type");
     }
+
+    @Test
+    void aUrlThatIsOnlyPrintedOrLoggedIsOutputButOneUsedToConnectIsChecked() {
+        assertThat(errors(main("System.out.println(\"https://dashboard.stripe.com/customers/\" + args.length);\n"
+                + "        java.util.logging.Logger.getLogger(\"x\").info(\"see https://status.stripe.com\");"))).isEmpty();
+        assertThat(errors(main("System.out.println(java.net.URI.create(\"https://evil.example/x\"));")))
+                .extracting(Finding::rule, Finding::line).containsExactly(tuple("host-not-allowed", 3));
+        assertThat(errors(main("String u = String.format(\"https://evil.example/%s\", args[0]);")))
+                .extracting(Finding::rule).contains("host-not-allowed");
+    }
 }

@@ -45,6 +45,10 @@ final class NetworkRule {
             "javax.net.ssl.SSLSocket", "java.net.InetAddress.getByName", "java.net.InetAddress.getAllByName",
             "java.net.InetSocketAddress.createUnresolved");
 
+    private static final Set<String> PRINT_METHODS = Set.of("print", "println", "printf", "format");
+    private static final Set<String> LOG_METHODS = Set.of("info", "warning", "severe", "fine", "finer", "finest",
+            "config", "debug", "error", "warn", "trace", "fatal", "log");
+
     private final NetworkPolicy network;
     private final boolean checkHosts;
     private final Constants constants;
@@ -88,7 +92,7 @@ final class NetworkRule {
 
     /** Checks a maximal string expression (a literal or a concatenation) that is a URL. */
     void onString(Expression e) {
-        if (!checkHosts || isPartOfConcatenation(e)) {
+        if (!checkHosts || isPartOfConcatenation(e) || isOnlyPrinted(e)) {
             return;
         }
         for (String value : constants.strings(e)) {
@@ -152,6 +156,20 @@ final class NetworkRule {
                 checkHost(host, arg);
             }
         }
+    }
+
+    /**
+     * Whether {@code e} is an argument of {@code System.out/err.print*}/{@code printf}/{@code format} or of a
+     * logger method: a URL written out ("see https://dashboard.stripe.com/...") is not a connection.
+     */
+    private static boolean isOnlyPrinted(Expression e) {
+        if (!(e.getParentNode().orElse(null) instanceof MethodCallExpr m) || !m.getArguments().contains(e)) {
+            return false;
+        }
+        String name = m.getNameAsString();
+        String scope = m.getScope().map(Node::toString).orElse("");
+        return (scope.equals("System.out") || scope.equals("System.err")) && PRINT_METHODS.contains(name)
+                || !scope.isEmpty() && !scope.equals("String") && LOG_METHODS.contains(name);
     }
 
     private static boolean isPartOfConcatenation(Expression e) {

@@ -49,6 +49,12 @@ final class PyEffects {
             "IMAP4_SSL", "POP3", "POP3_SSL", "Telnet", "HTTPConnectionPool", "HTTPSConnectionPool",
             "create_connection");
     /** Calls taking a socket address: only a {@code (host, port)} tuple counts. */
+    /**
+     * Logger methods: a URL passed to one (or to {@code print}) is output, not a connection, and flagging
+     * it would send ordinary code ("see https://dashboard.stripe.com/...") to a repair.
+     */
+    private static final Set<String> LOG_METHODS = Set.of("debug", "info", "warning", "warn", "error",
+            "exception", "critical", "fatal", "log");
     private static final Set<String> ADDRESS_SINKS = Set.of("connect", "connect_ex", "create_connection", "sendto",
             "bind_and_connect", "create_datagram_endpoint");
 
@@ -191,7 +197,7 @@ final class PyEffects {
     }
 
     private void checkHosts(PyNode call, PyNode fn, List<PyNode> positional, Map<String, PyNode> keywords) {
-        if (!policy.policy.checkLiteralHosts()) {
+        if (!policy.policy.checkLiteralHosts() || printsOnly(fn)) {
             return;
         }
         List<PyNode> args = new ArrayList<>(positional);
@@ -249,6 +255,15 @@ final class PyEffects {
                 }
             }
         }
+    }
+
+    /** Whether {@code fn} only writes text out: {@code print(...)} or a logger method ({@code log.info(...)}). */
+    private boolean printsOnly(PyNode fn) {
+        if (fn == null) {
+            return false;
+        }
+        return fn.is("identifier") ? text.name(fn).equals("print")
+                : fn.is("attribute") && LOG_METHODS.contains(text.name(fn.child("attribute")));
     }
 
     /** Assigning a URL to an attribute or item (an SDK's base URL, a proxy variable) counts like a call. */

@@ -108,4 +108,13 @@ class PythonValidatorIndirectionTest {
         assertThat(errors("import cProfile\n")).extracting(Finding::rule).containsExactly("denied-import");
         assertThat(errors("from timeit import default_timer\nprint(default_timer())\n")).isEmpty();
     }
+
+    @Test
+    void aUrlThatIsOnlyPrintedOrLoggedIsOutputButAConnectionInsideThePrintIsStillChecked() {
+        assertThat(errors("import logging\nlog = logging.getLogger(__name__)\n"
+                + "print('https://dashboard.stripe.com/customers/' + cid)\n"
+                + "log.info('https://status.stripe.com/incidents/%s', iid)\n")).isEmpty();
+        assertThat(errors("import requests\nprint(requests.get('https://evil.example/x').status_code)\n"))
+                .extracting(Finding::rule, Finding::line).containsExactly(tuple("host-not-allowed", 2));
+    }
 }
