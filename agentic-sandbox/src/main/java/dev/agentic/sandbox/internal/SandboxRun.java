@@ -143,12 +143,17 @@ public final class SandboxRun {
             }
             p.waitFor();
             Duration duration = Duration.ofNanos(System.nanoTime() - start);
-            if (killedBy.get() != Outcome.KilledBy.NOBODY || ctx.closed()) {
+            boolean killed = killedBy.get() != Outcome.KilledBy.NOBODY || ctx.closed();
+            if (killed) {
                 // the init dies of its parent-death signal within milliseconds; kill whatever did not
                 l.awaitTreeDeath(sandboxInit, SURVIVOR_GRACE_MILLIS);
                 sweep(l);
             }
-            l.awaitTreeDeath(sandboxInit, TEARDOWN_MILLIS);
+            if (killed || sandboxInit > 0) {
+                // after a kill, and before collecting output files: nothing of the run may still be running.
+                // After a normal exit the init has reported and is exiting; the kernel kills the rest with it.
+                l.awaitTreeDeath(sandboxInit, TEARDOWN_MILLIS);
+            }
             if (!ctx.isolated() && !request.outputGlobs().isEmpty()) {
                 workdir = Unisolated.openWorkdir(l.dir());
             }
@@ -161,8 +166,8 @@ public final class SandboxRun {
                 throw new SandboxException("The sandbox was closed while the program ran; the run was killed.");
             }
             String stderr = new String(err.bytes(), StandardCharsets.UTF_8);
-            if (ctx.isolated() && killedBy.get() == Outcome.KilledBy.NOBODY && !l.status().exitReported()
-                    && stderr.startsWith("bwrap: ")) {
+            if (ctx.isolated() && killedBy.get() == Outcome.KilledBy.NOBODY && stderr.startsWith("bwrap: ")
+                    && !l.status().exitReported()) {
                 throw new SandboxException("bubblewrap could not set up the sandbox: " + redactor.redact(firstLine(stderr))
                         + ". Check that the interpreter trees and the scratch root are readable by the sandbox uid.");
             }
