@@ -134,10 +134,12 @@ class LocalSandboxPrestartTest {
             awaitIdle(scratch, 1);
             Set<String> before = liveRunDirs(scratch);
 
-            ExecutionResult r = sandbox.execute(python("print('spinning', flush=True)\nwhile True:\n    pass").build());
+            // sleeps, so that the wall clock, not the CPU limit of the same length, ends it
+            ExecutionResult r = sandbox.execute(python("import time\nprint('waiting', flush=True)\ntime.sleep(60)")
+                    .build());
 
             assertThat(r.status()).isEqualTo("TIMED_OUT");
-            assertThat(r.stdout()).isEqualTo("spinning\n");
+            assertThat(r.stdout()).isEqualTo("waiting\n");
             assertThat(r.output().notes()).anyMatch(n -> n.contains(PRESTARTED));
             awaitIdle(scratch, 1);
             assertThat(liveRunDirs(scratch)).as("only the replacement is alive").doesNotContainAnyElementsOf(before);
