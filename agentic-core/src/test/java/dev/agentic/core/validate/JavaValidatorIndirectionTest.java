@@ -97,6 +97,6 @@ class JavaValidatorIndirectionTest {
         assertThat(errors(main("System.out.println(java.net.URI.create(\"https://evil.example/x\"));")))
                 .extracting(Finding::rule, Finding::line).containsExactly(tuple("host-not-allowed", 3));
         assertThat(errors(main("String u = String.format(\"https://evil.example/%s\", args[0]);")))
-                .extracting(Finding::rule).contains("host-not-allowed");
+                .extracting(Finding::rule).containsExactly("host-not-allowed");
     }
 }

@@ -49,6 +49,7 @@ final class NetworkRule {
     private static final Set<String> LOG_METHODS = Set.of("info", "warning", "severe", "fine", "finer", "finest",
             "config", "debug", "error", "warn", "trace", "fatal", "log");
 
+    private final java.util.Set<String> reported = new java.util.HashSet<>();
     private final NetworkPolicy network;
     private final boolean checkHosts;
     private final Constants constants;
@@ -212,7 +213,9 @@ final class NetworkRule {
                 allowed = false;
             }
         }
-        if (!allowed) {
+        int line = at.getBegin().map(p -> p.line).orElse(0);
+        if (!allowed && reported.add(host + "@" + line)) {
+            // once per host and line: String.format("https://evil/%s", x) is both a literal and its result
             String allowedHosts = network.allowedHosts().stream().map(HostPort::toString)
                     .collect(Collectors.joining(", "));
             findings.error(JavaRules.HOST_NOT_ALLOWED, at, "Contacts " + host + ", which is not in this task's "
