@@ -89,4 +89,47 @@ class LocalSandboxCgroupTest {
             assertThat(Files.readString(parent.resolve("cgroup.subtree_control"))).isEqualTo("+memory +pids +cpu");
         }
     }
+
+    @Test
+    void prestartedSandboxIsInItsOwnChildCgroupWhileItWaitsAndTheChildGoesWithTheRun(@TempDir Path tmp)
+            throws Exception {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwx--x--x")); // sandbox uid enters
+        Path parent = Files.createDirectories(tmp.resolve("delegated"));
+        Files.writeString(parent.resolve("cgroup.controllers"), "cpu memory pids\n");
+        Files.writeString(parent.resolve("cgroup.subtree_control"), "");
+        try (LocalSandbox sandbox = LocalSandbox.builder().scratchRoot(Files.createDirectory(tmp.resolve("s")))
+                .cgroupParent(parent).prestart(dev.agentic.core.Language.PYTHON, 1).build()) {
+            Path waiting = null;
+            for (int i = 0; i < 400 && waiting == null; i++) {
+                Thread.sleep(5);
+                waiting = childWithProcess(parent);
+            }
+            assertThat(waiting).as("a prestarted sandbox's cgroup, joined before bwrap").isNotNull();
+            long pid = Long.parseLong(Files.readString(waiting.resolve("cgroup.procs")).trim());
+            Thread.sleep(300); // let the launcher exec setpriv and bwrap
+            assertThat(ProcessHandle.of(pid).flatMap(h -> h.info().command())).hasValueSatisfying(
+                    c -> assertThat(c).endsWith("bwrap"));
+
+            ExecutionResult r = sandbox.execute(ExecutionRequest.of(Code.python("print('in')")));
+
+            assertThat(r.stdout()).isEqualTo("in\n");
+            String cgroup = waiting.toString();
+            assertThat(r.output().notes()).anyMatch(n -> n.contains("started ahead of the request"))
+                    .anyMatch(n -> n.startsWith("cgroups: the run is in " + cgroup));
+            assertThat(waiting).as("removed with the run").doesNotExist();
+        }
+    }
+
+    private static Path childWithProcess(Path parent) throws IOException {
+        try (Stream<Path> s = Files.list(parent)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                Path procs = p.resolve("cgroup.procs");
+                if (p.getFileName().toString().startsWith("agentic-run-") && Files.exists(procs)
+                        && !Files.readString(procs).isBlank()) {
+                    return p;
+                }
+            }
+        }
+        return null;
+    }
 }
