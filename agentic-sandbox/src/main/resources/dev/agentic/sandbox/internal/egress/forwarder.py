@@ -65,10 +65,14 @@ def main():
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     listener.bind(("127.0.0.1", port))
     listener.listen(128)
+    # Held back until the handlers below are in place: a signal that arrives while the program starts is
+    # forwarded to it, instead of ending the forwarder with its default action.
+    signal.pthread_sigmask(signal.SIG_BLOCK, FORWARDED_SIGNALS)
     try:
-        # Python ignores SIGPIPE and SIGXFSZ; the program gets the default dispositions back.
+        # Python ignores SIGPIPE and SIGXFSZ; the program gets the default dispositions back, and no
+        # blocked signals.
         pid = os.posix_spawnp(cmd[0], cmd, os.environ,
-                              setsigdef=(signal.SIGPIPE, signal.SIGXFSZ))
+                              setsigdef=(signal.SIGPIPE, signal.SIGXFSZ), setsigmask=())
     except OSError as e:
         print("forwarder: cannot run %s: %s" % (cmd[0], e.strerror), file=sys.stderr)
         os._exit(127)
@@ -80,6 +84,7 @@ def main():
 
     for sig in FORWARDED_SIGNALS:
         signal.signal(sig, forward)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, FORWARDED_SIGNALS)
     threading.Thread(target=serve, args=(listener, sock_path), daemon=True).start()
     _, status = os.waitpid(pid, 0)
     if os.WIFSIGNALED(status):
