@@ -112,10 +112,30 @@ final class Launch implements AutoCloseable {
     }
 
     /**
-     * Writes the program of a sandbox started {@link #ahead}: truncates and rewrites the empty file in place,
-     * so the read-only bind mount inside shows the new content. Safe because nothing runs before the gate.
+     * Hands a sandbox started {@link #ahead} to {@code request}: writes its program, starts its egress proxy
+     * with the request's policy when it has network, and notes that it was prestarted. On failure the sandbox
+     * is killed and deleted, and the exception propagates.
      */
-    void writeProgram(Language language, String source) {
+    void assign(ExecutionRequest request, Redactor redactor) {
+        try {
+            writeProgram(request.code().language(), request.code().source());
+            if (!request.network().isNone()) {
+                egress.start(request.network(), redactor);
+            }
+        } catch (RuntimeException e) {
+            kill();
+            close();
+            throw e;
+        }
+        notes.add(0, "start-up: this sandbox was started ahead of the request (LocalSandbox prestart); its wall "
+                + "clock started with the request");
+    }
+
+    /**
+     * Truncates and rewrites the empty program file in place, so the read-only bind mount inside shows the
+     * new content. Safe because nothing runs before the gate.
+     */
+    private void writeProgram(Language language, String source) {
         try {
             Files.write(dir.path().resolve(BwrapCommand.programFile(language)),
                     source.getBytes(StandardCharsets.UTF_8), StandardOpenOption.WRITE,
@@ -124,11 +144,6 @@ final class Launch implements AutoCloseable {
             throw new SandboxException("Cannot write the program into the prestarted sandbox's run directory "
                     + dir.path() + ": " + e.getMessage() + ". Check that the scratch root has free space.", e);
         }
-    }
-
-    /** Starts the egress proxy of a sandbox started {@link #ahead} with network, for the request's policy. */
-    void startEgress(NetworkPolicy policy, Redactor redactor) {
-        egress.start(policy, redactor);
     }
 
     Process process() {

@@ -42,7 +42,6 @@ public final class SandboxRun {
     private final ExecutionRequest request;
     private final ExecutionLimits limits;
     private final AtomicReference<Outcome.KilledBy> killedBy = new AtomicReference<>(Outcome.KilledBy.NOBODY);
-    private volatile Launch launch;
 
     /** A run of {@code request}; {@code pool} may be null (no sandboxes are started ahead). */
     public SandboxRun(RunContext ctx, WarmPool pool, ExecutionRequest request) {
@@ -63,35 +62,26 @@ public final class SandboxRun {
         Map<String, String> env = new LinkedHashMap<>(request.environment());
         env.putAll(request.secrets());
         long start = System.nanoTime();
+        Launch l = pool == null ? null : pool.take(request);
         try {
-            Launch prestarted = pool == null ? null : pool.take(request);
-            if (prestarted != null) {
-                try {
-                    prestarted.writeProgram(language, request.code().source());
-                    if (!request.network().isNone()) {
-                        prestarted.startEgress(request.network(), redactor);
-                    }
-                } catch (RuntimeException e) {
-                    prestarted.kill();
-                    prestarted.close();
-                    throw e;
-                }
-                prestarted.notes().add(0, "start-up: this sandbox was started ahead of the request (LocalSandbox "
-                        + "prestart); its wall clock started with the request");
+            if (l != null) {
+                l.assign(request, redactor);
+            } else {
+                l = Launch.forRequest(ctx, request, env, redactor);
             }
-            try (Launch l = prestarted != null ? prestarted : Launch.forRequest(ctx, request, env, redactor)) {
-                launch = l;
-                return supervise(l, env, redactor, start);
-            }
+        } catch (IOException e) {
+            throw new SandboxException("The sandbox could not start the program: " + e.getMessage(), e);
+        }
+        try {
+            return supervise(l, env, redactor, start);
         } catch (IOException e) {
             throw new SandboxException("The sandbox could not run the program: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            Launch l = launch;
-            if (l != null) {
-                l.kill();
-            }
+            l.kill();
             throw new SandboxException("Interrupted while the program ran; it was killed.", e);
+        } finally {
+            l.close();
         }
     }
 
