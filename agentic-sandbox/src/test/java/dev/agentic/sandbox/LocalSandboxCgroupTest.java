@@ -46,10 +46,7 @@ class LocalSandboxCgroupTest {
     @Test
     void delegatedParentGivesEachRunAChildCgroupJoinedBeforeBwrapAndRemovedAfterwards(@TempDir Path tmp)
             throws Exception {
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwx--x--x")); // sandbox uid enters
-        Path parent = Files.createDirectories(tmp.resolve("delegated"));
-        Files.writeString(parent.resolve("cgroup.controllers"), "cpu memory pids\n");
-        Files.writeString(parent.resolve("cgroup.subtree_control"), "");
+        Path parent = fakeDelegatedParent(tmp);
         try (LocalSandbox sandbox = LocalSandbox.builder().scratchRoot(Files.createDirectory(tmp.resolve("s")))
                 .cgroupParent(parent).build()) {
             CompletableFuture<ExecutionResult> run = CompletableFuture.supplyAsync(() -> sandbox.execute(
@@ -93,10 +90,7 @@ class LocalSandboxCgroupTest {
     @Test
     void prestartedSandboxIsInItsOwnChildCgroupWhileItWaitsAndTheChildGoesWithTheRun(@TempDir Path tmp)
             throws Exception {
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwx--x--x")); // sandbox uid enters
-        Path parent = Files.createDirectories(tmp.resolve("delegated"));
-        Files.writeString(parent.resolve("cgroup.controllers"), "cpu memory pids\n");
-        Files.writeString(parent.resolve("cgroup.subtree_control"), "");
+        Path parent = fakeDelegatedParent(tmp);
         try (LocalSandbox sandbox = LocalSandbox.builder().scratchRoot(Files.createDirectory(tmp.resolve("s")))
                 .cgroupParent(parent).prestart(dev.agentic.core.Language.PYTHON, 1).build()) {
             Path waiting = null;
@@ -131,5 +125,14 @@ class LocalSandboxCgroupTest {
             }
         }
         return null;
+    }
+
+    /** A plain directory under {@code tmp} that looks like a delegated cgroup v2 parent with cpu, memory, pids. */
+    private static Path fakeDelegatedParent(Path tmp) throws IOException {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwx--x--x")); // sandbox uid enters
+        Path parent = Files.createDirectories(tmp.resolve("delegated"));
+        Files.writeString(parent.resolve("cgroup.controllers"), "cpu memory pids\n");
+        Files.writeString(parent.resolve("cgroup.subtree_control"), "");
+        return parent;
     }
 }
