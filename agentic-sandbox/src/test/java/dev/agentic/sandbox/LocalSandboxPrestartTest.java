@@ -277,4 +277,52 @@ class LocalSandboxPrestartTest {
             server.stop(0);
         }
     }
+
+    @Test
+    void anIdleSandboxThatDiedIsDiscardedAndTheRunStillSucceeds(@TempDir Path scratch) throws Exception {
+        try (LocalSandbox sandbox = prestarted(scratch, 1)) {
+            awaitIdle(scratch, 1);
+            Set<String> dead = liveRunDirs(scratch);
+            for (long pid : ProcTree.withCommandLineContaining(scratch.toString())) {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly); // as the host's OOM killer might
+            }
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!liveRunDirs(scratch).isEmpty() && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+
+            ExecutionResult r = sandbox.execute(python("print('still runs')").build());
+
+            // in a cold sandbox, or in the replacement if it was set up while the dead one was discarded
+            assertThat(r.succeeded()).as(r.describe()).isTrue();
+            assertThat(r.stdout()).isEqualTo("still runs\n");
+            for (String d : dead) {
+                assertThat(scratch.resolve(d)).as("the dead sandbox's run directory").doesNotExist();
+            }
+            awaitIdle(scratch, 1); // and the pool refills
+        }
+    }
+
+    @Test
+    void closingTheSandboxDuringAPrestartedRunKillsItAndLeavesNothing(@TempDir Path scratch) throws Exception {
+        LocalSandbox sandbox = prestarted(scratch, 1);
+        awaitIdle(scratch, 1);
+        java.util.concurrent.CompletableFuture<ExecutionResult> run = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> sandbox.execute(python("import time\nprint('up', flush=True)\ntime.sleep(30)")
+                        .build()));
+        Thread.sleep(500);
+
+        sandbox.close();
+
+        assertThatThrownBy(() -> run.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(
+                dev.agentic.core.sandbox.SandboxException.class);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (!ProcTree.withCommandLineContaining(scratch.toString()).isEmpty() && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        assertThat(ProcTree.withCommandLineContaining(scratch.toString())).isEmpty();
+        try (Stream<Path> left = Files.list(scratch)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("run-"));
+        }
+    }
 }

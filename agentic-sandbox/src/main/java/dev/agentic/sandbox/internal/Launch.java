@@ -146,6 +146,18 @@ final class Launch implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the sandbox is still whole: bwrap runs (not a zombie this JVM has yet to reap) and so does the
+     * sandbox's init, when bwrap has reported it.
+     */
+    boolean alive() {
+        if (!process.isAlive() || !ProcTree.running(process.pid())) {
+            return false;
+        }
+        long init = status().initPid();
+        return init <= 0 || ProcTree.running(init);
+    }
+
     Process process() {
         return process;
     }

@@ -86,11 +86,10 @@ public final class WarmPool implements AutoCloseable {
                 return null;
             }
             refill(kind);
-            if (l.process().isAlive()) {
+            if (l.alive()) {
                 return l;
             }
-            discard(l, "a prestarted " + kind.describe() + " ended before it was used (exit "
-                    + l.process().exitValue() + ")");
+            discard(l, "a prestarted " + kind.describe() + " ended before it was used");
         }
     }
 
