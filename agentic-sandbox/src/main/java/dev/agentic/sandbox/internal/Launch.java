@@ -28,6 +28,9 @@ import java.util.concurrent.TimeUnit;
  * process tree must be dead by then. Not thread-safe: owned by one run, or by the pool until taken.
  */
 final class Launch implements AutoCloseable {
+    /** How long {@link #awaitTreeDeath} polls every 0.1 ms before it polls every 2 ms. */
+    private static final long FINE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
     private final RunContext ctx;
     private final RunDirectory dir;
     private final EgressSession egress;
@@ -215,9 +218,18 @@ final class Launch implements AutoCloseable {
             return;
         }
         long init = knownInit > 0 ? knownInit : status().initPid();
-        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        long begin = System.nanoTime();
+        long until = begin + TimeUnit.MILLISECONDS.toNanos(millis);
         while (init > 0 && ProcTree.running(init) && System.nanoTime() < until) {
-            Thread.sleep(2);
+            // an exiting init is gone within a fraction of a millisecond: poll finely first, then back off
+            if (System.nanoTime() - begin < FINE_POLL_NANOS) {
+                java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("interrupted while waiting for the sandbox to end");
+                }
+            } else {
+                Thread.sleep(2);
+            }
         }
     }
 

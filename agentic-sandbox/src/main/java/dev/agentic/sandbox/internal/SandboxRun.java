@@ -139,11 +139,9 @@ public final class SandboxRun {
                 l.awaitTreeDeath(sandboxInit, SURVIVOR_GRACE_MILLIS);
                 sweep(l);
             }
-            if (killed || sandboxInit > 0) {
-                // after a kill, and before collecting output files: nothing of the run may still be running.
-                // After a normal exit the init has reported and is exiting; the kernel kills the rest with it.
-                l.awaitTreeDeath(sandboxInit, TEARDOWN_MILLIS);
-            }
+            // nothing of the run may still run when it returns (and before output files are collected); after a
+            // normal exit the init has reported and is exiting, which takes well under a millisecond
+            l.awaitTreeDeath(sandboxInit, TEARDOWN_MILLIS);
             if (!ctx.isolated() && !request.outputGlobs().isEmpty()) {
                 workdir = Unisolated.openWorkdir(l.dir());
             }
