@@ -45,12 +45,35 @@ public final class ProcTree {
 
     /** Pids of running processes whose command line contains {@code marker}. */
     public static List<Long> withCommandLineContaining(String marker) {
+        return running(p -> read(p.resolve("cmdline")).replace('\0', ' ').contains(marker));
+    }
+
+    /**
+     * SIGKILLs every process whose command line contains {@code marker} (a run's unique directory), and
+     * returns how many. Used after bwrap itself was killed: a sandbox init forked during bwrap's set-up
+     * has no parent-death signal yet and would otherwise wait forever for its dead parent.
+     */
+    public static int killCommandLinesContaining(String marker) {
+        return kill(withCommandLineContaining(marker));
+    }
+
+    /**
+     * SIGKILLs every host process in the pid namespace with inode {@code namespace} and returns how many.
+     * Unlike a command line, a process cannot change which pid namespace it is in.
+     */
+    public static int killPidNamespace(long namespace) {
+        String link = "pid:[" + namespace + "]";
+        return kill(running(p -> link.equals(readLink(p.resolve("ns/pid")))));
+    }
+
+    /** Running processes other than this JVM whose {@code /proc/<pid>} directory matches. */
+    private static List<Long> running(java.util.function.Predicate<Path> matches) {
         List<Long> out = new ArrayList<>();
+        long self = ProcessHandle.current().pid();
         try (var s = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
             for (Path p : s) {
-                String cmd = read(p.resolve("cmdline")).replace('\0', ' ');
                 long pid = Long.parseLong(p.getFileName().toString());
-                if (cmd.contains(marker) && pid != ProcessHandle.current().pid() && running(pid)) {
+                if (pid != self && matches.test(p) && running(pid)) {
                     out.add(pid);
                 }
             }
@@ -60,39 +83,12 @@ public final class ProcTree {
         return out;
     }
 
-    /**
-     * SIGKILLs every process whose command line contains {@code marker} (a run's unique directory), and
-     * returns how many. Used after bwrap itself was killed: a sandbox init forked during bwrap's set-up
-     * has no parent-death signal yet and would otherwise wait forever for its dead parent.
-     */
-    public static int killCommandLinesContaining(String marker) {
+    private static int kill(List<Long> pids) {
         int n = 0;
-        for (long pid : withCommandLineContaining(marker)) {
+        for (long pid : pids) {
             if (ProcessHandle.of(pid).map(ProcessHandle::destroyForcibly).orElse(false)) {
                 n++;
             }
-        }
-        return n;
-    }
-
-    /**
-     * SIGKILLs every host process in the pid namespace with inode {@code namespace} and returns how many.
-     * Unlike a command line, a process cannot change which pid namespace it is in.
-     */
-    public static int killPidNamespace(long namespace) {
-        String link = "pid:[" + namespace + "]";
-        long self = ProcessHandle.current().pid();
-        int n = 0;
-        try (var s = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
-            for (Path p : s) {
-                long pid = Long.parseLong(p.getFileName().toString());
-                if (pid != self && link.equals(readLink(p.resolve("ns/pid"))) && running(pid)
-                        && ProcessHandle.of(pid).map(ProcessHandle::destroyForcibly).orElse(false)) {
-                    n++;
-                }
-            }
-        } catch (IOException e) {
-            return n;
         }
         return n;
     }
