@@ -146,7 +146,7 @@ public final class WarmPool implements AutoCloseable {
                     MAX_FAILURES, why);
             drain().forEach(WarmPool::destroy);
         } else {
-            LOG.debug("{}", why);
+            LOG.info("{}; runs that find no prestarted sandbox start cold", why);
         }
     }
 
