@@ -64,7 +64,7 @@ final class Launch implements AutoCloseable {
     /**
      * Starts a sandbox ahead of demand for {@code language} under {@code limits}, without inputs; its program
      * file is empty and its wrapper holds the program until stdin is closed. With {@code network}, the egress
-     * plumbing is in place (socket directory, forwarder listening inside) and {@link #startEgress} starts the
+     * plumbing is in place (socket directory, forwarder listening inside) and {@link #assign} starts the
      * proxy with the request's policy; without, the network namespace stays empty.
      */
     static Launch ahead(RunContext ctx, Language language, ExecutionLimits limits, boolean network)
