@@ -13,7 +13,7 @@ import dev.agentic.core.sandbox.ExecutionRequest;
 import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.store.ArtifactStore;
 import dev.agentic.sandbox.LocalSandbox;
-import dev.agentic.testkit.ScriptedChatModel;
+import dev.agentic.fakes.ScriptedChatModel;
 import java.io.File;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -22,7 +22,7 @@ import dev.agentic.core.store.KeyLayout;
 import dev.agentic.core.validate.CodeValidator;
 import dev.agentic.core.validate.ValidationPolicy;
 import dev.agentic.core.validate.ValidationResult;
-import dev.agentic.testkit.ScriptedChatModel;
+import dev.agentic.fakes.ScriptedChatModel;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

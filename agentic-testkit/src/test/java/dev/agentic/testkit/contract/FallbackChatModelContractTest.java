@@ -3,7 +3,7 @@ package dev.agentic.testkit.contract;
 import dev.agentic.core.model.ChatModel;
 import dev.agentic.core.model.FallbackChatModel;
 import dev.agentic.core.model.ModelException;
-import dev.agentic.testkit.ScriptedChatModel;
+import dev.agentic.fakes.ScriptedChatModel;
 
 /** A chain whose first model is always throttled still honours the whole contract through its second. */
 class FallbackChatModelContractTest extends ChatModelContract {

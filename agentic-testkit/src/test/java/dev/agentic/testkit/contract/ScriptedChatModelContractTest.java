@@ -2,7 +2,7 @@ package dev.agentic.testkit.contract;
 
 import dev.agentic.core.model.ChatModel;
 import dev.agentic.core.model.ModelException;
-import dev.agentic.testkit.ScriptedChatModel;
+import dev.agentic.fakes.ScriptedChatModel;
 
 class ScriptedChatModelContractTest extends ChatModelContract {
 

@@ -9,7 +9,7 @@ import dev.agentic.core.WorkflowResult;
 import dev.agentic.core.sandbox.InputFile;
 import dev.agentic.core.store.ArtifactStore;
 import dev.agentic.sandbox.LocalSandbox;
-import dev.agentic.testkit.ScriptedChatModel;
+import dev.agentic.fakes.ScriptedChatModel;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

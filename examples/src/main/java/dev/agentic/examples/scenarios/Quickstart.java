@@ -12,7 +12,7 @@ import dev.agentic.core.secret.SecretRef;
 import dev.agentic.core.store.FileSystemArtifactStore;
 import dev.agentic.examples.demo.PaymentsApi;
 import dev.agentic.sandbox.LocalSandbox;
-import dev.agentic.testkit.ScriptedChatModel;
+import dev.agentic.fakes.ScriptedChatModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -11,7 +11,7 @@ import dev.agentic.core.model.ChatModel;
 import dev.agentic.core.secret.SecretProvider;
 import dev.agentic.core.store.FileSystemArtifactStore;
 import dev.agentic.sandbox.LocalSandbox;
-import dev.agentic.testkit.ScriptedChatModel;
+import dev.agentic.fakes.ScriptedChatModel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

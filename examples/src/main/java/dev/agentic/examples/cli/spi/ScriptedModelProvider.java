@@ -2,7 +2,7 @@ package dev.agentic.examples.cli.spi;
 
 import dev.agentic.core.ConfigurationException;
 import dev.agentic.core.model.ChatModel;
-import dev.agentic.testkit.ScriptedChatModel;
+import dev.agentic.fakes.ScriptedChatModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.agentic.testkit;
+package dev.agentic.fakes;
 
 import dev.agentic.core.ConfigurationException;
 import dev.agentic.core.model.ChatModel;

@@ -1,4 +1,4 @@
-package dev.agentic.testkit;
+package dev.agentic.fakes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
