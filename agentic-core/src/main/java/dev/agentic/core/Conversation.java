@@ -1,6 +1,8 @@
 package dev.agentic.core;
 
+import dev.agentic.core.internal.HistoryConversation;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A sequence of related tasks: each follow-up is generated with the earlier tasks and their final code in
@@ -14,6 +16,12 @@ public interface Conversation {
     WorkflowResult run(Task task);
 
     /**
+     * Runs {@code request} (its history replaced by this conversation's turns); a successful run becomes a new
+     * turn. Use it to give a follow-up its own listeners, run id or cancellation token.
+     */
+    WorkflowResult run(WorkflowRequest request);
+
+    /**
      * Runs a follow-up described in words, with the same integration, language, secrets, network, limits
      * and files as the previous task.
      *
@@ -23,4 +31,13 @@ public interface Conversation {
 
     /** The successful turns so far, oldest first. */
     List<Turn> turns();
+
+    /**
+     * A conversation over any orchestrator: each task runs through {@link Orchestrator#run(WorkflowRequest)}
+     * with the successful turns so far as {@link WorkflowRequest#history()}.
+     */
+    static Conversation over(Orchestrator orchestrator) {
+        Objects.requireNonNull(orchestrator, "orchestrator");
+        return new HistoryConversation(orchestrator::run);
+    }
 }

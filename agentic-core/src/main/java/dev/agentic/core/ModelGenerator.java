@@ -6,6 +6,7 @@ import dev.agentic.core.model.ChatModel;
 import dev.agentic.core.model.ChatRequest;
 import dev.agentic.core.model.ChatResponse;
 import dev.agentic.core.model.ContentBlock;
+import dev.agentic.core.model.ModelCall;
 import dev.agentic.core.model.ModelException;
 import dev.agentic.core.model.StopReason;
 import dev.agentic.core.model.StreamListener;
@@ -71,6 +72,11 @@ public final class ModelGenerator implements Generator {
             @Override
             public void onToolUse(ContentBlock.ToolUse toolUse) {
                 target.onToolUse(toolUse);
+            }
+
+            @Override
+            public void onModelCall(ModelCall call) {
+                target.onModelCall(call);
             }
 
             @Override

@@ -6,7 +6,9 @@ import dev.agentic.core.secret.SecretProvider;
 import dev.agentic.core.store.ArtifactStore;
 import dev.agentic.core.store.KeyLayout;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
 /**
@@ -28,13 +30,20 @@ import java.util.function.Consumer;
 public interface Orchestrator {
 
     /**
-     * Runs the workflow to its end. Expected failures (invalid code, failed runs) end in a result with
-     * status {@link WorkflowStatus#FAILED}; the record is stored either way.
+     * Runs the workflow for {@code request} to its end, with the request's history, listeners, run id and
+     * cancellation token. Expected failures (invalid code, failed runs) end in a result with status
+     * {@link WorkflowStatus#FAILED}, a cancelled run in one with status {@link WorkflowStatus#CANCELLED}; the
+     * record is stored either way.
      *
      * @throws AgenticException when the model, sandbox, store or secrets fail; the record of what happened
      *     until then is stored first (status {@link WorkflowStatus#ERROR})
      */
-    WorkflowResult run(Task task);
+    WorkflowResult run(WorkflowRequest request);
+
+    /** Runs {@code task} alone, with a new run id; see {@link #run(WorkflowRequest)}. */
+    default WorkflowResult run(Task task) {
+        return run(WorkflowRequest.of(task));
+    }
 
     /** Same as {@link #run(Task)} with the task built in place. */
     default WorkflowResult run(Consumer<Task.Builder> task) {
@@ -43,22 +52,53 @@ public interface Orchestrator {
         return run(b.build());
     }
 
-    /** Runs the workflow on a new daemon thread. */
-    default CompletableFuture<WorkflowResult> runAsync(Task task) {
-        return runAsync(task, runnable -> {
-            Thread t = new Thread(runnable, "agentic-workflow");
+    /** Runs {@code task} on a new daemon thread; the handle cancels it. */
+    default WorkflowHandle runAsync(Task task) {
+        return runAsync(WorkflowRequest.of(task));
+    }
+
+    /** Runs {@code request} on a new daemon thread named after its run id; the handle cancels it. */
+    default WorkflowHandle runAsync(WorkflowRequest request) {
+        Objects.requireNonNull(request, "request");
+        return startAsync(request, runnable -> {
+            Thread t = new Thread(runnable, "agentic-workflow-" + request.runId());
             t.setDaemon(true);
             t.start();
         });
     }
 
-    /** Runs the workflow on {@code executor}; the future fails with the exception {@link #run} would throw. */
-    default CompletableFuture<WorkflowResult> runAsync(Task task, java.util.concurrent.Executor executor) {
-        return CompletableFuture.supplyAsync(() -> run(task), executor);
+    /**
+     * Runs {@code request} on {@code threads}. The handle's {@link WorkflowHandle#cancel()} cancels the run
+     * through the request's {@link CancellationToken} (one is added when the request has none); the handle's
+     * future fails with the exception {@link #run(WorkflowRequest)} would throw.
+     */
+    default WorkflowHandle runAsync(WorkflowRequest request, ExecutorService threads) {
+        Objects.requireNonNull(threads, "threads");
+        return startAsync(request, threads::execute);
     }
 
-    /** Starts a conversation: follow-up tasks see the earlier tasks and their code. */
-    Conversation conversation();
+    private WorkflowHandle startAsync(WorkflowRequest request, Consumer<Runnable> start) {
+        CancellationToken token = request.cancellation().orElseGet(CancellationToken::create);
+        WorkflowRequest withToken = request.cancellation().isPresent() ? request
+                : request.toBuilder().cancellation(token).build();
+        CompletableFuture<WorkflowResult> result = new CompletableFuture<>();
+        start.accept(() -> {
+            try {
+                result.complete(run(withToken));
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return new WorkflowHandle(request.runId(), token, result);
+    }
+
+    /**
+     * Starts a conversation: follow-up tasks see the earlier tasks and their code. The default runs each task
+     * through {@link #run(WorkflowRequest)} with the earlier turns as its history.
+     */
+    default Conversation conversation() {
+        return Conversation.over(this);
+    }
 
     static Builder builder() {
         return new DefaultOrchestrator.Builder();
@@ -72,7 +112,10 @@ public interface Orchestrator {
         /** Validates and runs the code (required). */
         Builder executor(Executor executor);
 
-        /** Where code and records go (default: a {@code FileSystemArtifactStore} in {@code ./agentic-runs}). */
+        /**
+         * Where code and records go (default: a {@code FileSystemArtifactStore} in {@code ./agentic-runs}, created
+         * when the first record is written).
+         */
         Builder store(ArtifactStore store);
 
         /** Key layout in the store (default {@link KeyLayout#standard()}). */
@@ -84,7 +127,7 @@ public interface Orchestrator {
         /** Attempts before giving up, first included (default 3). */
         Builder maxAttempts(int maxAttempts);
 
-        /** Adds a listener for progress events. */
+        /** Adds a listener for the events of every run (a {@link WorkflowRequest} adds listeners of one run). */
         Builder listener(WorkflowListener listener);
 
         /** Prices for the estimated cost (default {@link PriceTable#defaults()}). */

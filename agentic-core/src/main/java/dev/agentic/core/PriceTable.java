@@ -19,24 +19,38 @@ import java.util.Optional;
 public final class PriceTable {
 
     /**
-     * Price of one model.
+     * Price of one model. Prompt-cache tokens are charged at their own prices; a model whose cache prices
+     * are not known has them charged at the input price, which over-estimates rather than under-estimates.
      *
      * @param inputPerMillion USD per million input tokens
      * @param outputPerMillion USD per million output tokens
+     * @param cacheReadPerMillion USD per million input tokens read from a prompt cache
+     * @param cacheWritePerMillion USD per million input tokens written into a prompt cache
      */
-    public record ModelPrice(BigDecimal inputPerMillion, BigDecimal outputPerMillion) {
+    public record ModelPrice(BigDecimal inputPerMillion, BigDecimal outputPerMillion, BigDecimal cacheReadPerMillion,
+                             BigDecimal cacheWritePerMillion) {
         public ModelPrice {
             Objects.requireNonNull(inputPerMillion, "inputPerMillion");
             Objects.requireNonNull(outputPerMillion, "outputPerMillion");
-            if (inputPerMillion.signum() < 0 || outputPerMillion.signum() < 0) {
+            Objects.requireNonNull(cacheReadPerMillion, "cacheReadPerMillion");
+            Objects.requireNonNull(cacheWritePerMillion, "cacheWritePerMillion");
+            if (inputPerMillion.signum() < 0 || outputPerMillion.signum() < 0 || cacheReadPerMillion.signum() < 0
+                    || cacheWritePerMillion.signum() < 0) {
                 throw new ConfigurationException("prices must not be negative");
             }
+        }
+
+        /** A price whose cache reads and writes cost as much as input. */
+        public ModelPrice(BigDecimal inputPerMillion, BigDecimal outputPerMillion) {
+            this(inputPerMillion, outputPerMillion, inputPerMillion, inputPerMillion);
         }
 
         public BigDecimal cost(TokenUsage usage) {
             BigDecimal million = BigDecimal.valueOf(1_000_000);
             return inputPerMillion.multiply(BigDecimal.valueOf(usage.inputTokens()))
                     .add(outputPerMillion.multiply(BigDecimal.valueOf(usage.outputTokens())))
+                    .add(cacheReadPerMillion.multiply(BigDecimal.valueOf(usage.cacheReadTokens())))
+                    .add(cacheWritePerMillion.multiply(BigDecimal.valueOf(usage.cacheWriteTokens())))
                     .divide(million, 8, RoundingMode.HALF_UP);
         }
     }

@@ -4,15 +4,18 @@ import dev.agentic.core.model.TokenUsage;
 import dev.agentic.core.sandbox.ExecutionResult;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How a workflow ended: status, every attempt, the final program and its run, tokens, estimated cost and
- * where its records were stored. Immutable; all texts are redacted.
+ * How a workflow run ended: its id, status, every attempt, the final program and its run, tokens, estimated
+ * cost, where its records were stored, and — when it did not end normally — the typed {@link WorkflowError}.
+ * Immutable; all texts are redacted.
  */
 public final class WorkflowResult {
+    private final RunId runId;
     private final Task task;
     private final WorkflowStatus status;
     private final List<Attempt> attempts;
@@ -21,36 +24,39 @@ public final class WorkflowResult {
     private final BigDecimal estimatedCostUsd;
     private final List<String> records;
     private final Duration duration;
-    private final String error;
+    private final WorkflowError error;
     private final String answer;
 
-    /**
-     * @param estimatedCostUsd null when a model's price is unknown
-     * @param error what went wrong for {@link WorkflowStatus#ERROR}, else null
-     */
-    public WorkflowResult(Task task, WorkflowStatus status, List<Attempt> attempts, TokenUsage usage, int modelCalls,
-                          BigDecimal estimatedCostUsd, List<String> records, Duration duration, String error) {
-        this(task, status, attempts, usage, modelCalls, estimatedCostUsd, records, duration, error, null);
+    private WorkflowResult(Builder b) {
+        this.runId = b.runId;
+        this.task = b.task;
+        this.status = b.status;
+        this.attempts = List.copyOf(b.attempts);
+        this.usage = b.usage;
+        this.modelCalls = b.modelCalls;
+        this.estimatedCostUsd = b.estimatedCostUsd;
+        this.records = List.copyOf(b.records);
+        this.duration = b.duration;
+        this.error = b.error;
+        this.answer = b.answer;
     }
 
-    /**
-     * @param estimatedCostUsd null when a model's price is unknown
-     * @param error what went wrong for {@link WorkflowStatus#ERROR}, else null
-     * @param answer the model's final words when a model led the workflow ({@link AgentOrchestrator}), else null
-     */
-    public WorkflowResult(Task task, WorkflowStatus status, List<Attempt> attempts, TokenUsage usage, int modelCalls,
-                          BigDecimal estimatedCostUsd, List<String> records, Duration duration, String error,
-                          String answer) {
-        this.task = Objects.requireNonNull(task, "task");
-        this.status = Objects.requireNonNull(status, "status");
-        this.attempts = List.copyOf(attempts);
-        this.usage = Objects.requireNonNull(usage, "usage");
-        this.modelCalls = modelCalls;
-        this.estimatedCostUsd = estimatedCostUsd;
-        this.records = List.copyOf(records);
-        this.duration = Objects.requireNonNull(duration, "duration");
-        this.error = error;
-        this.answer = answer;
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder().runId(runId).task(task).status(status).attempts(attempts).usage(usage)
+                .modelCalls(modelCalls).records(records).duration(duration);
+        b.estimatedCostUsd = estimatedCostUsd;
+        b.error = error;
+        b.answer = answer;
+        return b;
+    }
+
+    /** The run's id, also in every event of the run and in its record. */
+    public RunId runId() {
+        return runId;
     }
 
     public Task task() {
@@ -115,8 +121,12 @@ public final class WorkflowResult {
         return duration;
     }
 
-    /** For {@link WorkflowStatus#ERROR}: what went wrong. */
-    public Optional<String> error() {
+    /**
+     * Why the run did not end normally: for {@link WorkflowStatus#ERROR} the error's kind, retryability and
+     * message; for {@link WorkflowStatus#CANCELLED} a {@link WorkflowError.Kind#CANCELLED} error; for a run a
+     * leading model ended without an answer, {@link WorkflowError.Kind#ROUNDS_EXHAUSTED}.
+     */
+    public Optional<WorkflowError> error() {
         return Optional.ofNullable(error);
     }
 
@@ -125,15 +135,129 @@ public final class WorkflowResult {
         return Optional.ofNullable(answer);
     }
 
-    /** A copy listing these record keys (set once the records are stored). */
-    public WorkflowResult withRecords(List<String> keys) {
-        return new WorkflowResult(task, status, attempts, usage, modelCalls, estimatedCostUsd, keys, duration, error,
-                answer);
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof WorkflowResult r && runId.equals(r.runId) && task.equals(r.task) && status == r.status
+                && attempts.equals(r.attempts) && usage.equals(r.usage) && modelCalls == r.modelCalls
+                && Objects.equals(estimatedCostUsd, r.estimatedCostUsd) && records.equals(r.records)
+                && duration.equals(r.duration) && Objects.equals(error, r.error) && Objects.equals(answer, r.answer);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(runId, task, status, attempts, usage, modelCalls, estimatedCostUsd, records, duration,
+                error, answer);
     }
 
     @Override
     public String toString() {
-        return "WorkflowResult[" + status + ", " + attempts.size() + " attempts, " + modelCalls + " model calls, "
-                + usage.totalTokens() + " tokens]";
+        return "WorkflowResult[" + runId + ", " + status + ", " + attempts.size() + " attempts, " + modelCalls
+                + " model calls, " + usage.totalTokens() + " tokens]";
+    }
+
+    /**
+     * Builder for {@link WorkflowResult}; not thread-safe. {@link #runId}, {@link #task} and {@link #status}
+     * are required; counts default to zero and lists to empty.
+     */
+    public static final class Builder {
+        private RunId runId;
+        private Task task;
+        private WorkflowStatus status;
+        private final List<Attempt> attempts = new ArrayList<>();
+        private TokenUsage usage = TokenUsage.ZERO;
+        private int modelCalls;
+        private BigDecimal estimatedCostUsd;
+        private final List<String> records = new ArrayList<>();
+        private Duration duration = Duration.ZERO;
+        private WorkflowError error;
+        private String answer;
+
+        private Builder() {
+        }
+
+        public Builder runId(RunId runId) {
+            this.runId = Objects.requireNonNull(runId, "runId");
+            return this;
+        }
+
+        public Builder task(Task task) {
+            this.task = Objects.requireNonNull(task, "task");
+            return this;
+        }
+
+        public Builder status(WorkflowStatus status) {
+            this.status = Objects.requireNonNull(status, "status");
+            return this;
+        }
+
+        /** Replaces the attempts, in order. */
+        public Builder attempts(List<Attempt> list) {
+            Objects.requireNonNull(list, "list");
+            list.forEach(a -> Objects.requireNonNull(a, "attempt"));
+            attempts.clear();
+            attempts.addAll(list);
+            return this;
+        }
+
+        public Builder usage(TokenUsage usage) {
+            this.usage = Objects.requireNonNull(usage, "usage");
+            return this;
+        }
+
+        public Builder modelCalls(int count) {
+            if (count < 0) {
+                throw new ConfigurationException("WorkflowResult.modelCalls must not be negative, was " + count);
+            }
+            this.modelCalls = count;
+            return this;
+        }
+
+        /** The estimated cost (default: unknown). */
+        public Builder estimatedCostUsd(BigDecimal cost) {
+            this.estimatedCostUsd = Objects.requireNonNull(cost, "cost");
+            return this;
+        }
+
+        /** Replaces the stored artifacts' keys. */
+        public Builder records(List<String> keys) {
+            Objects.requireNonNull(keys, "keys");
+            keys.forEach(k -> Objects.requireNonNull(k, "key"));
+            records.clear();
+            records.addAll(keys);
+            return this;
+        }
+
+        public Builder duration(Duration duration) {
+            this.duration = Objects.requireNonNull(duration, "duration");
+            return this;
+        }
+
+        public Builder error(WorkflowError error) {
+            this.error = Objects.requireNonNull(error, "error");
+            return this;
+        }
+
+        /** The leading model's final answer. */
+        public Builder answer(String answer) {
+            this.answer = Objects.requireNonNull(answer, "answer");
+            return this;
+        }
+
+        /** @throws ConfigurationException naming a missing field */
+        public WorkflowResult build() {
+            if (runId == null) {
+                throw new ConfigurationException("WorkflowResult needs the run's id: call .runId(…).");
+            }
+            if (task == null) {
+                throw new ConfigurationException("WorkflowResult needs its task: call .task(…).");
+            }
+            if (status == null) {
+                throw new ConfigurationException("WorkflowResult needs a status: call .status(…).");
+            }
+            if (status == WorkflowStatus.ERROR && error == null) {
+                throw new ConfigurationException("WorkflowResult with status ERROR needs the error: call .error(…).");
+            }
+            return new WorkflowResult(this);
+        }
     }
 }

@@ -7,5 +7,7 @@ public enum WorkflowStatus {
     /** Every attempt was used up without a successful run. */
     FAILED,
     /** The workflow stopped on an error of the model, sandbox, store or secrets (the exception is rethrown). */
-    ERROR
+    ERROR,
+    /** The caller cancelled the run ({@link CancellationToken#cancel()}); the record is stored all the same. */
+    CANCELLED
 }

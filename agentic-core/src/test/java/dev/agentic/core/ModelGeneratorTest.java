@@ -96,7 +96,7 @@ class ModelGeneratorTest {
             }
         };
 
-        generator().generate(new GenerationRequest(Task.of("Say hello"), List.of(), null, 1, listener));
+        generator().generate(GenerationRequest.builder().task(Task.of("Say hello")).listener(listener).build());
 
         assertThat(model.deltasSent).isGreaterThan(1);
         assertThat(streamed.toString()).isEqualTo(model.answer);
@@ -156,7 +156,7 @@ class ModelGeneratorTest {
                 new ExecutionResult.Failed(1, ExecutionOutput.of("", "KeyError: ***", Duration.ofMillis(5))));
 
         ChatRequest request = ModelGenerator.builder().model(model).build()
-                .chatRequest(new GenerationRequest(task, List.of(earlier), feedback, 2, StreamListener.ignoring()));
+                .chatRequest(GenerationRequest.builder().task(task).history(List.of(earlier)).feedback(feedback).attempt(2).build());
         String everything = request.system() + "\n" + request.lastUserText();
 
         assertThat(everything).contains("STRIPE_API_KEY", "PLAIN");
@@ -222,8 +222,8 @@ class ModelGeneratorTest {
         Turn earlier = new Turn(Task.of("Create customer Alice"), Code.python("print('created cus_1')\n"),
                 "created cus_1");
 
-        String user = ModelGenerator.builder().model(model).build().chatRequest(new GenerationRequest(
-                Task.of("Now also set her email"), List.of(earlier), null, 1, StreamListener.ignoring()))
+        String user = ModelGenerator.builder().model(model).build().chatRequest(GenerationRequest.builder()
+                .task(Task.of("Now also set her email")).history(List.of(earlier)).build())
                 .lastUserText();
 
         assertThat(user).contains("Create customer Alice", "print('created cus_1')", "created cus_1",
@@ -246,8 +246,8 @@ class ModelGeneratorTest {
     }
 
     private String repairPrompt(Feedback feedback) {
-        return generator().chatRequest(new GenerationRequest(Task.of("Fetch x"), List.of(), feedback, 2,
-                StreamListener.ignoring())).lastUserText();
+        return generator().chatRequest(GenerationRequest.builder().task(Task.of("Fetch x")).feedback(feedback).attempt(2)
+                .build()).lastUserText();
     }
 
     /** Answers a fixed text in 5-character deltas and records what it was asked. */

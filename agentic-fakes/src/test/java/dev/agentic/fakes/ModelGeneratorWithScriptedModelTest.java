@@ -48,7 +48,7 @@ class ModelGeneratorWithScriptedModelTest {
                 List.of(Finding.error("denied-import", "import of 'subprocess' is not allowed", 1, 1)));
 
         GenerationResult result = ModelGenerator.builder().model(model).build()
-                .generate(new GenerationRequest(TASK, List.of(), rejected, 2, StreamListener.ignoring()));
+                .generate(GenerationRequest.builder().task(TASK).feedback(rejected).attempt(2).build());
 
         assertThat(result).isInstanceOf(GenerationResult.Generated.class);
         assertThat(model.callCount()).isEqualTo(1);
@@ -63,7 +63,7 @@ class ModelGeneratorWithScriptedModelTest {
         StringBuilder streamed = new StringBuilder();
 
         ModelGenerator.builder().model(model).build()
-                .generate(new GenerationRequest(TASK, List.of(), null, 1, streamed::append));
+                .generate(GenerationRequest.builder().task(TASK).listener(streamed::append).build());
 
         assertThat(streamed.toString()).isEqualTo(answer);
     }

@@ -147,8 +147,8 @@ public class WorkflowOverheadBenchmark {
         if (firstCheck.valid()) {
             return null;
         }
-        GenerationResult second = repairGenerator.generate(new GenerationRequest(TASK, List.of(),
-                new Feedback.Rejected(firstCode, firstCheck.errors()), 2, StreamListener.ignoring()));
+        GenerationResult second = repairGenerator.generate(GenerationRequest.builder().task(TASK)
+                .feedback(new Feedback.Rejected(firstCode, firstCheck.errors())).attempt(2).build());
         Code code = ((GenerationResult.Generated) second).code();
         ValidationResult v = validator.validate(code, TASK.network());
         if (!v.valid()) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.agentic.core.AgentOrchestrator;
 import dev.agentic.core.Attempt;
 import dev.agentic.core.Code;
 import dev.agentic.core.ExecutionOutcome;
@@ -13,15 +12,17 @@ import dev.agentic.core.GenerationRequest;
 import dev.agentic.core.GenerationResult;
 import dev.agentic.core.Task;
 import dev.agentic.core.Turn;
+import dev.agentic.core.WorkflowError;
+import dev.agentic.core.WorkflowRequest;
 import dev.agentic.core.WorkflowResult;
 import dev.agentic.core.WorkflowStatus;
 import dev.agentic.core.event.WorkflowEvent;
+import dev.agentic.core.model.ChatModel;
 import dev.agentic.core.model.ChatRequest;
 import dev.agentic.core.model.ChatResponse;
 import dev.agentic.core.model.ContentBlock;
 import dev.agentic.core.model.Message;
 import dev.agentic.core.model.Role;
-import dev.agentic.core.model.StreamListener;
 import dev.agentic.core.model.ToolSpec;
 import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.validate.Finding;
@@ -34,7 +35,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One run of {@link AgentOrchestrator}: the tool loop between the leading model and the
+ * One run of {@link dev.agentic.core.AgentOrchestrator}: the tool loop between the leading model and the
  * {@code generate_code} / {@code execute_code} tools. Used once, on one thread.
  */
 public final class AgentRun {
@@ -52,7 +53,9 @@ public final class AgentRun {
                     "{\"type\":\"object\",\"properties\":{\"code_id\":{\"type\":\"string\",\"description\":"
                             + "\"The code_id returned by generate_code; the latest when omitted.\"}}}"));
 
-    private final AgentOrchestrator.Settings settings;
+    private final ChatModel model;
+    private final WorkflowSettings settings;
+    private final int maxToolRounds;
     private final Task task;
     private final List<Turn> history;
     private final RunLedger ledger;
@@ -62,16 +65,19 @@ public final class AgentRun {
     private ExecutionResult lastResult;
     private int generations;
 
-    public AgentRun(AgentOrchestrator.Settings settings, Task task, List<Turn> history) {
+    public AgentRun(ChatModel model, WorkflowSettings settings, int maxToolRounds, WorkflowRequest request) {
+        this.model = model;
         this.settings = settings;
-        this.task = task;
-        this.history = List.copyOf(history);
-        this.ledger = new RunLedger(task, settings.clock(), settings.prices(), new EventDispatcher(settings.listeners()));
+        this.maxToolRounds = maxToolRounds;
+        this.task = request.task();
+        this.history = request.history();
+        this.ledger = new RunLedger(settings, request);
     }
 
     public WorkflowResult run() {
-        ledger.emit(new WorkflowEvent.Started(ledger.now(), task));
-        return ledger.recordingFailures(settings.store(), settings.layout(), () -> {
+        ledger.emit(new WorkflowEvent.Started(ledger.runId(), ledger.now(), task));
+        return ledger.recordingFailures(() -> {
+            ledger.guard().checkpoint();
             ledger.resolveSecrets(settings.secrets());
             return loop();
         });
@@ -80,26 +86,36 @@ public final class AgentRun {
     private WorkflowResult loop() {
         List<Message> messages = new ArrayList<>();
         messages.add(Message.user(taskPrompt()));
-        for (int round = 1; round <= settings.maxToolRounds(); round++) {
+        for (int round = 1; round <= maxToolRounds; round++) {
+            ledger.guard().checkpoint();
             ChatRequest.Builder request = ChatRequest.builder().system(SYSTEM).messages(messages);
             TOOLS.forEach(request::tool);
-            ChatResponse response = settings.model().chat(request.build());
+            ChatRequest chat = request.build();
+            RunLedger.GenerationEvents calls = ledger.leadingModelEvents();
+            Instant start = ledger.now();
+            ChatResponse response = ledger.guard().modelCall(() -> model.chat(chat, calls),
+                    "agentic-model-call-" + ledger.runId());
+            calls.finished(response.modelId(), response.usage(), Duration.between(start, ledger.now()));
             ledger.modelCall(response.modelId(), response.usage());
             messages.add(response.message());
             if (response.toolUses().isEmpty()) {
                 WorkflowStatus status = lastResult != null && lastResult.succeeded()
                         ? WorkflowStatus.SUCCEEDED : WorkflowStatus.FAILED;
-                return ledger.finish(status, null, response.text(), settings.store(), settings.layout());
+                return ledger.finish(status, null, response.text());
             }
             List<ContentBlock> results = new ArrayList<>();
             for (ContentBlock.ToolUse use : response.toolUses()) {
-                results.add(callTool(use));
+                Instant toolStart = ledger.now();
+                ContentBlock.ToolResult result = callTool(use);
+                ledger.emit(new WorkflowEvent.ToolCalled(ledger.runId(), ledger.now(), ledger.attemptCount(), round,
+                        use.name(), use.id(), result.error(), Duration.between(toolStart, ledger.now())));
+                results.add(result);
             }
             messages.add(new Message(Role.USER, results));
         }
-        return ledger.finish(WorkflowStatus.FAILED, "the model used all " + settings.maxToolRounds()
-                + " tool rounds without a final answer; raise maxToolRounds or simplify the task",
-                null, settings.store(), settings.layout());
+        return ledger.finish(WorkflowStatus.FAILED, WorkflowError.of(WorkflowError.Kind.ROUNDS_EXHAUSTED,
+                "the model used all " + maxToolRounds + " tool rounds without a final answer; raise maxToolRounds "
+                        + "or simplify the task", false), null);
     }
 
     private ContentBlock.ToolResult callTool(ContentBlock.ToolUse use) {
@@ -122,24 +138,32 @@ public final class AgentRun {
 
     private String generate(String instructions) {
         int attempt = ++generations;
-        ledger.emit(new WorkflowEvent.GenerationStarted(ledger.now(), attempt));
+        ledger.emit(new WorkflowEvent.GenerationStarted(ledger.runId(), ledger.now(), attempt));
         Task t = instructions.isBlank() ? task
                 : task.toBuilder().description(task.description() + "\n\nAdditional instructions: " + instructions).build();
         Instant start = ledger.now();
-        StreamListener deltas = text -> ledger.emit(
-                new WorkflowEvent.CodeDelta(ledger.now(), attempt, ledger.redactor().redact(text)));
-        GenerationResult g = settings.generator().generate(new GenerationRequest(t, history, feedback, attempt, deltas));
+        RunLedger.GenerationEvents events = ledger.generationEvents(attempt);
+        GenerationRequest.Builder request = GenerationRequest.builder().task(t).history(history).attempt(attempt)
+                .listener(events).runId(ledger.runId());
+        if (feedback != null) {
+            request.feedback(feedback);
+        }
+        GenerationRequest generationRequest = request.build();
+        GenerationResult g = ledger.guard().modelCall(() -> settings.generator().generate(generationRequest),
+                "agentic-model-call-" + ledger.runId());
+        events.finished(g, Duration.between(start, ledger.now()));
         ledger.modelCall(g.modelId(), g.usage());
         ObjectNode out = JSON.createObjectNode();
         if (g instanceof GenerationResult.NoCode none) {
-            ledger.emit(new WorkflowEvent.NoCodeGenerated(ledger.now(), attempt, none.reason()));
-            ledger.attempt(new Attempt(attempt, g, null, null, Duration.between(start, ledger.now()), Duration.ZERO));
+            ledger.emit(new WorkflowEvent.NoCodeGenerated(ledger.runId(), ledger.now(), attempt, none.reason()));
+            ledger.attempt(Attempt.builder().number(attempt).generation(g)
+                    .generationTime(Duration.between(start, ledger.now())).build());
             feedback = new Feedback.NoCode(none.modelText(), none.reason());
             out.put("error", "no program could be extracted: " + none.reason());
             return out.toString();
         }
         GenerationResult.Generated gen = (GenerationResult.Generated) g;
-        ledger.emit(new WorkflowEvent.CodeGenerated(ledger.now(), attempt, gen.code(), gen.modelId()));
+        ledger.emit(new WorkflowEvent.CodeGenerated(ledger.runId(), ledger.now(), attempt, gen.code(), gen.modelId()));
         String id = "code-" + attempt;
         programs.put(id, gen);
         generationTimes.put(id, Duration.between(start, ledger.now()));
@@ -160,12 +184,20 @@ public final class AgentRun {
         int attempt = ledger.attemptCount() + 1;
         Code code = gen.code();
         Instant start = ledger.now();
-        ExecutionOutcome outcome = settings.executor().execute(ledger.request(code), ledger.observer(attempt));
-        Duration execTime = Duration.between(start, ledger.now());
+        Attempt.Builder record = Attempt.builder().number(attempt).generation(gen).generationTime(generationTimes.get(id));
+        ExecutionOutcome outcome;
+        try {
+            outcome = ledger.guard().interruptibleStep(
+                    () -> settings.executor().execute(ledger.request(code), ledger.observer(attempt)));
+        } catch (RunGuard.RunCancelled cancelled) {
+            ledger.attempt(record.executionTime(Duration.between(start, ledger.now())).cancelled().build());
+            throw cancelled;
+        }
+        record.executionTime(Duration.between(start, ledger.now())).validation(outcome.validation());
         ObjectNode out = JSON.createObjectNode();
         out.put("code_id", id);
         if (outcome instanceof ExecutionOutcome.Rejected rejected) {
-            ledger.attempt(new Attempt(attempt, gen, rejected.validation(), null, generationTimes.get(id), execTime));
+            ledger.attempt(record.build());
             feedback = new Feedback.Rejected(code, rejected.validation().errors());
             out.put("status", "REJECTED");
             ArrayNode findings = out.putArray("findings");
@@ -176,8 +208,8 @@ public final class AgentRun {
         }
         ExecutionOutcome.Ran ran = (ExecutionOutcome.Ran) outcome;
         ExecutionResult result = ledger.redact(ran.result());
-        ledger.emit(new WorkflowEvent.Executed(ledger.now(), attempt, result));
-        ledger.attempt(new Attempt(attempt, gen, ran.validation(), result, generationTimes.get(id), execTime));
+        ledger.emit(new WorkflowEvent.Executed(ledger.runId(), ledger.now(), attempt, result));
+        ledger.attempt(record.execution(result).build());
         lastResult = result;
         feedback = result.succeeded() ? null : new Feedback.RunFailed(code, result);
         out.put("status", result.status());

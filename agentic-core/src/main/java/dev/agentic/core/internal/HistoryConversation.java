@@ -4,37 +4,44 @@ import dev.agentic.core.ConfigurationException;
 import dev.agentic.core.Conversation;
 import dev.agentic.core.Task;
 import dev.agentic.core.Turn;
+import dev.agentic.core.WorkflowRequest;
 import dev.agentic.core.WorkflowResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
- * A {@link Conversation} over any orchestrator: runs each task with the successful turns so far as history.
- * Not thread-safe, like every conversation.
+ * The {@link Conversation} behind {@link Conversation#over}: runs each task with the successful turns so far
+ * as history. Not thread-safe, like every conversation.
  */
 public final class HistoryConversation implements Conversation {
     /** Longest stdout kept in a turn. */
     static final int TURN_OUTPUT_CHARS = 2000;
 
-    private final BiFunction<Task, List<Turn>, WorkflowResult> runner;
+    private final Function<WorkflowRequest, WorkflowResult> runner;
     private final List<Turn> turns = new ArrayList<>();
     private Task last;
 
-    /** @param runner runs a task with the given history and returns its result */
-    public HistoryConversation(BiFunction<Task, List<Turn>, WorkflowResult> runner) {
+    /** @param runner runs a request (whose history this conversation sets) and returns its result */
+    public HistoryConversation(Function<WorkflowRequest, WorkflowResult> runner) {
         this.runner = Objects.requireNonNull(runner, "runner");
     }
 
     @Override
     public WorkflowResult run(Task task) {
         Objects.requireNonNull(task, "task");
-        WorkflowResult result = runner.apply(task, List.copyOf(turns));
-        last = task;
+        return run(WorkflowRequest.of(task));
+    }
+
+    @Override
+    public WorkflowResult run(WorkflowRequest request) {
+        Objects.requireNonNull(request, "request");
+        WorkflowResult result = runner.apply(request.toBuilder().history(turns).build());
+        last = request.task();
         if (result.succeeded() && result.finalCode().isPresent()) {
             String out = result.finalResult().map(r -> r.output().stdoutTail(TURN_OUTPUT_CHARS)).orElse("");
-            turns.add(new Turn(task, result.finalCode().get(), out));
+            turns.add(new Turn(request.task(), result.finalCode().get(), out));
         }
         return result;
     }

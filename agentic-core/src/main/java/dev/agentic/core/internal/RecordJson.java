@@ -12,6 +12,7 @@ import dev.agentic.core.WorkflowResult;
 import dev.agentic.core.model.TokenUsage;
 import dev.agentic.core.sandbox.ExecutionOutput;
 import dev.agentic.core.sandbox.ExecutionResult;
+import dev.agentic.core.sandbox.Limit;
 import dev.agentic.core.sandbox.NetworkDecision;
 import dev.agentic.core.sandbox.OutputFile;
 import dev.agentic.core.secret.Redactor;
@@ -25,8 +26,11 @@ import java.time.Instant;
  * run's {@link Redactor} last, so no secret value can reach storage whatever a program printed.
  */
 public final class RecordJson {
-    /** Version of the record format; bumped on incompatible changes. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * Version of the record format; bumped on incompatible changes. 2 added the run id, prompt-cache tokens and
+     * the typed error object (1 had the error as text).
+     */
+    public static final int FORMAT_VERSION = 2;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private RecordJson() {
@@ -36,6 +40,7 @@ public final class RecordJson {
     public static byte[] write(WorkflowResult result, Instant createdAt, String codeKey, Redactor redactor) {
         ObjectNode root = JSON.createObjectNode();
         root.put("formatVersion", FORMAT_VERSION);
+        root.put("runId", result.runId().value());
         root.put("createdAt", createdAt.toString());
         root.put("status", result.status().name());
         root.set("task", task(result.task()));
@@ -50,7 +55,13 @@ public final class RecordJson {
         root.put("durationMs", result.duration().toMillis());
         root.put("finalCode", result.finalCode().map(c -> c.source()).orElse(null));
         root.put("codeKey", codeKey);
-        result.error().ifPresent(e -> root.put("error", e));
+        result.error().ifPresent(e -> {
+            ObjectNode error = root.putObject("error");
+            error.put("kind", e.kind().name());
+            error.put("message", e.message());
+            error.put("retryable", e.retryable());
+            e.modelErrorKind().ifPresent(k -> error.put("modelErrorKind", k.name()));
+        });
         result.answer().ifPresent(a -> root.put("answer", a));
         ArrayNode attempts = root.putArray("attempts");
         for (Attempt a : result.attempts()) {
@@ -87,6 +98,8 @@ public final class RecordJson {
         ObjectNode n = JSON.createObjectNode();
         n.put("inputTokens", u.inputTokens());
         n.put("outputTokens", u.outputTokens());
+        n.put("cacheReadTokens", u.cacheReadTokens());
+        n.put("cacheWriteTokens", u.cacheWriteTokens());
         return n;
     }
 
@@ -144,7 +157,7 @@ public final class RecordJson {
             } else {
                 n.putNull("signal");
             }
-            n.put("limit", k.limit() == dev.agentic.core.sandbox.Limit.UNKNOWN ? null : k.limit().id());
+            n.put("limit", k.limit() == Limit.UNKNOWN ? null : k.limit().id());
         } else if (r instanceof ExecutionResult.TimedOut) {
             n.putNull("signal");
             n.put("limit", "wall");

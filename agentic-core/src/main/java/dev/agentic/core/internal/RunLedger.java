@@ -1,13 +1,20 @@
 package dev.agentic.core.internal;
 
+import dev.agentic.core.AgenticException;
 import dev.agentic.core.Attempt;
 import dev.agentic.core.Code;
 import dev.agentic.core.Executor;
+import dev.agentic.core.GenerationResult;
 import dev.agentic.core.PriceTable;
+import dev.agentic.core.RunId;
 import dev.agentic.core.Task;
+import dev.agentic.core.WorkflowError;
+import dev.agentic.core.WorkflowRequest;
 import dev.agentic.core.WorkflowResult;
 import dev.agentic.core.WorkflowStatus;
 import dev.agentic.core.event.WorkflowEvent;
+import dev.agentic.core.model.ModelCall;
+import dev.agentic.core.model.StreamListener;
 import dev.agentic.core.model.TokenUsage;
 import dev.agentic.core.sandbox.ExecutionRequest;
 import dev.agentic.core.sandbox.ExecutionResult;
@@ -27,35 +34,52 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * The bookkeeping every orchestrator shares for one task: resolved secrets and their redactor, attempts,
- * tokens, model calls and cost, and the final step that stores the code and record and emits the last
- * event. Used by one run on one thread.
+ * The bookkeeping every orchestrator shares for one run: its id, events and cancellation, resolved secrets and
+ * their redactor, attempts, tokens, model calls and cost, and the final step that stores the code and record
+ * and emits the last event. Used by one run on one thread (events may also come from its model-call thread).
  */
 final class RunLedger {
+    private final RunId runId;
     private final Task task;
     private final Clock clock;
     private final PriceTable prices;
     private final EventDispatcher events;
+    private final RunGuard guard;
+    private final Supplier<ArtifactStore> store;
+    private final KeyLayout layout;
     private final Instant started;
     private final List<Attempt> attempts = new ArrayList<>();
     private Map<String, String> secretValues = Map.of();
-    private Redactor redactor = Redactor.none();
+    private volatile Redactor redactor = Redactor.none();
     private TokenUsage usage = TokenUsage.ZERO;
     private int modelCalls;
     private BigDecimal cost = BigDecimal.ZERO;
 
-    RunLedger(Task task, Clock clock, PriceTable prices, EventDispatcher events) {
-        this.task = task;
-        this.clock = clock;
-        this.prices = prices;
-        this.events = events;
+    RunLedger(WorkflowSettings settings, WorkflowRequest request) {
+        this.runId = request.runId();
+        this.task = request.task();
+        this.clock = settings.clock();
+        this.prices = settings.prices();
+        this.events = new EventDispatcher(settings.listeners(), request.listeners());
+        this.guard = new RunGuard(request.cancellation());
+        this.store = settings.store();
+        this.layout = settings.layout();
         this.started = clock.instant();
+    }
+
+    RunId runId() {
+        return runId;
     }
 
     Instant now() {
         return clock.instant();
+    }
+
+    RunGuard guard() {
+        return guard;
     }
 
     void emit(WorkflowEvent event) {
@@ -95,17 +119,30 @@ final class RunLedger {
         return new Executor.Observer() {
             @Override
             public void validated(ValidationResult result) {
-                emit(new WorkflowEvent.Validated(now(), attempt, result));
+                emit(new WorkflowEvent.Validated(runId, now(), attempt, result));
             }
 
             @Override
             public void executionStarted() {
-                emit(new WorkflowEvent.ExecutionStarted(now(), attempt));
+                emit(new WorkflowEvent.ExecutionStarted(runId, now(), attempt));
             }
         };
     }
 
-    /** Counts one model call. */
+    /**
+     * A listener for one generation of {@code attempt}: streamed text becomes {@code CodeDelta} events (redacted),
+     * reported model calls {@code ModelCalled} events.
+     */
+    GenerationEvents generationEvents(int attempt) {
+        return new GenerationEvents(attempt, true);
+    }
+
+    /** A listener for one call of a leading model (attempt 0): its calls become events, its text does not. */
+    GenerationEvents leadingModelEvents() {
+        return new GenerationEvents(0, false);
+    }
+
+    /** Counts one model call and its cost. */
     void modelCall(String modelId, TokenUsage callUsage) {
         modelCalls++;
         usage = usage.plus(callUsage);
@@ -122,49 +159,69 @@ final class RunLedger {
     }
 
     /**
-     * Stores the final code (if any) and the record, emits {@code Completed} or {@code Failed}, and returns
-     * the result listing the stored keys.
+     * Stores the final code (if any) and the record, emits the run's last event ({@code Completed},
+     * {@code Failed} or {@code Cancelled}), and returns the result listing the stored keys.
+     *
+     * @param error why the run did not end normally, or null
+     * @param answer the leading model's final answer, or null
      */
-    WorkflowResult finish(WorkflowStatus status, String error, ArtifactStore store, KeyLayout layout) {
-        return finish(status, error, null, store, layout);
-    }
-
-    /** Like {@link #finish(WorkflowStatus, String, ArtifactStore, KeyLayout)} with the model's final answer. */
-    WorkflowResult finish(WorkflowStatus status, String error, String answer, ArtifactStore store, KeyLayout layout) {
+    WorkflowResult finish(WorkflowStatus status, WorkflowError error, String answer) {
         Instant end = now();
-        WorkflowResult result = new WorkflowResult(task, status, attempts, usage, modelCalls, cost, List.of(),
-                Duration.between(started, end), error == null ? null : redactor.redact(error),
-                answer == null ? null : redactor.redact(answer));
+        WorkflowResult.Builder b = WorkflowResult.builder().runId(runId).task(task).status(status).attempts(attempts)
+                .usage(usage).modelCalls(modelCalls).duration(Duration.between(started, end));
+        if (cost != null) {
+            b.estimatedCostUsd(cost);
+        }
+        if (error != null) {
+            b.error(error);
+        }
+        if (answer != null) {
+            b.answer(redactor.redact(answer));
+        }
+        WorkflowResult result = b.build();
+        ArtifactStore target = store.get();
         List<String> keys = new ArrayList<>();
         String codeKey = null;
         Optional<Code> finalCode = result.finalCode();
         if (finalCode.isPresent()) {
-            codeKey = store.putNew(layout.codeKey(task, end), finalCode.get().source().getBytes(StandardCharsets.UTF_8));
+            codeKey = target.putNew(layout.codeKey(task, end), finalCode.get().source().getBytes(StandardCharsets.UTF_8));
             keys.add(codeKey);
         }
-        keys.add(store.putNew(layout.recordKey(task, status == WorkflowStatus.SUCCEEDED, end),
+        keys.add(target.putNew(layout.recordKey(task, status == WorkflowStatus.SUCCEEDED, end),
                 RecordJson.write(result, end, codeKey, redactor)));
-        result = result.withRecords(keys);
-        emit(status == WorkflowStatus.SUCCEEDED ? new WorkflowEvent.Completed(now(), result)
-                : new WorkflowEvent.Failed(now(), result));
+        result = result.toBuilder().records(keys).build();
+        WorkflowEvent last = switch (status) {
+            case SUCCEEDED -> new WorkflowEvent.Completed(runId, now(), result);
+            case CANCELLED -> new WorkflowEvent.Cancelled(runId, now(), result);
+            default -> new WorkflowEvent.Failed(runId, now(), result);
+        };
+        events.emitLast(last);
         return result;
     }
 
     /**
-     * Runs {@code body} (which ends with {@link #finish}); when it throws, stores what happened so far as an
-     * {@link WorkflowStatus#ERROR} record, notes the record's keys on the exception, and rethrows it.
+     * Runs {@code body} (which ends with {@link #finish}). When the run is cancelled, finishes it as
+     * {@link WorkflowStatus#CANCELLED} and returns that result. When {@code body} throws, stores what happened
+     * so far as an {@link WorkflowStatus#ERROR} record, notes the record's keys on the exception, and rethrows.
      */
-    WorkflowResult recordingFailures(ArtifactStore store, KeyLayout layout, java.util.function.Supplier<WorkflowResult> body) {
+    WorkflowResult recordingFailures(Supplier<WorkflowResult> body) {
         try {
             return body.get();
-        } catch (dev.agentic.core.AgenticException e) {
+        } catch (RunGuard.RunCancelled cancelled) {
+            Thread.interrupted();
+            return finish(WorkflowStatus.CANCELLED,
+                    WorkflowError.of(WorkflowError.Kind.CANCELLED, "the run was cancelled by the caller", false), null);
+        } catch (AgenticException e) {
             try {
-                WorkflowResult partial = finish(WorkflowStatus.ERROR, e.getMessage(), store, layout);
+                String message = redactor.redact(String.valueOf(e.getMessage()));
+                WorkflowResult partial = finish(WorkflowStatus.ERROR, WorkflowError.of(e, message), null);
                 e.addSuppressed(new RecordedNote(partial.records()));
             } catch (RuntimeException recordFailure) {
                 e.addSuppressed(recordFailure);
             }
             throw e;
+        } finally {
+            guard.close();
         }
     }
 
@@ -174,6 +231,44 @@ final class RunLedger {
 
         RecordedNote(List<String> keys) {
             super("the workflow's record was stored at " + keys, null, false, false);
+        }
+    }
+
+    /** Streams one generation's text and model calls into events; remembers whether any call was reported. */
+    final class GenerationEvents implements StreamListener {
+        private final int attempt;
+        private final boolean streamText;
+        private volatile boolean reportedCall;
+
+        private GenerationEvents(int attempt, boolean streamText) {
+            this.attempt = attempt;
+            this.streamText = streamText;
+        }
+
+        @Override
+        public void onText(String delta) {
+            if (streamText) {
+                emit(new WorkflowEvent.CodeDelta(runId, now(), attempt, redactor.redact(delta)));
+            }
+        }
+
+        @Override
+        public void onModelCall(ModelCall call) {
+            reportedCall = true;
+            emit(new WorkflowEvent.ModelCalled(runId, now(), attempt, call));
+        }
+
+        /** Reports the generation as one model call when the generator reported none. */
+        void finished(GenerationResult generation, Duration latency) {
+            finished(generation.modelId(), generation.usage(), latency);
+        }
+
+        /** Reports the call as one model call when the model reported none. */
+        void finished(String modelId, TokenUsage callUsage, Duration latency) {
+            if (!reportedCall) {
+                emit(new WorkflowEvent.ModelCalled(runId, now(), attempt, ModelCall.builder()
+                        .modelId(modelId).usage(callUsage).latency(latency).build()));
+            }
         }
     }
 }

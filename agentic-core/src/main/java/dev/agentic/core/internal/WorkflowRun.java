@@ -8,10 +8,10 @@ import dev.agentic.core.GenerationRequest;
 import dev.agentic.core.GenerationResult;
 import dev.agentic.core.Task;
 import dev.agentic.core.Turn;
+import dev.agentic.core.WorkflowRequest;
 import dev.agentic.core.WorkflowResult;
 import dev.agentic.core.WorkflowStatus;
 import dev.agentic.core.event.WorkflowEvent;
-import dev.agentic.core.model.StreamListener;
 import dev.agentic.core.sandbox.ExecutionResult;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,56 +22,75 @@ import java.util.List;
  * records. Used once, on one thread.
  */
 final class WorkflowRun {
-    private final DefaultOrchestrator.Settings settings;
+    private final WorkflowSettings settings;
+    private final int maxAttempts;
     private final Task task;
     private final List<Turn> history;
     private final RunLedger ledger;
 
-    WorkflowRun(DefaultOrchestrator.Settings settings, Task task, List<Turn> history) {
+    WorkflowRun(WorkflowSettings settings, int maxAttempts, WorkflowRequest request) {
         this.settings = settings;
-        this.task = task;
-        this.history = List.copyOf(history);
-        this.ledger = new RunLedger(task, settings.clock(), settings.prices(), settings.events());
+        this.maxAttempts = maxAttempts;
+        this.task = request.task();
+        this.history = request.history();
+        this.ledger = new RunLedger(settings, request);
     }
 
     WorkflowResult run() {
-        ledger.emit(new WorkflowEvent.Started(ledger.now(), task));
-        return ledger.recordingFailures(settings.store(), settings.layout(), () -> {
+        ledger.emit(new WorkflowEvent.Started(ledger.runId(), ledger.now(), task));
+        return ledger.recordingFailures(() -> {
+            ledger.guard().checkpoint();
             ledger.resolveSecrets(settings.secrets());
             WorkflowStatus status = loop();
-            return ledger.finish(status, null, settings.store(), settings.layout());
+            return ledger.finish(status, null, null);
         });
     }
 
     private WorkflowStatus loop() {
         Feedback feedback = null;
-        for (int n = 1; n <= settings.maxAttempts(); n++) {
+        for (int n = 1; n <= maxAttempts; n++) {
             final int attempt = n;
-            ledger.emit(new WorkflowEvent.GenerationStarted(ledger.now(), attempt));
+            ledger.guard().checkpoint();
+            ledger.emit(new WorkflowEvent.GenerationStarted(ledger.runId(), ledger.now(), attempt));
             Instant genStart = ledger.now();
-            StreamListener deltas = text -> ledger.emit(
-                    new WorkflowEvent.CodeDelta(ledger.now(), attempt, ledger.redactor().redact(text)));
-            GenerationResult generation = settings.generator()
-                    .generate(new GenerationRequest(task, history, feedback, attempt, deltas));
+            RunLedger.GenerationEvents events = ledger.generationEvents(attempt);
+            GenerationRequest.Builder request = GenerationRequest.builder().task(task).history(history)
+                    .attempt(attempt).listener(events).runId(ledger.runId());
+            if (feedback != null) {
+                request.feedback(feedback);
+            }
+            GenerationRequest generationRequest = request.build();
+            GenerationResult generation = ledger.guard().modelCall(
+                    () -> settings.generator().generate(generationRequest), "agentic-model-call-" + ledger.runId());
             Duration genTime = Duration.between(genStart, ledger.now());
+            events.finished(generation, genTime);
             ledger.modelCall(generation.modelId(), generation.usage());
+            Attempt.Builder record = Attempt.builder().number(attempt).generation(generation).generationTime(genTime);
 
             if (generation instanceof GenerationResult.NoCode none) {
-                ledger.emit(new WorkflowEvent.NoCodeGenerated(ledger.now(), attempt, none.reason()));
-                ledger.attempt(new Attempt(attempt, generation, null, null, genTime, Duration.ZERO));
+                ledger.emit(new WorkflowEvent.NoCodeGenerated(ledger.runId(), ledger.now(), attempt, none.reason()));
+                ledger.attempt(record.build());
                 feedback = new Feedback.NoCode(none.modelText(), none.reason());
                 repairIfMore(attempt, "the answer held no program: " + none.reason());
                 continue;
             }
             Code code = ((GenerationResult.Generated) generation).code();
-            ledger.emit(new WorkflowEvent.CodeGenerated(ledger.now(), attempt, code, generation.modelId()));
+            ledger.emit(new WorkflowEvent.CodeGenerated(ledger.runId(), ledger.now(), attempt, code,
+                    generation.modelId()));
 
             Instant execStart = ledger.now();
-            ExecutionOutcome outcome = settings.executor().execute(ledger.request(code), ledger.observer(attempt));
-            Duration execTime = Duration.between(execStart, ledger.now());
+            ExecutionOutcome outcome;
+            try {
+                outcome = ledger.guard().interruptibleStep(
+                        () -> settings.executor().execute(ledger.request(code), ledger.observer(attempt)));
+            } catch (RunGuard.RunCancelled cancelled) {
+                ledger.attempt(record.executionTime(Duration.between(execStart, ledger.now())).cancelled().build());
+                throw cancelled;
+            }
+            record.executionTime(Duration.between(execStart, ledger.now())).validation(outcome.validation());
 
             if (outcome instanceof ExecutionOutcome.Rejected rejected) {
-                ledger.attempt(new Attempt(attempt, generation, rejected.validation(), null, genTime, execTime));
+                ledger.attempt(record.build());
                 feedback = new Feedback.Rejected(code, rejected.validation().errors());
                 repairIfMore(attempt, rejected.validation().errors().size() + " validation error(s), first: "
                         + rejected.validation().errors().get(0));
@@ -79,8 +98,8 @@ final class WorkflowRun {
             }
             ExecutionOutcome.Ran ran = (ExecutionOutcome.Ran) outcome;
             ExecutionResult result = ledger.redact(ran.result());
-            ledger.emit(new WorkflowEvent.Executed(ledger.now(), attempt, result));
-            ledger.attempt(new Attempt(attempt, generation, ran.validation(), result, genTime, execTime));
+            ledger.emit(new WorkflowEvent.Executed(ledger.runId(), ledger.now(), attempt, result));
+            ledger.attempt(record.execution(result).build());
             if (result.succeeded()) {
                 return WorkflowStatus.SUCCEEDED;
             }
@@ -91,8 +110,9 @@ final class WorkflowRun {
     }
 
     private void repairIfMore(int attempt, String reason) {
-        if (attempt < settings.maxAttempts()) {
-            ledger.emit(new WorkflowEvent.Repairing(ledger.now(), attempt, ledger.redactor().redact(reason)));
+        if (attempt < maxAttempts) {
+            ledger.emit(new WorkflowEvent.Repairing(ledger.runId(), ledger.now(), attempt,
+                    ledger.redactor().redact(reason)));
         }
     }
 }

@@ -28,7 +28,9 @@ import java.util.stream.Collectors;
  * <p>Streaming: deltas of a model are forwarded as they come. If a model fails before it streamed
  * anything, the chain falls back as above; if it fails after it streamed part of its answer, the failure is
  * rethrown (the listener would otherwise receive two answers mixed). {@link StreamListener#onComplete} is
- * called exactly once, with the renamed response.
+ * called exactly once, with the renamed response. Every model tried is reported to
+ * {@link StreamListener#onModelCall} with its position in the chain, its latency and, when it failed, the
+ * failure's kind (a model that reports its own calls is not reported twice).
  *
  * <p>Thread-safe: the per-model failure counts are shared by all calls. The chain holds no resources;
  * closing the wrapped models is the caller's job.
@@ -130,11 +132,20 @@ public final class FallbackChatModel implements ChatModel {
             for (int i : order) {
                 ChatModel model = models.get(i);
                 ForwardingListener forwarding = listener == null ? null : new ForwardingListener(listener);
+                Instant started = clock.instant();
                 try {
                     ChatResponse response = forwarding == null ? model.chat(request) : model.chat(request, forwarding);
                     health.get(i).succeeded();
+                    if (forwarding != null && !forwarding.reportedCall) {
+                        listener.onModelCall(ModelCall.builder().modelId(model.id()).usage(response.usage())
+                                .latency(since(started)).chainPosition(i).build());
+                    }
                     return model instanceof FallbackChatModel ? response : response.withModelId(model.id());
                 } catch (ModelException e) {
+                    if (forwarding != null && !forwarding.reportedCall) {
+                        listener.onModelCall(ModelCall.builder().modelId(model.id()).failed(e.kind())
+                                .latency(since(started)).chainPosition(i).build());
+                    }
                     if (!e.retryable()) {
                         throw e;
                     }
@@ -161,6 +172,11 @@ public final class FallbackChatModel implements ChatModel {
         }
         throw new ModelException(last.kind(), id, "every model failed in " + maxRounds + " round(s): "
                 + String.join(", ", tried) + ". Try again later, raise maxRounds, or add another model.", last);
+    }
+
+    private Duration since(Instant started) {
+        Duration d = Duration.between(started, clock.instant());
+        return d.isNegative() ? Duration.ZERO : d;
     }
 
     /** Full-jitter backoff after {@code round} failed rounds (1-based). */
@@ -199,6 +215,7 @@ public final class FallbackChatModel implements ChatModel {
     private static final class ForwardingListener implements StreamListener {
         private final StreamListener target;
         private boolean emitted;
+        private boolean reportedCall;
 
         ForwardingListener(StreamListener target) {
             this.target = target;
@@ -214,6 +231,12 @@ public final class FallbackChatModel implements ChatModel {
         public void onToolUse(ContentBlock.ToolUse toolUse) {
             emitted = true;
             target.onToolUse(toolUse);
+        }
+
+        @Override
+        public void onModelCall(ModelCall call) {
+            reportedCall = true;
+            target.onModelCall(call);
         }
 
         @Override

@@ -18,6 +18,15 @@ public interface StreamListener {
     default void onComplete(ChatResponse response) {
     }
 
+    /**
+     * One underlying model call finished, answered or failed. Reported by models that make several calls for
+     * one request — {@link FallbackChatModel} reports every model it tried, in order — and by adapters that
+     * know more about a call than its response says. A caller that hears no call for a request may take the
+     * response's {@link ChatResponse#modelId()} and {@link ChatResponse#usage()} as the one call.
+     */
+    default void onModelCall(ModelCall call) {
+    }
+
     /** A listener that ignores everything. */
     static StreamListener ignoring() {
         return delta -> { };

@@ -79,7 +79,7 @@ class AgentOrchestratorTest {
         assertThat(result.attempts()).extracting(Attempt::outcome)
                 .containsExactly(Attempt.Outcome.FAILED, Attempt.Outcome.SUCCEEDED);
         assertThat(result.modelCalls()).isEqualTo(5 + 2);
-        assertThat(generator.requests.get(1).feedback()).isInstanceOf(Feedback.RunFailed.class);
+        assertThat(generator.requests.get(1).feedback()).get().isInstanceOf(Feedback.RunFailed.class);
         assertThat(generator.requests.get(1).task().description()).contains("handle the missing key");
         ChatRequest afterRun = lead.requests.get(2);
         ContentBlock.ToolResult toolResult = (ContentBlock.ToolResult) afterRun.messages()

@@ -84,7 +84,7 @@ class DefaultOrchestratorTest {
 
         assertThat(result.status()).isEqualTo(WorkflowStatus.SUCCEEDED);
         assertThat(sandbox.requests).extracting(r -> r.code().source()).containsExactly("allowed()");
-        Feedback feedback = generator.requests.get(1).feedback();
+        Feedback feedback = generator.requests.get(1).feedback().orElseThrow();
         assertThat(feedback).isInstanceOf(Feedback.Rejected.class);
         Feedback.Rejected rejected = (Feedback.Rejected) feedback;
         assertThat(rejected.previous().source()).isEqualTo("FORBIDDEN()");
@@ -100,7 +100,7 @@ class DefaultOrchestratorTest {
         WorkflowResult result = orchestrator(generator, 3).run(task());
 
         assertThat(result.succeeded()).isTrue();
-        Feedback.RunFailed failed = (Feedback.RunFailed) generator.requests.get(1).feedback();
+        Feedback.RunFailed failed = (Feedback.RunFailed) generator.requests.get(1).feedback().orElseThrow();
         assertThat(failed.previous().source()).isEqualTo("FAIL");
         assertThat(failed.result().output().stderrTail(2000)).contains("KeyError: 'customer_id'");
         assertThat(generator.requests.get(1).attempt()).isEqualTo(2);
@@ -118,7 +118,7 @@ class DefaultOrchestratorTest {
         assertThat(generator.requests).hasSize(3);
         assertThat(result.attempts()).extracting(Attempt::outcome).containsExactly(
                 Attempt.Outcome.REJECTED, Attempt.Outcome.NO_CODE, Attempt.Outcome.FAILED);
-        assertThat(generator.requests.get(2).feedback()).isInstanceOf(Feedback.NoCode.class);
+        assertThat(generator.requests.get(2).feedback()).get().isInstanceOf(Feedback.NoCode.class);
         assertThat(result.records()).last().asString().startsWith("executions/stripe/failure_");
         String record = new String(store.get(result.records().get(1)).orElseThrow(), StandardCharsets.UTF_8);
         assertThat(record).contains("\"outcome\" : \"REJECTED\"", "\"outcome\" : \"NO_CODE\"",
@@ -127,17 +127,18 @@ class DefaultOrchestratorTest {
 
     @Test
     void eventsArriveInWorkflowOrder() {
-        orchestrator(new Doubles.ListGenerator("FORBIDDEN()", "FAIL", "ok"), 3).run(task());
+        WorkflowResult result = orchestrator(new Doubles.ListGenerator("FORBIDDEN()", "FAIL", "ok"), 3).run(task());
 
         assertThat(events.stream().map(e -> e.getClass().getSimpleName()).collect(Collectors.toList()))
                 .containsExactly("Started",
-                        "GenerationStarted", "CodeDelta", "CodeGenerated", "Validated", "Repairing",
-                        "GenerationStarted", "CodeDelta", "CodeGenerated", "Validated", "ExecutionStarted", "Executed",
-                        "Repairing",
-                        "GenerationStarted", "CodeDelta", "CodeGenerated", "Validated", "ExecutionStarted", "Executed",
-                        "Completed");
+                        "GenerationStarted", "CodeDelta", "ModelCalled", "CodeGenerated", "Validated", "Repairing",
+                        "GenerationStarted", "CodeDelta", "ModelCalled", "CodeGenerated", "Validated",
+                        "ExecutionStarted", "Executed", "Repairing",
+                        "GenerationStarted", "CodeDelta", "ModelCalled", "CodeGenerated", "Validated",
+                        "ExecutionStarted", "Executed", "Completed");
         assertThat(events).extracting(WorkflowEvent::attempt)
-                .containsExactly(0, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3);
+                .containsExactly(0, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3);
+        assertThat(events).extracting(WorkflowEvent::runId).containsOnly(result.runId());
     }
 
     @Test
@@ -224,7 +225,7 @@ class DefaultOrchestratorTest {
 
     @Test
     void runAsyncCompletesWithTheSameResult() throws Exception {
-        WorkflowResult result = orchestrator(new Doubles.ListGenerator("ok"), 1).runAsync(task()).get();
+        WorkflowResult result = orchestrator(new Doubles.ListGenerator("ok"), 1).runAsync(task()).result().get();
 
         assertThat(result.succeeded()).isTrue();
     }
