@@ -56,7 +56,7 @@ public abstract class SandboxContract {
 
     @Test
     void runsPython() {
-        assertThat(sandbox().languages()).contains(Language.PYTHON);
+        assertThat(sandbox().capabilities().languages()).contains(Language.PYTHON);
     }
 
     @Test
