@@ -7,6 +7,8 @@ import dev.agentic.core.sandbox.ExecutionRequest;
 import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.sandbox.HostPort;
 import dev.agentic.core.sandbox.Sandbox;
+import dev.agentic.core.sandbox.SandboxCapabilities;
+import dev.agentic.core.sandbox.SandboxCapability;
 import dev.agentic.core.sandbox.SandboxException;
 import dev.agentic.sandbox.internal.RunContext;
 import dev.agentic.sandbox.internal.SandboxRun;
@@ -15,6 +17,7 @@ import dev.agentic.sandbox.internal.WarmPool;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -42,6 +45,18 @@ import org.slf4j.LoggerFactory;
  * bubblewrap is started as an unprivileged uid ({@link Builder#sandboxUid}, default 65534) because the
  * kernel does not apply RLIMIT_NPROC to root.
  *
+ * <p>{@link #capabilities()}: with {@link Isolation#BUBBLEWRAP}, every {@link SandboxCapability} except
+ * {@code SESSIONS}. Memory is the address space of each process ({@code RLIMIT_AS}) and, with a cgroup, the
+ * resident memory of the whole run ({@code memory.max}, tmpfs pages included); CPU time is {@code RLIMIT_CPU}
+ * of each process in whole seconds (the wall time bounds the run's total); processes are
+ * {@code RLIMIT_NPROC} in the run's own user namespace (and {@code pids.max}); disk is the size of the
+ * working-directory and {@code /tmp} tmpfs. With {@link Isolation#NONE} only what holds without isolation:
+ * environment, secrets, wall time, output cap, input and output files, and, when {@code prlimit} is
+ * installed, the memory, CPU-time, file-size and open-files rlimits; never network isolation, the host
+ * allowlist (the policy is ignored), file-system isolation, the disk limit or the process limit
+ * ({@code RLIMIT_NPROC} would count every process of the JVM's user, not the run's). Descendants that
+ * detach from the run escape its wall time there.
+ *
  * <p>{@link Builder#prestart} keeps sandboxes set up ahead of demand, so that a run pays only for starting its
  * interpreter; each still serves exactly one program.
  *
@@ -64,6 +79,7 @@ public final class LocalSandbox implements Sandbox {
 
     private final Isolation isolation;
     private final RunContext context;
+    private final SandboxCapabilities capabilities;
     private final Semaphore slots;
     /** Set once by {@link Builder#build()} after the self-test passed; null without prestart. */
     private volatile WarmPool pool;
@@ -71,7 +87,25 @@ public final class LocalSandbox implements Sandbox {
     private LocalSandbox(Isolation isolation, RunContext context, int maxConcurrent) {
         this.isolation = isolation;
         this.context = context;
+        this.capabilities = capabilities(isolation == Isolation.BUBBLEWRAP, context.tools().prlimit() != null,
+                context.languages());
         this.slots = new Semaphore(maxConcurrent, true);
+    }
+
+    /** What a sandbox enforces, given its isolation and whether rlimits can be set; see the class description. */
+    static SandboxCapabilities capabilities(boolean isolated, boolean rlimits, Set<Language> languages) {
+        SandboxCapabilities.Builder b = SandboxCapabilities.builder().languages(languages);
+        if (isolated) {
+            return b.allCapabilities().without(SandboxCapability.SESSIONS).build();
+        }
+        b.capabilities(List.of(SandboxCapability.ENVIRONMENT, SandboxCapability.SECRETS,
+                SandboxCapability.WALL_TIME_LIMIT, SandboxCapability.OUTPUT_LIMIT, SandboxCapability.INPUT_FILES,
+                SandboxCapability.OUTPUT_FILES));
+        if (rlimits) {
+            b.capabilities(List.of(SandboxCapability.MEMORY_LIMIT, SandboxCapability.CPU_TIME_LIMIT,
+                    SandboxCapability.FILE_SIZE_LIMIT, SandboxCapability.OPEN_FILES_LIMIT));
+        }
+        return b.build();
     }
 
     public static Builder builder() {
@@ -99,9 +133,10 @@ public final class LocalSandbox implements Sandbox {
         }
     }
 
+    /** Declared from the isolation mode; see the class description for what each capability rests on. */
     @Override
-    public Set<Language> languages() {
-        return context.languages();
+    public SandboxCapabilities capabilities() {
+        return capabilities;
     }
 
     /** The isolation mode this sandbox was built with. */
@@ -212,7 +247,7 @@ public final class LocalSandbox implements Sandbox {
          */
         public Builder allowLoopbackHosts(String... hostPorts) {
             for (String h : hostPorts) {
-                allowLoopbackHosts(java.util.List.of(HostPort.parse(h)));
+                allowLoopbackHosts(List.of(HostPort.parse(h)));
             }
             return this;
         }
@@ -303,10 +338,10 @@ public final class LocalSandbox implements Sandbox {
             LocalSandbox sandbox = new LocalSandbox(isolation, SandboxSetup.create(o), maxConcurrentRuns);
             try {
                 for (WarmPool.Kind kind : prestart.keySet()) {
-                    if (!sandbox.languages().contains(kind.language())) {
+                    if (!sandbox.context.languages().contains(kind.language())) {
                         throw new ConfigurationException("prestart(" + kind.language() + ", ...): this sandbox "
                                 + "cannot run " + kind.language().displayName() + " (it runs "
-                                + sandbox.languages() + ")");
+                                + sandbox.context.languages() + ")");
                     }
                 }
                 SandboxSetup.selfTest(sandbox);

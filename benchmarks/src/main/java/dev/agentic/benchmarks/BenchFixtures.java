@@ -8,10 +8,11 @@ import dev.agentic.core.sandbox.ExecutionOutput;
 import dev.agentic.core.sandbox.ExecutionRequest;
 import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.sandbox.Sandbox;
+import dev.agentic.core.sandbox.SandboxCapabilities;
+import dev.agentic.core.sandbox.SandboxCapability;
 import dev.agentic.core.store.KeyLayout;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Task, scripted model answers and an instant sandbox shared by the workflow benchmarks. */
@@ -131,9 +132,13 @@ final class BenchFixtures {
             return request.code().source().contains("/ 0)") ? FAILED : SUCCEEDED;
         }
 
+        private static final SandboxCapabilities CAPABILITIES = SandboxCapabilities.builder()
+                .language(Language.PYTHON).allCapabilities().without(SandboxCapability.SESSIONS).build();
+
+        /** Declares what the executor checks, so the benchmark measures the same path as a real sandbox. */
         @Override
-        public Set<Language> languages() {
-            return Set.of(Language.PYTHON);
+        public SandboxCapabilities capabilities() {
+            return CAPABILITIES;
         }
 
         @Override

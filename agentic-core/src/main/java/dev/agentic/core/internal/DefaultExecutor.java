@@ -34,6 +34,7 @@ public final class DefaultExecutor implements Executor {
     @Override
     public ExecutionOutcome execute(ExecutionRequest request, Observer observer) {
         Objects.requireNonNull(request, "request");
+        sandbox.capabilities().check(request, sandbox.toString()); // before validation: never a silent downgrade
         Objects.requireNonNull(observer, "observer");
         ValidationResult validation = validatorFor(request.code().language()).validate(request.code(), request.network());
         observer.validated(validation);

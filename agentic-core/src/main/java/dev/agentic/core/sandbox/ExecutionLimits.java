@@ -9,7 +9,43 @@ import java.util.Objects;
  *
  * <p>Defaults: 30 s wall time, 10 s CPU, 512 MiB memory, 64 processes, 1 MiB of stdout and of stderr
  * each, 64 MiB per written file, 128 MiB of scratch disk, 256 open files, 32 collected output files.
- * A sandbox enforces what its platform allows and reports in the result which limits it enforced by what.
+ *
+ * <p><b>Which limits a sandbox must enforce.</b> Every request carries all of these values, so a value is
+ * taken as <em>requested</em> only when it differs from {@link #defaults()}: a sandbox that lacks the matching
+ * {@link SandboxCapability} (for example {@link SandboxCapability#MEMORY_LIMIT} on a remote sandbox whose
+ * memory is fixed) refuses such a request with an {@link UnsupportedCapabilityException} instead of running
+ * it without the limit. Default values are enforced where the sandbox can, and its
+ * {@link Sandbox#capabilities()} and each result's {@link ExecutionOutput#notes()} say which are. See
+ * {@link SandboxCapabilities} for the complete rule.
+ *
+ * <p><b>Semantics.</b> Each limit below names what it counts; how a sandbox counts it is stated by the
+ * implementation (its Javadoc and the result's notes).
+ * <ul>
+ *   <li>{@link #wallTime()}: elapsed time from the moment the sandbox starts the run (after any wait for a
+ *       free slot) until the whole process tree is gone, interpreter start-up and compilation included. On
+ *       expiry the run is {@link ExecutionResult.TimedOut} and keeps its output so far.
+ *   <li>{@link #cpuTime()}: CPU time of all the run's processes together, user plus system. An
+ *       implementation with per-second granularity rounds up. Exceeding it ends the run as
+ *       {@link ExecutionResult.Killed} with {@link Limit#CPU_TIME}.
+ *   <li>{@link #memoryBytes()}: memory of the run. Implementations count different things and say which:
+ *       <em>address space</em> ({@code RLIMIT_AS}: virtual memory per process, including reservations that
+ *       never touch RAM, so runtimes such as the JVM need matching flags), <em>resident memory of the whole
+ *       run</em> (a cgroup's {@code memory.max}: pages in RAM of every process, tmpfs included), or the size
+ *       of a virtual machine. Exceeding it is {@link ExecutionResult.Killed} with {@link Limit#MEMORY}, or
+ *       {@link ExecutionResult.Failed} when the program's runtime reports the failed allocation itself
+ *       ({@code MemoryError}, {@code OutOfMemoryError}).
+ *   <li>{@link #maxProcesses()}: processes and threads alive at once in the run, the first one included.
+ *   <li>{@link #maxOutputBytes()}: bytes of stdout and, separately, of stderr, before decoding; past it the
+ *       stream is cut, marked truncated, and the run killed ({@link Limit#OUTPUT}).
+ *   <li>{@link #maxFileSizeBytes()}: size of any one file the program writes (a larger write fails); also
+ *       the cap on each collected output file and on all of them together.
+ *   <li>{@link #maxDiskBytes()}, {@link #maxOpenFiles()}, {@link #maxOutputFiles()}: see each accessor.
+ * </ul>
+ *
+ * <p><b>In a session</b> ({@link SandboxSession}) these are the limits of each run: wall time (or the run's
+ * {@link SessionRequest#timeout()}), CPU time and output count per run. Memory, processes, disk and open
+ * files bound the session's interpreter, which lives across runs, as a whole. An implementation that can
+ * only count CPU time for the whole session says so in its Javadoc.
  */
 public final class ExecutionLimits {
     private static final ExecutionLimits DEFAULTS = builder().build();
@@ -55,15 +91,17 @@ public final class ExecutionLimits {
         return wallTime;
     }
 
-    /** CPU time of the program (all its processes' rlimit). */
+    /** CPU time of all the run's processes together (user plus system). */
     public Duration cpuTime() {
         return cpuTime;
     }
 
+    /** Memory of the run; which memory (address space, resident, VM size) the implementation states. */
     public long memoryBytes() {
         return memoryBytes;
     }
 
+    /** Processes and threads alive at once in the run. */
     public int maxProcesses() {
         return maxProcesses;
     }
@@ -73,6 +111,7 @@ public final class ExecutionLimits {
         return maxOutputBytes;
     }
 
+    /** Largest file the program may write; also the cap on each collected output file and on their total. */
     public long maxFileSizeBytes() {
         return maxFileSizeBytes;
     }
@@ -82,10 +121,12 @@ public final class ExecutionLimits {
         return maxDiskBytes;
     }
 
+    /** Open file descriptors per process. */
     public int maxOpenFiles() {
         return maxOpenFiles;
     }
 
+    /** How many files matching the output globs are collected at most; the rest are not collected. */
     public int maxOutputFiles() {
         return maxOutputFiles;
     }

@@ -11,13 +11,13 @@ import dev.agentic.core.sandbox.ExecutionRequest;
 import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.sandbox.NetworkPolicy;
 import dev.agentic.core.sandbox.Sandbox;
+import dev.agentic.core.sandbox.SandboxCapabilities;
 import dev.agentic.core.validate.CodeValidator;
 import dev.agentic.core.validate.Finding;
 import dev.agentic.core.validate.ValidationResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
@@ -125,10 +125,10 @@ final class Doubles {
             }
             if (src.contains("SMUGGLE_SECRET")) {
                 String v = r.secrets().get("API_KEY");
-                return new ExecutionResult.Succeeded(new ExecutionOutput("", "", false, false, d,
-                        List.of(new dev.agentic.core.sandbox.OutputFile(v + ".txt", new byte[0])),
-                        List.of(new dev.agentic.core.sandbox.NetworkDecision(java.time.Instant.EPOCH, v + ".evil.example",
-                                443, false, "host not in allowlist")), List.of()));
+                return new ExecutionResult.Succeeded(ExecutionOutput.builder().duration(d)
+                        .file(new dev.agentic.core.sandbox.OutputFile(v + ".txt", new byte[0]))
+                        .networkDecision(new dev.agentic.core.sandbox.NetworkDecision(java.time.Instant.EPOCH,
+                                v + ".evil.example", 443, false, "host not in allowlist")).build());
             }
             if (src.contains("PRINT_SECRET")) {
                 String v = r.secrets().get("API_KEY");
@@ -143,9 +143,10 @@ final class Doubles {
             return behaviour.apply(request);
         }
 
+        /** Declares everything, so the executor hands every request to the interpreter above. */
         @Override
-        public Set<Language> languages() {
-            return Set.of(Language.PYTHON);
+        public SandboxCapabilities capabilities() {
+            return SandboxCapabilities.builder().allCapabilities().languages(List.of(Language.values())).build();
         }
 
         @Override

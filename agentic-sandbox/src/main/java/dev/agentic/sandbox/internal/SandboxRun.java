@@ -176,8 +176,9 @@ public final class SandboxRun {
             String stdoutText = redact(redactor, new String(out.bytes(), StandardCharsets.UTF_8), out.truncated());
             String stderrText = redact(redactor, stderr, err.truncated());
             // stdout/stderr are masked above (also a value cut by the cap); file paths and notes here
-            ExecutionOutput output = new ExecutionOutput(stdoutText, stderrText, out.truncated(), err.truncated(),
-                    duration, files, decisions, notes).redact(redactor);
+            ExecutionOutput output = ExecutionOutput.builder().stdout(stdoutText).stderr(stderrText)
+                    .stdoutTruncated(out.truncated()).stderrTruncated(err.truncated()).duration(duration).files(files)
+                    .network(decisions).notes(notes).build().redact(redactor);
             return Outcome.map(p.exitValue(), killedBy.get(), limits, output,
                     cgroup == null ? null : cgroup.limitHit());
         } finally {

@@ -21,7 +21,7 @@ class JavaProgramTest {
 
     @Test
     void javaIsOffered() {
-        assertThat(Host.sandbox().languages()).contains(Language.JAVA);
+        assertThat(Host.sandbox().capabilities().languages()).contains(Language.JAVA);
     }
 
     @Test

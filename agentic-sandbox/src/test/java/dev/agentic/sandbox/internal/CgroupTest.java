@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -162,8 +161,7 @@ class CgroupTest {
 
     @Test
     void cgroupLimitDecidesTheAttributionOfAFailedRun() {
-        ExecutionOutput out = new ExecutionOutput("", "", false, false, Duration.ofMillis(10), List.of(), List.of(),
-                List.of());
+        ExecutionOutput out = ExecutionOutput.builder().duration(Duration.ofMillis(10)).build();
         ExecutionLimits l = ExecutionLimits.defaults();
 
         assertThat(Outcome.map(137, Outcome.KilledBy.NOBODY, l, out, Limit.MEMORY))

@@ -1,0 +1,75 @@
+package dev.agentic.core.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.agentic.core.ConfigurationException;
+import dev.agentic.core.secret.Redactor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ExecutionOutputTest {
+
+    @Test
+    void builderDefaultsToEmptyOutputWithNothingAbsentAsNull() {
+        ExecutionOutput o = ExecutionOutput.builder().build();
+
+        assertThat(o.stdout()).isEmpty();
+        assertThat(o.stderr()).isEmpty();
+        assertThat(o.duration()).isZero();
+        assertThat(o.files()).isEmpty();
+        assertThat(o.network()).isEmpty();
+        assertThat(o.notes()).isEmpty();
+        assertThat(o.value()).isEmpty();
+        assertThat(o.stdoutTruncated()).isFalse();
+    }
+
+    @Test
+    void toBuilderCopiesEveryFieldAndEqualityCoversThem() {
+        ExecutionOutput o = ExecutionOutput.builder().stdout("out").stderr("err").stdoutTruncated(true)
+                .stderrTruncated(true).duration(Duration.ofMillis(7)).file(new OutputFile("a.txt", new byte[] {1}))
+                .networkDecision(new NetworkDecision(Instant.EPOCH, "h", 443, true, "allowlisted")).note("n")
+                .value("42").build();
+
+        assertThat(o.toBuilder().build()).isEqualTo(o).hasSameHashCodeAs(o);
+        assertThat(o.toBuilder().value("43").build()).isNotEqualTo(o);
+        assertThat(o.value()).contains("42");
+        assertThat(o.toString()).contains("stdout=out (truncated)", "value=42");
+    }
+
+    @Test
+    void ofIsStdoutStderrAndDurationOnly() {
+        assertThat(ExecutionOutput.of("a", "b", Duration.ofSeconds(1))).isEqualTo(ExecutionOutput.builder()
+                .stdout("a").stderr("b").duration(Duration.ofSeconds(1)).build());
+    }
+
+    @Test
+    void listsAreCopiedSoTheBuilderCannotChangeABuiltOutput() {
+        ExecutionOutput.Builder b = ExecutionOutput.builder().note("first");
+        ExecutionOutput o = b.build();
+        b.note("second");
+
+        assertThat(o.notes()).containsExactly("first");
+        assertThatThrownBy(() -> o.notes().add("x")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void negativeDurationIsRefusedNamingTheField() {
+        assertThatThrownBy(() -> ExecutionOutput.builder().duration(Duration.ofMillis(-1)).build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("duration");
+    }
+
+    @Test
+    void redactionMasksTheValueToo() {
+        ExecutionOutput o = ExecutionOutput.builder().stdout("key sk-123456").value("'sk-123456'")
+                .notes(List.of("saw sk-123456")).build();
+
+        ExecutionOutput r = o.redact(Redactor.of(List.of("sk-123456")));
+
+        assertThat(r.stdout()).doesNotContain("sk-123456");
+        assertThat(r.value()).hasValueSatisfying(v -> assertThat(v).doesNotContain("sk-123456"));
+        assertThat(r.notes().get(0)).doesNotContain("sk-123456");
+    }
+}
