@@ -39,13 +39,13 @@ import dev.agentic.core.sandbox.ExecutionOutput;
 import dev.agentic.core.sandbox.ExecutionRequest;
 import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.sandbox.Sandbox;
+import dev.agentic.core.sandbox.SandboxCapabilities;
 import dev.agentic.core.sandbox.SandboxException;
 import dev.agentic.core.store.InMemoryArtifactStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -294,8 +294,8 @@ class RunIdentityAndCancellationTest {
         }
 
         @Override
-        public Set<Language> languages() {
-            return Set.of(Language.PYTHON);
+        public SandboxCapabilities capabilities() {
+            return SandboxCapabilities.builder().allCapabilities().languages(List.of(Language.PYTHON)).build();
         }
 
         @Override

@@ -3,12 +3,17 @@ package dev.agentic.testkit.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentic.core.model.ChatModel;
 import dev.agentic.core.model.ChatRequest;
 import dev.agentic.core.model.ChatResponse;
 import dev.agentic.core.model.ContentBlock;
+import dev.agentic.core.model.Message;
 import dev.agentic.core.model.ModelException;
+import dev.agentic.core.model.Role;
+import dev.agentic.core.model.StopReason;
 import dev.agentic.core.model.StreamListener;
+import dev.agentic.core.model.ToolSpec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -37,10 +42,22 @@ import org.junit.jupiter.api.TestFactory;
  *
  * <p>Checked: the text comes back; usage and a non-blank model id are reported; streamed deltas concatenate
  * to the final text, are well-formed strings, and come before exactly one {@code onComplete} with the final
- * response; failures are {@link ModelException}s of the expected kind with a matching {@code retryable()};
+ * response; tool use works both ways (a tool call comes back as a tool-use block with an id, the tool's name
+ * and its arguments, also to a stream listener, and a conversation carrying tool calls and their results is
+ * accepted); failures are {@link ModelException}s of the expected kind with a matching {@code retryable()};
  * concurrent calls are safe.
+ *
+ * <p>Every check is a {@code protected} method: an implementation that cannot honour one overrides it and
+ * disables it with the reason ({@code @Disabled("the vendor API has no streaming")}).
  */
 public abstract class ChatModelContract {
+    /** The tool the tool-use checks offer. */
+    protected static final ToolSpec TOOL = new ToolSpec("execute_code", "Runs a program and returns its output.",
+            "{\"type\":\"object\",\"properties\":{\"code_id\":{\"type\":\"string\"}},\"required\":[\"code_id\"]}");
+    /** The arguments the tool-use checks expect back. */
+    protected static final String TOOL_INPUT = "{\"code_id\":\"code-1\"}";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /** Text with multi-line code, non-ASCII letters and a character outside the BMP, to catch bad chunking. */
     protected static final String SAMPLE = "Here is the program:\n```python\nprint(\"héllo wörld 🌍\")\n```\nDone.";
 
@@ -51,6 +68,12 @@ public abstract class ChatModelContract {
 
     /** A model under test whose every call fails with {@code kind}. */
     protected abstract ChatModel modelFailingWith(ModelException.Kind kind);
+
+    /**
+     * A model under test that answers every call by calling tool {@code name} once with the arguments
+     * {@code inputJson} (a JSON object), and stops for the tool's result.
+     */
+    protected abstract ChatModel modelCallingTool(String name, String inputJson);
 
     /** The failure kinds this implementation can be made to produce; all of them by default. */
     protected Set<ModelException.Kind> failureKinds() {
@@ -64,14 +87,14 @@ public abstract class ChatModelContract {
     }
 
     @Test
-    void answersWithTheGivenText() {
+    protected void answersWithTheGivenText() {
         ChatResponse response = modelAnswering(SAMPLE).chat(request());
 
         assertThat(response.text()).isEqualTo(SAMPLE);
     }
 
     @Test
-    void reportsTokenUsageAndANonBlankModelId() {
+    protected void reportsTokenUsageAndANonBlankModelId() {
         ChatModel model = modelAnswering(SAMPLE);
         ChatResponse response = model.chat(request());
 
@@ -82,7 +105,7 @@ public abstract class ChatModelContract {
     }
 
     @Test
-    void streamedDeltasConcatenateToTheFinalTextAndCompleteOnce() {
+    protected void streamedDeltasConcatenateToTheFinalTextAndCompleteOnce() {
         Recorder recorder = new Recorder();
 
         ChatResponse response = modelAnswering(SAMPLE).chat(request(), recorder);
@@ -99,14 +122,55 @@ public abstract class ChatModelContract {
     }
 
     @Test
-    void streamingAndPlainCallsGiveTheSameAnswer() {
+    protected void streamingAndPlainCallsGiveTheSameAnswer() {
         ChatModel model = modelAnswering(SAMPLE);
 
         assertThat(model.chat(request(), StreamListener.ignoring()).text()).isEqualTo(model.chat(request()).text());
     }
 
+    /** The request the tool-use checks send: {@link #request()} offering the contract's tool. */
+    protected ChatRequest toolRequest() {
+        return request().toBuilder().tool(TOOL).build();
+    }
+
+    @Test
+    protected void aToolCallComesBackAsAToolUseBlockWithItsNameIdAndArguments() throws Exception {
+        ChatResponse response = modelCallingTool(TOOL.name(), TOOL_INPUT).chat(toolRequest());
+
+        assertThat(response.stopReason()).isEqualTo(StopReason.TOOL_USE);
+        assertThat(response.toolUses()).singleElement().satisfies(use -> {
+            assertThat(use.id()).as("tool use id").isNotBlank();
+            assertThat(use.name()).isEqualTo(TOOL.name());
+            assertThat(JSON.readTree(use.inputJson())).isEqualTo(JSON.readTree(TOOL_INPUT));
+        });
+    }
+
+    @Test
+    protected void aStreamedToolCallReachesTheListenerBeforeCompletion() {
+        Recorder recorder = new Recorder();
+
+        ChatResponse response = modelCallingTool(TOOL.name(), TOOL_INPUT).chat(toolRequest(), recorder);
+
+        assertThat(recorder.toolUses).containsExactlyElementsOf(response.toolUses());
+        assertThat(recorder.completed).containsExactly(response);
+    }
+
+    @Test
+    protected void aConversationWithToolCallsAndTheirResultsIsAccepted() {
+        ContentBlock.ToolUse call = new ContentBlock.ToolUse("toolu_contract_1", TOOL.name(), TOOL_INPUT);
+        ChatRequest followUp = toolRequest().toBuilder()
+                .message(new Message(Role.ASSISTANT, List.of(call)))
+                .message(new Message(Role.USER, List.of(new ContentBlock.ToolResult(call.id(),
+                        "{\"status\":\"SUCCEEDED\",\"stdout\":\"hello\\n\"}", false))))
+                .build();
+
+        ChatResponse response = modelAnswering(SAMPLE).chat(followUp);
+
+        assertThat(response.text()).isEqualTo(SAMPLE);
+    }
+
     @TestFactory
-    Stream<DynamicTest> failuresAreModelExceptionsOfTheExpectedKind() {
+    protected Stream<DynamicTest> failuresAreModelExceptionsOfTheExpectedKind() {
         return failureKinds().stream().map(kind -> DynamicTest.dynamicTest(kind.name(), () -> {
             ChatModel model = modelFailingWith(kind);
 
@@ -124,7 +188,7 @@ public abstract class ChatModelContract {
     }
 
     @Test
-    void concurrentCallsAreSafe() throws Exception {
+    protected void concurrentCallsAreSafe() throws Exception {
         ChatModel model = modelAnswering(SAMPLE);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
