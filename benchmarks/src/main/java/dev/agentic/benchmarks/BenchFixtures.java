@@ -8,9 +8,9 @@ import dev.agentic.core.sandbox.ExecutionOutput;
 import dev.agentic.core.sandbox.ExecutionRequest;
 import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.sandbox.Sandbox;
+import dev.agentic.core.store.KeyContext;
 import dev.agentic.core.store.KeyLayout;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -100,14 +100,14 @@ final class BenchFixtures {
         AtomicLong next = new AtomicLong();
         return new KeyLayout() {
             @Override
-            public String codeKey(Task task, Instant time) {
-                return "generated/" + task.integration() + "/code_" + next.incrementAndGet() + "."
-                        + task.language().extension();
+            public String codeKey(KeyContext context) {
+                return "generated/" + context.integration() + "/code_" + next.incrementAndGet() + "."
+                        + context.extension();
             }
 
             @Override
-            public String recordKey(Task task, boolean succeeded, Instant time) {
-                return "executions/" + task.integration() + "/" + (succeeded ? "success_" : "failure_")
+            public String recordKey(KeyContext context) {
+                return "executions/" + context.integration() + "/" + (context.succeeded() ? "success_" : "failure_")
                         + next.incrementAndGet() + ".json";
             }
         };

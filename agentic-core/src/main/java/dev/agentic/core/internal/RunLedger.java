@@ -14,7 +14,10 @@ import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.secret.Redactor;
 import dev.agentic.core.secret.SecretProvider;
 import dev.agentic.core.secret.SecretRef;
+import dev.agentic.core.store.ArtifactMetadata;
 import dev.agentic.core.store.ArtifactStore;
+import dev.agentic.core.store.ContentTypes;
+import dev.agentic.core.store.KeyContext;
 import dev.agentic.core.store.KeyLayout;
 import dev.agentic.core.validate.ValidationResult;
 import java.math.BigDecimal;
@@ -25,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -138,12 +142,19 @@ final class RunLedger {
         List<String> keys = new ArrayList<>();
         String codeKey = null;
         Optional<Code> finalCode = result.finalCode();
+        KeyContext keyContext = KeyContext.builder().integration(task.integration()).description(task.description())
+                .extension(task.language().extension()).time(end).succeeded(status == WorkflowStatus.SUCCEEDED).build();
+        ArtifactMetadata meta = ArtifactMetadata.builder().userMetadata("integration", task.integration())
+                .userMetadata("status", status.name().toLowerCase(Locale.ROOT))
+                .userMetadata("language", task.language().id()).build();
         if (finalCode.isPresent()) {
-            codeKey = store.putNew(layout.codeKey(task, end), finalCode.get().source().getBytes(StandardCharsets.UTF_8));
+            codeKey = store.putNew(layout.codeKey(keyContext), finalCode.get().source().getBytes(StandardCharsets.UTF_8),
+                    meta.toBuilder().contentType(ContentTypes.forExtension(keyContext.extension())
+                            .orElse(ContentTypes.OCTET_STREAM)).build());
             keys.add(codeKey);
         }
-        keys.add(store.putNew(layout.recordKey(task, status == WorkflowStatus.SUCCEEDED, end),
-                RecordJson.write(result, end, codeKey, redactor)));
+        keys.add(store.putNew(layout.recordKey(keyContext), RecordJson.write(result, end, codeKey, redactor),
+                meta.toBuilder().contentType(ContentTypes.JSON).build()));
         result = result.withRecords(keys);
         emit(status == WorkflowStatus.SUCCEEDED ? new WorkflowEvent.Completed(now(), result)
                 : new WorkflowEvent.Failed(now(), result));
