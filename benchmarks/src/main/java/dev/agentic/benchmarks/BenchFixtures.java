@@ -10,9 +10,11 @@ import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.sandbox.Sandbox;
 import dev.agentic.core.sandbox.SandboxCapabilities;
 import dev.agentic.core.sandbox.SandboxCapability;
+import dev.agentic.core.store.KeyContext;
 import dev.agentic.core.store.KeyLayout;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Task, scripted model answers and an instant sandbox shared by the workflow benchmarks. */
@@ -101,14 +103,14 @@ final class BenchFixtures {
         AtomicLong next = new AtomicLong();
         return new KeyLayout() {
             @Override
-            public String codeKey(Task task, Instant time) {
-                return "generated/" + task.integration() + "/code_" + next.incrementAndGet() + "."
-                        + task.language().extension();
+            public String codeKey(KeyContext context) {
+                return "generated/" + context.integration() + "/code_" + next.incrementAndGet() + "."
+                        + context.extension();
             }
 
             @Override
-            public String recordKey(Task task, boolean succeeded, Instant time) {
-                return "executions/" + task.integration() + "/" + (succeeded ? "success_" : "failure_")
+            public String recordKey(KeyContext context) {
+                return "executions/" + context.integration() + "/" + (context.succeeded() ? "success_" : "failure_")
                         + next.incrementAndGet() + ".json";
             }
         };

@@ -21,7 +21,10 @@ import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.secret.Redactor;
 import dev.agentic.core.secret.SecretProvider;
 import dev.agentic.core.secret.SecretRef;
+import dev.agentic.core.store.ArtifactMetadata;
 import dev.agentic.core.store.ArtifactStore;
+import dev.agentic.core.store.ContentTypes;
+import dev.agentic.core.store.KeyContext;
 import dev.agentic.core.store.KeyLayout;
 import dev.agentic.core.validate.ValidationResult;
 import java.math.BigDecimal;
@@ -32,6 +35,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -183,12 +187,21 @@ final class RunLedger {
         List<String> keys = new ArrayList<>();
         String codeKey = null;
         Optional<Code> finalCode = result.finalCode();
+        KeyContext keyContext = KeyContext.builder().integration(task.integration()).description(task.description())
+                .extension(task.language().extension()).time(end).succeeded(status == WorkflowStatus.SUCCEEDED).build();
+        ArtifactMetadata meta = ArtifactMetadata.builder().userMetadata("integration", task.integration())
+                .userMetadata("status", status.name().toLowerCase(Locale.ROOT))
+                .userMetadata("language", task.language().id())
+                .userMetadata("run-id", runId.value())
+                .userMetadata("model", lastModelId(result)).build();
         if (finalCode.isPresent()) {
-            codeKey = target.putNew(layout.codeKey(task, end), finalCode.get().source().getBytes(StandardCharsets.UTF_8));
+            codeKey = target.putNew(layout.codeKey(keyContext), finalCode.get().source().getBytes(StandardCharsets.UTF_8),
+                    meta.toBuilder().contentType(ContentTypes.forExtension(keyContext.extension())
+                            .orElse(ContentTypes.OCTET_STREAM)).build());
             keys.add(codeKey);
         }
-        keys.add(target.putNew(layout.recordKey(task, status == WorkflowStatus.SUCCEEDED, end),
-                RecordJson.write(result, end, codeKey, redactor)));
+        keys.add(target.putNew(layout.recordKey(keyContext), RecordJson.write(result, end, codeKey, redactor),
+                meta.toBuilder().contentType(ContentTypes.JSON).build()));
         result = result.toBuilder().records(keys).build();
         WorkflowEvent last = switch (status) {
             case SUCCEEDED -> new WorkflowEvent.Completed(runId, now(), result);
@@ -197,6 +210,14 @@ final class RunLedger {
         };
         events.emitLast(last);
         return result;
+    }
+
+    /** The model that wrote the last attempt, or {@code none} when no model answered. */
+    private static String lastModelId(WorkflowResult result) {
+        List<Attempt> all = result.attempts();
+        String id = all.isEmpty() ? "" : all.get(all.size() - 1).generation().modelId().strip();
+        String ascii = id.replaceAll("[^\\x21-\\x7e]", "_");
+        return ascii.isEmpty() ? "none" : ascii.substring(0, Math.min(ascii.length(), 200));
     }
 
     /**

@@ -5,6 +5,8 @@ import java.util.function.Function;
 
 /**
  * Resolves secrets from environment variables (or any name-to-value lookup). Thread-safe when the lookup is.
+ * Environment variables have no versions, so a {@link SecretRef} that names one is refused rather than
+ * answered with the only value there is.
  */
 public final class EnvironmentSecretProvider implements SecretProvider {
     private final Function<String, String> lookup;
@@ -16,6 +18,11 @@ public final class EnvironmentSecretProvider implements SecretProvider {
 
     @Override
     public String resolve(SecretRef ref) {
+        Objects.requireNonNull(ref, "ref");
+        if (ref.hasVersion()) {
+            throw new SecretException("Secret '" + ref + "' names a version, but " + this + " keeps no versions; "
+                    + "drop the version from the reference or use a provider that keeps versions.");
+        }
         String raw = lookup.apply(ref.name());
         if (raw == null) {
             throw new SecretException("Secret '" + ref.name() + "' is not set; export it as an environment "
@@ -25,5 +32,10 @@ public final class EnvironmentSecretProvider implements SecretProvider {
             throw new SecretException("Secret '" + ref.name() + "' is set but empty.");
         }
         return ref.select(raw);
+    }
+
+    @Override
+    public String toString() {
+        return "EnvironmentSecretProvider";
     }
 }

@@ -1,19 +1,23 @@
 package dev.agentic.core.secret;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Resolves {@link SecretRef}s to values. Implementations are thread-safe. Values are handed to the sandbox
+ * Resolves {@link SecretRef}s to values. Implementations are thread-safe; agentic-testkit's
+ * {@code SecretProviderContract} states the behaviour as tests. Values are handed to the sandbox
  * as environment variables and registered with a {@link Redactor}; they must never be logged.
  */
 @FunctionalInterface
 public interface SecretProvider {
 
     /**
-     * Returns the secret's value (after applying {@link SecretRef#field()}).
+     * Returns the secret's value (after applying {@link SecretRef#field()}), of the version the ref names
+     * or else the current one.
      *
-     * @throws SecretException when it does not exist or cannot be read; the message names it, not its value
+     * @throws SecretException when it does not exist, cannot be read, or names a version this provider does
+     *         not keep; the message names it, not its value
      */
     String resolve(SecretRef ref);
 
@@ -26,6 +30,14 @@ public interface SecretProvider {
     static SecretProvider fromMap(Map<String, String> values) {
         Map<String, String> copy = Map.copyOf(values);
         return new EnvironmentSecretProvider(copy::get);
+    }
+
+    /**
+     * {@code delegate} behind a cache that serves each resolved ref for {@code ttl}; see
+     * {@link CachingSecretProvider} for the rules (one fetch per ref at a time, failures not cached).
+     */
+    static CachingSecretProvider caching(SecretProvider delegate, Duration ttl) {
+        return CachingSecretProvider.builder().delegate(delegate).ttl(ttl).build();
     }
 
     /** Secrets looked up by a function returning null for unknown names. */

@@ -8,34 +8,79 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Names a secret in a {@link SecretProvider}: a secret name and, for secrets stored as a JSON object, the
- * field to take ({@code SecretRef.of("agentic-api-developer/stripe/test-key", "api_key")}). Holds no value.
+ * Names a secret in a {@link SecretProvider}: a secret name; for secrets stored as a JSON object, the field
+ * to take; and optionally which version, by id or by stage (Secrets Manager's {@code VersionId} and
+ * {@code VersionStage}, such as {@code AWSCURRENT} or {@code AWSPREVIOUS}). Holds no value. Immutable and
+ * thread-safe.
  *
- * @param name the secret's name in its provider
- * @param field the JSON field to select, or null for the whole value
+ * <pre>{@code
+ * SecretRef current = SecretRef.of("agentic-api-developer/stripe/test-key", "api_key");
+ * SecretRef previous = current.toBuilder().versionStage("AWSPREVIOUS").build();
+ * }</pre>
+ *
+ * <p>A provider that keeps no versions (environment variables) refuses a ref that names one.
  */
-public record SecretRef(String name, String field) {
+public final class SecretRef {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public SecretRef {
-        if (name == null || name.isBlank()) {
-            throw new ConfigurationException("SecretRef.name must not be blank");
-        }
-        if (field != null && field.isBlank()) {
-            throw new ConfigurationException("SecretRef.field must not be blank when given");
-        }
+    private final String name;
+    private final String field;
+    private final String versionId;
+    private final String versionStage;
+
+    private SecretRef(Builder b) {
+        this.name = b.name;
+        this.field = b.field;
+        this.versionId = b.versionId;
+        this.versionStage = b.versionStage;
     }
 
+    /** The whole value of secret {@code name}, current version. */
     public static SecretRef of(String name) {
-        return new SecretRef(name, null);
+        return builder().name(name).build();
     }
 
+    /** Field {@code field} of the JSON object stored as secret {@code name}, current version. */
     public static SecretRef of(String name, String field) {
-        return new SecretRef(name, Objects.requireNonNull(field, "field"));
+        return builder().name(name).field(Objects.requireNonNull(field, "field")).build();
     }
 
-    public Optional<String> fieldName() {
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.name = name;
+        b.field = field;
+        b.versionId = versionId;
+        b.versionStage = versionStage;
+        return b;
+    }
+
+    /** The secret's name in its provider. */
+    public String name() {
+        return name;
+    }
+
+    /** The JSON field to select; empty for the whole value. */
+    public Optional<String> field() {
         return Optional.ofNullable(field);
+    }
+
+    /** The version by id; empty when the ref names a stage or the current version. */
+    public Optional<String> versionId() {
+        return Optional.ofNullable(versionId);
+    }
+
+    /** The version by stage label, such as {@code AWSPREVIOUS}; empty when the ref names an id or the current version. */
+    public Optional<String> versionStage() {
+        return Optional.ofNullable(versionStage);
+    }
+
+    /** Whether the ref names a version (by id or stage) rather than the provider's current one. */
+    public boolean hasVersion() {
+        return versionId != null || versionStage != null;
     }
 
     /**
@@ -63,7 +108,86 @@ public record SecretRef(String name, String field) {
     }
 
     @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof SecretRef)) {
+            return false;
+        }
+        SecretRef r = (SecretRef) o;
+        return name.equals(r.name) && Objects.equals(field, r.field) && Objects.equals(versionId, r.versionId)
+                && Objects.equals(versionStage, r.versionStage);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, field, versionId, versionStage);
+    }
+
+    /**
+     * {@code name}, {@code name#field}, and the version when one is named:
+     * {@code name#field (versionStage AWSPREVIOUS)}. Never a value.
+     */
+    @Override
     public String toString() {
-        return field == null ? name : name + "#" + field;
+        String s = field == null ? name : name + "#" + field;
+        if (versionId != null) {
+            return s + " (versionId " + versionId + ")";
+        }
+        return versionStage == null ? s : s + " (versionStage " + versionStage + ")";
+    }
+
+    /** Builder for {@link SecretRef}; not thread-safe. {@link #name} is required, the rest optional. */
+    public static final class Builder {
+        private String name;
+        private String field;
+        private String versionId;
+        private String versionStage;
+
+        private Builder() {
+        }
+
+        /** Required: the secret's name in its provider. */
+        public Builder name(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** The JSON field to select; default none (the whole value). */
+        public Builder field(String field) {
+            this.field = Objects.requireNonNull(field, "field");
+            return this;
+        }
+
+        /** A version by id; excludes {@link #versionStage}. Default: the provider's current version. */
+        public Builder versionId(String versionId) {
+            this.versionId = Objects.requireNonNull(versionId, "versionId");
+            return this;
+        }
+
+        /** A version by stage label ({@code AWSCURRENT}, {@code AWSPREVIOUS}, …); excludes {@link #versionId}. */
+        public Builder versionStage(String versionStage) {
+            this.versionStage = Objects.requireNonNull(versionStage, "versionStage");
+            return this;
+        }
+
+        /** @throws ConfigurationException naming the field that is missing, blank, or set together with another */
+        public SecretRef build() {
+            if (name == null || name.isBlank()) {
+                throw new ConfigurationException("SecretRef.name must not be blank; call name(...)");
+            }
+            if (field != null && field.isBlank()) {
+                throw new ConfigurationException("SecretRef.field must not be blank when given");
+            }
+            if (versionId != null && versionId.isBlank()) {
+                throw new ConfigurationException("SecretRef.versionId must not be blank when given");
+            }
+            if (versionStage != null && versionStage.isBlank()) {
+                throw new ConfigurationException("SecretRef.versionStage must not be blank when given");
+            }
+            if (versionId != null && versionStage != null) {
+                throw new ConfigurationException("SecretRef.versionId and SecretRef.versionStage are mutually exclusive; "
+                        + "name the version by one of them.");
+            }
+            return new SecretRef(this);
+        }
     }
 }

@@ -3,7 +3,10 @@ package dev.agentic.core.store;
 import dev.agentic.core.ConfigurationException;
 import java.util.regex.Pattern;
 
-/** Rules every {@link ArtifactStore} applies to keys, and the variant naming of {@link ArtifactStore#putNew}. */
+/**
+ * Rules every {@link ArtifactStore} applies to keys, and the variant naming of {@link ArtifactStore#putNew}.
+ * No segment of a valid key starts with '.', so stores may keep their own bookkeeping files under such names.
+ */
 public final class ArtifactKeys {
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
     private static final int MAX_LENGTH = 1024;
@@ -19,6 +22,9 @@ public final class ArtifactKeys {
      * @throws ConfigurationException naming the key and the rule it broke
      */
     public static String check(String key) {
+        if (isValid(key)) {
+            return key;
+        }
         if (key == null || key.isEmpty() || key.length() > MAX_LENGTH) {
             throw new ConfigurationException("Artifact key must be 1-" + MAX_LENGTH + " characters, was '" + key + "'.");
         }
@@ -29,6 +35,19 @@ public final class ArtifactKeys {
             }
         }
         return key;
+    }
+
+    /** Whether {@code key} passes {@link #check}; for stores that filter what they find when listing. */
+    public static boolean isValid(String key) {
+        if (key == null || key.isEmpty() || key.length() > MAX_LENGTH) {
+            return false;
+        }
+        for (String segment : key.split("/", -1)) {
+            if (!SEGMENT.matcher(segment).matches()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Checks a list prefix: empty, or a key optionally ending with '/'. */

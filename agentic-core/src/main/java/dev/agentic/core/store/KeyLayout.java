@@ -1,23 +1,23 @@
 package dev.agentic.core.store;
 
-import dev.agentic.core.Task;
-import java.time.Instant;
+import java.text.Normalizer;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 
 /**
- * Where a workflow's artifacts go in an {@link ArtifactStore}. Implementations are thread-safe and return
- * keys valid under {@link ArtifactKeys#check}; uniqueness is the store's job ({@link ArtifactStore#putNew}).
+ * Where a workflow's artifacts go in an {@link ArtifactStore}, named from a {@link KeyContext}.
+ * Implementations are thread-safe and return keys valid under {@link ArtifactKeys#check}; uniqueness is the
+ * store's job ({@link ArtifactStore#putNew}).
  */
 public interface KeyLayout {
 
     /** Key of a workflow's final program. */
-    String codeKey(Task task, Instant time);
+    String codeKey(KeyContext context);
 
     /** Key of a workflow's execution record (JSON). */
-    String recordKey(Task task, boolean succeeded, Instant time);
+    String recordKey(KeyContext context);
 
     /**
      * The default layout, timestamps in UTC:
@@ -34,15 +34,15 @@ public interface KeyLayout {
         DateTimeFormatter stamp = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(zone);
         return new KeyLayout() {
             @Override
-            public String codeKey(Task task, Instant time) {
-                return "generated/" + task.integration() + "/" + slug(task.description()) + "_" + stamp.format(time)
-                        + "." + task.language().extension();
+            public String codeKey(KeyContext context) {
+                return "generated/" + context.integration() + "/" + slug(context.description()) + "_"
+                        + stamp.format(context.time()) + "." + context.extension();
             }
 
             @Override
-            public String recordKey(Task task, boolean succeeded, Instant time) {
-                return "executions/" + task.integration() + "/" + (succeeded ? "success" : "failure") + "_"
-                        + stamp.format(time) + ".json";
+            public String recordKey(KeyContext context) {
+                return "executions/" + context.integration() + "/" + (context.succeeded() ? "success" : "failure")
+                        + "_" + stamp.format(context.time()) + ".json";
             }
         };
     }
@@ -53,7 +53,7 @@ public interface KeyLayout {
      */
     static String slug(String description) {
         StringBuilder sb = new StringBuilder();
-        String plain = java.text.Normalizer.normalize(description, java.text.Normalizer.Form.NFKD)
+        String plain = Normalizer.normalize(description, Normalizer.Form.NFKD)
                 .replaceAll("\\p{M}+", "");
         for (String word : plain.split("[^A-Za-z0-9]+")) {
             String ascii = word.replaceAll("[^A-Za-z0-9]", "");

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Remembers, for the most recently used keys, which {@linkplain ArtifactKeys#variant variant} was handed out
- * last, so {@link ArtifactStore#putNew} does not probe every taken variant again when many artifacts share a
+ * last, so {@link VariantWriter} does not probe every taken variant again when many artifacts share a
  * key (many runs in the same second). Only a hint: the store's atomic create still decides. Thread-safe;
  * bounded to a few dozen keys.
  */

@@ -1,24 +1,30 @@
 package dev.agentic.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.agentic.core.Language;
-import dev.agentic.core.Task;
+import dev.agentic.core.ConfigurationException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class KeyLayoutTest {
     private final Instant t = Instant.parse("2026-03-04T05:06:07Z");
 
+    private KeyContext.Builder context(String description) {
+        return KeyContext.builder().integration("default").description(description).extension("py").time(t);
+    }
+
     @Test
     void standardLayoutMatchesTheDocumentedShape() {
-        Task task = Task.builder().description("Create a Stripe customer named Alice!").integration("stripe")
-                .language(Language.JAVA).build();
+        KeyContext context = context("Create a Stripe customer named Alice!").integration("stripe").extension("java")
+                .build();
 
-        assertThat(KeyLayout.standard().codeKey(task, t))
+        assertThat(KeyLayout.standard().codeKey(context))
                 .isEqualTo("generated/stripe/Create_a_Stripe_customer_named_Alice_20260304_050607.java");
-        assertThat(KeyLayout.standard().recordKey(task, false, t))
+        assertThat(KeyLayout.standard().recordKey(context))
                 .isEqualTo("executions/stripe/failure_20260304_050607.json");
+        assertThat(KeyLayout.standard().recordKey(context.toBuilder().succeeded(true).build()))
+                .isEqualTo("executions/stripe/success_20260304_050607.json");
     }
 
     @Test
@@ -27,7 +33,17 @@ class KeyLayoutTest {
                 .isEqualTo("Resume_fetch_the_top_10_users_then_email_them_all_about_the")
                 .hasSizeLessThanOrEqualTo(60);
         assertThat(KeyLayout.slug("!!!")).isEqualTo("task");
-        assertThat(ArtifactKeys.check(KeyLayout.standard().codeKey(Task.of("../../etc/passwd"), t)))
+        assertThat(ArtifactKeys.check(KeyLayout.standard().codeKey(context("../../etc/passwd").build())))
                 .startsWith("generated/default/etc_passwd_");
+    }
+
+    @Test
+    void keyContextRejectsAnIntegrationThatIsNotOneKeySegmentAndAnExtensionWithADot() {
+        assertThatThrownBy(() -> context("x").integration("a/b").build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("KeyContext.integration");
+        assertThatThrownBy(() -> context("x").extension(".py").build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("KeyContext.extension");
+        assertThatThrownBy(() -> KeyContext.builder().integration("a").extension("py").time(t).build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("KeyContext.description");
     }
 }

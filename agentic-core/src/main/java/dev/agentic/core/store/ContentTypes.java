@@ -1,0 +1,44 @@
+package dev.agentic.core.store;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The content types the workflow stores, and the type a file extension implies. */
+public final class ContentTypes {
+    /** Python source. */
+    public static final String PYTHON = "text/x-python";
+    /** Java source. */
+    public static final String JAVA = "text/x-java";
+    /** JavaScript source (RFC 9239). */
+    public static final String JAVASCRIPT = "text/javascript";
+    /** JSON, as in execution records. */
+    public static final String JSON = "application/json";
+    /** Plain text. */
+    public static final String TEXT = "text/plain";
+    /** Bytes of unknown kind; the default when a writer names no type. */
+    public static final String OCTET_STREAM = "application/octet-stream";
+
+    private ContentTypes() {
+    }
+
+    /**
+     * The content type of a file extension given without the dot ({@code py}, {@code java}, {@code js},
+     * {@code json}, {@code txt}), case-insensitive; empty for any other.
+     */
+    public static Optional<String> forExtension(String extension) {
+        switch (extension.toLowerCase(Locale.ROOT)) {
+            case "py":
+                return Optional.of(PYTHON);
+            case "java":
+                return Optional.of(JAVA);
+            case "js":
+                return Optional.of(JAVASCRIPT);
+            case "json":
+                return Optional.of(JSON);
+            case "txt":
+                return Optional.of(TEXT);
+            default:
+                return Optional.empty();
+        }
+    }
+}
