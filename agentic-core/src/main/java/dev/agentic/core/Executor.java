@@ -3,8 +3,11 @@ package dev.agentic.core;
 import dev.agentic.core.internal.DefaultExecutor;
 import dev.agentic.core.sandbox.ExecutionRequest;
 import dev.agentic.core.sandbox.Sandbox;
+import dev.agentic.core.sandbox.SandboxException;
+import dev.agentic.core.sandbox.UnsupportedCapabilityException;
 import dev.agentic.core.validate.CodeValidator;
 import dev.agentic.core.validate.ValidationPolicy;
+import dev.agentic.core.validate.ValidationResult;
 import java.util.function.Consumer;
 
 /**
@@ -19,7 +22,9 @@ public interface Executor {
     /**
      * Validates {@code request.code()} against {@code request.network()}, and runs it when valid.
      *
-     * @throws dev.agentic.core.sandbox.SandboxException when the sandbox cannot run it at all
+     * @throws UnsupportedCapabilityException before validating, when the request needs something the sandbox
+     *     does not enforce (an allowlist, secrets, a limit, files, the language); never a silent downgrade
+     * @throws SandboxException when the sandbox cannot run it at all
      * @throws ConfigurationException when no validator is configured for the code's language
      */
     default ExecutionOutcome execute(ExecutionRequest request) {
@@ -38,7 +43,7 @@ public interface Executor {
         Observer NONE = new Observer() { };
 
         /** The validator has judged the program. */
-        default void validated(dev.agentic.core.validate.ValidationResult result) {
+        default void validated(ValidationResult result) {
         }
 
         /** The program passed validation and is being handed to the sandbox. */

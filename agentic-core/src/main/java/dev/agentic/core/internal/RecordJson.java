@@ -167,6 +167,7 @@ public final class RecordJson {
         }
         ExecutionOutput o = r.output();
         n.put("stdout", o.stdout());
+        o.value().ifPresent(v -> n.put("value", v));
         n.put("stderr", o.stderr());
         n.put("stdoutTruncated", o.stdoutTruncated());
         n.put("stderrTruncated", o.stderrTruncated());

@@ -40,8 +40,13 @@ class SourceRulesTest {
             throw new UncheckedIOException(e);
         }
         boolean inComment = false;
+        boolean inTextBlock = false;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
+            if (inTextBlock) {
+                inTextBlock = !line.contains("\"\"\"");
+                continue;
+            }
             if (inComment) {
                 inComment = !line.contains("*/");
                 continue;
@@ -53,6 +58,11 @@ class SourceRulesTest {
             if (line.startsWith("//") || line.startsWith("*") || line.startsWith("import ")
                     || line.startsWith("package ") || line.startsWith("@AnalyzeClasses")) {
                 continue;
+            }
+            int block = line.indexOf("\"\"\"");
+            if (block >= 0) {
+                inTextBlock = line.indexOf("\"\"\"", block + 3) < 0;
+                line = line.substring(0, block);
             }
             String code = withoutStringsAndComments(line);
             Matcher m = QUALIFIED.matcher(code);
