@@ -76,7 +76,18 @@ public interface Executor {
          */
         Builder validationPolicy(ValidationPolicy policy);
 
-        /** @throws ConfigurationException when no sandbox was given */
+        /**
+         * Runs every program <b>without static checks</b>: no validator is called, nothing is rejected, and each
+         * outcome's {@link ExecutionOutcome#validation()} is an empty result. Only for callers whose user chose
+         * this explicitly (such as {@code agentic exec --no-validate}); the sandbox still isolates the run.
+         * Cannot be combined with {@link #validator} or {@link #validationPolicy}.
+         */
+        Builder skipValidation();
+
+        /**
+         * @throws ConfigurationException when no sandbox was given, or {@link #skipValidation()} was combined
+         *     with a validator or a policy
+         */
         Executor build();
     }
 }

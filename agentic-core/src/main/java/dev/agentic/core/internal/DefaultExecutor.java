@@ -24,11 +24,13 @@ public final class DefaultExecutor implements Executor {
     private final Sandbox sandbox;
     private final Map<Language, CodeValidator> validators;
     private final ValidationPolicy policy;
+    private final boolean skipValidation;
 
     private DefaultExecutor(Builder b) {
         this.sandbox = b.sandbox;
         this.validators = new ConcurrentHashMap<>(b.validators);
         this.policy = b.policy;
+        this.skipValidation = b.skipValidation;
     }
 
     @Override
@@ -36,6 +38,11 @@ public final class DefaultExecutor implements Executor {
         Objects.requireNonNull(request, "request");
         sandbox.capabilities().check(request, sandbox.toString()); // before validation: never a silent downgrade
         Objects.requireNonNull(observer, "observer");
+        if (skipValidation) {
+            observer.executionStarted();
+            return new ExecutionOutcome.Ran(ValidationResult.valid(request.code().language()),
+                    sandbox.execute(request));
+        }
         ValidationResult validation = validatorFor(request.code().language()).validate(request.code(), request.network());
         observer.validated(validation);
         if (!validation.valid()) {
@@ -52,7 +59,8 @@ public final class DefaultExecutor implements Executor {
 
     @Override
     public String toString() {
-        return "DefaultExecutor[" + sandbox + ", validators=" + validators.keySet() + "]";
+        return "DefaultExecutor[" + sandbox + (skipValidation ? ", validation skipped"
+                : ", validators=" + validators.keySet()) + "]";
     }
 
     /** Builder behind {@link Executor#builder()}. */
@@ -60,6 +68,8 @@ public final class DefaultExecutor implements Executor {
         private Sandbox sandbox;
         private final Map<Language, CodeValidator> validators = new EnumMap<>(Language.class);
         private ValidationPolicy policy = ValidationPolicy.standard();
+        private boolean policySet;
+        private boolean skipValidation;
 
         @Override
         public Builder sandbox(Sandbox sandbox) {
@@ -77,6 +87,13 @@ public final class DefaultExecutor implements Executor {
         @Override
         public Builder validationPolicy(ValidationPolicy policy) {
             this.policy = Objects.requireNonNull(policy, "policy");
+            this.policySet = true;
+            return this;
+        }
+
+        @Override
+        public Builder skipValidation() {
+            this.skipValidation = true;
             return this;
         }
 
@@ -85,6 +102,10 @@ public final class DefaultExecutor implements Executor {
             if (sandbox == null) {
                 throw new ConfigurationException("Executor needs a sandbox: call Executor.builder().sandbox(...) "
                         + "(LocalSandbox.builder().build() from agentic-sandbox runs code locally).");
+            }
+            if (skipValidation && (policySet || !validators.isEmpty())) {
+                throw new ConfigurationException("Executor.builder(): skipValidation() turns validation off, so it "
+                        + "cannot be combined with validator(...) or validationPolicy(...); drop one of them.");
             }
             return new DefaultExecutor(this);
         }

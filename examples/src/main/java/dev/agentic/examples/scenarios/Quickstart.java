@@ -1,5 +1,7 @@
 package dev.agentic.examples.scenarios;
 
+import dev.agentic.cli.demo.DemoAnswers;
+import dev.agentic.cli.demo.PaymentsApi;
 import dev.agentic.core.Executor;
 import dev.agentic.core.ModelGenerator;
 import dev.agentic.core.Orchestrator;
@@ -10,7 +12,6 @@ import dev.agentic.core.sandbox.HostPort;
 import dev.agentic.core.secret.EnvironmentSecretProvider;
 import dev.agentic.core.secret.SecretRef;
 import dev.agentic.core.store.FileSystemArtifactStore;
-import dev.agentic.examples.demo.PaymentsApi;
 import dev.agentic.sandbox.LocalSandbox;
 import dev.agentic.fakes.ScriptedChatModel;
 import java.io.IOException;
@@ -20,7 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The whole workflow, offline, read top to bottom — the code behind {@code ./agentic demo}.
+ * The whole workflow, offline, read top to bottom — what {@code ./agentic demo} runs. The payments API and
+ * the scripted answers come from {@code agentic-cli}'s demo package.
  *
  * <p>A local payments API stands in for a real provider. The model is a <b>scripted, offline model</b>: its
  * first program forgets the API key header (the run fails with HTTP 401), its second is the repair.

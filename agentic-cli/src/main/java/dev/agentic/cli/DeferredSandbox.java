@@ -1,0 +1,68 @@
+package dev.agentic.cli;
+
+import dev.agentic.core.Language;
+import dev.agentic.core.sandbox.ExecutionRequest;
+import dev.agentic.core.sandbox.ExecutionResult;
+import dev.agentic.core.sandbox.Sandbox;
+import dev.agentic.core.sandbox.SandboxSession;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * A sandbox created on first use, so that {@code agentic exec} validates a program before the sandbox has to
+ * start: a rejected program is reported as rejected even where the sandbox could not start. Thread-safe;
+ * closing closes the sandbox if it was created.
+ */
+final class DeferredSandbox implements Sandbox {
+    private final Supplier<Sandbox> factory;
+    private Sandbox sandbox;
+    private boolean closed;
+
+    DeferredSandbox(Supplier<Sandbox> factory) {
+        this.factory = Objects.requireNonNull(factory, "factory");
+    }
+
+    private synchronized Sandbox sandbox() {
+        if (closed) {
+            throw new IllegalStateException("sandbox already closed");
+        }
+        if (sandbox == null) {
+            sandbox = factory.get();
+        }
+        return sandbox;
+    }
+
+    /** Whether the sandbox has been created. */
+    synchronized boolean started() {
+        return sandbox != null;
+    }
+
+    @Override
+    public ExecutionResult execute(ExecutionRequest request) {
+        return sandbox().execute(request);
+    }
+
+    @Override
+    public Set<Language> languages() {
+        return sandbox().languages();
+    }
+
+    @Override
+    public boolean supportsSessions() {
+        return sandbox().supportsSessions();
+    }
+
+    @Override
+    public SandboxSession openSession(Language language) {
+        return sandbox().openSession(language);
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package dev.agentic.cli;
+
+import dev.agentic.core.AgenticException;
+import dev.agentic.core.Code;
+import dev.agentic.core.ConfigurationException;
+import dev.agentic.core.ExecutionOutcome;
+import dev.agentic.core.Executor;
+import dev.agentic.core.Language;
+import dev.agentic.core.sandbox.ExecutionLimits;
+import dev.agentic.core.sandbox.ExecutionRequest;
+import dev.agentic.core.sandbox.ExecutionResult;
+import dev.agentic.core.sandbox.HostPort;
+import dev.agentic.core.sandbox.NetworkDecision;
+import dev.agentic.core.sandbox.NetworkPolicy;
+import dev.agentic.core.sandbox.OutputFile;
+import dev.agentic.core.sandbox.SandboxException;
+import dev.agentic.core.spi.ProviderContext;
+import dev.agentic.core.spi.ProviderLookup;
+import dev.agentic.core.validate.Finding;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code agentic exec FILE}: validates a program (unless {@code --no-validate}) and runs it in the local
+ * sandbox, through an {@link Executor}; the sandbox starts only once the program passed validation. Exit 0 when the program succeeded; 1 when it failed, timed out, was killed or was rejected by
+ * validation; 2 for usage or configuration errors and when the sandbox is unavailable.
+ */
+@Command(name = "exec", mixinStandardHelpOptions = true,
+        description = "Run a Python or Java file in the local sandbox (validated first unless --no-validate).")
+public final class ExecCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The program to run.")
+    Path file;
+
+    @Option(names = "--language", paramLabel = "python|java", description = "Language (default: from the file extension).")
+    String language;
+
+    @Option(names = "--timeout", defaultValue = "10s", description = "Wall-clock limit, e.g. 10s, 500ms, 2m (default ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Option(names = "--memory", defaultValue = "512m", description = "Address-space limit, e.g. 512m, 1g (default ${DEFAULT-VALUE}).")
+    String memory;
+
+    @Option(names = "--cpu", defaultValue = "10s", description = "CPU-time limit (default ${DEFAULT-VALUE}).")
+    String cpu;
+
+    @Option(names = "--max-output", defaultValue = "1m", description = "Cap on stdout and on stderr (default ${DEFAULT-VALUE}).")
+    String maxOutput;
+
+    @Option(names = "--allow-host", paramLabel = "HOST[:PORT]", description = "Allow network access to this host (repeatable).")
+    List<String> allowHosts = new ArrayList<>();
+
+    @Option(names = "--env", paramLabel = "NAME=VALUE", description = "Environment variable for the program (repeatable).")
+    List<String> env = new ArrayList<>();
+
+    @Option(names = "--secret", paramLabel = "NAME=SPEC", description = "Secret as environment variable NAME; SPEC is env:VAR or a scheme of a secret provider on the classpath (repeatable). Redacted from the output.")
+    List<String> secrets = new ArrayList<>();
+
+    @Option(names = "--input", paramLabel = "PATH", description = "File copied read-only into the working directory (repeatable).")
+    List<Path> inputs = new ArrayList<>();
+
+    @Option(names = "--output", paramLabel = "GLOB", description = "Collect files matching GLOB from the working directory (repeatable).")
+    List<String> outputs = new ArrayList<>();
+
+    @Option(names = "--no-validate", description = "Skip static validation (the sandbox still isolates).")
+    boolean noValidate;
+
+    @Option(names = "--json", description = "Print the result as one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ExecutionRequest request;
+        try {
+            request = request();
+        } catch (AgenticException e) {
+            err.println("agentic exec: " + e.getMessage());
+            return AgenticCli.USAGE;
+        } catch (IOException e) {
+            err.println("agentic exec: cannot read " + e.getMessage());
+            return AgenticCli.USAGE;
+        }
+        List<HostPort> loopback = allowHosts.stream().map(HostPort::parse).filter(CliValues::isLoopback).toList();
+        ProviderContext context = ProviderContext.builder().loopbackHosts(loopback).build();
+        ExecutionOutcome outcome;
+        DeferredSandbox sandbox = new DeferredSandbox(() -> ProviderLookup.sandboxes().named("--sandbox")
+                .create("local", context));
+        try (sandbox) {
+            Executor.Builder executor = Executor.builder().sandbox(sandbox);
+            outcome = (noValidate ? executor.skipValidation() : executor).build().execute(request);
+        } catch (SandboxException e) {
+            err.println("agentic exec: the sandbox is unavailable: " + e.getMessage());
+            return AgenticCli.USAGE;
+        } catch (ConfigurationException e) {
+            // Before the sandbox starts, only the validator can object: say how to run without it.
+            err.println("agentic exec: " + e.getMessage()
+                    + (sandbox.started() ? "" : " (use --no-validate to run without validation)"));
+            return AgenticCli.USAGE;
+        }
+        if (outcome instanceof ExecutionOutcome.Rejected rejected) {
+            report(out, err, null, rejected.validation().findings());
+            return AgenticCli.NOT_OK;
+        }
+        ExecutionResult result = ((ExecutionOutcome.Ran) outcome).result();
+        report(out, err, result, List.of());
+        return result.succeeded() ? AgenticCli.OK : AgenticCli.NOT_OK;
+    }
+
+    private ExecutionRequest request() throws IOException {
+        Language lang = language != null ? Language.parse(language) : Language.fromFileName(file.toString())
+                .orElseThrow(() -> new ConfigurationException("Cannot tell the language of " + file
+                        + " from its extension; pass --language python or --language java."));
+        String source = Files.readString(file, StandardCharsets.UTF_8);
+        ExecutionLimits limits = ExecutionLimits.builder().wallTime(CliValues.duration("--timeout", timeout))
+                .cpuTime(CliValues.duration("--cpu", cpu)).memoryBytes(CliValues.size("--memory", memory))
+                .maxOutputBytes(CliValues.size("--max-output", maxOutput)).build();
+        NetworkPolicy.Builder network = NetworkPolicy.builder();
+        allowHosts.forEach(h -> network.allowHost(HostPort.parse(h)));
+        ExecutionRequest.Builder b = ExecutionRequest.builder().code(new Code(lang, source)).limits(limits)
+                .network(network.build());
+        for (String e : env) {
+            String[] kv = CliValues.pair("--env", e);
+            b.environment(kv[0], kv[1]);
+        }
+        for (CliValues.Secret secret : CliValues.secrets(secrets)) {
+            b.secret(secret.name(), secret.source().resolve());
+        }
+        for (Path in : inputs) {
+            b.inputFile(in.getFileName().toString(), Files.readAllBytes(in));
+        }
+        outputs.forEach(b::outputGlob);
+        return b.build();
+    }
+
+    private void report(PrintWriter out, PrintWriter err, ExecutionResult r, List<Finding> findings) {
+        if (json) {
+            out.println(ResultJson.exec(r, findings));
+            return;
+        }
+        if (r == null) {
+            err.println("agentic exec: REJECTED by validation:");
+            findings.forEach(f -> err.println("  " + CliValues.displayable(f.toString())));
+            return;
+        }
+        out.print(CliValues.displayable(r.stdout()));
+        out.flush();
+        err.print(CliValues.displayable(r.stderr()));
+        if (r.output().stdoutTruncated() || r.output().stderrTruncated()) {
+            err.println("\nagentic exec: output was truncated at the --max-output cap");
+        }
+        for (OutputFile f : r.output().files()) {
+            err.println("agentic exec: collected " + CliValues.displayable(f.path()) + " (" + f.size() + " bytes)");
+        }
+        for (NetworkDecision d : r.output().network()) {
+            err.println("agentic exec: network " + (d.allowed() ? "allowed " : "denied ") + d.host() + ":" + d.port()
+                    + " (" + d.reason() + ")");
+        }
+        err.println("agentic exec: " + describe(r) + " in " + r.duration().toMillis() + " ms");
+        err.flush();
+    }
+
+    static String describe(ExecutionResult r) {
+        if (r instanceof ExecutionResult.Failed f) {
+            return "FAILED (exit code " + f.exitCode() + ")";
+        }
+        if (r instanceof ExecutionResult.TimedOut t) {
+            return "TIMED_OUT after " + t.limit().toMillis() + " ms";
+        }
+        if (r instanceof ExecutionResult.Killed k) {
+            return "KILLED (signal " + k.signal() + ", limit " + k.limit().id() + ")";
+        }
+        return r.status();
+    }
+}

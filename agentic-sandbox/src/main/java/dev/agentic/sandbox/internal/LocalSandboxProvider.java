@@ -1,0 +1,34 @@
+package dev.agentic.sandbox.internal;
+
+import dev.agentic.core.ConfigurationException;
+import dev.agentic.core.sandbox.Sandbox;
+import dev.agentic.core.spi.ProviderContext;
+import dev.agentic.core.spi.ProviderSpecs;
+import dev.agentic.core.spi.SandboxProvider;
+import dev.agentic.sandbox.LocalSandbox;
+
+/**
+ * {@code local}: the bubblewrap-isolated {@link LocalSandbox} on this machine, allowed to reach the context's
+ * loopback destinations. Registered in {@code META-INF/services}. Stateless; the caller closes the sandbox.
+ */
+public final class LocalSandboxProvider implements SandboxProvider {
+    private static final String SCHEME = "local";
+
+    @Override
+    public String usage() {
+        return "local  the restricted local sandbox (bubblewrap; Linux)";
+    }
+
+    @Override
+    public boolean accepts(String spec) {
+        return ProviderSpecs.hasScheme(spec, SCHEME);
+    }
+
+    @Override
+    public Sandbox create(String spec, ProviderContext context) {
+        if (!ProviderSpecs.argument(spec, SCHEME).isEmpty()) {
+            throw new ConfigurationException("--sandbox local takes no argument, got '" + spec + "'.");
+        }
+        return LocalSandbox.builder().allowLoopbackHosts(context.loopbackHosts()).build();
+    }
+}

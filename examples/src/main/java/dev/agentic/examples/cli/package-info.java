@@ -1,2 +1,0 @@
-/** The {@code agentic} command-line tool (picocli): one class per subcommand. */
-package dev.agentic.examples.cli;
