@@ -1,12 +1,12 @@
 package dev.agentic.cli;
 
-import dev.agentic.core.Language;
 import dev.agentic.core.sandbox.ExecutionRequest;
 import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.sandbox.Sandbox;
+import dev.agentic.core.sandbox.SandboxCapabilities;
 import dev.agentic.core.sandbox.SandboxSession;
+import dev.agentic.core.sandbox.SessionOptions;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -44,18 +44,13 @@ final class DeferredSandbox implements Sandbox {
     }
 
     @Override
-    public Set<Language> languages() {
-        return sandbox().languages();
+    public SandboxCapabilities capabilities() {
+        return sandbox().capabilities();
     }
 
     @Override
-    public boolean supportsSessions() {
-        return sandbox().supportsSessions();
-    }
-
-    @Override
-    public SandboxSession openSession(Language language) {
-        return sandbox().openSession(language);
+    public SandboxSession openSession(SessionOptions options) {
+        return sandbox().openSession(options);
     }
 
     @Override

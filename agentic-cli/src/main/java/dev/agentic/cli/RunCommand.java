@@ -198,7 +198,13 @@ public final class RunCommand implements Callable<Integer> {
         } else {
             n.putNull("result");
         }
-        r.error().ifPresent(e -> n.put("error", e));
+        n.put("runId", r.runId().value());
+        r.error().ifPresent(e -> {
+            ObjectNode error = n.putObject("error");
+            error.put("kind", e.kind().name());
+            error.put("message", e.message());
+            error.put("retryable", e.retryable());
+        });
         ArrayNode keys = n.putArray("records");
         r.records().forEach(k -> keys.add(CliValues.location(records, k)));
         return n;

@@ -26,7 +26,7 @@ class DeferredSandboxTest {
 
         assertThat(created).hasValue(0);
         assertThat(sandbox.started()).isFalse();
-        assertThatThrownBy(() -> sandbox.languages()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> sandbox.capabilities()).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

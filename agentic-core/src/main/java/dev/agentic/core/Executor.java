@@ -22,8 +22,8 @@ public interface Executor {
     /**
      * Validates {@code request.code()} against {@code request.network()}, and runs it when valid.
      *
-     * @throws UnsupportedCapabilityException before validating, when the request needs something the sandbox
-     *     does not enforce (an allowlist, secrets, a limit, files, the language); never a silent downgrade
+     * @throws UnsupportedCapabilityException before the program runs, when the request needs something the
+     *     sandbox does not enforce (an allowlist, secrets, a limit, files, the language); never a silent downgrade
      * @throws SandboxException when the sandbox cannot run it at all
      * @throws ConfigurationException when no validator is configured for the code's language
      */

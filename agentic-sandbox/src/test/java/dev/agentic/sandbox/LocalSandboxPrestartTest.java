@@ -65,13 +65,20 @@ class LocalSandboxPrestartTest {
         return dirs;
     }
 
-    /** Waits until {@code n} sandboxes are set up and waiting: their inner wrapper shell exists. */
+    /**
+     * Waits until {@code n} sandboxes are set up and waiting: their inner wrapper shell exists, seen in three
+     * looks in a row (a sandbox still starting, or replaced, can show in one look and not the next).
+     */
     private static void awaitIdle(Path scratch, int n) throws InterruptedException {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (liveRunDirs(scratch).size() < n && System.nanoTime() < until) {
+        Set<String> dirs = liveRunDirs(scratch);
+        int steady = 0;
+        while (steady < 3 && System.nanoTime() < until) {
             Thread.sleep(10);
+            dirs = liveRunDirs(scratch);
+            steady = dirs.size() == n ? steady + 1 : 0;
         }
-        assertThat(liveRunDirs(scratch)).as("prestarted sandboxes waiting").hasSize(n);
+        assertThat(dirs).as("prestarted sandboxes waiting").hasSize(n);
         Thread.sleep(100); // let bwrap finish its mounts; a run would still be correct without this
     }
 

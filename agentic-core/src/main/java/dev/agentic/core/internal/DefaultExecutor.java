@@ -36,9 +36,9 @@ public final class DefaultExecutor implements Executor {
     @Override
     public ExecutionOutcome execute(ExecutionRequest request, Observer observer) {
         Objects.requireNonNull(request, "request");
-        sandbox.capabilities().check(request, sandbox.toString()); // before validation: never a silent downgrade
         Objects.requireNonNull(observer, "observer");
         if (skipValidation) {
+            sandbox.capabilities().check(request, sandbox.toString());
             observer.executionStarted();
             return new ExecutionOutcome.Ran(ValidationResult.valid(request.code().language()),
                     sandbox.execute(request));
@@ -48,6 +48,8 @@ public final class DefaultExecutor implements Executor {
         if (!validation.valid()) {
             return new ExecutionOutcome.Rejected(validation);
         }
+        // Before anything runs, and only once the sandbox is needed: never a silent downgrade.
+        sandbox.capabilities().check(request, sandbox.toString());
         observer.executionStarted();
         ExecutionResult result = sandbox.execute(request);
         return new ExecutionOutcome.Ran(validation, result);

@@ -57,19 +57,23 @@ class DefaultExecutorCapabilityTest {
     }
 
     private Executor executorOn(Sandbox sandbox) {
-        CodeValidator counting = new CodeValidator() {
+        return Executor.builder().sandbox(sandbox).validator(counting(Language.PYTHON))
+                .validator(counting(Language.JAVA)).build();
+    }
+
+    private CodeValidator counting(Language language) {
+        return new CodeValidator() {
             @Override
             public Language language() {
-                return Language.PYTHON;
+                return language;
             }
 
             @Override
             public ValidationResult validate(Code code, NetworkPolicy network) {
                 validations.incrementAndGet();
-                return new ValidationResult(Language.PYTHON, List.of(), Duration.ZERO);
+                return new ValidationResult(language, List.of(), Duration.ZERO);
             }
         };
-        return Executor.builder().sandbox(sandbox).validator(counting).build();
     }
 
     private static DeclaringSandbox sandboxWith(SandboxCapability... capabilities) {
@@ -82,7 +86,7 @@ class DefaultExecutorCapabilityTest {
     }
 
     @Test
-    void allowedHostsOnASandboxWithoutAllowlistAreRefusedBeforeValidation() {
+    void allowedHostsOnASandboxWithoutAllowlistAreRefusedAfterValidationBeforeTheRun() {
         DeclaringSandbox sandbox = sandboxWith(SandboxCapability.NETWORK_ISOLATION);
 
         assertThatThrownBy(() -> executorOn(sandbox).execute(python().network(NetworkPolicy.allow("api.stripe.com"))
@@ -92,7 +96,7 @@ class DefaultExecutorCapabilityTest {
                 .hasMessageContaining("api.stripe.com")
                 .satisfies(e -> assertThat(((UnsupportedCapabilityException) e).missing())
                         .containsExactly(SandboxCapability.HOST_ALLOWLIST));
-        assertThat(validations).hasValue(0);
+        assertThat(validations).hasValue(1);
         assertThat(sandbox.received).isEmpty();
     }
 
@@ -122,7 +126,7 @@ class DefaultExecutorCapabilityTest {
                 .hasMessageContaining("does not run JAVA").hasMessageContaining("[PYTHON]")
                 .satisfies(e -> assertThat(((UnsupportedCapabilityException) e).unsupportedLanguage())
                         .contains(Language.JAVA));
-        assertThat(validations).hasValue(0);
+        assertThat(sandbox.received).isEmpty();
     }
 
     @Test
