@@ -9,7 +9,8 @@ import dev.agentic.core.sandbox.NetworkPolicy;
 import dev.agentic.core.validate.CodeValidator;
 import dev.agentic.core.validate.ValidationPolicy;
 import dev.agentic.core.validate.ValidationResult;
-import dev.agentic.core.validate.internal.java.JavaCodeValidator;
+import dev.agentic.validate.Validators;
+import dev.agentic.validate.internal.java.JavaCodeValidator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -60,12 +61,12 @@ public class ValidatorBenchmark {
     @Setup
     public void setUp() {
         pythonProgram = Code.python(resource("invoice_reconciliation.py"));
-        pythonValidator = CodeValidator.python(ValidationPolicy.standard());
+        pythonValidator = Validators.python(ValidationPolicy.standard());
         pythonParser = new TSParser();
         pythonParser.setLanguage(new TreeSitterPython());
         requireValid(pythonValidator.validate(pythonProgram, STRIPE));
         javaProgram = Code.java(resource("InvoiceReconciliation.java"));
-        javaValidator = CodeValidator.java(ValidationPolicy.standard());
+        javaValidator = Validators.java(ValidationPolicy.standard());
         javaParserConfiguration = JavaCodeValidator.configuration(false);
         requireValid(javaValidator.validate(javaProgram, STRIPE));
     }
