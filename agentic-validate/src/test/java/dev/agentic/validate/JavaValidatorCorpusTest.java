@@ -56,7 +56,7 @@ class JavaValidatorCorpusTest {
         String expected = expectedRule(source);
         if (expected != null) {
             assertThat(result.errors()).as("%s should be reported under %s: %s", name, expected, result.describe())
-                    .anyMatch(f -> f.rule().equals(expected));
+                    .anyMatch(f -> f.rule().id().equals(expected));
         }
     }
 

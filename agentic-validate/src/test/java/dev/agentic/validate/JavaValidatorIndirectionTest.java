@@ -7,6 +7,7 @@ import dev.agentic.core.Code;
 import dev.agentic.core.sandbox.NetworkPolicy;
 import dev.agentic.core.validate.CodeValidator;
 import dev.agentic.core.validate.Finding;
+import dev.agentic.core.validate.RuleId;
 import dev.agentic.core.validate.ValidationPolicy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class JavaValidatorIndirectionTest {
                 + "            start();\n        }\n    }\n}\n";
         List<Finding> f = errors(source);
         assertThat(f).extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("too-many-threads", 3, 9));
+                .containsExactly(tuple(RuleId.TOO_MANY_THREADS, 3, 9));
         assertThat(f.get(0).message()).contains("9 threads");
         assertThat(errors(source.replace("i < 9", "i < 8"))).isEmpty();
     }
@@ -46,7 +47,7 @@ class JavaValidatorIndirectionTest {
         String source = "class Main {\n    static void a() { new Thread(Main::b).start(); }\n"
                 + "    static void b() { a(); }\n    public static void main(String[] args) { a(); }\n}\n";
         assertThat(errors(source)).extracting(Finding::rule, Finding::line).containsExactly(
-                tuple("too-many-threads", 2));
+                tuple(RuleId.TOO_MANY_THREADS, 2));
     }
 
     @Test
@@ -54,7 +55,7 @@ class JavaValidatorIndirectionTest {
         List<Finding> f = errors(main("var u = new StringBuilder(\"https://\").append(\"evil.example\")"
                 + ".append(\"/x\").toString();"));
         assertThat(f).extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("host-not-allowed", 3, 17));
+                .containsExactly(tuple(RuleId.HOST_NOT_ALLOWED, 3, 17));
         assertThat(errors(main("var b = new StringBuilder(); b.append(\"https://api.\"); b.append(\"x\");")))
                 .isEmpty();
     }
@@ -63,9 +64,9 @@ class JavaValidatorIndirectionTest {
     void uriComponentConstructorsHaveTheirHostChecked() {
         assertThat(errors(main("new java.net.URI(\"https\", \"evil.example\", \"/x\", null);")))
                 .extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("host-not-allowed", 3, 35));
+                .containsExactly(tuple(RuleId.HOST_NOT_ALLOWED, 3, 35));
         assertThat(errors(main("new java.net.URI(\"https\", \"u@evil.example:443\", \"/x\", null, null);")))
-                .extracting(Finding::rule).containsExactly("host-not-allowed");
+                .extracting(Finding::rule).containsExactly(RuleId.HOST_NOT_ALLOWED);
         assertThat(errors(main("new java.net.URI(\"https\", null, \"api.stripe.com\", 443, \"/v1\", null, null);")))
                 .isEmpty();
     }
@@ -75,7 +76,7 @@ class JavaValidatorIndirectionTest {
         assertThat(errors("import java.net.URI;\nimport java.nio.file.*;\nclass Main {\n    void run() throws Exception {\n"
                 + "        Files.writeString(Path.of(URI.create(\"file:///etc/x\")), \"1\");\n    }\n}\n"))
                 .extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("file-write-outside", 5, 9));
+                .containsExactly(tuple(RuleId.FILE_WRITE_OUTSIDE, 5, 9));
     }
 
     @Test
@@ -84,13 +85,13 @@ class JavaValidatorIndirectionTest {
                 + "rt.freeMemory();"))).isEmpty();
         assertThat(errors(main("Runtime rt = Runtime.getRuntime();\n        System.out.println(rt);")))
                 .extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("denied-call", 3, 30));
+                .containsExactly(tuple(RuleId.DENIED_CALL, 3, 30));
     }
 
     @Test
     void serviceLoaderIsClassLoading() {
         assertThat(errors(main("for (Runnable r : java.util.ServiceLoader.load(Runnable.class)) { r.run(); }")))
-                .extracting(Finding::rule).contains("denied-type");
+                .extracting(Finding::rule).contains(RuleId.DENIED_TYPE);
     }
 
     @Test
@@ -98,8 +99,8 @@ class JavaValidatorIndirectionTest {
         assertThat(errors(main("System.out.println(\"https://dashboard.stripe.com/customers/\" + args.length);\n"
                 + "        java.util.logging.Logger.getLogger(\"x\").info(\"see https://status.stripe.com\");"))).isEmpty();
         assertThat(errors(main("System.out.println(java.net.URI.create(\"https://evil.example/x\"));")))
-                .extracting(Finding::rule, Finding::line).containsExactly(tuple("host-not-allowed", 3));
+                .extracting(Finding::rule, Finding::line).containsExactly(tuple(RuleId.HOST_NOT_ALLOWED, 3));
         assertThat(errors(main("String u = String.format(\"https://evil.example/%s\", args[0]);")))
-                .extracting(Finding::rule).containsExactly("host-not-allowed");
+                .extracting(Finding::rule).containsExactly(RuleId.HOST_NOT_ALLOWED);
     }
 }

@@ -10,6 +10,7 @@ import dev.agentic.core.Language;
 import dev.agentic.core.sandbox.NetworkPolicy;
 import dev.agentic.core.validate.CodeValidator;
 import dev.agentic.core.validate.Finding;
+import dev.agentic.core.validate.RuleId;
 import dev.agentic.core.validate.ValidationPolicy;
 import dev.agentic.core.validate.ValidationResult;
 import java.util.List;
@@ -38,7 +39,7 @@ class JavaValidatorRulesTest {
                 + statements + "\n    }\n}\n";
     }
 
-    private static List<String> errorRules(ValidationResult r) {
+    private static List<RuleId> errorRules(ValidationResult r) {
         return r.errors().stream().map(Finding::rule).collect(Collectors.toList());
     }
 
@@ -46,28 +47,28 @@ class JavaValidatorRulesTest {
     void syntaxErrorReportsLineAndColumnOfTheFirstProblem() {
         ValidationResult r = check(main("System.out.println(\"x\";"));
         assertThat(r.errors()).first().extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly("syntax", 3, 31);
+                .containsExactly(RuleId.SYNTAX, 3, 31);
         assertThat(r.errors().get(0).message()).contains("javac 17");
     }
 
     @Test
     void java21SyntaxIsASyntaxErrorAtTheJava17LanguageLevel() {
         String source = main("Object o = 1; String s = switch (o) { case Integer i -> \"int\"; default -> \"x\"; };");
-        assertThat(errorRules(check(source))).contains("syntax");
+        assertThat(errorRules(check(source))).contains(RuleId.SYNTAX);
     }
 
     @Test
     void runtimeExecThroughAVariableIsDeniedAtBothCalls() {
         ValidationResult r = check(main("var r = Runtime.getRuntime();\n        r.exec(\"id\");"));
         assertThat(r.errors()).extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("denied-call", 3, 25), tuple("denied-call", 4, 11));
+                .containsExactly(tuple(RuleId.DENIED_CALL, 3, 25), tuple(RuleId.DENIED_CALL, 4, 11));
     }
 
     @Test
     void fullyQualifiedRuntimeIsDenied() {
         ValidationResult r = check(main("java.lang.Runtime.getRuntime().halt(1);"));
         assertThat(r.errors()).extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("denied-call", 3, 27), tuple("denied-call", 3, 40));
+                .containsExactly(tuple(RuleId.DENIED_CALL, 3, 27), tuple(RuleId.DENIED_CALL, 3, 40));
     }
 
     @Test
@@ -83,7 +84,7 @@ class JavaValidatorRulesTest {
     void processBuilderIsADeniedTypeWhereItIsNamed() {
         ValidationResult r = check(main("new ProcessBuilder(\"id\").start();"));
         assertThat(r.errors()).extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("denied-type", 3, 13));
+                .containsExactly(tuple(RuleId.DENIED_TYPE, 3, 13));
     }
 
     @Test
@@ -91,21 +92,21 @@ class JavaValidatorRulesTest {
         String source = "import static java.lang.System.exit;\n" + main("exit(2);").replace("Main", "M");
         ValidationResult r = check(STANDARD, source, NetworkPolicy.none());
         assertThat(r.errors()).extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("denied-call", 1, 1), tuple("denied-call", 4, 9));
+                .containsExactly(tuple(RuleId.DENIED_CALL, 1, 1), tuple(RuleId.DENIED_CALL, 4, 9));
     }
 
     @Test
     void systemExitAsAMethodReferenceIsDenied() {
         ValidationResult r = check(main("java.util.function.IntConsumer stop = System::exit;"));
         assertThat(r.errors()).extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("denied-call", 3, 47));
+                .containsExactly(tuple(RuleId.DENIED_CALL, 3, 47));
     }
 
     @Test
     void obfuscatedForNameIsReflectionAndNamesTheLoadedClass() {
         ValidationResult r = check(main("String p = \"java.lang.\";\n        Class.forName(p + \"Run\" + \"time\");"));
         assertThat(r.errors()).extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("reflection", 4, 15));
+                .containsExactly(tuple(RuleId.REFLECTION, 4, 15));
         assertThat(r.errors().get(0).message()).contains("java.lang.Runtime");
     }
 
@@ -113,7 +114,7 @@ class JavaValidatorRulesTest {
     void reflectiveLookupThroughGetClassIsReflection() {
         ValidationResult r = check(main("Object o = \"\";\n        o.getClass().getMethod(\"length\").invoke(o);"));
         assertThat(r.errors()).extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("reflection", 4, 22), tuple("reflection", 4, 42));
+                .containsExactly(tuple(RuleId.REFLECTION, 4, 22), tuple(RuleId.REFLECTION, 4, 42));
     }
 
     @Test
@@ -128,14 +129,14 @@ class JavaValidatorRulesTest {
         String source = "import java.lang.reflect.*;\nimport java.lang.invoke.MethodHandles;\nclass A {}\n";
         assertThat(check(STANDARD, source, NetworkPolicy.none()).errors())
                 .extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("denied-import", 1, 1), tuple("denied-import", 2, 1));
+                .containsExactly(tuple(RuleId.DENIED_IMPORT, 1, 1), tuple(RuleId.DENIED_IMPORT, 2, 1));
     }
 
     @Test
     void unsafeAndJdkInternalsAreDeniedTypes() {
         ValidationResult r = check(main("Object u = jdk.internal.misc.Unsafe.getUnsafe();"));
         assertThat(r.errors()).extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("denied-type", 3, 20));
+                .containsExactly(tuple(RuleId.DENIED_TYPE, 3, 20));
     }
 
     @Test
@@ -144,40 +145,40 @@ class JavaValidatorRulesTest {
                 + "        return defineClass(null, b, 0, b.length);\n    }\n}\n";
         assertThat(check(STANDARD, source, NetworkPolicy.none()).errors())
                 .extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("denied-type", 1, 22), tuple("denied-call", 3, 16));
+                .containsExactly(tuple(RuleId.DENIED_TYPE, 1, 22), tuple(RuleId.DENIED_CALL, 3, 16));
     }
 
     @Test
     void nativeMethodIsReportedAtItsName() {
         ValidationResult r = check(STANDARD, "class N {\n    native int peek(long a);\n}\n", NetworkPolicy.none());
         assertThat(r.errors()).extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("native-method", 2, 16));
+                .containsExactly(tuple(RuleId.NATIVE_METHOD, 2, 16));
     }
 
     @Test
     void instrumentationAndAttachAreDenied() {
         String source = "import java.lang.instrument.Instrumentation;\nclass Agent {}\n";
-        assertThat(errorRules(check(STANDARD, source, NetworkPolicy.none()))).containsExactly("denied-import");
+        assertThat(errorRules(check(STANDARD, source, NetworkPolicy.none()))).containsExactly(RuleId.DENIED_IMPORT);
         assertThat(errorRules(check(main("com.sun.tools.attach.VirtualMachine.attach(\"1\");"))))
-                .containsExactly("denied-type");
+                .containsExactly(RuleId.DENIED_TYPE);
     }
 
     @Test
     void writingAnAbsolutePathIsOutsideTheWorkingDirectory() {
         ValidationResult r = check(main("java.nio.file.Files.writeString(java.nio.file.Path.of(\"/etc/x\"), \"\");"));
         assertThat(r.errors()).extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("file-write-outside", 3, 9));
+                .containsExactly(tuple(RuleId.FILE_WRITE_OUTSIDE, 3, 9));
         assertThat(r.errors().get(0).message()).contains("/etc/x");
     }
 
     @Test
     void parentPathsThroughConstantsAndResolveAreOutside() {
         assertThat(errorRules(check(main("String up = \"..\";\n        new java.io.FileOutputStream(up + \"/x\");"))))
-                .containsExactly("file-write-outside");
+                .containsExactly(RuleId.FILE_WRITE_OUTSIDE);
         assertThat(errorRules(check(main("java.nio.file.Files.move(java.nio.file.Path.of(\"a\"), "
-                + "java.nio.file.Path.of(\"out\").resolve(\"../../b\"));")))).containsExactly("file-write-outside");
+                + "java.nio.file.Path.of(\"out\").resolve(\"../../b\"));")))).containsExactly(RuleId.FILE_WRITE_OUTSIDE);
         assertThat(errorRules(check(main("new java.io.File(\"/tmp/x\").delete();"))))
-                .containsExactly("file-write-outside");
+                .containsExactly(RuleId.FILE_WRITE_OUTSIDE);
     }
 
     @Test
@@ -196,18 +197,18 @@ class JavaValidatorRulesTest {
                 + "        new Thread(() -> {}).start();");
         assertThat(check(two, source, NetworkPolicy.none()).errors())
                 .extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("too-many-threads", 5, 9));
+                .containsExactly(tuple(RuleId.TOO_MANY_THREADS, 5, 9));
         assertThat(check(source).errors()).isEmpty();
     }
 
     @Test
     void threadsInLoopsAndLargePoolsExceedTheLimit() {
         assertThat(errorRules(check(main("for (int i = 0; i < 9; i++) { new Thread(() -> {}).start(); }"))))
-                .containsExactly("too-many-threads");
+                .containsExactly(RuleId.TOO_MANY_THREADS);
         assertThat(errorRules(check(main("java.util.stream.IntStream.range(0, 50)"
-                + ".forEach(i -> new Thread(() -> {}).start());")))).containsExactly("too-many-threads");
+                + ".forEach(i -> new Thread(() -> {}).start());")))).containsExactly(RuleId.TOO_MANY_THREADS);
         assertThat(errorRules(check(main("java.util.concurrent.Executors.newFixedThreadPool(64);"))))
-                .containsExactly("too-many-threads");
+                .containsExactly(RuleId.TOO_MANY_THREADS);
         assertThat(errorRules(check(main("for (int i = 0; i < 8; i++) { new Thread(() -> {}).start(); }"))))
                 .isEmpty();
     }
@@ -217,7 +218,7 @@ class JavaValidatorRulesTest {
         String source = "import java.net.http.HttpClient;\nimport java.net.URI;\nclass C {}\n";
         assertThat(check(STANDARD, source, NetworkPolicy.none()).errors())
                 .extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("network-not-allowed", 1, 1));
+                .containsExactly(tuple(RuleId.NETWORK_NOT_ALLOWED, 1, 1));
         assertThat(check(STANDARD, source, NetworkPolicy.allow("api.stripe.com")).errors()).isEmpty();
     }
 
@@ -229,7 +230,7 @@ class JavaValidatorRulesTest {
                 + "        var c = new java.net.Socket(\"10.0.0.1\", 22);");
         assertThat(check(STANDARD, source, stripe).errors())
                 .extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("host-not-allowed", 4, 37), tuple("host-not-allowed", 5, 37));
+                .containsExactly(tuple(RuleId.HOST_NOT_ALLOWED, 4, 37), tuple(RuleId.HOST_NOT_ALLOWED, 5, 37));
     }
 
     @Test
@@ -242,13 +243,13 @@ class JavaValidatorRulesTest {
     @Test
     void unicodeEscapesAreTranslatedBeforeChecking() {
         ValidationResult r = check(main("\\u0053ystem.exit(1);"));
-        assertThat(errorRules(r)).containsExactly("denied-call");
+        assertThat(errorRules(r)).containsExactly(RuleId.DENIED_CALL);
     }
 
     @Test
     void disabledRulesProduceNoFindings() {
         CodeValidator noExitRule = Validators.java(ValidationPolicy.standard().toBuilder()
-                .disableRule("denied-call").build());
+                .disableRule(RuleId.DENIED_CALL).build());
         assertThat(check(noExitRule, main("System.exit(1);"), NetworkPolicy.none()).findings()).isEmpty();
     }
 
@@ -258,7 +259,7 @@ class JavaValidatorRulesTest {
                 .allowCall("System.exit").denyCall("java.lang.Math.random").build());
         ValidationResult r = check(custom, main("System.exit(Math.random() > 2 ? 1 : 0);"), NetworkPolicy.none());
         assertThat(r.errors()).extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("denied-call", 3, 26));
+                .containsExactly(tuple(RuleId.DENIED_CALL, 3, 26));
     }
 
     @Test
@@ -268,7 +269,7 @@ class JavaValidatorRulesTest {
         String source = "import java.io.File;\nimport java.lang.reflect.Array;\nimport java.lang.reflect.Method;\n"
                 + "class C {}\n";
         assertThat(check(custom, source, NetworkPolicy.none()).errors()).extracting(Finding::rule, Finding::line)
-                .containsExactly(tuple("denied-import", 1), tuple("denied-import", 3));
+                .containsExactly(tuple(RuleId.DENIED_IMPORT, 1), tuple(RuleId.DENIED_IMPORT, 3));
     }
 
     @Test
@@ -278,7 +279,7 @@ class JavaValidatorRulesTest {
                 + main("var s = new java.io.StringReader(\"x\");").replace("public class", "class");
         assertThat(check(strict, source, NetworkPolicy.none()).errors())
                 .extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("denied-import", 2, 1), tuple("denied-import", 5, 21));
+                .containsExactly(tuple(RuleId.DENIED_IMPORT, 2, 1), tuple(RuleId.DENIED_IMPORT, 5, 21));
         assertThat(check(STANDARD, source, NetworkPolicy.none()).errors()).isEmpty();
     }
 
@@ -286,7 +287,7 @@ class JavaValidatorRulesTest {
     void oversizedSourceIsRejectedWithoutParsing() {
         CodeValidator small = Validators.java(ValidationPolicy.standard().toBuilder().maxSourceBytes(10).build());
         ValidationResult r = check(small, "class A { oops", NetworkPolicy.none());
-        assertThat(r.errors()).extracting(Finding::rule, Finding::line).containsExactly(tuple("source-too-large", 0));
+        assertThat(r.errors()).extracting(Finding::rule, Finding::line).containsExactly(tuple(RuleId.SOURCE_TOO_LARGE, 0));
     }
 
     @Test
@@ -295,11 +296,11 @@ class JavaValidatorRulesTest {
         String deep = main("if (true) { if (true) { if (true) { if (true) { System.out.println(); } } } }");
         assertThat(check(shallow, deep, NetworkPolicy.none()).errors())
                 .extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("nesting-too-deep", 3, 57));
+                .containsExactly(tuple(RuleId.NESTING_TOO_DEEP, 3, 57));
         String chain = main("new StringBuilder()" + ".append(1)".repeat(200) + ".toString();");
         assertThat(check(chain).errors()).isEmpty();
         String parens = main("int x = " + "(".repeat(5000) + "1" + ")".repeat(5000) + ";");
-        assertThat(errorRules(check(parens))).containsExactly("nesting-too-deep");
+        assertThat(errorRules(check(parens))).containsExactly(RuleId.NESTING_TOO_DEEP);
     }
 
     @Test
@@ -311,7 +312,7 @@ class JavaValidatorRulesTest {
                 + "{ if (true) { } } } } } }\n}\n";
         assertThat(check(shallow, source, NetworkPolicy.none()).errors())
                 .extracting(Finding::rule, Finding::line, Finding::column, Finding::message)
-                .containsExactly(tuple("nesting-too-deep", 6, 64, "Code is nested 7 levels deep here, more than the "
+                .containsExactly(tuple(RuleId.NESTING_TOO_DEEP, 6, 64, "Code is nested 7 levels deep here, more than the "
                         + "limit of 6; move inner parts into methods."));
     }
 
@@ -336,7 +337,8 @@ class JavaValidatorRulesTest {
                 + "        System.exit(1);\n    }\n}\n";
         assertThat(check(STANDARD, source, NetworkPolicy.none()).errors())
                 .extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("denied-call", 4, 17), tuple("denied-call", 4, 30), tuple("denied-call", 5, 16));
+                .containsExactly(tuple(RuleId.DENIED_CALL, 4, 17), tuple(RuleId.DENIED_CALL, 4, 30),
+                        tuple(RuleId.DENIED_CALL, 5, 16));
     }
 
     @Test
@@ -351,7 +353,7 @@ class JavaValidatorRulesTest {
         String source = "class Main {\n    static void spawn() {\n        new Thread(Main::spawn).start();\n    }\n}\n";
         assertThat(check(STANDARD, source, NetworkPolicy.none()).errors())
                 .extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("too-many-threads", 3, 9));
+                .containsExactly(tuple(RuleId.TOO_MANY_THREADS, 3, 9));
     }
 
     @Test
@@ -362,7 +364,7 @@ class JavaValidatorRulesTest {
                 + "        java.net.URI.create(\"https://api.stripe.com\" + args[0]);");
         ValidationResult r = check(STANDARD, source, stripe);
         assertThat(r.errors()).extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("host-not-allowed", 3, 40));
+                .containsExactly(tuple(RuleId.HOST_NOT_ALLOWED, 3, 40));
         assertThat(r.errors().get(0).message()).contains("*.leak.example");
     }
 
@@ -371,15 +373,15 @@ class JavaValidatorRulesTest {
         String source = main("String u = String.format(\"https://%s/x\", \"evil.example\");");
         assertThat(check(STANDARD, source, NetworkPolicy.allow("api.stripe.com")).errors())
                 .extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("host-not-allowed", 3, 20));
+                .containsExactly(tuple(RuleId.HOST_NOT_ALLOWED, 3, 20));
     }
 
     @Test
     void homeAndTempDirectoriesAreOutsideEvenInsideConcatenations() {
         assertThat(errorRules(check(main("new java.io.FileWriter(System.getProperty(\"user.home\") + \"/.bashrc\");"))))
-                .containsExactly("file-write-outside");
+                .containsExactly(RuleId.FILE_WRITE_OUTSIDE);
         assertThat(errorRules(check(main("java.nio.file.Files.createFile(java.nio.file.Path.of("
-                + "System.getenv(\"TMPDIR\"), \"x\"));")))).containsExactly("file-write-outside");
+                + "System.getenv(\"TMPDIR\"), \"x\"));")))).containsExactly(RuleId.FILE_WRITE_OUTSIDE);
     }
 
     @Test
@@ -389,7 +391,7 @@ class JavaValidatorRulesTest {
                         .replace("public class", "class");
         assertThat(check(STANDARD, source, NetworkPolicy.none()).errors())
                 .extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("file-write-outside", 5, 9), tuple("denied-type", 6, 13));
+                .containsExactly(tuple(RuleId.FILE_WRITE_OUTSIDE, 5, 9), tuple(RuleId.DENIED_TYPE, 6, 13));
     }
 
     @Test
@@ -406,7 +408,7 @@ class JavaValidatorRulesTest {
                 + main("var pool = newFixedThreadPool(100);").replace("public class", "class");
         assertThat(check(STANDARD, source, NetworkPolicy.none()).errors())
                 .extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("too-many-threads", 4, 20));
+                .containsExactly(tuple(RuleId.TOO_MANY_THREADS, 4, 20));
     }
 
     @Test
@@ -449,14 +451,14 @@ class JavaValidatorRulesTest {
                 + "    }\n}\n";
         assertThat(check(STANDARD, reflective, NetworkPolicy.none()).errors())
                 .extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("reflection", 4, 22), tuple("reflection", 4, 48));
+                .containsExactly(tuple(RuleId.REFLECTION, 4, 22), tuple(RuleId.REFLECTION, 4, 48));
     }
 
     @Test
     void killingProcessesThroughProcessHandleIsDenied() {
         ValidationResult r = check(main("ProcessHandle.allProcesses().forEach(ProcessHandle::destroyForcibly);"));
         assertThat(r.errors()).extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("denied-call", 3, 23), tuple("denied-call", 3, 46));
+                .containsExactly(tuple(RuleId.DENIED_CALL, 3, 23), tuple(RuleId.DENIED_CALL, 3, 46));
     }
 
     @Test
@@ -464,7 +466,7 @@ class JavaValidatorRulesTest {
         CodeValidator none = Validators.java(ValidationPolicy.standard().toBuilder().maxThreads(0).build());
         assertThat(check(none, main("new Thread(() -> {}).start();"), NetworkPolicy.none()).errors())
                 .extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("too-many-threads", 3, 9));
+                .containsExactly(tuple(RuleId.TOO_MANY_THREADS, 3, 9));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.agentic.validate.internal.java;
 import com.github.javaparser.Position;
 import com.github.javaparser.ast.Node;
 import dev.agentic.core.validate.Finding;
+import dev.agentic.core.validate.RuleId;
 import dev.agentic.core.validate.Severity;
 import dev.agentic.core.validate.ValidationPolicy;
 import java.util.ArrayList;
@@ -21,26 +22,26 @@ final class Findings {
         this.policy = policy;
     }
 
-    void error(String rule, Node at, String message) {
+    void error(RuleId rule, Node at, String message) {
         add(rule, Severity.ERROR, at, message);
     }
 
-    void warning(String rule, Node at, String message) {
+    void warning(RuleId rule, Node at, String message) {
         add(rule, Severity.WARNING, at, message);
     }
 
-    void add(String rule, Severity severity, Node at, String message) {
+    void add(RuleId rule, Severity severity, Node at, String message) {
         Position p = at == null ? null : at.getBegin().orElse(null);
         add(new Finding(rule, severity, message, p == null ? 0 : p.line, p == null ? 0 : p.column));
     }
 
     void add(Finding f) {
-        if (policy.isRuleEnabled(f.rule()) && seen.add(f.rule() + ':' + f.line() + ':' + f.column())) {
+        if (policy.isRuleEnabled(f.rule()) && seen.add(f.rule().id() + ':' + f.line() + ':' + f.column())) {
             findings.add(f);
         }
     }
 
-    boolean enabled(String rule) {
+    boolean enabled(RuleId rule) {
         return policy.isRuleEnabled(rule);
     }
 

@@ -1,5 +1,6 @@
 package dev.agentic.validate.internal.java;
 
+import dev.agentic.core.validate.RuleId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -9,23 +10,23 @@ import java.util.Set;
  * name below it ({@code java.lang.reflect} covers {@code java.lang.reflect.Method}).
  */
 final class JavaRules {
-    static final String SYNTAX = "syntax";
-    static final String SOURCE_TOO_LARGE = "source-too-large";
-    static final String NESTING_TOO_DEEP = "nesting-too-deep";
-    static final String DENIED_IMPORT = "denied-import";
-    static final String DENIED_TYPE = "denied-type";
-    static final String DENIED_CALL = "denied-call";
-    static final String REFLECTION = "reflection";
-    static final String NATIVE_METHOD = "native-method";
-    static final String FILE_WRITE_OUTSIDE = "file-write-outside";
-    static final String TOO_MANY_THREADS = "too-many-threads";
-    static final String NETWORK_NOT_ALLOWED = "network-not-allowed";
-    static final String HOST_NOT_ALLOWED = "host-not-allowed";
+    static final RuleId SYNTAX = RuleId.SYNTAX;
+    static final RuleId SOURCE_TOO_LARGE = RuleId.SOURCE_TOO_LARGE;
+    static final RuleId NESTING_TOO_DEEP = RuleId.NESTING_TOO_DEEP;
+    static final RuleId DENIED_IMPORT = RuleId.DENIED_IMPORT;
+    static final RuleId DENIED_TYPE = RuleId.DENIED_TYPE;
+    static final RuleId DENIED_CALL = RuleId.DENIED_CALL;
+    static final RuleId REFLECTION = RuleId.REFLECTION;
+    static final RuleId NATIVE_METHOD = RuleId.NATIVE_METHOD;
+    static final RuleId FILE_WRITE_OUTSIDE = RuleId.FILE_WRITE_OUTSIDE;
+    static final RuleId TOO_MANY_THREADS = RuleId.TOO_MANY_THREADS;
+    static final RuleId NETWORK_NOT_ALLOWED = RuleId.NETWORK_NOT_ALLOWED;
+    static final RuleId HOST_NOT_ALLOWED = RuleId.HOST_NOT_ALLOWED;
     /** The validator itself failed on this program; it fails closed (same id as the Python validator). */
-    static final String INTERNAL_ERROR = "internal-error";
+    static final RuleId INTERNAL_ERROR = RuleId.INTERNAL_ERROR;
 
     /** A built-in denial: the rule it falls under and what to do instead. */
-    record Denial(String rule, String advice) {
+    record Denial(RuleId rule, String advice) {
     }
 
     static final String NO_PROCESS = "Starting or controlling processes is not allowed; do the work in "
@@ -108,13 +109,13 @@ final class JavaRules {
     private JavaRules() {
     }
 
-    private static void type(String rule, String advice, String... names) {
+    private static void type(RuleId rule, String advice, String... names) {
         for (String n : names) {
             TYPES.put(n, new Denial(rule, advice));
         }
     }
 
-    private static void call(String rule, String advice, String type, String... methods) {
+    private static void call(RuleId rule, String advice, String type, String... methods) {
         for (String m : methods) {
             CALLS.put(type + "." + m, new Denial(rule, advice));
         }

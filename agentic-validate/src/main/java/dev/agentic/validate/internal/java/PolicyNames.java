@@ -1,7 +1,8 @@
 package dev.agentic.validate.internal.java;
 
-import dev.agentic.core.validate.ValidationPolicy;
+import dev.agentic.core.validate.RuleId;
 import dev.agentic.core.validate.ValidationPolicy.ImportMode;
+import dev.agentic.core.validate.ValidationPolicy;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.Map;
  */
 final class PolicyNames {
     /** Why a name is not allowed: the rule it falls under and what to do instead. */
-    record Verdict(String rule, String advice) {
+    record Verdict(RuleId rule, String advice) {
     }
 
     private final ValidationPolicy policy;

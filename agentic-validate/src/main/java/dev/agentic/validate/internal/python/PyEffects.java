@@ -1,6 +1,7 @@
 package dev.agentic.validate.internal.python;
 
 import dev.agentic.core.AgenticException;
+import dev.agentic.core.validate.RuleId;
 import dev.agentic.validate.internal.python.PyText.Val;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,7 @@ final class PyEffects {
 
     /** Receives findings. */
     interface Reporter {
-        void report(String rule, boolean error, String message, PyNode at);
+        void report(RuleId rule, boolean error, String message, PyNode at);
     }
 
     PyEffects(PyText text, PyBindings bindings, PyPolicy policy, Reporter reporter) {
@@ -152,12 +153,12 @@ final class PyEffects {
         return false;
     }
 
-    private void checkPath(PyNode pathExpr, String rule, String what) {
+    private void checkPath(PyNode pathExpr, RuleId rule, String what) {
         checkPath(pathExpr, rule, what, rule.equals(PyRules.DELETE_OUTSIDE) ? "deletes" : "writes",
                 "use a relative path inside the working directory (for example out/result.json)");
     }
 
-    private void checkPath(PyNode pathExpr, String rule, String what, String verb, String advice) {
+    private void checkPath(PyNode pathExpr, RuleId rule, String what, String verb, String advice) {
         if (pathExpr == null) {
             return;
         }

@@ -1,23 +1,24 @@
 package dev.agentic.validate.internal.python;
 
+import dev.agentic.core.validate.RuleId;
 import java.util.Set;
 
-/** Rule ids and the built-in deny sets of the Python validator. Constants only. */
+/** The rules of the Python validator (their ids are {@link RuleId}s) and its built-in deny sets. Constants only. */
 final class PyRules {
-    static final String SYNTAX = "syntax";
-    static final String SOURCE_SIZE = "source-size";
-    static final String NESTING_DEPTH = "nesting-depth";
-    static final String SOURCE_ENCODING = "source-encoding";
-    static final String DENIED_IMPORT = "denied-import";
-    static final String DENIED_CALL = "denied-call";
-    static final String DYNAMIC_ATTRIBUTE = "dynamic-attribute";
-    static final String STRING_BUILT_NAME = "string-built-name";
-    static final String DUNDER_ACCESS = "dunder-access";
-    static final String FORMAT_TRAVERSAL = "format-traversal";
-    static final String WRITE_OUTSIDE = "write-outside";
-    static final String DELETE_OUTSIDE = "delete-outside";
-    static final String HOST_NOT_ALLOWED = "host-not-allowed";
-    static final String INTERNAL_ERROR = "internal-error";
+    static final RuleId SYNTAX = RuleId.SYNTAX;
+    static final RuleId SOURCE_SIZE = RuleId.SOURCE_SIZE;
+    static final RuleId NESTING_DEPTH = RuleId.NESTING_DEPTH;
+    static final RuleId SOURCE_ENCODING = RuleId.SOURCE_ENCODING;
+    static final RuleId DENIED_IMPORT = RuleId.DENIED_IMPORT;
+    static final RuleId DENIED_CALL = RuleId.DENIED_CALL;
+    static final RuleId DYNAMIC_ATTRIBUTE = RuleId.DYNAMIC_ATTRIBUTE;
+    static final RuleId STRING_BUILT_NAME = RuleId.STRING_BUILT_NAME;
+    static final RuleId DUNDER_ACCESS = RuleId.DUNDER_ACCESS;
+    static final RuleId FORMAT_TRAVERSAL = RuleId.FORMAT_TRAVERSAL;
+    static final RuleId WRITE_OUTSIDE = RuleId.WRITE_OUTSIDE;
+    static final RuleId DELETE_OUTSIDE = RuleId.DELETE_OUTSIDE;
+    static final RuleId HOST_NOT_ALLOWED = RuleId.HOST_NOT_ALLOWED;
+    static final RuleId INTERNAL_ERROR = RuleId.INTERNAL_ERROR;
 
     /** Modules denied in denylist mode, with everything below them. */
     static final Set<String> DENIED_IMPORTS = Set.of(

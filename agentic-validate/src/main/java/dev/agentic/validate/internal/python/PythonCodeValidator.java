@@ -5,6 +5,7 @@ import dev.agentic.core.Language;
 import dev.agentic.core.sandbox.NetworkPolicy;
 import dev.agentic.core.validate.CodeValidator;
 import dev.agentic.core.validate.Finding;
+import dev.agentic.core.validate.RuleId;
 import dev.agentic.core.validate.Severity;
 import dev.agentic.core.validate.ValidationPolicy;
 import dev.agentic.core.validate.ValidationResult;
@@ -110,7 +111,7 @@ public final class PythonCodeValidator implements CodeValidator {
         return fresh;
     }
 
-    private void add(List<Finding> findings, String rule, boolean error, String message, int line, int column) {
+    private void add(List<Finding> findings, RuleId rule, boolean error, String message, int line, int column) {
         if (policy.isRuleEnabled(rule)) {
             findings.add(new Finding(rule, error ? Severity.ERROR : Severity.WARNING, message, line, column));
         }

@@ -50,7 +50,7 @@ class PythonCorpusTest {
         String expected = expectedRule(Files.readString(file));
         if (expected != null) {
             assertThat(result.errors()).as("%s should be reported under %s:\n%s", file, expected, result.describe())
-                    .anyMatch(f -> f.rule().equals(expected) && f.line() > 0 && f.column() > 0);
+                    .anyMatch(f -> f.rule().id().equals(expected) && f.line() > 0 && f.column() > 0);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.agentic.core.Code;
 import dev.agentic.core.sandbox.NetworkPolicy;
 import dev.agentic.core.validate.CodeValidator;
 import dev.agentic.core.validate.Finding;
+import dev.agentic.core.validate.RuleId;
 import dev.agentic.core.validate.ValidationPolicy;
 import dev.agentic.validate.Validators;
 import java.util.List;
@@ -29,7 +30,7 @@ class PythonValidatorIndirectionTest {
     void getattrPassedAsAValueIsADynamicAttributeAtTheName() {
         assertThat(errors("import functools\nfunctools.reduce(getattr, ['a', 'b'], obj)\n"))
                 .extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("dynamic-attribute", 2, 18));
+                .containsExactly(tuple(RuleId.DYNAMIC_ATTRIBUTE, 2, 18));
         assertThat(errors("key = lambda o: getattr(o, 'name', '')\nsorted([], key=key)\n"
                 + "print(list(filter(callable, [hasattr])))\n")).isEmpty();
     }
@@ -38,30 +39,30 @@ class PythonValidatorIndirectionTest {
     void getattrWithUnpackedArgumentsIsADynamicAttribute() {
         assertThat(errors("args = (obj, 'x')\ngetattr(*args)\n"))
                 .extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("dynamic-attribute", 2, 9));
+                .containsExactly(tuple(RuleId.DYNAMIC_ATTRIBUTE, 2, 9));
     }
 
     @Test
     void aChoiceBetweenLiteralAttributeNamesIsNotAStringBuiltName() {
         assertThat(errors("setattr(self, 'a' if flag else 'b', 1)\n")).isEmpty();
         assertThat(errors("setattr(self, 'a' + suffix, 1)\n")).extracting(Finding::rule)
-                .contains("string-built-name");
+                .contains(RuleId.STRING_BUILT_NAME);
     }
 
     @Test
     void formatTemplatesBuiltFromPiecesAreScannedForTraversal() {
         assertThat(errors("t = '{0.' + '__globals__}'\nt.format(f)\n"))
                 .extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("format-traversal", 2, 1));
+                .containsExactly(tuple(RuleId.FORMAT_TRAVERSAL, 2, 1));
     }
 
     @Test
     void percentAndBraceFormattingAreFoldedBeforeTheHostCheck() {
         assertThat(errors("import requests\nrequests.get('https://%s/v1' % 'evil.example')\n"))
                 .extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("host-not-allowed", 2, 14));
+                .containsExactly(tuple(RuleId.HOST_NOT_ALLOWED, 2, 14));
         assertThat(errors("import requests\nH = 'evil.example'\nrequests.get('https://{h}/v1'.format(h=H))\n"))
-                .extracting(Finding::rule).containsExactly("host-not-allowed");
+                .extracting(Finding::rule).containsExactly(RuleId.HOST_NOT_ALLOWED);
         assertThat(errors("import requests\nrequests.get('https://%s:%d/v1/%s' % ('api.stripe.com', 443, cid))\n"
                 + "requests.get('https://{}/v1/{}'.format('api.stripe.com', cid))\n")).isEmpty();
     }
@@ -70,17 +71,17 @@ class PythonValidatorIndirectionTest {
     void hostGivenByKeywordOrAddressVariableIsChecked() {
         assertThat(errors("import http.client\nhttp.client.HTTPSConnection(host='evil.example')\n"))
                 .extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("host-not-allowed", 2, 34));
+                .containsExactly(tuple(RuleId.HOST_NOT_ALLOWED, 2, 34));
         assertThat(errors("import socket\naddr = ('evil.example', 443)\nsocket.socket().connect(addr)\n"))
-                .extracting(Finding::rule, Finding::line).containsExactly(tuple("host-not-allowed", 3));
+                .extracting(Finding::rule, Finding::line).containsExactly(tuple(RuleId.HOST_NOT_ALLOWED, 3));
     }
 
     @Test
     void pathMethodsAndTheWorkingDirectoryAreFoldedIntoPaths() {
         assertThat(errors("from pathlib import Path\nPath('/etc').joinpath('x').write_text('1')\n"))
-                .extracting(Finding::rule).containsExactly("write-outside");
+                .extracting(Finding::rule).containsExactly(RuleId.WRITE_OUTSIDE);
         assertThat(errors("import os\nopen(os.path.join(os.getcwd(), '..', 'x'), 'w')\n"))
-                .extracting(Finding::rule).containsExactly("write-outside");
+                .extracting(Finding::rule).containsExactly(RuleId.WRITE_OUTSIDE);
         assertThat(errors("from pathlib import Path\nPath.cwd().joinpath('out', 'a.json').write_text('1')\n"
                 + "Path('out/a.json').with_suffix('.bak').write_text('1')\n")).isEmpty();
     }
@@ -89,7 +90,7 @@ class PythonValidatorIndirectionTest {
     void changingDirectoryOutsideIsAWriteOutsideThatSaysWhy() {
         List<Finding> f = errors("import os\nos.chdir('/')\n");
         assertThat(f).extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("write-outside", 2, 10));
+                .containsExactly(tuple(RuleId.WRITE_OUTSIDE, 2, 10));
         assertThat(f.get(0).message()).contains("os.chdir").contains("relative writes");
         assertThat(errors("import os\nos.chdir('out')\n")).isEmpty();
     }
@@ -97,7 +98,7 @@ class PythonValidatorIndirectionTest {
     @Test
     void fileOpenersBeyondOpenAreCheckedByMode() {
         assertThat(errors("import gzip\ngzip.open('/etc/x.gz', 'wt')\n")).extracting(Finding::rule)
-                .containsExactly("write-outside");
+                .containsExactly(RuleId.WRITE_OUTSIDE);
         assertThat(errors("import zipfile\nzipfile.ZipFile('/etc/x.zip')\nimport gzip\ngzip.open('/data/in.gz')\n"))
                 .isEmpty();
     }
@@ -105,8 +106,8 @@ class PythonValidatorIndirectionTest {
     @Test
     void stringCodeRunnersAreDeniedButTheirHarmlessPartsAreNot() {
         assertThat(errors("import timeit\ntimeit.timeit('1+1')\n")).extracting(Finding::rule)
-                .containsExactly("denied-call");
-        assertThat(errors("import cProfile\n")).extracting(Finding::rule).containsExactly("denied-import");
+                .containsExactly(RuleId.DENIED_CALL);
+        assertThat(errors("import cProfile\n")).extracting(Finding::rule).containsExactly(RuleId.DENIED_IMPORT);
         assertThat(errors("from timeit import default_timer\nprint(default_timer())\n")).isEmpty();
     }
 
@@ -116,6 +117,6 @@ class PythonValidatorIndirectionTest {
                 + "print('https://dashboard.stripe.com/customers/' + cid)\n"
                 + "log.info('https://status.stripe.com/incidents/%s', iid)\n")).isEmpty();
         assertThat(errors("import requests\nprint(requests.get('https://evil.example/x').status_code)\n"))
-                .extracting(Finding::rule, Finding::line).containsExactly(tuple("host-not-allowed", 2));
+                .extracting(Finding::rule, Finding::line).containsExactly(tuple(RuleId.HOST_NOT_ALLOWED, 2));
     }
 }

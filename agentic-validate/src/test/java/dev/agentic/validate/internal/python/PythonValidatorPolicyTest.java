@@ -9,6 +9,7 @@ import dev.agentic.core.Language;
 import dev.agentic.core.sandbox.NetworkPolicy;
 import dev.agentic.core.validate.CodeValidator;
 import dev.agentic.core.validate.Finding;
+import dev.agentic.core.validate.RuleId;
 import dev.agentic.core.validate.ValidationPolicy;
 import dev.agentic.core.validate.ValidationResult;
 import dev.agentic.validate.Validators;
@@ -29,7 +30,7 @@ class PythonValidatorPolicyTest {
     @Test
     void strictPolicyAllowsOnlyListedImports() {
         ValidationResult os = validate(ValidationPolicy.strict(), "import os\n");
-        assertThat(os.findings()).extracting(Finding::rule).containsExactly("denied-import");
+        assertThat(os.findings()).extracting(Finding::rule).containsExactly(RuleId.DENIED_IMPORT);
         assertThat(os.findings().get(0).message()).contains("not on the policy's list of allowed imports");
         assertThat(validate(ValidationPolicy.strict(),
                 "from __future__ import annotations\nimport json\nimport urllib.parse\nfrom collections import Counter\n")
@@ -47,20 +48,21 @@ class PythonValidatorPolicyTest {
     void denyImportAddsToTheDenySet() {
         ValidationPolicy noRequests = ValidationPolicy.standard().toBuilder().denyImport("requests").build();
         assertThat(validate(noRequests, "import requests.adapters\n").findings()).extracting(Finding::rule)
-                .containsExactly("denied-import");
+                .containsExactly(RuleId.DENIED_IMPORT);
     }
 
     @Test
     void denyCallAndAllowCallAdjustTheBuiltInCallSet() {
         ValidationPolicy noPrint = ValidationPolicy.standard().toBuilder().denyCall("print").build();
-        assertThat(validate(noPrint, "print(1)\n").findings()).extracting(Finding::rule).containsExactly("denied-call");
+        assertThat(validate(noPrint, "print(1)\n").findings()).extracting(Finding::rule)
+                .containsExactly(RuleId.DENIED_CALL);
         ValidationPolicy withEval = ValidationPolicy.standard().toBuilder().allowCall("eval").build();
         assertThat(validate(withEval, "print(eval('1+1'))\n").findings()).isEmpty();
     }
 
     @Test
     void disabledRuleProducesNoFindings() {
-        ValidationPolicy lenient = ValidationPolicy.standard().toBuilder().disableRule("dunder-access").build();
+        ValidationPolicy lenient = ValidationPolicy.standard().toBuilder().disableRule(RuleId.DUNDER_ACCESS).build();
         assertThat(validate(lenient, "name = self.__class__.__mro__\n").findings()).isEmpty();
         assertThat(validate(ValidationPolicy.standard(), "name = self.__class__.__mro__\n").valid()).isFalse();
     }

@@ -7,6 +7,7 @@ import dev.agentic.core.Code;
 import dev.agentic.core.sandbox.NetworkPolicy;
 import dev.agentic.core.validate.CodeValidator;
 import dev.agentic.core.validate.Finding;
+import dev.agentic.core.validate.RuleId;
 import dev.agentic.core.validate.Severity;
 import dev.agentic.core.validate.ValidationPolicy;
 import dev.agentic.validate.Validators;
@@ -28,108 +29,109 @@ class PythonValidatorRulesTest {
     @Test
     void syntaxErrorReportsFirstErrorPosition() {
         assertThat(findings("def broken(:\n    return 1\n")).extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("syntax", 1, 12));
+                .containsExactly(tuple(RuleId.SYNTAX, 1, 12));
     }
 
     @Test
     void errorNodeIsReportedAsSyntaxAndAnalysisStillRuns() {
         List<Finding> f = findings("x = 1\ny = $ 2\neval('1')\n");
-        assertThat(f).extracting(Finding::rule, Finding::line).contains(tuple("syntax", 2), tuple("denied-call", 3));
-        assertThat(f).noneMatch(x -> x.rule().equals("internal-error"));
+        assertThat(f).extracting(Finding::rule, Finding::line)
+                .contains(tuple(RuleId.SYNTAX, 2), tuple(RuleId.DENIED_CALL, 3));
+        assertThat(f).noneMatch(x -> x.rule().equals(RuleId.INTERNAL_ERROR));
     }
 
     @Test
     void nullByteIsASyntaxError() {
         assertThat(findings("x = 1\ny = '\0'\n")).extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("syntax", 2, 6));
+                .containsExactly(tuple(RuleId.SYNTAX, 2, 6));
     }
 
     @Test
     void oversizedSourceIsRejectedWithoutParsing() {
         ValidationPolicy small = ValidationPolicy.builder().maxSourceBytes(10).build();
         assertThat(findings(small, "print('hello world')")).extracting(Finding::rule, Finding::line)
-                .containsExactly(tuple("source-size", 0));
+                .containsExactly(tuple(RuleId.SOURCE_SIZE, 0));
     }
 
     @Test
     void nestingBeyondPolicyLimitIsReportedOnce() {
         ValidationPolicy shallow = ValidationPolicy.builder().maxNestingDepth(3).build();
         assertThat(findings(shallow, "x = [[[[[1]]]]]\n")).extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("nesting-depth", 1, 8));
+                .containsExactly(tuple(RuleId.NESTING_DEPTH, 1, 8));
     }
 
     @Test
     void pathologicallyDeepSourceIsRejected() {
         String deep = "x = " + "(".repeat(2000) + "1" + ")".repeat(2000) + "\n";
-        assertThat(findings(deep)).extracting(Finding::rule).contains("nesting-depth");
+        assertThat(findings(deep)).extracting(Finding::rule).contains(RuleId.NESTING_DEPTH);
     }
 
     @Test
     void codingCookieOtherThanUtf8IsRejected() {
         assertThat(findings("# -*- coding: utf-7 -*-\nprint(1)\n"))
                 .extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("source-encoding", 1, 15));
+                .containsExactly(tuple(RuleId.SOURCE_ENCODING, 1, 15));
         assertThat(findings("# -*- coding: utf-8 -*-\nprint(1)\n")).isEmpty();
     }
 
     @Test
     void deniedImportInEveryForm() {
         assertThat(findings("import json\nimport subprocess\n")).extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("denied-import", 2, 8));
+                .containsExactly(tuple(RuleId.DENIED_IMPORT, 2, 8));
         assertThat(findings("import os.path\nfrom multiprocessing import Pool as P\n"))
                 .extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("denied-import", 2, 6));
+                .containsExactly(tuple(RuleId.DENIED_IMPORT, 2, 6));
         assertThat(findings("import ctypes as c\n")).extracting(Finding::rule, Finding::column)
-                .containsExactly(tuple("denied-import", 8));
+                .containsExactly(tuple(RuleId.DENIED_IMPORT, 8));
         assertThat(findings("from concurrent.futures import ProcessPoolExecutor\n")).extracting(Finding::rule)
-                .containsExactly("denied-call");
+                .containsExactly(RuleId.DENIED_CALL);
         assertThat(findings("from asyncio import subprocess\n")).extracting(Finding::rule)
-                .containsExactly("denied-import");
+                .containsExactly(RuleId.DENIED_IMPORT);
     }
 
     @Test
     void relativeImportIsDenied() {
         assertThat(findings("from .helpers import x\n")).extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("denied-import", 1, 6));
+                .containsExactly(tuple(RuleId.DENIED_IMPORT, 1, 6));
     }
 
     @Test
     void deniedCallDirectly() {
         assertThat(findings("print(eval('1'))\n")).extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("denied-call", 1, 7));
+                .containsExactly(tuple(RuleId.DENIED_CALL, 1, 7));
     }
 
     @Test
     void deniedCallThroughAliasIsReportedAtAliasAndCall() {
         assertThat(findings("e = eval\ne('1')\n")).extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("denied-call", 1, 5), tuple("denied-call", 2, 1));
+                .containsExactly(tuple(RuleId.DENIED_CALL, 1, 5), tuple(RuleId.DENIED_CALL, 2, 1));
     }
 
     @Test
     void deniedCallOnModuleAlias() {
         assertThat(findings("import os as o\no.system('id')\n")).extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("denied-call", 2, 3));
+                .containsExactly(tuple(RuleId.DENIED_CALL, 2, 3));
         assertThat(findings("from os import system as s\ns('id')\n"))
                 .extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("denied-call", 1, 16), tuple("denied-call", 2, 1));
+                .containsExactly(tuple(RuleId.DENIED_CALL, 1, 16), tuple(RuleId.DENIED_CALL, 2, 1));
     }
 
     @Test
     void deniedCallReachedThroughAnotherModulesAttribute() {
         assertThat(findings("import pathlib\npathlib.os.system('id')\n")).extracting(Finding::rule, Finding::line)
-                .containsExactly(tuple("denied-call", 2));
+                .containsExactly(tuple(RuleId.DENIED_CALL, 2));
     }
 
     @Test
     void fullwidthIdentifierIsNormalisedLikePython() {
         assertThat(findings("ｅｖａｌ('1')\n")).extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("denied-call", 1, 1));
+                .containsExactly(tuple(RuleId.DENIED_CALL, 1, 1));
     }
 
     @Test
     void decoratorFromDeniedNameIsReported() {
         assertThat(findings("@exec\ndef f():\n    pass\n")).extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("denied-call", 1, 2));
+                .containsExactly(tuple(RuleId.DENIED_CALL, 1, 2));
     }
 
     @Test
@@ -137,13 +139,13 @@ class PythonValidatorRulesTest {
         assertThat(findings("def render(t, vars):\n    return t.format(**vars)\n")).isEmpty();
         assertThat(findings("def f(vars=vars):\n    return vars()\n"))
                 .extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("denied-call", 1, 12));
+                .containsExactly(tuple(RuleId.DENIED_CALL, 1, 12));
     }
 
     @Test
     void getattrWithComputedNameIsDynamicAttribute() {
         assertThat(findings("getattr(obj, name)\n")).extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("dynamic-attribute", 1, 14));
+                .containsExactly(tuple(RuleId.DYNAMIC_ATTRIBUTE, 1, 14));
     }
 
     @Test
@@ -154,34 +156,34 @@ class PythonValidatorRulesTest {
     @Test
     void getattrWithStringBuiltNameIsReportedAndResolved() {
         assertThat(findings("getattr(obj, 'na' + 'me')\n")).extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("string-built-name", 1, 14));
+                .containsExactly(tuple(RuleId.STRING_BUILT_NAME, 1, 14));
         assertThat(findings("import os\ngetattr(os, 'sys' + 'tem')('id')\n")).extracting(Finding::rule)
-                .containsExactlyInAnyOrder("string-built-name", "denied-call");
+                .containsExactlyInAnyOrder(RuleId.STRING_BUILT_NAME, RuleId.DENIED_CALL);
     }
 
     @Test
     void dunderAttributeAccess() {
         assertThat(findings("x = ().__class__\n")).extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("dunder-access", 1, 8));
+                .containsExactly(tuple(RuleId.DUNDER_ACCESS, 1, 8));
         assertThat(findings("getattr(f, '__globals__')\n")).extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("dunder-access", 1, 12));
+                .containsExactly(tuple(RuleId.DUNDER_ACCESS, 1, 12));
         assertThat(findings("b = __builtins__\n")).extracting(Finding::rule, Finding::column)
-                .containsExactly(tuple("dunder-access", 5));
+                .containsExactly(tuple(RuleId.DUNDER_ACCESS, 5));
     }
 
     @Test
     void formatStringTraversal() {
         assertThat(findings("s = '{0.__class__}'.format(1)\n")).extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("format-traversal", 1, 5));
+                .containsExactly(tuple(RuleId.FORMAT_TRAVERSAL, 1, 5));
         assertThat(findings("s = '{0.real} {name}'.format(1, name='x')\n")).isEmpty();
     }
 
     @Test
     void openForWritingOutsideWorkingDirectory() {
         assertThat(findings("open('/etc/passwd', 'w')\n")).extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("write-outside", 1, 6));
+                .containsExactly(tuple(RuleId.WRITE_OUTSIDE, 1, 6));
         assertThat(findings("p = '../secrets.txt'\nwith open(p, mode='a') as f:\n    pass\n"))
-                .extracting(Finding::rule, Finding::line).containsExactly(tuple("write-outside", 2));
+                .extracting(Finding::rule, Finding::line).containsExactly(tuple(RuleId.WRITE_OUTSIDE, 2));
         assertThat(findings("open('/etc/hostname').read()\nopen('out/a/../b.txt', 'w')\n")).isEmpty();
     }
 
@@ -189,7 +191,7 @@ class PythonValidatorRulesTest {
     void rmtreeOutsideWorkingDirectory() {
         assertThat(findings("import shutil\nshutil.rmtree('/var')\n"))
                 .extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("delete-outside", 2, 15));
+                .containsExactly(tuple(RuleId.DELETE_OUTSIDE, 2, 15));
         assertThat(findings("import shutil\nshutil.rmtree('build')\n")).isEmpty();
     }
 
@@ -200,7 +202,7 @@ class PythonValidatorRulesTest {
         List<Finding> bad = v.validate(Code.python("import requests\nrequests.get('https://evil.example/x')\n"), stripe)
                 .findings();
         assertThat(bad).extracting(Finding::rule, Finding::severity, Finding::line, Finding::column)
-                .containsExactly(tuple("host-not-allowed", Severity.ERROR, 2, 14));
+                .containsExactly(tuple(RuleId.HOST_NOT_ALLOWED, Severity.ERROR, 2, 14));
         assertThat(bad.get(0).message()).contains("evil.example").contains("api.stripe.com");
         assertThat(v.validate(Code.python("import requests\nrequests.get('https://API.stripe.com/v1/x')\n"), stripe)
                 .findings()).isEmpty();
@@ -223,13 +225,13 @@ class PythonValidatorRulesTest {
                         + "data={'url': 'https://hooks.example.com/in'})\n"), stripe);
         assertThat(result.valid()).isTrue();
         assertThat(result.findings()).extracting(Finding::rule, Finding::severity)
-                .containsExactly(tuple("host-not-allowed", Severity.WARNING));
+                .containsExactly(tuple(RuleId.HOST_NOT_ALLOWED, Severity.WARNING));
     }
 
     @Test
     void loneCarriageReturnEndsALineAsInPython() {
         assertThat(findings("x = 1  # note\rexec('1')\n")).extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple("denied-call", 2, 1));
+                .containsExactly(tuple(RuleId.DENIED_CALL, 2, 1));
     }
 
     @Test
