@@ -22,7 +22,9 @@ public interface CodeValidator {
     /**
      * Validates {@code code}. Literal hosts the program contacts are checked against {@code network}.
      *
-     * @throws ConfigurationException when {@code code} is not in {@link #language()}
+     * @throws ConfigurationException when {@code code} is not in {@link #language()}, or when the validator
+     *     cannot work on this platform (for example, its native parser does not load); the message says what
+     *     to do instead
      */
     ValidationResult validate(Code code, NetworkPolicy network);
 

@@ -2,51 +2,22 @@ package dev.agentic.validate.internal.python;
 
 import java.lang.ref.Reference;
 import java.util.Arrays;
-import org.treesitter.TSLanguage;
 import org.treesitter.TSNode;
 import org.treesitter.TSParser;
-import org.treesitter.TSSymbolType;
 import org.treesitter.TSTree;
-import org.treesitter.TreeSitterPython;
 
 /**
- * Parses Python source with tree-sitter and copies the tree into {@link PyNode}s in one walk: over
- * tree-sitter's memory ({@link TsSubtree}) where the start-up self-check passed, else with the binding's
- * cursor (a JNI call per step and value).
+ * Parses Python source with tree-sitter and copies the tree into {@link PyNode}s in one walk: with the binding's
+ * cursor (a JNI call per step and value) or, for a validator that opted in, over tree-sitter's memory
+ * ({@link TsSubtree}) where the start-up self-check passed.
  *
- * <p>Thread-safe: a {@link TSParser} is not, so each thread uses its own (a {@link ThreadLocal}). Native
- * memory: the parser lives as long as its thread; each {@link TSTree} is dropped when {@link #parse} returns
- * and freed by the binding's cleaner, so nothing native outlives a call except the per-thread parser.
+ * <p>Thread-safe: each thread parses with its own parser ({@link PyGrammar#parser()}). Native memory: each
+ * {@link TSTree} is dropped when {@link #parse} returns and freed by the binding's cleaner, so nothing native
+ * outlives a call except the per-thread parser.
  */
 final class PyParser {
     /** Deeper trees are not analysed (the walker recurses); Python itself rejects far shallower nesting. */
     static final int MAX_TREE_DEPTH = 800;
-
-    private static final TSLanguage LANGUAGE = new TreeSitterPython();
-    private static final String[] SYMBOL_NAMES;
-    private static final boolean[] SYMBOL_NAMED;
-    private static final String[] FIELD_NAMES;
-    private static final ThreadLocal<TSParser> PARSER = ThreadLocal.withInitial(() -> {
-        TSParser p = new TSParser();
-        p.setLanguage(LANGUAGE);
-        return p;
-    });
-
-    static {
-        int n = LANGUAGE.symbolCount();
-        SYMBOL_NAMES = new String[n];
-        SYMBOL_NAMED = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            // interned: the analysis compares them with literals, and equal references compare fastest
-            SYMBOL_NAMES[i] = LANGUAGE.symbolName(i).intern();
-            SYMBOL_NAMED[i] = LANGUAGE.symbolType(i) == TSSymbolType.TSSymbolTypeRegular;
-        }
-        int f = LANGUAGE.fieldCount();
-        FIELD_NAMES = new String[f + 1];
-        for (int i = 1; i <= f; i++) {
-            FIELD_NAMES[i] = LANGUAGE.fieldNameForId(i).intern();
-        }
-    }
 
     /**
      * Programs the start-up self-check copies both ways: keyword identifiers (aliases), fields behind hidden
@@ -66,17 +37,13 @@ final class PyParser {
             + "a_very_long_identifier_name_that_does_not_fit_in_an_inline_subtree_at_all_because_it_is_long = 1\n",
         "def broken(:\n    return (1,\nx = [1, 2\nif y\n    $ z\nclass\n",
     };
-    /** The tables for reading trees directly, or null when {@link TsSubtree} cannot read them here. */
-    private static final TsSubtree.Grammar GRAMMAR = TsSubtree.grammar(LANGUAGE);
-    /** Whether the direct copy agreed with the JNI cursor walk on {@link #SELF_CHECK}; otherwise JNI it is. */
-    private static final boolean DIRECT = GRAMMAR != null && selfCheck();
 
     private PyParser() {
     }
 
-    /** Whether the tree copy reads tree-sitter's memory directly (see {@link TsSubtree}). */
+    /** Whether the tree copy can read tree-sitter's memory directly here (see {@link TsSubtree}). */
     static boolean directReads() {
-        return DIRECT;
+        return PyGrammar.shared().directTables().isPresent();
     }
 
     /** A parsed program. */
@@ -95,24 +62,31 @@ final class PyParser {
         }
     }
 
+    /** Parses with the shared grammar, copying the tree with the JNI cursor walk. */
     static Parsed parse(String source) {
-        return parse(source, DIRECT);
+        return parse(source, false);
     }
 
     /**
-     * {@code direct} false forces the JNI cursor walk (tests compare both); true reads tree-sitter's memory
-     * only when the start-up self-check passed.
+     * Parses with the shared grammar. {@code direct} true reads tree-sitter's memory where the start-up
+     * self-check passed (tests compare both copies); false always takes the JNI cursor walk.
      */
     static Parsed parse(String source, boolean direct) {
-        return parse(source, direct && DIRECT, PARSER.get());
+        return parse(PyGrammar.shared(), source, direct);
     }
 
-    private static Parsed parse(String source, boolean direct, TSParser parser) {
+    static Parsed parse(PyGrammar grammar, String source, boolean direct) {
+        TsSubtree.Grammar tables = direct ? grammar.directTables().orElse(null) : null;
+        return parse(grammar, source, tables, grammar.parser());
+    }
+
+    private static Parsed parse(PyGrammar grammar, String source, TsSubtree.Grammar direct, TSParser parser) {
         TSTree tree = parser.parseString(null, source);
         TSNode rootNode = tree.getRootNode();
-        PyTreeBuilder out = new PyTreeBuilder(source, rootNode.hasError(), SYMBOL_NAMES, SYMBOL_NAMED, FIELD_NAMES);
+        PyTreeBuilder out = new PyTreeBuilder(source, rootNode.hasError(), grammar.symbolNames, grammar.symbolNamed,
+                grammar.fieldNames);
         try {
-            if (!(direct && TsSubtree.copy(GRAMMAR, rootNode, out))) {
+            if (!(direct != null && TsSubtree.copy(direct, rootNode, out))) {
                 copyWithCursor(rootNode, out);
             }
             return out.result();
@@ -164,14 +138,16 @@ final class PyParser {
         }
     }
 
-    /** Whether both copies of every {@link #SELF_CHECK} program are the same, node for node. */
-    private static boolean selfCheck() {
+    /**
+     * Whether both copies of every {@link #SELF_CHECK} program are the same, node for node, when the memory walk
+     * uses {@code tables}.
+     */
+    static boolean selfCheck(PyGrammar grammar, TsSubtree.Grammar tables) {
         try {
-            TSParser parser = new TSParser();
-            parser.setLanguage(LANGUAGE);
+            TSParser parser = grammar.newParser();
             for (String sample : SELF_CHECK) {
-                Parsed direct = parse(sample, true, parser);
-                Parsed jni = parse(sample, false, parser);
+                Parsed direct = parse(grammar, sample, tables, parser);
+                Parsed jni = parse(grammar, sample, null, parser);
                 if (!describe(direct).equals(describe(jni))) {
                     return false;
                 }

@@ -1,6 +1,7 @@
 package dev.agentic.validate.internal.python;
 
 import dev.agentic.core.Code;
+import dev.agentic.core.ConfigurationException;
 import dev.agentic.core.Language;
 import dev.agentic.core.sandbox.NetworkPolicy;
 import dev.agentic.core.validate.CodeValidator;
@@ -35,11 +36,18 @@ public final class PythonCodeValidator implements CodeValidator {
             "latin-1", "latin1", "iso-8859-1", "iso8859-1", "l1", "cp1252", "iso-8859-15", "iso8859-15");
 
     private final ValidationPolicy policy;
+    private final PyGrammar.Loader grammar;
     /** The policy resolved for the last network policy seen (immutable, so threads may share it), or null. */
     private volatile PyPolicy resolved;
 
     public PythonCodeValidator(ValidationPolicy policy) {
+        this(policy, null);
+    }
+
+    /** {@code grammar} null: the grammar bundled with the binding, shared by every validator. */
+    PythonCodeValidator(ValidationPolicy policy, PyGrammar.Loader grammar) {
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.grammar = grammar;
     }
 
     @Override
@@ -47,13 +55,20 @@ public final class PythonCodeValidator implements CodeValidator {
         return Language.PYTHON;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws ConfigurationException when tree-sitter cannot load on this platform (the message names
+     *     {@code os.name} and {@code os.arch}); every call fails the same way
+     */
     @Override
     public ValidationResult validate(Code code, NetworkPolicy network) {
         ValidatorInputs.require(code, network, Language.PYTHON);
         long started = System.nanoTime();
+        PyGrammar loaded = grammar == null ? PyGrammar.shared() : grammar.get();
         List<Finding> findings = new ArrayList<>();
         try {
-            run(code, network, findings);
+            run(loaded, code, network, findings);
         } catch (RuntimeException | StackOverflowError e) {
             // fail closed: a program the validator cannot analyse is not accepted
             findings.add(Finding.error(PyRules.INTERNAL_ERROR, "the validator could not analyse this program ("
@@ -66,7 +81,7 @@ public final class PythonCodeValidator implements CodeValidator {
         return new ValidationResult(Language.PYTHON, findings, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private void run(Code code, NetworkPolicy network, List<Finding> findings) {
+    private void run(PyGrammar loaded, Code code, NetworkPolicy network, List<Finding> findings) {
         if (code.sizeInBytes() > policy.maxSourceBytes() && policy.isRuleEnabled(PyRules.SOURCE_SIZE)) {
             findings.add(Finding.error(PyRules.SOURCE_SIZE, "the program is " + code.sizeInBytes()
                     + " bytes, over the limit of " + policy.maxSourceBytes() + "; write a shorter program", 0, 0));
@@ -82,7 +97,7 @@ public final class PythonCodeValidator implements CodeValidator {
             return;
         }
         checkEncoding(source, findings);
-        PyParser.Parsed parsed = PyParser.parse(source);
+        PyParser.Parsed parsed = PyParser.parse(loaded, source, true);
         PyText text = new PyText(source);
         if (parsed.firstError != null) {
             add(findings, PyRules.SYNTAX, true, syntaxMessage(parsed, text), parsed.firstError.line,
