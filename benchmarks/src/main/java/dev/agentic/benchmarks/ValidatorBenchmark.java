@@ -53,6 +53,7 @@ public class ValidatorBenchmark {
 
     private Code pythonProgram;
     private CodeValidator pythonValidator;
+    private CodeValidator pythonValidatorUnsafeTreeCopy;
     private TSParser pythonParser;
     private Code javaProgram;
     private CodeValidator javaValidator;
@@ -65,6 +66,8 @@ public class ValidatorBenchmark {
         pythonParser = new TSParser();
         pythonParser.setLanguage(new TreeSitterPython());
         requireValid(pythonValidator.validate(pythonProgram, STRIPE));
+        pythonValidatorUnsafeTreeCopy = Validators.pythonBuilder().unsafeTreeCopy(true).build();
+        requireValid(pythonValidatorUnsafeTreeCopy.validate(pythonProgram, STRIPE));
         javaProgram = Code.java(resource("InvoiceReconciliation.java"));
         javaValidator = Validators.java(ValidationPolicy.standard());
         javaParserConfiguration = JavaCodeValidator.configuration(false);
@@ -83,10 +86,16 @@ public class ValidatorBenchmark {
         }
     }
 
-    /** The Python validator: tree-sitter parse, syntax, nesting and every rule. */
+    /** The Python validator (default JNI tree copy): tree-sitter parse, syntax, nesting and every rule. */
     @Benchmark
     public ValidationResult validatePython() {
         return pythonValidator.validate(pythonProgram, STRIPE);
+    }
+
+    /** The same with the opt-in tree copy that reads tree-sitter's memory directly (see its risk). */
+    @Benchmark
+    public ValidationResult validatePythonUnsafeTreeCopy() {
+        return pythonValidatorUnsafeTreeCopy.validate(pythonProgram, STRIPE);
     }
 
     /** Baseline: tree-sitter alone (Python grammar), no rules and no copy of the tree into Java objects. */

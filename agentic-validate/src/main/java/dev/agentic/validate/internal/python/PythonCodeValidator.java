@@ -36,17 +36,28 @@ public final class PythonCodeValidator implements CodeValidator {
             "latin-1", "latin1", "iso-8859-1", "iso8859-1", "l1", "cp1252", "iso-8859-15", "iso8859-15");
 
     private final ValidationPolicy policy;
+    private final boolean unsafeTreeCopy;
     private final PyGrammar.Loader grammar;
     /** The policy resolved for the last network policy seen (immutable, so threads may share it), or null. */
     private volatile PyPolicy resolved;
 
+    /** A validator that copies trees with the JNI cursor walk. */
     public PythonCodeValidator(ValidationPolicy policy) {
-        this(policy, null);
+        this(policy, false, null);
+    }
+
+    /**
+     * {@code unsafeTreeCopy} true copies trees by reading tree-sitter's memory directly ({@link TsSubtree}) where
+     * its self-check passes; see {@code Validators.PythonBuilder#unsafeTreeCopy} for the risk.
+     */
+    public PythonCodeValidator(ValidationPolicy policy, boolean unsafeTreeCopy) {
+        this(policy, unsafeTreeCopy, null);
     }
 
     /** {@code grammar} null: the grammar bundled with the binding, shared by every validator. */
-    PythonCodeValidator(ValidationPolicy policy, PyGrammar.Loader grammar) {
+    PythonCodeValidator(ValidationPolicy policy, boolean unsafeTreeCopy, PyGrammar.Loader grammar) {
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.unsafeTreeCopy = unsafeTreeCopy;
         this.grammar = grammar;
     }
 
@@ -97,7 +108,7 @@ public final class PythonCodeValidator implements CodeValidator {
             return;
         }
         checkEncoding(source, findings);
-        PyParser.Parsed parsed = PyParser.parse(loaded, source, true);
+        PyParser.Parsed parsed = PyParser.parse(loaded, source, unsafeTreeCopy);
         PyText text = new PyText(source);
         if (parsed.firstError != null) {
             add(findings, PyRules.SYNTAX, true, syntaxMessage(parsed, text), parsed.firstError.line,
@@ -206,6 +217,6 @@ public final class PythonCodeValidator implements CodeValidator {
 
     @Override
     public String toString() {
-        return "PythonCodeValidator[" + policy + "]";
+        return "PythonCodeValidator[" + policy + (unsafeTreeCopy ? ", unsafeTreeCopy" : "") + "]";
     }
 }

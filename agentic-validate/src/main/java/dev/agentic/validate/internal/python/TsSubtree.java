@@ -22,8 +22,11 @@ import org.treesitter.TSParser;
  * size in byte 7); otherwise a pointer to heap data (padding bytes at +4, size bytes at +16, child count at
  * +36, symbol at +40, flags at +44: visible bit 0, extra bit 2, missing bit 9; for parents the visible child
  * count at +48 and the production id at +66), with the child words stored just before it. The language gives
- * the field map and the alias sequences per production. {@link PyParser} checks at start-up that this walk
- * copies sample programs exactly as the JNI cursor walk does, and uses it only then.
+ * the field map and the alias sequences per production. Used only by validators that opted in
+ * ({@code Validators.PythonBuilder#unsafeTreeCopy}): a wrong offset can crash the JVM. Before the first use,
+ * {@link PyGrammar#directTables()} checks that this walk copies sample programs exactly as the JNI cursor walk
+ * does, and uses it only then; nothing here runs, not even the lookup of {@code sun.misc.Unsafe}, for a
+ * validator that did not opt in.
  *
  * <p>Memory safety: callers copy only trees they keep reachable until the copy returns. Stateless apart from
  * immutable tables; thread-safe. Never instantiated.

@@ -1,6 +1,7 @@
 package dev.agentic.validate.internal.python;
 
 import dev.agentic.core.Code;
+import dev.agentic.core.Language;
 import dev.agentic.core.validate.CodeValidator;
 import dev.agentic.core.validate.ValidationPolicy;
 import dev.agentic.validate.Validators;
@@ -19,11 +20,13 @@ final class NativeLoadProbe {
     private NativeLoadProbe() {
     }
 
-    /** Starts a JVM with this test classpath, {@code jvmOption} and {@code mode}; returns its output lines. */
-    static List<String> run(String jvmOption, String mode) throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"), jvmOption,
-                NativeLoadProbe.class.getName(), mode).redirectErrorStream(true).start();
+    /** Starts a JVM with this test classpath and {@code jvmOptions} to run {@code mode}; returns its output lines. */
+    static List<String> run(String mode, String... jvmOptions) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path")));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of(NativeLoadProbe.class.getName(), mode));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         p.getOutputStream().close();
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
@@ -49,6 +52,19 @@ final class NativeLoadProbe {
                         System.out.println(t.getClass().getName() + ": " + t.getMessage());
                     }
                 }
+            }
+            case "default" -> {
+                Validators.python(ValidationPolicy.standard()).validate(Code.python("import os\nprint(os.getcwd())\n"));
+                System.out.println("after default validation: direct reads checked="
+                        + PyGrammar.shared().directReadsChecked());
+                Validators.pythonBuilder().unsafeTreeCopy(true).build().validate(Code.python("print(1)\n"));
+                System.out.println("after opted-in validation: direct reads checked="
+                        + PyGrammar.shared().directReadsChecked());
+            }
+            case "by-language" -> {
+                CodeValidator.forLanguage(Language.PYTHON, ValidationPolicy.standard()).validate(Code.python("x = 1\n"));
+                System.out.println("after validation by language: direct reads checked="
+                        + PyGrammar.shared().directReadsChecked());
             }
             default -> throw new IllegalArgumentException(args[0]);
         }

@@ -64,7 +64,7 @@ class PyGrammarLoaderTest {
         PyGrammar.Loader loader = new PyGrammar.Loader(() -> {
             throw new UnsatisfiedLinkError("tree-sitter");
         });
-        PythonCodeValidator validator = new PythonCodeValidator(ValidationPolicy.standard(), loader);
+        PythonCodeValidator validator = new PythonCodeValidator(ValidationPolicy.standard(), false, loader);
 
         assertThatThrownBy(() -> validator.validate(Code.python("print(1)\n")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("os.arch=" + ARCH);
@@ -85,7 +85,7 @@ class PyGrammarLoaderTest {
         assertThat(loader.get()).isSameAs(first);
         assertThat(loads).hasValue(1);
         assertThat(first.symbolNames).contains("identifier", "call");
-        assertThat(new PythonCodeValidator(ValidationPolicy.standard(), loader)
+        assertThat(new PythonCodeValidator(ValidationPolicy.standard(), false, loader)
                 .validate(Code.python("import subprocess\n")).valid()).isFalse();
     }
 
@@ -96,7 +96,7 @@ class PyGrammarLoaderTest {
      */
     @Test
     void realBindingOnAnUnsupportedArchitectureFailsClearlyEveryTime() throws IOException, InterruptedException {
-        List<String> lines = NativeLoadProbe.run("-Dos.arch=riscv64", "unsupported");
+        List<String> lines = NativeLoadProbe.run("unsupported", "-Dos.arch=riscv64");
 
         assertThat(lines).hasSize(2).allSatisfy(line -> assertThat(line)
                 .startsWith(ConfigurationException.class.getName())

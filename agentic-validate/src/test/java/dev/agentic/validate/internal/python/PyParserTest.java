@@ -112,12 +112,12 @@ class PyParserTest {
     }
 
     private static void assertSameTree(String source) {
-        List<String> copied = new ArrayList<>();
-        flatten(PyParser.parse(source).root, copied);
-        assertThat(copied).isEqualTo(reference(source));
         List<String> viaJni = new ArrayList<>();
-        flatten(PyParser.parse(source, false).root, viaJni);
-        assertThat(viaJni).isEqualTo(copied);
+        flatten(PyParser.parse(source).root, viaJni);
+        assertThat(viaJni).isEqualTo(reference(source));
+        List<String> direct = new ArrayList<>();
+        flatten(PyParser.parse(source, true).root, direct);
+        assertThat(direct).isEqualTo(viaJni);
     }
 
     private static void flatten(PyNode n, List<String> out) {
