@@ -90,7 +90,7 @@ final class ResultJson {
         }
         ArrayNode found = n.putArray("findings");
         for (Finding f : findings) {
-            found.addObject().put("rule", f.rule()).put("severity", f.severity().id()).put("message", f.message())
+            found.addObject().put("rule", f.rule().id()).put("severity", f.severity().id()).put("message", f.message())
                     .put("line", f.line()).put("column", f.column());
         }
         return n;

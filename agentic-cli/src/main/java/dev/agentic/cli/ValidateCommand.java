@@ -139,7 +139,7 @@ public final class ValidateCommand implements Callable<Integer> {
         root.put("language", result.language().id());
         ArrayNode findings = root.putArray("findings");
         for (Finding f : result.findings()) {
-            findings.addObject().put("rule", f.rule()).put("severity", f.severity().id()).put("message", f.message())
+            findings.addObject().put("rule", f.rule().id()).put("severity", f.severity().id()).put("message", f.message())
                     .put("line", f.line()).put("column", f.column());
         }
         try {

@@ -132,7 +132,7 @@ class ValidateCommandTest {
     void languageWithoutAValidatorIsAUsageErrorWithTheValidatorsMessage() throws IOException {
         String file = write("app.js", "console.log(1)\n");
         assertThat(run(file)).isEqualTo(AgenticCli.USAGE);
-        assertThat(err.toString()).contains("No validator for language JAVASCRIPT").contains("JAVA");
+        assertThat(err.toString()).contains("No validator for JAVASCRIPT").contains("available: PYTHON, JAVA");
     }
 
     @Test

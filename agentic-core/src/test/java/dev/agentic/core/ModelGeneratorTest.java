@@ -17,6 +17,7 @@ import dev.agentic.core.sandbox.InputFile;
 import dev.agentic.core.sandbox.Limit;
 import dev.agentic.core.secret.SecretRef;
 import dev.agentic.core.validate.Finding;
+import dev.agentic.core.validate.RuleId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -167,8 +168,8 @@ class ModelGeneratorTest {
     @Test
     void repairAfterRejectionCarriesPreviousCodeAndEveryFinding() {
         Feedback feedback = new Feedback.Rejected(PREVIOUS, List.of(
-                Finding.error("denied-import", "import of 'subprocess' is not allowed", 3, 1),
-                Finding.error("host-not-allowed", "host evil.example.com is not in the allowlist", 7, 12)));
+                Finding.error(RuleId.DENIED_IMPORT, "import of 'subprocess' is not allowed", 3, 1),
+                Finding.error(RuleId.HOST_NOT_ALLOWED, "host evil.example.com is not in the allowlist", 7, 12)));
 
         String user = repairPrompt(feedback);
 

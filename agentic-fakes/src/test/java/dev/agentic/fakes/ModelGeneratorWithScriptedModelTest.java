@@ -13,6 +13,7 @@ import dev.agentic.core.model.ModelException;
 import dev.agentic.core.model.StreamListener;
 import dev.agentic.core.secret.SecretRef;
 import dev.agentic.core.validate.Finding;
+import dev.agentic.core.validate.RuleId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +46,7 @@ class ModelGeneratorWithScriptedModelTest {
     void repairCallCarriesTheFindingToTheModel() {
         ScriptedChatModel model = ScriptedChatModel.of("```python\nprint('fixed')\n```");
         Feedback rejected = new Feedback.Rejected(Code.python("import subprocess\n"),
-                List.of(Finding.error("denied-import", "import of 'subprocess' is not allowed", 1, 1)));
+                List.of(Finding.error(RuleId.DENIED_IMPORT, "import of 'subprocess' is not allowed", 1, 1)));
 
         GenerationResult result = ModelGenerator.builder().model(model).build()
                 .generate(GenerationRequest.builder().task(TASK).feedback(rejected).attempt(2).build());

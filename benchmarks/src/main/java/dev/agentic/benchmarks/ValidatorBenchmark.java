@@ -9,7 +9,8 @@ import dev.agentic.core.sandbox.NetworkPolicy;
 import dev.agentic.core.validate.CodeValidator;
 import dev.agentic.core.validate.ValidationPolicy;
 import dev.agentic.core.validate.ValidationResult;
-import dev.agentic.core.validate.internal.java.JavaCodeValidator;
+import dev.agentic.validate.Validators;
+import dev.agentic.validate.internal.java.JavaCodeValidator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -52,6 +53,7 @@ public class ValidatorBenchmark {
 
     private Code pythonProgram;
     private CodeValidator pythonValidator;
+    private CodeValidator pythonValidatorUnsafeTreeCopy;
     private TSParser pythonParser;
     private Code javaProgram;
     private CodeValidator javaValidator;
@@ -60,12 +62,14 @@ public class ValidatorBenchmark {
     @Setup
     public void setUp() {
         pythonProgram = Code.python(resource("invoice_reconciliation.py"));
-        pythonValidator = CodeValidator.python(ValidationPolicy.standard());
+        pythonValidator = Validators.python(ValidationPolicy.standard());
         pythonParser = new TSParser();
         pythonParser.setLanguage(new TreeSitterPython());
         requireValid(pythonValidator.validate(pythonProgram, STRIPE));
+        pythonValidatorUnsafeTreeCopy = Validators.pythonBuilder().unsafeTreeCopy(true).build();
+        requireValid(pythonValidatorUnsafeTreeCopy.validate(pythonProgram, STRIPE));
         javaProgram = Code.java(resource("InvoiceReconciliation.java"));
-        javaValidator = CodeValidator.java(ValidationPolicy.standard());
+        javaValidator = Validators.java(ValidationPolicy.standard());
         javaParserConfiguration = JavaCodeValidator.configuration(false);
         requireValid(javaValidator.validate(javaProgram, STRIPE));
     }
@@ -82,10 +86,16 @@ public class ValidatorBenchmark {
         }
     }
 
-    /** The Python validator: tree-sitter parse, syntax, nesting and every rule. */
+    /** The Python validator (default JNI tree copy): tree-sitter parse, syntax, nesting and every rule. */
     @Benchmark
     public ValidationResult validatePython() {
         return pythonValidator.validate(pythonProgram, STRIPE);
+    }
+
+    /** The same with the opt-in tree copy that reads tree-sitter's memory directly (see its risk). */
+    @Benchmark
+    public ValidationResult validatePythonUnsafeTreeCopy() {
+        return pythonValidatorUnsafeTreeCopy.validate(pythonProgram, STRIPE);
     }
 
     /** Baseline: tree-sitter alone (Python grammar), no rules and no copy of the tree into Java objects. */

@@ -23,6 +23,7 @@ import dev.agentic.core.validate.CodeValidator;
 import dev.agentic.core.validate.ValidationPolicy;
 import dev.agentic.core.validate.ValidationResult;
 import dev.agentic.fakes.ScriptedChatModel;
+import dev.agentic.validate.Validators;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -68,7 +69,7 @@ public class WorkflowOverheadBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         sandbox = new BenchFixtures.InstantSandbox();
-        validator = CodeValidator.python(ValidationPolicy.standard());
+        validator = Validators.python(ValidationPolicy.standard());
         executor = Executor.builder().sandbox(sandbox).build();
     }
 

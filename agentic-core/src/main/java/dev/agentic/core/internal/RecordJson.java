@@ -131,7 +131,7 @@ public final class RecordJson {
         ArrayNode findings = n.putArray("findings");
         for (Finding f : v.findings()) {
             ObjectNode fn = findings.addObject();
-            fn.put("rule", f.rule());
+            fn.put("rule", f.rule().id());
             fn.put("severity", f.severity().id());
             fn.put("message", f.message());
             fn.put("line", f.line());

@@ -4,8 +4,7 @@ import dev.agentic.core.Code;
 import dev.agentic.core.ConfigurationException;
 import dev.agentic.core.Language;
 import dev.agentic.core.sandbox.NetworkPolicy;
-import dev.agentic.core.validate.internal.java.JavaCodeValidator;
-import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -23,7 +22,9 @@ public interface CodeValidator {
     /**
      * Validates {@code code}. Literal hosts the program contacts are checked against {@code network}.
      *
-     * @throws ConfigurationException when {@code code} is not in {@link #language()}
+     * @throws ConfigurationException when {@code code} is not in {@link #language()}, or when the validator
+     *     cannot work on this platform (for example, its native parser does not load); the message says what
+     *     to do instead
      */
     ValidationResult validate(Code code, NetworkPolicy network);
 
@@ -32,36 +33,26 @@ public interface CodeValidator {
         return validate(code, NetworkPolicy.none());
     }
 
-    /** Languages for which {@link #forLanguage} has a validator. */
+    /**
+     * Languages for which {@link #forLanguage} has a validator: those the {@link CodeValidatorProvider}s on the
+     * classpath offer ({@code dev.agentic:agentic-validate} offers PYTHON and JAVA). Empty without a provider.
+     */
     static Set<Language> supportedLanguages() {
-        return EnumSet.of(Language.PYTHON, Language.JAVA);
-    }
-
-    /** The Python validator (tree-sitter) under {@code policy}. */
-    static CodeValidator python(ValidationPolicy policy) {
-        return new dev.agentic.core.validate.internal.python.PythonCodeValidator(policy);
-    }
-
-    /** The Java validator (javaparser, Java 17 language level) under {@code policy}. */
-    static CodeValidator java(ValidationPolicy policy) {
-        return new JavaCodeValidator(policy);
+        return ValidatorProviders.installed().languages();
     }
 
     /**
-     * The SDK's validator for {@code language} under {@code policy}.
+     * A validator for {@code language} under {@code policy}, from the {@link CodeValidatorProvider} on the
+     * classpath that offers it (found with {@link java.util.ServiceLoader} on first use, then kept).
+     * {@code dev.agentic:agentic-validate} provides the Python (tree-sitter) and Java (javaparser) validators.
+     * Thread-safe.
      *
-     * @throws ConfigurationException naming the supported languages when there is none for {@code language}
+     * @throws ConfigurationException when no provider offers {@code language}: it names the artifact to add
+     *     when there is no provider at all, and the languages available when there are some
      */
     static CodeValidator forLanguage(Language language, ValidationPolicy policy) {
-        java.util.Objects.requireNonNull(language, "language");
-        java.util.Objects.requireNonNull(policy, "policy");
-        if (language == Language.PYTHON) {
-            return python(policy);
-        }
-        if (language == Language.JAVA) {
-            return java(policy);
-        }
-        throw new ConfigurationException("No validator for language " + language + "; available: "
-                + supportedLanguages() + ". Configure one with Executor.builder().validator(...).");
+        Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(policy, "policy");
+        return ValidatorProviders.installed().create(language, policy);
     }
 }

@@ -51,7 +51,7 @@ public final class ValidationPolicy {
     private final Set<String> allowedImports;
     private final Set<String> deniedCalls;
     private final Set<String> allowedCalls;
-    private final Set<String> disabledRules;
+    private final Set<RuleId> disabledRules;
     private final int maxSourceBytes;
     private final int maxNestingDepth;
     private final int maxThreads;
@@ -116,12 +116,13 @@ public final class ValidationPolicy {
         return allowedCalls;
     }
 
-    /** Rule ids that produce no findings. */
-    public Set<String> disabledRules() {
+    /** Rules that produce no findings. */
+    public Set<RuleId> disabledRules() {
         return disabledRules;
     }
 
-    public boolean isRuleEnabled(String rule) {
+    /** Whether findings under {@code rule} are reported. */
+    public boolean isRuleEnabled(RuleId rule) {
         return !disabledRules.contains(rule);
     }
 
@@ -190,7 +191,7 @@ public final class ValidationPolicy {
         private final Set<String> allowedImports = new TreeSet<>();
         private final Set<String> deniedCalls = new TreeSet<>();
         private final Set<String> allowedCalls = new TreeSet<>();
-        private final Set<String> disabledRules = new TreeSet<>();
+        private final Set<RuleId> disabledRules = new TreeSet<>();
         private int maxSourceBytes = 256 * 1024;
         private int maxNestingDepth = 100;
         private int maxThreads = 8;
@@ -248,13 +249,15 @@ public final class ValidationPolicy {
             return this;
         }
 
-        public Builder disableRule(String rule) {
-            disabledRules.add(checkName(rule, "disableRule"));
+        /** Reports no findings under {@code rule}, e.g. {@link RuleId#DUNDER_ACCESS}. */
+        public Builder disableRule(RuleId rule) {
+            disabledRules.add(Objects.requireNonNull(rule, "disableRule"));
             return this;
         }
 
-        public Builder enableRule(String rule) {
-            disabledRules.remove(rule);
+        /** Reports findings under {@code rule} again (every rule is enabled unless disabled). */
+        public Builder enableRule(RuleId rule) {
+            disabledRules.remove(Objects.requireNonNull(rule, "enableRule"));
             return this;
         }
 

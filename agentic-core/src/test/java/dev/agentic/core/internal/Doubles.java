@@ -14,6 +14,7 @@ import dev.agentic.core.sandbox.Sandbox;
 import dev.agentic.core.sandbox.SandboxCapabilities;
 import dev.agentic.core.validate.CodeValidator;
 import dev.agentic.core.validate.Finding;
+import dev.agentic.core.validate.RuleId;
 import dev.agentic.core.validate.ValidationResult;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -97,7 +98,8 @@ final class Doubles {
             for (int i = 0; i < lines.length; i++) {
                 int col = lines[i].indexOf("FORBIDDEN");
                 if (col >= 0) {
-                    findings.add(Finding.error("denied-call", "FORBIDDEN() is not allowed; use allowed()", i + 1, col + 1));
+                    findings.add(Finding.error(RuleId.DENIED_CALL, "FORBIDDEN() is not allowed; use allowed()",
+                            i + 1, col + 1));
                 }
             }
             return new ValidationResult(Language.PYTHON, findings, Duration.ZERO);

@@ -7,6 +7,7 @@ import dev.agentic.core.WorkflowResult;
 import dev.agentic.core.event.WorkflowEvent;
 import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.validate.Finding;
+import dev.agentic.core.validate.RuleId;
 import dev.agentic.core.validate.ValidationResult;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -58,8 +59,8 @@ class ScenariosTest {
         Map<String, ValidationResult> results = ValidateOnly.run(out);
 
         assertThat(results.get("ordinary API call").valid()).isTrue();
-        assertThat(results.get("shell escape").errors()).extracting(Finding::rule).contains("denied-import");
-        assertThat(results.get("exfiltration").errors()).extracting(Finding::rule).contains("host-not-allowed");
+        assertThat(results.get("shell escape").errors()).extracting(Finding::rule).contains(RuleId.DENIED_IMPORT);
+        assertThat(results.get("exfiltration").errors()).extracting(Finding::rule).contains(RuleId.HOST_NOT_ALLOWED);
         assertThat(results.get("ordinary API call, strict policy").valid()).isFalse();
         assertThat(text.toString()).contains("shell escape: REJECTED");
     }

@@ -1,2 +1,0 @@
-/** Machinery shared by the built-in validators; the validators themselves live in sub-packages. Not API. */
-package dev.agentic.core.validate.internal;

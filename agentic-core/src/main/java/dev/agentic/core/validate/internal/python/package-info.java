@@ -1,9 +1,0 @@
-/**
- * The Python {@link dev.agentic.core.validate.CodeValidator}: tree-sitter parses the program once and the tree
- * is copied in one walk into a small Java tree ({@link dev.agentic.core.validate.internal.python.PyNode}),
- * read straight from tree-sitter's memory where a start-up self-check allows it; a binding pass records imports,
- * aliases and string constants; a check pass applies the rules listed in
- * {@link dev.agentic.core.validate.internal.python.PyRules}. Internal: reach it through
- * {@link dev.agentic.core.validate.CodeValidator#python}.
- */
-package dev.agentic.core.validate.internal.python;

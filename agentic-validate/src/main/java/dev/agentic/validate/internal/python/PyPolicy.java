@@ -1,0 +1,98 @@
+package dev.agentic.validate.internal.python;
+
+import dev.agentic.core.sandbox.NetworkPolicy;
+import dev.agentic.core.validate.ValidationPolicy;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.Set;
+
+/**
+ * A {@link ValidationPolicy} resolved against the built-in Python deny sets for one validation. Immutable.
+ */
+final class PyPolicy {
+    final ValidationPolicy policy;
+    final NetworkPolicy network;
+    private final Set<String> deniedImports;
+    private final Set<String> deniedCalls;
+    private final Map<String, String> deniedByLastSegment;
+
+    PyPolicy(ValidationPolicy policy, NetworkPolicy network) {
+        this.policy = policy;
+        this.network = network;
+        Set<String> imports = new HashSet<>();
+        if (policy.importMode() == ValidationPolicy.ImportMode.DENYLIST) {
+            imports.addAll(PyRules.DENIED_IMPORTS);
+            if (network.isNone()) {
+                imports.addAll(PyRules.DENIED_IMPORTS_WITHOUT_NETWORK);
+            }
+            imports.removeAll(policy.allowedImports());
+        }
+        imports.addAll(policy.deniedImports());
+        this.deniedImports = Set.copyOf(imports);
+        Set<String> calls = new HashSet<>(PyRules.DENIED_CALLS);
+        calls.addAll(policy.deniedCalls());
+        calls.removeAll(policy.allowedCalls());
+        this.deniedCalls = Set.copyOf(calls);
+        Map<String, String> lastSegments = new TreeMap<>();
+        for (String c : new TreeSet<>(calls)) {
+            int dot = c.lastIndexOf('.');
+            if (dot > 0) {
+                lastSegments.putIfAbsent(c.substring(dot + 1), c);
+            }
+        }
+        this.deniedByLastSegment = Map.copyOf(lastSegments);
+    }
+
+    /** A denied dotted call whose last part is {@code attribute} ({@code system} gives os.system), or null. */
+    String deniedCallEndingWith(String attribute) {
+        return deniedByLastSegment.get(attribute);
+    }
+
+    /** Denied dotted calls in name order. */
+    Set<String> deniedCalls() {
+        return new TreeSet<>(deniedCalls);
+    }
+
+    /** Why importing {@code module} is refused, or null when it is allowed. */
+    String importProblem(String module) {
+        if (module.equals("__future__")) {
+            return null;
+        }
+        if (ValidationPolicy.matchesNameOrParent(module, deniedImports)) {
+            return "module " + module + " is denied by the validation policy";
+        }
+        if (policy.importMode() == ValidationPolicy.ImportMode.ALLOWLIST
+                && !ValidationPolicy.matchesNameOrParent(module, policy.allowedImports())) {
+            return "module " + module + " is not on the policy's list of allowed imports";
+        }
+        if (policy.importMode() == ValidationPolicy.ImportMode.DENYLIST && module.startsWith("_")
+                && !ValidationPolicy.matchesNameOrParent(module, policy.allowedImports())) {
+            return "private interpreter module " + module + " bypasses the policy";
+        }
+        return null;
+    }
+
+    /** Whether a reference to the fully qualified {@code name} is a denied call. */
+    boolean isDeniedCall(String name) {
+        String n = name.startsWith(PyRules.BUILTINS_PREFIX) ? name.substring(PyRules.BUILTINS_PREFIX.length()) : name;
+        return ValidationPolicy.matchesNameOrParent(n, deniedCalls);
+    }
+
+    /** The denied module {@code qualified} is or lies below ({@code subprocess.run} gives subprocess), or null. */
+    String deniedModule(String qualified) {
+        String n = qualified;
+        while (true) {
+            if (deniedImports.contains(n)) {
+                return n;
+            }
+            int dot = n.lastIndexOf('.');
+            if (dot < 0) {
+                return null;
+            }
+            n = n.substring(0, dot);
+        }
+    }
+
+}
