@@ -1,5 +1,6 @@
 package dev.agentic.cli;
 
+import dev.agentic.core.annotation.Internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
         description = "Generate, validate and run code safely from natural-language tasks.",
         subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, RunCommand.class, ValidateCommand.class,
                 ExecCommand.class})
+@Internal
 public final class AgenticCli implements Runnable {
     /** Exit code: the program or task succeeded. */
     public static final int OK = 0;

@@ -2,6 +2,7 @@ package dev.agentic.cli;
 
 import dev.agentic.core.AgenticException;
 import dev.agentic.core.ConfigurationException;
+import dev.agentic.core.annotation.Internal;
 import dev.agentic.core.sandbox.SandboxException;
 import dev.agentic.core.spi.ProviderContext;
 import dev.agentic.core.spi.ProviderLookup;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the whole workflow offline against a local payments API (scripted model, real sandbox).")
+@Internal
 public final class DemoCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -6,6 +6,7 @@ import dev.agentic.core.ConfigurationException;
 import dev.agentic.core.ExecutionOutcome;
 import dev.agentic.core.Executor;
 import dev.agentic.core.Language;
+import dev.agentic.core.annotation.Internal;
 import dev.agentic.core.sandbox.ExecutionLimits;
 import dev.agentic.core.sandbox.ExecutionRequest;
 import dev.agentic.core.sandbox.ExecutionResult;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "exec", mixinStandardHelpOptions = true,
         description = "Run a Python or Java file in the local sandbox (validated first unless --no-validate).")
+@Internal
 public final class ExecCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -1,11 +1,13 @@
 package dev.agentic.cli;
 
 import dev.agentic.core.WorkflowResult;
+import dev.agentic.core.annotation.Internal;
 import dev.agentic.core.event.WorkflowEvent;
 import dev.agentic.core.event.WorkflowListener;
 import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.validate.Finding;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -13,6 +15,7 @@ import java.util.Objects;
  * {@code streamCode}, the code is printed as the model writes it. Texts in events are already redacted.
  * Thread-safe for one workflow at a time.
  */
+@Internal
 public final class ProgressPrinter implements WorkflowListener {
     private final PrintWriter out;
     private final boolean streamCode;
@@ -72,7 +75,7 @@ public final class ProgressPrinter implements WorkflowListener {
         } else if (event instanceof WorkflowEvent.Completed c) {
             return "» succeeded after " + c.result().attempts().size() + " attempt(s)" + records(c.result());
         } else if (event instanceof WorkflowEvent.Failed f) {
-            return "» " + f.result().status().name().toLowerCase(java.util.Locale.ROOT) + " after "
+            return "» " + f.result().status().name().toLowerCase(Locale.ROOT) + " after "
                     + f.result().attempts().size() + " attempt(s)" + records(f.result());
         }
         return null;

@@ -12,6 +12,7 @@ import dev.agentic.core.ModelGenerator;
 import dev.agentic.core.Orchestrator;
 import dev.agentic.core.Task;
 import dev.agentic.core.WorkflowResult;
+import dev.agentic.core.annotation.Internal;
 import dev.agentic.core.model.ChatModel;
 import dev.agentic.core.model.ModelException;
 import dev.agentic.core.sandbox.HostPort;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a task end to end: generate code with a model, validate it, run it in a sandbox.")
+@Internal
 public final class RunCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentic.core.Code;
 import dev.agentic.core.ConfigurationException;
 import dev.agentic.core.Language;
+import dev.agentic.core.annotation.Internal;
 import dev.agentic.core.sandbox.NetworkPolicy;
 import dev.agentic.core.validate.CodeValidator;
 import dev.agentic.core.validate.Finding;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "validate",
         description = "Check a Python or Java program against the validation policy without running it.")
+@Internal
 public final class ValidateCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 

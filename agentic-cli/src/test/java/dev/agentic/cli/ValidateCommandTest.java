@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -161,7 +162,7 @@ class ValidateCommandTest {
         String file = write("bad.py", "x = 1\nresult = eval(input())\n");
         assertThat(run(file)).isEqualTo(AgenticCli.NOT_OK);
         List<String> lines = out.toString().lines().toList();
-        assertThat(lines.get(0)).matches(java.util.regex.Pattern.quote(file) + ":2:\\d+: error \\[[a-z-]+\\] .*");
+        assertThat(lines.get(0)).matches(Pattern.quote(file) + ":2:\\d+: error \\[[a-z-]+\\] .*");
         assertThat(lines.get(lines.size() - 1)).startsWith(file + ": not valid (");
         assertThat(lines.get(lines.size() - 1)).endsWith("; python, standard policy)");
     }

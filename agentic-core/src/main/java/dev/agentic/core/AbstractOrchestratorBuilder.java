@@ -1,5 +1,6 @@
 package dev.agentic.core;
 
+import dev.agentic.core.annotation.Experimental;
 import dev.agentic.core.event.WorkflowListener;
 import dev.agentic.core.internal.WorkflowSettings;
 import dev.agentic.core.secret.SecretProvider;
@@ -20,6 +21,7 @@ import java.util.function.Supplier;
  *
  * @param <B> the concrete builder, returned by every setter
  */
+@Experimental
 public abstract class AbstractOrchestratorBuilder<B extends AbstractOrchestratorBuilder<B>> {
     /** Directory of the default store, relative to the working directory; created on the first write. */
     public static final String DEFAULT_STORE_DIR = "agentic-runs";

@@ -1,5 +1,6 @@
 package dev.agentic.core;
 
+import dev.agentic.core.annotation.Experimental;
 import dev.agentic.core.internal.AgentRun;
 import dev.agentic.core.internal.WorkflowSettings;
 import dev.agentic.core.model.ChatModel;
@@ -17,6 +18,7 @@ import java.util.Objects;
  *
  * <p>Thread-safe; holds no resources (the caller closes the model, sandbox and store it passed in).
  */
+@Experimental
 public final class AgentOrchestrator implements Orchestrator {
     private final ChatModel model;
     private final WorkflowSettings settings;

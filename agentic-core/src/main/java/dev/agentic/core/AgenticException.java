@@ -1,5 +1,7 @@
 package dev.agentic.core;
 
+import dev.agentic.core.annotation.Stable;
+
 /**
  * The one unchecked root of every exception the SDK throws.
  *
@@ -9,6 +11,7 @@ package dev.agentic.core;
  * resolved, or a configuration mistake. Messages say what went wrong and what to do about it, and never
  * contain secret values.
  */
+@Stable
 public class AgenticException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

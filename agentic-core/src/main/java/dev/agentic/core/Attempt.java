@@ -1,5 +1,6 @@
 package dev.agentic.core;
 
+import dev.agentic.core.annotation.Stable;
 import dev.agentic.core.model.TokenUsage;
 import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.validate.ValidationResult;
@@ -10,6 +11,7 @@ import java.util.Optional;
 /**
  * One generate → validate → run round of a workflow. Immutable.
  */
+@Stable
 public final class Attempt {
 
     /** How an attempt ended. */

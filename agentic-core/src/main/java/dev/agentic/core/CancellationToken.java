@@ -1,5 +1,6 @@
 package dev.agentic.core;
 
+import dev.agentic.core.annotation.Experimental;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +16,7 @@ import java.util.Objects;
  *
  * <p>Thread-safe. One token may be shared by several runs, to cancel them together. Holds no resources.
  */
+@Experimental
 public final class CancellationToken {
     private final List<Runnable> callbacks = new ArrayList<>();
     private boolean cancelled;

@@ -1,5 +1,6 @@
 package dev.agentic.core;
 
+import dev.agentic.core.annotation.Stable;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -9,6 +10,7 @@ import java.util.Objects;
  * @param language the language the source is written in
  * @param source the program text, never null (may be empty)
  */
+@Stable
 public record Code(Language language, String source) {
     public Code {
         Objects.requireNonNull(language, "language");

@@ -1,6 +1,9 @@
 package dev.agentic.core;
 
+import dev.agentic.core.annotation.Stable;
+
 /** A builder or a plug-in point was given something it cannot work with; the message names the field. */
+@Stable
 public class ConfigurationException extends AgenticException {
     private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,6 @@
 package dev.agentic.core;
 
+import dev.agentic.core.annotation.Stable;
 import dev.agentic.core.internal.HistoryConversation;
 import java.util.List;
 import java.util.Objects;
@@ -10,6 +11,7 @@ import java.util.Objects;
  *
  * <p>Not thread-safe: run one task at a time. Holds no resources.
  */
+@Stable
 public interface Conversation {
 
     /** Runs {@code task} with the earlier turns as context; a successful run becomes a new turn. */

@@ -1,5 +1,6 @@
 package dev.agentic.core;
 
+import dev.agentic.core.annotation.Stable;
 import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.validate.ValidationResult;
 import java.util.Objects;
@@ -8,6 +9,7 @@ import java.util.Objects;
  * What an {@link Executor} did with a program. Sealed: it was rejected by the validator (and never ran),
  * or it ran.
  */
+@Stable
 public sealed interface ExecutionOutcome permits ExecutionOutcome.Rejected, ExecutionOutcome.Ran {
 
     /** The validator's verdict (present in both cases). */

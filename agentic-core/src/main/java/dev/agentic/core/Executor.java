@@ -1,5 +1,6 @@
 package dev.agentic.core;
 
+import dev.agentic.core.annotation.Stable;
 import dev.agentic.core.internal.DefaultExecutor;
 import dev.agentic.core.sandbox.ExecutionRequest;
 import dev.agentic.core.sandbox.Sandbox;
@@ -17,6 +18,7 @@ import java.util.function.Consumer;
  * <p>Implementations are thread-safe. The executor does not own its sandbox: whoever built the sandbox
  * closes it.
  */
+@Stable
 public interface Executor {
 
     /**

@@ -1,5 +1,6 @@
 package dev.agentic.core;
 
+import dev.agentic.core.annotation.Stable;
 import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.validate.Finding;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Objects;
  * Why the previous attempt has to be repaired; handed to the {@link Generator} with the previous code.
  * Sealed: the validator rejected the code, the run failed, or the model's answer held no code.
  */
+@Stable
 public sealed interface Feedback permits Feedback.Rejected, Feedback.RunFailed, Feedback.NoCode {
 
     /** The validator rejected {@code previous} with these findings. */

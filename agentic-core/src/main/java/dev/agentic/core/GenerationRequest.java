@@ -1,5 +1,6 @@
 package dev.agentic.core;
 
+import dev.agentic.core.annotation.Stable;
 import dev.agentic.core.model.StreamListener;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Optional;
  *     .build();
  * }</pre>
  */
+@Stable
 public final class GenerationRequest {
     private final Task task;
     private final List<Turn> history;

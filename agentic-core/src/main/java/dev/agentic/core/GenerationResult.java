@@ -1,5 +1,6 @@
 package dev.agentic.core;
 
+import dev.agentic.core.annotation.Stable;
 import dev.agentic.core.model.TokenUsage;
 import java.util.Objects;
 
@@ -7,6 +8,7 @@ import java.util.Objects;
  * What a {@link Generator} produced. Sealed: a program, or a typed "no code" outcome the repair loop can
  * act on (never an exception).
  */
+@Stable
 public sealed interface GenerationResult permits GenerationResult.Generated, GenerationResult.NoCode {
 
     /** The model's full answer. */

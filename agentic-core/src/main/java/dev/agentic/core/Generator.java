@@ -1,5 +1,6 @@
 package dev.agentic.core;
 
+import dev.agentic.core.annotation.Stable;
 import dev.agentic.core.model.ModelException;
 
 /**
@@ -8,6 +9,7 @@ import dev.agentic.core.model.ModelException;
  * <p>Implementations are thread-safe. {@link ModelGenerator} is the default: one model call per
  * generation, with prompts per language and code extraction from the answer.
  */
+@Stable
 @FunctionalInterface
 public interface Generator {
 

@@ -1,9 +1,11 @@
 package dev.agentic.core;
 
+import dev.agentic.core.annotation.Stable;
 import java.util.Locale;
 import java.util.Optional;
 
 /** A programming language the SDK can generate, validate and run. */
+@Stable
 public enum Language {
     PYTHON("python", "py", "Python 3"),
     JAVA("java", "java", "Java 17"),

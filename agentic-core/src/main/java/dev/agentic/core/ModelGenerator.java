@@ -1,5 +1,6 @@
 package dev.agentic.core;
 
+import dev.agentic.core.annotation.Stable;
 import dev.agentic.core.internal.generate.CodeExtractor;
 import dev.agentic.core.internal.generate.Prompts;
 import dev.agentic.core.model.ChatModel;
@@ -31,6 +32,7 @@ import java.util.Objects;
  * GenerationResult result = generator.generate(GenerationRequest.first(Task.of("Print the first 10 primes")));
  * }</pre>
  */
+@Stable
 public final class ModelGenerator implements Generator {
     private final ChatModel model;
     private final int maxTokens;

@@ -1,5 +1,6 @@
 package dev.agentic.core;
 
+import dev.agentic.core.annotation.Stable;
 import dev.agentic.core.event.WorkflowListener;
 import dev.agentic.core.internal.DefaultOrchestrator;
 import dev.agentic.core.secret.SecretProvider;
@@ -27,6 +28,7 @@ import java.util.function.Consumer;
  * WorkflowResult result = orchestrator.run(Task.of("Print the first ten primes"));
  * }</pre>
  */
+@Stable
 public interface Orchestrator {
 
     /**

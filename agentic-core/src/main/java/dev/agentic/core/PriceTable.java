@@ -1,5 +1,6 @@
 package dev.agentic.core;
 
+import dev.agentic.core.annotation.Stable;
 import dev.agentic.core.model.TokenUsage;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -16,6 +17,7 @@ import java.util.Optional;
  * Prices are US dollars per million tokens. {@link #defaults()} holds published on-demand prices of the
  * Bedrock models the SDK names; check them against your own price list.
  */
+@Stable
 public final class PriceTable {
 
     /**

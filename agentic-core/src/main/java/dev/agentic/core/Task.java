@@ -1,5 +1,6 @@
 package dev.agentic.core;
 
+import dev.agentic.core.annotation.Stable;
 import dev.agentic.core.sandbox.ExecutionLimits;
 import dev.agentic.core.sandbox.HostPort;
 import dev.agentic.core.sandbox.InputFile;
@@ -26,6 +27,7 @@ import java.util.regex.Pattern;
  *     .build();
  * }</pre>
  */
+@Stable
 public final class Task {
     private static final Pattern INTEGRATION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");

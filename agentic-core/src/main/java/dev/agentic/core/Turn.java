@@ -1,5 +1,6 @@
 package dev.agentic.core;
 
+import dev.agentic.core.annotation.Stable;
 import java.util.Objects;
 
 /**
@@ -9,6 +10,7 @@ import java.util.Objects;
  * @param code the final program
  * @param outputSummary the program's (redacted, shortened) stdout, so follow-ups can refer to its results
  */
+@Stable
 public record Turn(Task task, Code code, String outputSummary) {
     public Turn {
         Objects.requireNonNull(task, "task");

@@ -1,5 +1,6 @@
 package dev.agentic.core;
 
+import dev.agentic.core.annotation.Experimental;
 import dev.agentic.core.model.ModelException;
 import dev.agentic.core.sandbox.SandboxException;
 import dev.agentic.core.secret.SecretException;
@@ -12,6 +13,7 @@ import java.util.Optional;
  * message. Kept in {@link WorkflowResult#error()} and in the stored record, so a host can tell a throttled
  * model (retry later) from a configuration mistake (fix and rerun) without parsing text. Immutable.
  */
+@Experimental
 public final class WorkflowError {
 
     /** What kind of thing went wrong. */

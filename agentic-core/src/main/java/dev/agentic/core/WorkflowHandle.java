@@ -1,5 +1,6 @@
 package dev.agentic.core;
 
+import dev.agentic.core.annotation.Experimental;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -11,6 +12,7 @@ import java.util.concurrent.CompletionException;
  * normally with a result of status {@link WorkflowStatus#CANCELLED} once the run has stored its record.
  * (Cancelling the future itself only detaches the caller from it; it does not stop the run.) Thread-safe.
  */
+@Experimental
 public final class WorkflowHandle {
     private final RunId runId;
     private final CancellationToken cancellation;

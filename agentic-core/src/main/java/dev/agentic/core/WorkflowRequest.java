@@ -1,5 +1,6 @@
 package dev.agentic.core;
 
+import dev.agentic.core.annotation.Experimental;
 import dev.agentic.core.event.WorkflowListener;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.Optional;
  *     .build());
  * }</pre>
  */
+@Experimental
 public final class WorkflowRequest {
     private final Task task;
     private final List<Turn> history;

@@ -1,5 +1,6 @@
 package dev.agentic.core;
 
+import dev.agentic.core.annotation.Stable;
 import dev.agentic.core.model.TokenUsage;
 import dev.agentic.core.sandbox.ExecutionResult;
 import java.math.BigDecimal;
@@ -14,6 +15,7 @@ import java.util.Optional;
  * cost, where its records were stored, and — when it did not end normally — the typed {@link WorkflowError}.
  * Immutable; all texts are redacted.
  */
+@Stable
 public final class WorkflowResult {
     private final RunId runId;
     private final Task task;

@@ -1,6 +1,9 @@
 package dev.agentic.core;
 
+import dev.agentic.core.annotation.Stable;
+
 /** How a workflow ended. */
+@Stable
 public enum WorkflowStatus {
     /** An attempt's program ran and succeeded. */
     SUCCEEDED,

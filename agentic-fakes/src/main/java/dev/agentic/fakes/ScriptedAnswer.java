@@ -1,5 +1,6 @@
 package dev.agentic.fakes;
 
+import dev.agentic.core.annotation.Stable;
 import dev.agentic.core.model.ContentBlock;
 import dev.agentic.core.model.StopReason;
 import dev.agentic.core.model.TokenUsage;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * ScriptedAnswer.text("cut off here").withStopReason(StopReason.MAX_TOKENS)
  * }</pre>
  */
+@Stable
 public final class ScriptedAnswer {
     private final String text;
     private final List<ContentBlock.ToolUse> toolUses;

@@ -1,6 +1,7 @@
 package dev.agentic.fakes;
 
 import dev.agentic.core.ConfigurationException;
+import dev.agentic.core.annotation.Stable;
 import dev.agentic.core.model.ChatModel;
 import dev.agentic.core.model.ChatRequest;
 import dev.agentic.core.model.ChatResponse;
@@ -45,6 +46,7 @@ import java.util.function.Function;
  *
  * <p>Thread-safe: concurrent calls take answers in the order they arrive. Holds no resources.
  */
+@Stable
 public final class ScriptedChatModel implements ChatModel {
     private final String id;
     private final List<ScriptedAnswer> answers;

@@ -1,6 +1,7 @@
 package dev.agentic.fakes;
 
 import dev.agentic.core.Language;
+import dev.agentic.core.annotation.Experimental;
 import dev.agentic.core.sandbox.ExecutionOutput;
 import dev.agentic.core.sandbox.ExecutionRequest;
 import dev.agentic.core.sandbox.ExecutionResult;
@@ -48,6 +49,7 @@ import java.util.function.Function;
  * <p>Thread-safe: concurrent calls take results in the order they arrive. The creator closes it;
  * {@link #close()} closes every open session, and later calls throw {@link SandboxException}.
  */
+@Experimental
 public final class ScriptedSandbox implements Sandbox {
     private final SandboxCapabilities capabilities;
     private final List<ExecutionResult> results;

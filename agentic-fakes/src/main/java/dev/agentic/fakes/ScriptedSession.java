@@ -1,6 +1,7 @@
 package dev.agentic.fakes;
 
 import dev.agentic.core.Language;
+import dev.agentic.core.annotation.Experimental;
 import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.sandbox.InputFile;
 import dev.agentic.core.sandbox.OutputFile;
@@ -27,6 +28,7 @@ import java.util.Objects;
  *
  * <p>Thread-safe; one call at a time. Closed by whoever opened it, or by closing the sandbox.
  */
+@Experimental
 public final class ScriptedSession implements SandboxSession {
     private final ScriptedSandbox sandbox;
     private final String id;

@@ -1,6 +1,9 @@
 package dev.agentic.sandbox;
 
+import dev.agentic.core.annotation.Stable;
+
 /** How {@link LocalSandbox} isolates programs. */
+@Stable
 public enum Isolation {
     /**
      * bubblewrap: every namespace unshared, minimal read-only mounts, seccomp denylist, rlimits. The

@@ -2,6 +2,7 @@ package dev.agentic.sandbox;
 
 import dev.agentic.core.ConfigurationException;
 import dev.agentic.core.Language;
+import dev.agentic.core.annotation.Stable;
 import dev.agentic.core.sandbox.ExecutionLimits;
 import dev.agentic.core.sandbox.ExecutionRequest;
 import dev.agentic.core.sandbox.ExecutionResult;
@@ -15,6 +16,7 @@ import dev.agentic.sandbox.internal.SandboxRun;
 import dev.agentic.sandbox.internal.SandboxSetup;
 import dev.agentic.sandbox.internal.WarmPool;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -74,6 +76,7 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  */
+@Stable
 public final class LocalSandbox implements Sandbox {
     private static final Logger LOG = LoggerFactory.getLogger(LocalSandbox.class);
 
@@ -253,7 +256,7 @@ public final class LocalSandbox implements Sandbox {
         }
 
         /** Like {@link #allowLoopbackHosts(String...)}; for local development and tests only. */
-        public Builder allowLoopbackHosts(java.util.Collection<HostPort> hostPorts) {
+        public Builder allowLoopbackHosts(Collection<HostPort> hostPorts) {
             for (HostPort hp : hostPorts) {
                 Objects.requireNonNull(hp, "hostPorts element");
                 if (hp.port() == 0) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.agentic.core.Code;
+import dev.agentic.core.Language;
 import dev.agentic.core.sandbox.ExecutionRequest;
 import dev.agentic.core.sandbox.ExecutionResult;
 import java.io.IOException;
@@ -92,7 +93,7 @@ class LocalSandboxCgroupTest {
             throws Exception {
         Path parent = fakeDelegatedParent(tmp);
         try (LocalSandbox sandbox = LocalSandbox.builder().scratchRoot(Files.createDirectory(tmp.resolve("s")))
-                .cgroupParent(parent).prestart(dev.agentic.core.Language.PYTHON, 1).build()) {
+                .cgroupParent(parent).prestart(Language.PYTHON, 1).build()) {
             Path waiting = null;
             for (int i = 0; i < 400 && waiting == null; i++) {
                 Thread.sleep(5);

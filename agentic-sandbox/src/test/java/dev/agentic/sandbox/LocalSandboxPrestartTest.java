@@ -3,6 +3,7 @@ package dev.agentic.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.agentic.core.Code;
 import dev.agentic.core.ConfigurationException;
 import dev.agentic.core.Language;
@@ -10,8 +11,8 @@ import dev.agentic.core.sandbox.ExecutionLimits;
 import dev.agentic.core.sandbox.ExecutionRequest;
 import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.sandbox.NetworkPolicy;
+import dev.agentic.core.sandbox.SandboxException;
 import dev.agentic.sandbox.internal.ProcTree;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -314,7 +316,7 @@ class LocalSandboxPrestartTest {
     void closingTheSandboxDuringAPrestartedRunKillsItAndLeavesNothing(@TempDir Path scratch) throws Exception {
         LocalSandbox sandbox = prestarted(scratch, 1);
         awaitIdle(scratch, 1);
-        java.util.concurrent.CompletableFuture<ExecutionResult> run = java.util.concurrent.CompletableFuture
+        CompletableFuture<ExecutionResult> run = CompletableFuture
                 .supplyAsync(() -> sandbox.execute(python("import time\nprint('up', flush=True)\ntime.sleep(30)")
                         .build()));
         Thread.sleep(500);
@@ -322,7 +324,7 @@ class LocalSandboxPrestartTest {
         sandbox.close();
 
         assertThatThrownBy(() -> run.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(
-                dev.agentic.core.sandbox.SandboxException.class);
+                SandboxException.class);
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         while (!ProcTree.withCommandLineContaining(scratch.toString()).isEmpty() && System.nanoTime() < until) {
             Thread.sleep(10);

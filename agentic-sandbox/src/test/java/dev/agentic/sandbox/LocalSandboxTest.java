@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentic.core.Code;
+import dev.agentic.core.Language;
 import dev.agentic.core.sandbox.ExecutionRequest;
 import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.sandbox.NetworkPolicy;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -198,7 +201,7 @@ class LocalSandboxTest {
     void unsupportedLanguageIsASandboxExceptionNamingWhatIsSupported() {
         try (LocalSandbox sandbox = LocalSandbox.builder().build()) {
             assertThatThrownBy(() -> sandbox.execute(ExecutionRequest.of(
-                    new Code(dev.agentic.core.Language.JAVASCRIPT, "1"))))
+                    new Code(Language.JAVASCRIPT, "1"))))
                     .isInstanceOf(SandboxException.class).hasMessageContaining("PYTHON");
         }
     }
@@ -206,7 +209,7 @@ class LocalSandboxTest {
     @Test
     void interpreterInsideAnUnreadableHomeIsRefusedWithAFix() {
         Path pyenv = Path.of("/root/.pyenv/shims/python3");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(pyenv), "needs a pyenv python under /root");
+        Assumptions.assumeTrue(Files.isExecutable(pyenv), "needs a pyenv python under /root");
         assertThatThrownBy(() -> LocalSandbox.builder().python(pyenv).build())
                 .isInstanceOf(SandboxException.class).hasMessageContaining("/usr/bin/python3");
     }
@@ -214,10 +217,10 @@ class LocalSandboxTest {
     @Test
     void bubblewrapThatCannotSetTheSandboxUpIsASandboxExceptionSayingWhatToCheck(@TempDir Path tmp)
             throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
                 "needs a root JVM: bwrap then runs as the unprivileged sandbox uid");
         Path locked = Files.createDirectory(tmp.resolve("locked"));
-        Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
 
         // the sandbox uid cannot enter "locked", so bwrap fails to bind-mount the program from the run directory
         assertThatThrownBy(() -> LocalSandbox.builder().scratchRoot(locked.resolve("scratch")).build())

@@ -2,6 +2,7 @@ package dev.agentic.validate;
 
 import dev.agentic.core.ConfigurationException;
 import dev.agentic.core.Language;
+import dev.agentic.core.annotation.Stable;
 import dev.agentic.core.validate.CodeValidator;
 import dev.agentic.core.validate.CodeValidatorProvider;
 import dev.agentic.core.validate.ValidationPolicy;
@@ -11,6 +12,7 @@ import java.util.Set;
  * Offers {@link Validators#python} to {@link CodeValidator#forLanguage} through {@link java.util.ServiceLoader}
  * (registered in this module's {@code META-INF/services}). Stateless and thread-safe.
  */
+@Stable
 public final class PythonValidatorProvider implements CodeValidatorProvider {
 
     /** Called by {@link java.util.ServiceLoader}. */

@@ -1,5 +1,6 @@
 package dev.agentic.validate;
 
+import dev.agentic.core.annotation.Stable;
 import dev.agentic.core.validate.CodeValidator;
 import dev.agentic.core.validate.ValidationPolicy;
 import dev.agentic.validate.internal.java.JavaCodeValidator;
@@ -19,6 +20,7 @@ import java.util.Objects;
  * <p>The validators returned are immutable and thread-safe; share one across threads. They hold no resources
  * to close.
  */
+@Stable
 public final class Validators {
     /**
      * System property that, set to {@code true}, makes Python validators built without an explicit

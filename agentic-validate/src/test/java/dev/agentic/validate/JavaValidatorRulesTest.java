@@ -13,7 +13,10 @@ import dev.agentic.core.validate.Finding;
 import dev.agentic.core.validate.RuleId;
 import dev.agentic.core.validate.ValidationPolicy;
 import dev.agentic.core.validate.ValidationResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -421,14 +424,14 @@ class JavaValidatorRulesTest {
 
     @Test
     void mangledSourcesGiveFindingsNeverExceptions() throws Exception {
-        java.util.Random random = new java.util.Random(42);
-        java.nio.file.Path dir = java.nio.file.Path.of(getClass().getResource("/corpus/validator/java/must-flag").toURI());
-        List<java.nio.file.Path> files;
-        try (var list = java.nio.file.Files.list(dir)) {
+        Random random = new Random(42);
+        Path dir = Path.of(getClass().getResource("/corpus/validator/java/must-flag").toURI());
+        List<Path> files;
+        try (var list = Files.list(dir)) {
             files = list.sorted().collect(Collectors.toList());
         }
-        for (java.nio.file.Path file : files) {
-            String source = java.nio.file.Files.readString(file);
+        for (Path file : files) {
+            String source = Files.readString(file);
             for (int round = 0; round < 20; round++) {
                 StringBuilder b = new StringBuilder(source);
                 for (int cut = 0; cut < 3 && b.length() > 0; cut++) {

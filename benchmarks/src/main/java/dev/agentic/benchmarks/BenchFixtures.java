@@ -4,6 +4,7 @@ import dev.agentic.core.Language;
 import dev.agentic.core.Task;
 import dev.agentic.core.model.ChatRequest;
 import dev.agentic.core.model.Message;
+import dev.agentic.core.model.Role;
 import dev.agentic.core.sandbox.ExecutionOutput;
 import dev.agentic.core.sandbox.ExecutionRequest;
 import dev.agentic.core.sandbox.ExecutionResult;
@@ -88,7 +89,7 @@ final class BenchFixtures {
     private static String lastUserText(ChatRequest request) {
         for (int i = request.messages().size() - 1; i >= 0; i--) {
             Message m = request.messages().get(i);
-            if (m.role() == dev.agentic.core.model.Role.USER) {
+            if (m.role() == Role.USER) {
                 return m.text();
             }
         }

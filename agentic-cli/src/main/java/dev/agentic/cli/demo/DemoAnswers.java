@@ -1,9 +1,12 @@
 package dev.agentic.cli.demo;
 
+import dev.agentic.core.annotation.Internal;
+
 /**
  * The two answers of the demo's scripted model, written as a model would write them. The first has a real
  * defect (it sends no API key, so the API answers 401 and the program fails); the second repairs it.
  */
+@Internal
 public final class DemoAnswers {
     private DemoAnswers() {
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.agentic.core.annotation.Internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,6 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Listens on 127.0.0.1 only, on a free port. Thread-safe. The caller closes it.
  */
+@Internal
 public final class PaymentsApi implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";

@@ -11,6 +11,7 @@ import java.lang.annotation.Target;
  * release. Everything in an {@code internal} package is internal whether marked or not, and a build rule
  * fails when one module imports another's {@code internal} package.
  */
+@Stable
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.CONSTRUCTOR, ElementType.PACKAGE})

@@ -14,6 +14,7 @@ import java.lang.annotation.Target;
  * @see Experimental
  * @see Internal
  */
+@Stable
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.PACKAGE})

@@ -4,6 +4,7 @@ import dev.agentic.core.Code;
 import dev.agentic.core.RunId;
 import dev.agentic.core.Task;
 import dev.agentic.core.WorkflowResult;
+import dev.agentic.core.annotation.Stable;
 import dev.agentic.core.model.ModelCall;
 import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.validate.ValidationResult;
@@ -16,6 +17,7 @@ import java.util.Objects;
  * over the cases. Every event names its run ({@link #runId()}), so one listener can serve many concurrent
  * runs. Every text in an event has had secret values redacted.
  */
+@Stable
 public sealed interface WorkflowEvent {
 
     /** The run it belongs to. */

@@ -1,5 +1,7 @@
 package dev.agentic.core.model;
 
+import dev.agentic.core.annotation.Stable;
+
 /**
  * A large language model behind a request/response API.
  *
@@ -7,6 +9,7 @@ package dev.agentic.core.model;
  * factory; the interface itself holds no resources. Failures are {@link ModelException}s with a
  * {@link ModelException.Kind} that says whether trying again (or another model) may help.
  */
+@Stable
 public interface ChatModel {
 
     /** Identifier of the configured model, e.g. {@code anthropic.claude-3-7-sonnet-20250219-v1:0}. */

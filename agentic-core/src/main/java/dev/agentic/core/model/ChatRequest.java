@@ -1,6 +1,7 @@
 package dev.agentic.core.model;
 
 import dev.agentic.core.ConfigurationException;
+import dev.agentic.core.annotation.Stable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -9,6 +10,7 @@ import java.util.Optional;
 /**
  * One call to a {@link ChatModel}. Immutable and thread-safe; build with {@link #builder()}.
  */
+@Stable
 public final class ChatRequest {
     private final String system;
     private final List<Message> messages;

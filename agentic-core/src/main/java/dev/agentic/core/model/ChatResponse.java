@@ -1,5 +1,6 @@
 package dev.agentic.core.model;
 
+import dev.agentic.core.annotation.Stable;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,6 +12,7 @@ import java.util.Objects;
  * @param usage tokens consumed
  * @param modelId the model that actually answered (after any fallback)
  */
+@Stable
 public record ChatResponse(Message message, StopReason stopReason, TokenUsage usage, String modelId) {
     public ChatResponse {
         Objects.requireNonNull(message, "message");

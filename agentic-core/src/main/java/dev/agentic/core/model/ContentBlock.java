@@ -1,8 +1,10 @@
 package dev.agentic.core.model;
 
+import dev.agentic.core.annotation.Stable;
 import java.util.Objects;
 
 /** One block of a message's content. Sealed: text, a tool call by the model, or a tool's result. */
+@Stable
 public sealed interface ContentBlock permits ContentBlock.Text, ContentBlock.ToolUse, ContentBlock.ToolResult {
 
     static Text text(String text) {

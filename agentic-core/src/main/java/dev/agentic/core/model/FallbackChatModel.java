@@ -1,6 +1,7 @@
 package dev.agentic.core.model;
 
 import dev.agentic.core.ConfigurationException;
+import dev.agentic.core.annotation.Stable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +44,7 @@ import java.util.stream.Collectors;
  *     .build();
  * }</pre>
  */
+@Stable
 public final class FallbackChatModel implements ChatModel {
 
     /** Waits between rounds; replaceable so tests need not sleep. */

@@ -1,6 +1,7 @@
 package dev.agentic.core.model;
 
 import dev.agentic.core.ConfigurationException;
+import dev.agentic.core.annotation.Stable;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -11,6 +12,7 @@ import java.util.stream.Collectors;
  * @param role who wrote it
  * @param content its blocks, at least one
  */
+@Stable
 public record Message(Role role, List<ContentBlock> content) {
     public Message {
         Objects.requireNonNull(role, "role");

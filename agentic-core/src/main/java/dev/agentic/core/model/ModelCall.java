@@ -1,6 +1,7 @@
 package dev.agentic.core.model;
 
 import dev.agentic.core.ConfigurationException;
+import dev.agentic.core.annotation.Experimental;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import java.util.Optional;
  * whether it answered, and its place in a fallback chain. Reported through
  * {@link StreamListener#onModelCall(ModelCall)} and turned into workflow events and metrics. Immutable.
  */
+@Experimental
 public final class ModelCall {
     private final String modelId;
     private final TokenUsage usage;

@@ -1,9 +1,11 @@
 package dev.agentic.core.model;
 
 import dev.agentic.core.AgenticException;
+import dev.agentic.core.annotation.Stable;
 import java.util.Objects;
 
 /** A model could not answer. The {@link Kind} says why and whether another try may help. */
+@Stable
 public class ModelException extends AgenticException {
     private static final long serialVersionUID = 1L;
 

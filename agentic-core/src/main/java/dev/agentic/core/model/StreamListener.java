@@ -1,9 +1,12 @@
 package dev.agentic.core.model;
 
+import dev.agentic.core.annotation.Stable;
+
 /**
  * Receives a streamed answer as it arrives. Called on the thread that runs the model call, in order; keep
  * callbacks short.
  */
+@Stable
 @FunctionalInterface
 public interface StreamListener {
 

@@ -1,6 +1,7 @@
 package dev.agentic.core.model;
 
 import dev.agentic.core.ConfigurationException;
+import dev.agentic.core.annotation.Stable;
 
 /**
  * Tokens a model call consumed. Immutable.
@@ -14,6 +15,7 @@ import dev.agentic.core.ConfigurationException;
  * @param cacheReadTokens input tokens read from a prompt cache
  * @param cacheWriteTokens input tokens written into a prompt cache
  */
+@Stable
 public record TokenUsage(long inputTokens, long outputTokens, long cacheReadTokens, long cacheWriteTokens) {
     public static final TokenUsage ZERO = new TokenUsage(0, 0, 0, 0);
 

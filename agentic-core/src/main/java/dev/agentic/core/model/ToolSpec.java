@@ -1,5 +1,6 @@
 package dev.agentic.core.model;
 
+import dev.agentic.core.annotation.Stable;
 import java.util.Objects;
 
 /**
@@ -9,6 +10,7 @@ import java.util.Objects;
  * @param description what the tool does, for the model
  * @param inputSchemaJson JSON Schema of the arguments object
  */
+@Stable
 public record ToolSpec(String name, String description, String inputSchemaJson) {
     public ToolSpec {
         Objects.requireNonNull(name, "name");

@@ -6,6 +6,7 @@ import dev.agentic.core.Attempt;
 import dev.agentic.core.RunId;
 import dev.agentic.core.WorkflowError;
 import dev.agentic.core.WorkflowStatus;
+import dev.agentic.core.annotation.Experimental;
 import dev.agentic.core.model.ModelException;
 import dev.agentic.core.model.TokenUsage;
 import dev.agentic.core.store.StorageException;
@@ -31,6 +32,7 @@ import java.util.OptionalInt;
  * System.out.println(record.status() + " " + record.usage().totalTokens() + " tokens");
  * }</pre>
  */
+@Experimental
 public final class ExecutionRecord {
     /** The newest record format this SDK writes and reads. */
     public static final int NEWEST_FORMAT = 2;

@@ -1,6 +1,7 @@
 package dev.agentic.core.record;
 
 import dev.agentic.core.Attempt;
+import dev.agentic.core.annotation.Experimental;
 import dev.agentic.core.model.TokenUsage;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * @param findings the validator's findings as {@code line L:C [rule] message} lines
  * @param run the run's result, when the program ran
  */
+@Experimental
 public record RecordedAttempt(int number, Attempt.Outcome outcome, String modelId, TokenUsage usage,
                               Duration generationTime, Duration executionTime, Optional<String> code,
                               List<String> findings, Optional<RecordedRun> run) {

@@ -1,5 +1,6 @@
 package dev.agentic.core.record;
 
+import dev.agentic.core.annotation.Experimental;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -19,6 +20,7 @@ import java.util.OptionalInt;
  * @param files paths of the output files collected
  * @param notes what the sandbox noted (which limit was enforced by what, …)
  */
+@Experimental
 public record RecordedRun(String status, OptionalInt exitCode, Optional<String> limit, String stdout, String stderr,
                           boolean truncated, Duration duration, List<String> files, List<String> notes) {
     public RecordedRun {

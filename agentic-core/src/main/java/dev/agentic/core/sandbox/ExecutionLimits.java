@@ -1,6 +1,7 @@
 package dev.agentic.core.sandbox;
 
 import dev.agentic.core.ConfigurationException;
+import dev.agentic.core.annotation.Stable;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -47,6 +48,7 @@ import java.util.Objects;
  * files bound the session's interpreter, which lives across runs, as a whole. An implementation that can
  * only count CPU time for the whole session says so in its Javadoc.
  */
+@Stable
 public final class ExecutionLimits {
     private static final ExecutionLimits DEFAULTS = builder().build();
 

@@ -1,6 +1,7 @@
 package dev.agentic.core.sandbox;
 
 import dev.agentic.core.ConfigurationException;
+import dev.agentic.core.annotation.Stable;
 import dev.agentic.core.secret.Redactor;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
  * for session runs, the value of the final expression. Immutable and thread-safe; build with
  * {@link #builder()} (sandboxes and fakes do; callers read it).
  */
+@Stable
 public final class ExecutionOutput {
     private final String stdout;
     private final String stderr;

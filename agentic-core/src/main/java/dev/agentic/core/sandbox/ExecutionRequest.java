@@ -2,11 +2,13 @@ package dev.agentic.core.sandbox;
 
 import dev.agentic.core.Code;
 import dev.agentic.core.ConfigurationException;
+import dev.agentic.core.annotation.Stable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +17,7 @@ import java.util.regex.Pattern;
  * <p>Secret values are passed to the program only as environment variables and are redacted from its
  * output; {@link #toString()} never shows them.
  */
+@Stable
 public final class ExecutionRequest {
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -123,7 +126,7 @@ public final class ExecutionRequest {
             return this;
         }
 
-        public Builder limits(java.util.function.Consumer<ExecutionLimits.Builder> change) {
+        public Builder limits(Consumer<ExecutionLimits.Builder> change) {
             ExecutionLimits.Builder b = limits.toBuilder();
             change.accept(b);
             this.limits = b.build();

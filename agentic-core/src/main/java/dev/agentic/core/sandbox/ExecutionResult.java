@@ -1,5 +1,6 @@
 package dev.agentic.core.sandbox;
 
+import dev.agentic.core.annotation.Stable;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -7,6 +8,7 @@ import java.util.Objects;
  * The outcome of one run. Sealed: switch over {@link Succeeded}, {@link Failed}, {@link TimedOut} and
  * {@link Killed}; every case keeps the {@link ExecutionOutput} produced so far.
  */
+@Stable
 public sealed interface ExecutionResult
         permits ExecutionResult.Succeeded, ExecutionResult.Failed, ExecutionResult.TimedOut, ExecutionResult.Killed {
 

@@ -1,6 +1,7 @@
 package dev.agentic.core.sandbox;
 
 import dev.agentic.core.ConfigurationException;
+import dev.agentic.core.annotation.Stable;
 import java.net.IDN;
 import java.util.Locale;
 import java.util.OptionalInt;
@@ -13,6 +14,7 @@ import java.util.OptionalInt;
  * @param host lower-case ASCII host name or IP literal (without brackets)
  * @param port the port, or 0 when any of the policy's default ports is meant
  */
+@Stable
 public record HostPort(String host, int port) {
     public HostPort {
         if (host == null || host.isBlank()) {

@@ -1,6 +1,7 @@
 package dev.agentic.core.sandbox;
 
 import dev.agentic.core.ConfigurationException;
+import dev.agentic.core.annotation.Stable;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -10,6 +11,7 @@ import java.util.Objects;
  * @param name relative path inside the working directory ({@code data/in.csv}); no {@code ..}, no absolute path
  * @param content the bytes; the array is copied
  */
+@Stable
 public record InputFile(String name, byte[] content) {
     public InputFile {
         Objects.requireNonNull(name, "name");

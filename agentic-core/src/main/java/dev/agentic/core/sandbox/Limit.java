@@ -1,6 +1,9 @@
 package dev.agentic.core.sandbox;
 
+import dev.agentic.core.annotation.Stable;
+
 /** The limit that ended a run, when the sandbox can tell. */
+@Stable
 public enum Limit {
     WALL_TIME("wall"),
     CPU_TIME("cpu"),

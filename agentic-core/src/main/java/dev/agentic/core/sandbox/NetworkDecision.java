@@ -1,5 +1,6 @@
 package dev.agentic.core.sandbox;
 
+import dev.agentic.core.annotation.Stable;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param reason short explanation, e.g. {@code allowlisted}, {@code host not in allowlist},
  *     {@code resolves to a private address}
  */
+@Stable
 public record NetworkDecision(Instant time, String host, int port, boolean allowed, String reason) {
     public NetworkDecision {
         Objects.requireNonNull(time, "time");

@@ -1,5 +1,7 @@
 package dev.agentic.core.sandbox;
 
+import dev.agentic.core.ConfigurationException;
+import dev.agentic.core.annotation.Stable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,6 +18,7 @@ import java.util.TreeSet;
  * {@linkplain #defaultPorts() default ports} (443 and 80). Hosts match exactly: {@code api.stripe.com} does
  * not allow {@code evil.api.stripe.com}. Per-run caps bound connections, bytes and connection time.
  */
+@Stable
 public final class NetworkPolicy {
     private static final NetworkPolicy NONE = builder().build();
 
@@ -156,7 +159,7 @@ public final class NetworkPolicy {
             defaultPorts.clear();
             for (int p : ports) {
                 if (p < 1 || p > 65535) {
-                    throw new dev.agentic.core.ConfigurationException("defaultPorts: " + p + " is not a port");
+                    throw new ConfigurationException("defaultPorts: " + p + " is not a port");
                 }
                 defaultPorts.add(p);
             }
@@ -165,7 +168,7 @@ public final class NetworkPolicy {
 
         public Builder maxConnections(int maxConnections) {
             if (maxConnections < 1) {
-                throw new dev.agentic.core.ConfigurationException("maxConnections must be at least 1");
+                throw new ConfigurationException("maxConnections must be at least 1");
             }
             this.maxConnections = maxConnections;
             return this;
@@ -173,7 +176,7 @@ public final class NetworkPolicy {
 
         public Builder maxBytes(long maxBytes) {
             if (maxBytes < 1) {
-                throw new dev.agentic.core.ConfigurationException("maxBytes must be positive");
+                throw new ConfigurationException("maxBytes must be positive");
             }
             this.maxBytes = maxBytes;
             return this;
@@ -181,7 +184,7 @@ public final class NetworkPolicy {
 
         public Builder maxConnectionTime(Duration maxConnectionTime) {
             if (maxConnectionTime == null || maxConnectionTime.isNegative() || maxConnectionTime.isZero()) {
-                throw new dev.agentic.core.ConfigurationException("maxConnectionTime must be positive");
+                throw new ConfigurationException("maxConnectionTime must be positive");
             }
             this.maxConnectionTime = maxConnectionTime;
             return this;

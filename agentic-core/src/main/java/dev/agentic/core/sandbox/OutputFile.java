@@ -1,5 +1,6 @@
 package dev.agentic.core.sandbox;
 
+import dev.agentic.core.annotation.Stable;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -9,6 +10,7 @@ import java.util.Objects;
  * @param path sanitised relative path inside the working directory
  * @param content the bytes (copied)
  */
+@Stable
 public record OutputFile(String path, byte[] content) {
     public OutputFile {
         Objects.requireNonNull(path, "path");

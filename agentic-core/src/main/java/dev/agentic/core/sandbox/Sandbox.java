@@ -1,5 +1,6 @@
 package dev.agentic.core.sandbox;
 
+import dev.agentic.core.annotation.Stable;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -23,6 +24,7 @@ import java.util.function.Consumer;
  * {@link ExecutionResult}; {@link SandboxException} is thrown only when the sandbox itself cannot do its job.
  * {@code toString()} names the sandbox and its configuration, for error messages.
  */
+@Stable
 public interface Sandbox extends AutoCloseable {
 
     /**

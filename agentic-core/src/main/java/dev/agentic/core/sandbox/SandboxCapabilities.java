@@ -2,6 +2,7 @@ package dev.agentic.core.sandbox;
 
 import dev.agentic.core.ConfigurationException;
 import dev.agentic.core.Language;
+import dev.agentic.core.annotation.Experimental;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -29,6 +30,7 @@ import java.util.stream.Collectors;
  * <p>{@link #check(ExecutionRequest, String)} turns a mismatch into an {@link UnsupportedCapabilityException}
  * that names what is missing; the default executor calls it before it validates or runs anything.
  */
+@Experimental
 public final class SandboxCapabilities {
     private final Set<SandboxCapability> capabilities;
     private final Set<Language> languages;

@@ -1,11 +1,14 @@
 package dev.agentic.core.sandbox;
 
+import dev.agentic.core.annotation.Experimental;
+
 /**
  * One property a {@link Sandbox} enforces. A sandbox lists the ones it holds in {@link SandboxCapabilities};
  * "enforces" means the program cannot get around it, not that the sandbox tries.
  *
  * <p>Which requests need which capability is defined by {@link SandboxCapabilities#requiredBy(ExecutionRequest)}.
  */
+@Experimental
 public enum SandboxCapability {
     /** A run whose {@link NetworkPolicy} is {@linkplain NetworkPolicy#none() none} can reach no network at all. */
     NETWORK_ISOLATION("no network unless the request allows hosts"),

@@ -1,6 +1,7 @@
 package dev.agentic.core.sandbox;
 
 import dev.agentic.core.Language;
+import dev.agentic.core.annotation.Experimental;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * {@link #id()}, {@link #language()}, {@link #isAlive()} and {@link #close()} throws {@link SandboxException}
  * on a session that has ended.
  */
+@Experimental
 public interface SandboxSession extends AutoCloseable {
 
     /** An identifier of this session, unique within its sandbox, for logs and records. */

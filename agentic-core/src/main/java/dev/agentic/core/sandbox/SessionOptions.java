@@ -2,6 +2,7 @@ package dev.agentic.core.sandbox;
 
 import dev.agentic.core.ConfigurationException;
 import dev.agentic.core.Language;
+import dev.agentic.core.annotation.Experimental;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.regex.Pattern;
  * idle timeout. A sandbox refuses options it cannot honour with an {@link UnsupportedCapabilityException}, by
  * the same rules as a one-shot request ({@link SandboxCapabilities#requiredBy(SessionOptions)}).
  */
+@Experimental
 public final class SessionOptions {
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(15);

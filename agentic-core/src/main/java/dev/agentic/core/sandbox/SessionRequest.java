@@ -2,6 +2,7 @@ package dev.agentic.core.sandbox;
 
 import dev.agentic.core.Code;
 import dev.agentic.core.ConfigurationException;
+import dev.agentic.core.annotation.Experimental;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import java.util.Optional;
  * Everything else (limits, network, environment, secrets) was fixed when the session was opened with
  * {@link SessionOptions}. Immutable and thread-safe; build with {@link #builder()} or {@link #of(Code)}.
  */
+@Experimental
 public final class SessionRequest {
     private final Code code;
     private final Duration timeout;

@@ -1,6 +1,7 @@
 package dev.agentic.core.sandbox;
 
 import dev.agentic.core.Language;
+import dev.agentic.core.annotation.Experimental;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import java.util.Set;
  * the SDK never quietly runs a program with less protection than it asked for. Not retryable: change the
  * request or the sandbox.
  */
+@Experimental
 public class UnsupportedCapabilityException extends SandboxException {
     private static final long serialVersionUID = 1L;
     private final Set<SandboxCapability> missing;

@@ -1,6 +1,7 @@
 package dev.agentic.core.secret;
 
 import dev.agentic.core.ConfigurationException;
+import dev.agentic.core.annotation.Experimental;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,7 @@ import java.util.concurrent.ExecutionException;
  * for another caller's fetch lasts as long as that fetch, so the delegate's own timeouts bound it. Holds no
  * resources; the delegate belongs to whoever created it.
  */
+@Experimental
 public final class CachingSecretProvider implements SecretProvider {
     private final SecretProvider delegate;
     private final Duration ttl;

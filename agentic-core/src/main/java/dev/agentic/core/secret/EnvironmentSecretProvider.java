@@ -1,5 +1,6 @@
 package dev.agentic.core.secret;
 
+import dev.agentic.core.annotation.Stable;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -8,6 +9,7 @@ import java.util.function.Function;
  * Environment variables have no versions, so a {@link SecretRef} that names one is refused rather than
  * answered with the only value there is.
  */
+@Stable
 public final class EnvironmentSecretProvider implements SecretProvider {
     private final Function<String, String> lookup;
 

@@ -1,5 +1,6 @@
 package dev.agentic.core.secret;
 
+import dev.agentic.core.annotation.Stable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.Set;
  * value containing another is masked whole. Values shorter than {@value #MIN_LENGTH} characters are
  * refused at construction: masking them would garble ordinary output and hide nothing.
  */
+@Stable
 public final class Redactor {
     /** What replaces a secret value. */
     public static final String MASK = "[REDACTED]";

@@ -1,5 +1,6 @@
 package dev.agentic.core.secret;
 
+import dev.agentic.core.annotation.Stable;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
@@ -9,6 +10,7 @@ import java.util.function.Function;
  * {@code SecretProviderContract} states the behaviour as tests. Values are handed to the sandbox
  * as environment variables and registered with a {@link Redactor}; they must never be logged.
  */
+@Stable
 @FunctionalInterface
 public interface SecretProvider {
 

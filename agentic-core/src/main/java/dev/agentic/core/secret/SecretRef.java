@@ -3,6 +3,7 @@ package dev.agentic.core.secret;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentic.core.ConfigurationException;
+import dev.agentic.core.annotation.Stable;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import java.util.Optional;
  *
  * <p>A provider that keeps no versions (environment variables) refuses a ref that names one.
  */
+@Stable
 public final class SecretRef {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -1,5 +1,6 @@
 package dev.agentic.core.spi;
 
+import dev.agentic.core.annotation.Experimental;
 import dev.agentic.core.store.ArtifactStore;
 
 /**
@@ -11,5 +12,6 @@ import dev.agentic.core.store.ArtifactStore;
  *
  * <p>A provider for a scheme must decline specs without one: those are directory paths.
  */
+@Experimental
 public interface ArtifactStoreProvider extends SpecProvider<ArtifactStore> {
 }

@@ -1,5 +1,6 @@
 package dev.agentic.core.spi;
 
+import dev.agentic.core.annotation.Experimental;
 import dev.agentic.core.model.ChatModel;
 
 /**
@@ -9,5 +10,6 @@ import dev.agentic.core.model.ChatModel;
  * {@link ProviderLookup#chatModels()}. Stateless and thread-safe; the caller closes the model when it is
  * closeable.
  */
+@Experimental
 public interface ChatModelProvider extends SpecProvider<ChatModel> {
 }

@@ -1,6 +1,7 @@
 package dev.agentic.core.spi;
 
 import dev.agentic.core.ConfigurationException;
+import dev.agentic.core.annotation.Experimental;
 import dev.agentic.core.sandbox.HostPort;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,6 +20,7 @@ import java.util.Objects;
  * Sandbox sandbox = ProviderLookup.sandboxes().create("local", context);
  * }</pre>
  */
+@Experimental
 public final class ProviderContext {
     private static final ProviderContext DEFAULTS = builder().build();
 

@@ -1,6 +1,7 @@
 package dev.agentic.core.spi;
 
 import dev.agentic.core.ConfigurationException;
+import dev.agentic.core.annotation.Experimental;
 import dev.agentic.core.model.ChatModel;
 import dev.agentic.core.sandbox.Sandbox;
 import dev.agentic.core.store.ArtifactStore;
@@ -29,6 +30,7 @@ import java.util.stream.Collectors;
  *
  * @param <T> what the providers create
  */
+@Experimental
 public final class ProviderLookup<T> {
     private final String what;
     private final List<SpecProvider<T>> providers;

@@ -1,5 +1,6 @@
 package dev.agentic.core.spi;
 
+import dev.agentic.core.annotation.Experimental;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -10,6 +11,7 @@ import java.util.regex.Pattern;
  * {@link SpecProvider#create}. A spec is {@code SCHEME}, {@code SCHEME:ARGUMENT} or, for stores, a plain
  * path. Schemes compare without regard to case, as in URIs. Stateless.
  */
+@Experimental
 public final class ProviderSpecs {
     /** A URI scheme of two or more characters (one letter before a colon is a Windows drive). */
     private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]+):.*", Pattern.DOTALL);

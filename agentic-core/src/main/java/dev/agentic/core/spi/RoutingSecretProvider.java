@@ -1,6 +1,7 @@
 package dev.agentic.core.spi;
 
 import dev.agentic.core.ConfigurationException;
+import dev.agentic.core.annotation.Experimental;
 import dev.agentic.core.secret.SecretException;
 import dev.agentic.core.secret.SecretProvider;
 import dev.agentic.core.secret.SecretRef;
@@ -31,6 +32,7 @@ import java.util.Objects;
  * <p>Immutable and thread-safe when its backends are. It owns nothing: whoever created a backend that holds
  * resources closes it.
  */
+@Experimental
 public final class RoutingSecretProvider implements SecretProvider {
     private final Map<SecretRef, SecretSource> routes;
 

@@ -1,5 +1,6 @@
 package dev.agentic.core.spi;
 
+import dev.agentic.core.annotation.Experimental;
 import dev.agentic.core.sandbox.Sandbox;
 
 /**
@@ -12,5 +13,6 @@ import dev.agentic.core.sandbox.Sandbox;
  * on this host, saying how to fix that. Host settings such as the loopback destinations a local-development
  * run may reach come in the {@link ProviderContext}.
  */
+@Experimental
 public interface SandboxProvider extends SpecProvider<Sandbox> {
 }

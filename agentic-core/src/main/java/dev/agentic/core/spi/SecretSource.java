@@ -1,5 +1,6 @@
 package dev.agentic.core.spi;
 
+import dev.agentic.core.annotation.Experimental;
 import dev.agentic.core.secret.SecretProvider;
 import dev.agentic.core.secret.SecretRef;
 import java.util.Objects;
@@ -11,6 +12,7 @@ import java.util.Objects;
  * @param provider the backend that holds the secret
  * @param ref the secret's reference in that backend
  */
+@Experimental
 public record SecretSource(SecretProvider provider, SecretRef ref) {
     public SecretSource {
         Objects.requireNonNull(provider, "provider");

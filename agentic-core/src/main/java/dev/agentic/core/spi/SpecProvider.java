@@ -1,5 +1,7 @@
 package dev.agentic.core.spi;
 
+import dev.agentic.core.annotation.Experimental;
+
 /**
  * Creates a {@code T} from a spec such as {@code scripted:answer.md} or {@code local}. A provider is offered
  * every spec and declines those that are not its own, so a lookup can try each provider on the classpath.
@@ -11,6 +13,7 @@ package dev.agentic.core.spi;
  *
  * @param <T> what the provider creates
  */
+@Experimental
 public interface SpecProvider<T> {
 
     /**

@@ -1,6 +1,7 @@
 package dev.agentic.core.store;
 
 import dev.agentic.core.ConfigurationException;
+import dev.agentic.core.annotation.Experimental;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
@@ -9,6 +10,7 @@ import java.util.Objects;
  * One stored artifact as {@link ArtifactStore#read} returns it: key, content, metadata and when it was last
  * written. Immutable and thread-safe: {@link #content()} returns a copy.
  */
+@Experimental
 public final class Artifact {
     private final String key;
     private final byte[] content;

@@ -1,12 +1,14 @@
 package dev.agentic.core.store;
 
 import dev.agentic.core.ConfigurationException;
+import dev.agentic.core.annotation.Stable;
 import java.util.regex.Pattern;
 
 /**
  * Rules every {@link ArtifactStore} applies to keys, and the variant naming of {@link ArtifactStore#putNew}.
  * No segment of a valid key starts with '.', so stores may keep their own bookkeeping files under such names.
  */
+@Stable
 public final class ArtifactKeys {
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
     private static final int MAX_LENGTH = 1024;

@@ -1,6 +1,7 @@
 package dev.agentic.core.store;
 
 import dev.agentic.core.ConfigurationException;
+import dev.agentic.core.annotation.Experimental;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Map;
@@ -28,6 +29,7 @@ import java.util.regex.Pattern;
  *     .build();
  * }</pre>
  */
+@Experimental
 public final class ArtifactMetadata {
     /** The longest user metadata key. */
     public static final int MAX_KEY_LENGTH = 128;

@@ -1,6 +1,7 @@
 package dev.agentic.core.store;
 
 import dev.agentic.core.ConfigurationException;
+import dev.agentic.core.annotation.Experimental;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import java.util.Optional;
  * One page of keys from {@link ArtifactStore#list(ListRequest)}: sorted, and a token for the next page when
  * there may be more. Immutable.
  */
+@Experimental
 public final class ArtifactPage {
     private static final ArtifactPage EMPTY = builder().build();
 

@@ -1,5 +1,6 @@
 package dev.agentic.core.store;
 
+import dev.agentic.core.annotation.Stable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.function.Consumer;
  * through that implementation; the interface itself holds none. {@code agentic-testkit}'s
  * {@code ArtifactStoreContract} states the behaviour as tests.
  */
+@Stable
 public interface ArtifactStore {
 
     /**

@@ -1,9 +1,11 @@
 package dev.agentic.core.store;
 
+import dev.agentic.core.annotation.Experimental;
 import java.util.Locale;
 import java.util.Optional;
 
 /** The content types the workflow stores, and the type a file extension implies. */
+@Experimental
 public final class ContentTypes {
     /** Python source. */
     public static final String PYTHON = "text/x-python";

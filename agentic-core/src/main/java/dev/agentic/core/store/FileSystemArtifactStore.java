@@ -1,5 +1,6 @@
 package dev.agentic.core.store;
 
+import dev.agentic.core.annotation.Stable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -31,6 +32,7 @@ import java.util.stream.Stream;
  * writer in this JVM to finish, and reads {@link ArtifactMetadata#empty()} for a file written by other
  * means or whose writer stopped midway. Holds no open resources.
  */
+@Stable
 public final class FileSystemArtifactStore implements ArtifactStore {
     private static final String TEMP_PREFIX = ".tmp-";
     /** Writers of one key in this JVM take the same lock, whichever store instance they use. */

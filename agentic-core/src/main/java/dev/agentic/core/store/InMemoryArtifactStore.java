@@ -1,5 +1,6 @@
 package dev.agentic.core.store;
 
+import dev.agentic.core.annotation.Stable;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * An {@link ArtifactStore} in memory. Thread-safe; holds no resources. Content is copied in and out, so
  * callers cannot change what is stored. The continuation token of a page is its last key.
  */
+@Stable
 public final class InMemoryArtifactStore implements ArtifactStore {
     private final ConcurrentSkipListMap<String, Artifact> entries = new ConcurrentSkipListMap<>();
     private final VariantWriter variants = VariantWriter.create();

@@ -1,6 +1,7 @@
 package dev.agentic.core.store;
 
 import dev.agentic.core.ConfigurationException;
+import dev.agentic.core.annotation.Experimental;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
  * String key = KeyLayout.standard().codeKey(context);
  * }</pre>
  */
+@Experimental
 public final class KeyContext {
     private static final Pattern EXTENSION = Pattern.compile("[A-Za-z0-9]{1,16}");
 

@@ -1,5 +1,6 @@
 package dev.agentic.core.store;
 
+import dev.agentic.core.annotation.Stable;
 import java.text.Normalizer;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -11,6 +12,7 @@ import java.util.Objects;
  * Implementations are thread-safe and return keys valid under {@link ArtifactKeys#check}; uniqueness is the
  * store's job ({@link ArtifactStore#putNew}).
  */
+@Stable
 public interface KeyLayout {
 
     /** Key of a workflow's final program. */

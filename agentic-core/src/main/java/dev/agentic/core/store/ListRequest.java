@@ -1,6 +1,7 @@
 package dev.agentic.core.store;
 
 import dev.agentic.core.ConfigurationException;
+import dev.agentic.core.annotation.Experimental;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,6 +17,7 @@ import java.util.Optional;
  * }
  * }</pre>
  */
+@Experimental
 public final class ListRequest {
     /** The largest page, and the default: S3 returns at most this many keys per request. */
     public static final int MAX_PAGE_SIZE = 1000;

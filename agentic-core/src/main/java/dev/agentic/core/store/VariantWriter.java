@@ -1,5 +1,6 @@
 package dev.agentic.core.store;
 
+import dev.agentic.core.annotation.Experimental;
 import java.util.Objects;
 
 /**
@@ -19,6 +20,7 @@ import java.util.Objects;
  * }</pre>
  * Thread-safe; holds no resources and a bounded amount of memory (a few dozen keys).
  */
+@Experimental
 public final class VariantWriter {
     private final VariantHint hint = new VariantHint();
 

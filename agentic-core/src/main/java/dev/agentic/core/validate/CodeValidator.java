@@ -3,6 +3,7 @@ package dev.agentic.core.validate;
 import dev.agentic.core.Code;
 import dev.agentic.core.ConfigurationException;
 import dev.agentic.core.Language;
+import dev.agentic.core.annotation.Stable;
 import dev.agentic.core.sandbox.NetworkPolicy;
 import java.util.Objects;
 import java.util.Set;
@@ -14,6 +15,7 @@ import java.util.Set;
  * <p>Implementations are thread-safe and never throw for bad code: syntax errors and policy violations are
  * {@link Finding}s in the returned {@link ValidationResult}.
  */
+@Stable
 public interface CodeValidator {
 
     /** The language this validator understands. */

@@ -2,6 +2,7 @@ package dev.agentic.core.validate;
 
 import dev.agentic.core.ConfigurationException;
 import dev.agentic.core.Language;
+import dev.agentic.core.annotation.Experimental;
 import java.util.Set;
 
 /**
@@ -24,6 +25,7 @@ import java.util.Set;
  * }
  * }</pre>
  */
+@Experimental
 public interface CodeValidatorProvider {
 
     /** The languages {@link #create} accepts; fixed for the life of the provider. */

@@ -1,5 +1,6 @@
 package dev.agentic.core.validate;
 
+import dev.agentic.core.annotation.Stable;
 import java.util.Objects;
 
 /**
@@ -12,6 +13,7 @@ import java.util.Objects;
  * @param line 1-based line, 0 when not tied to a position
  * @param column 1-based column, 0 when not tied to a position
  */
+@Stable
 public record Finding(RuleId rule, Severity severity, String message, int line, int column) {
     public Finding {
         Objects.requireNonNull(rule, "rule");

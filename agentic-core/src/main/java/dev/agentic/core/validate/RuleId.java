@@ -1,6 +1,7 @@
 package dev.agentic.core.validate;
 
 import dev.agentic.core.ConfigurationException;
+import dev.agentic.core.annotation.Experimental;
 import java.util.Objects;
 
 /**
@@ -19,6 +20,7 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  */
+@Experimental
 public final class RuleId implements Comparable<RuleId> {
 
     /** The program does not parse (Python and Java). */

@@ -1,6 +1,7 @@
 package dev.agentic.core.validate;
 
 import dev.agentic.core.ConfigurationException;
+import dev.agentic.core.annotation.Stable;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -25,6 +26,7 @@ import java.util.TreeSet;
  * </ul>
  * Denied calls, dunder attributes, dynamic code and literal hosts are checked in both modes.
  */
+@Stable
 public final class ValidationPolicy {
 
     /** How imports are judged. */

@@ -1,6 +1,7 @@
 package dev.agentic.core.validate;
 
 import dev.agentic.core.Language;
+import dev.agentic.core.annotation.Stable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
  * @param findings every finding, in source order
  * @param duration time the validation took
  */
+@Stable
 public record ValidationResult(Language language, List<Finding> findings, Duration duration) {
     public ValidationResult {
         Objects.requireNonNull(language, "language");

@@ -5,11 +5,16 @@ import dev.agentic.core.GenerationRequest;
 import dev.agentic.core.GenerationResult;
 import dev.agentic.core.Generator;
 import dev.agentic.core.Language;
+import dev.agentic.core.model.ChatModel;
+import dev.agentic.core.model.ChatRequest;
+import dev.agentic.core.model.ChatResponse;
 import dev.agentic.core.model.TokenUsage;
 import dev.agentic.core.sandbox.ExecutionOutput;
 import dev.agentic.core.sandbox.ExecutionRequest;
 import dev.agentic.core.sandbox.ExecutionResult;
+import dev.agentic.core.sandbox.NetworkDecision;
 import dev.agentic.core.sandbox.NetworkPolicy;
+import dev.agentic.core.sandbox.OutputFile;
 import dev.agentic.core.sandbox.Sandbox;
 import dev.agentic.core.sandbox.SandboxCapabilities;
 import dev.agentic.core.validate.CodeValidator;
@@ -17,6 +22,7 @@ import dev.agentic.core.validate.Finding;
 import dev.agentic.core.validate.RuleId;
 import dev.agentic.core.validate.ValidationResult;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -55,8 +61,8 @@ final class Doubles {
     }
 
     /** A chat model answering call N with the N-th text; records every request. */
-    static final class ListModel implements dev.agentic.core.model.ChatModel {
-        final List<dev.agentic.core.model.ChatRequest> requests = new CopyOnWriteArrayList<>();
+    static final class ListModel implements ChatModel {
+        final List<ChatRequest> requests = new CopyOnWriteArrayList<>();
         private final List<String> answers;
 
         ListModel(String... answers) {
@@ -69,15 +75,15 @@ final class Doubles {
         }
 
         @Override
-        public dev.agentic.core.model.ChatResponse chat(dev.agentic.core.model.ChatRequest request) {
+        public ChatResponse chat(ChatRequest request) {
             requests.add(request);
-            return dev.agentic.core.model.ChatResponse.ofText(answers.get(requests.size() - 1),
+            return ChatResponse.ofText(answers.get(requests.size() - 1),
                     new TokenUsage(200, 40), id());
         }
 
         /** Everything the model was sent in call {@code n} (0-based): system prompt and messages. */
         String prompt(int n) {
-            dev.agentic.core.model.ChatRequest r = requests.get(n);
+            ChatRequest r = requests.get(n);
             StringBuilder sb = new StringBuilder(r.system());
             r.messages().forEach(m -> sb.append('\n').append(m.text()));
             return sb.toString();
@@ -128,8 +134,8 @@ final class Doubles {
             if (src.contains("SMUGGLE_SECRET")) {
                 String v = r.secrets().get("API_KEY");
                 return new ExecutionResult.Succeeded(ExecutionOutput.builder().duration(d)
-                        .file(new dev.agentic.core.sandbox.OutputFile(v + ".txt", new byte[0]))
-                        .networkDecision(new dev.agentic.core.sandbox.NetworkDecision(java.time.Instant.EPOCH,
+                        .file(new OutputFile(v + ".txt", new byte[0]))
+                        .networkDecision(new NetworkDecision(Instant.EPOCH,
                                 v + ".evil.example", 443, false, "host not in allowlist")).build());
             }
             if (src.contains("PRINT_SECRET")) {

@@ -1,5 +1,6 @@
 package dev.agentic.sandbox.internal;
 
+import dev.agentic.core.sandbox.ExecutionLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -116,7 +117,7 @@ public record Cgroup(Path base, boolean cpu, String reason) {
     }
 
     /** Creates the cgroup of one run; returns null (with a note in {@code notes}) when that fails. */
-    RunCgroup createRun(dev.agentic.core.sandbox.ExecutionLimits limits, List<String> notes) {
+    RunCgroup createRun(ExecutionLimits limits, List<String> notes) {
         Path dir = base.resolve("agentic-run-" + ProcessHandle.current().pid() + "-" + RUNS.incrementAndGet());
         try {
             return RunCgroup.create(dir, limits, cpu);

@@ -1,6 +1,7 @@
 package dev.agentic.sandbox.internal;
 
 import dev.agentic.core.sandbox.SandboxException;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -43,7 +45,7 @@ public final class HostTools {
         return discover(requireBwrap, HostTools::find);
     }
 
-    static HostTools discover(boolean requireBwrap, java.util.function.Function<String, Optional<Path>> finder) {
+    static HostTools discover(boolean requireBwrap, Function<String, Optional<Path>> finder) {
         Path bwrap = finder.apply("bwrap").orElse(null);
         if (requireBwrap && bwrap == null) {
             throw new SandboxException("bubblewrap (bwrap) is not installed, so LocalSandbox cannot isolate programs. "
@@ -91,7 +93,7 @@ public final class HostTools {
         String error;
         try {
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             pb.environment().clear();
             Process p = pb.start();
             byte[] out = p.getInputStream().readNBytes(4096);

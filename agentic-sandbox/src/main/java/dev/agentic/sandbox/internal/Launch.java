@@ -11,11 +11,13 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A started process tree with everything it owns: the run directory, the egress session and the run's
@@ -142,7 +144,7 @@ final class Launch implements AutoCloseable {
         try {
             Files.write(dir.path().resolve(BwrapCommand.programFile(language)),
                     source.getBytes(StandardCharsets.UTF_8), StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                    StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
             throw new SandboxException("Cannot write the program into the prestarted sandbox's run directory "
                     + dir.path() + ": " + e.getMessage() + ". Check that the scratch root has free space.", e);
@@ -223,7 +225,7 @@ final class Launch implements AutoCloseable {
         while (init > 0 && ProcTree.running(init) && System.nanoTime() < until) {
             // an exiting init is gone within a fraction of a millisecond: poll finely first, then back off
             if (System.nanoTime() - begin < FINE_POLL_NANOS) {
-                java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+                LockSupport.parkNanos(100_000);
                 if (Thread.interrupted()) {
                     throw new InterruptedException("interrupted while waiting for the sandbox to end");
                 }

@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** Reads the host's process table under {@code /proc}. Stateless and thread-safe. */
 public final class ProcTree {
@@ -67,7 +68,7 @@ public final class ProcTree {
     }
 
     /** Running processes other than this JVM whose {@code /proc/<pid>} directory matches. */
-    private static List<Long> running(java.util.function.Predicate<Path> matches) {
+    private static List<Long> running(Predicate<Path> matches) {
         List<Long> out = new ArrayList<>();
         long self = ProcessHandle.current().pid();
         try (var s = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {

@@ -5,6 +5,7 @@ import dev.agentic.core.sandbox.ExecutionLimits;
 import dev.agentic.core.sandbox.SandboxException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -131,7 +132,7 @@ public final class RunContext implements AutoCloseable {
                         + " tasks (the program's " + l.maxProcesses() + " plus bwrap and the sandbox init); and "
                         + rlimitNproc,
                 "cgroups: the run is in " + g.path() + " from before bwrap starts; killed with cgroup.kill");
-        List<String> notes = new java.util.ArrayList<>();
+        List<String> notes = new ArrayList<>();
         notes.add("isolation: bubblewrap" + uid + " — user, pid, network, ipc, uts, cgroup and mount namespaces; "
                 + "nested user namespaces disabled; all capabilities dropped; seccomp denylist (" + seccompArch + ")");
         notes.addAll(limits);

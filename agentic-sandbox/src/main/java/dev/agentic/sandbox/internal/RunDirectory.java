@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -79,8 +80,8 @@ public final class RunDirectory implements AutoCloseable {
 
     /** Makes {@code path} (inside this directory) owned by {@code uid}, when running as root. */
     public static void chown(Path path, int uid) throws IOException {
-        Files.setAttribute(path, "unix:uid", uid, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-        Files.setAttribute(path, "unix:gid", uid, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        Files.setAttribute(path, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
+        Files.setAttribute(path, "unix:gid", uid, LinkOption.NOFOLLOW_LINKS);
     }
 
     private static void chownTree(Path dir, int uid) throws IOException {
@@ -99,7 +100,7 @@ public final class RunDirectory implements AutoCloseable {
 
     /** Deletes {@code dir} recursively without following symbolic links; best effort. */
     public static void deleteTree(Path dir) {
-        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try {

@@ -18,10 +18,13 @@ import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -97,7 +100,7 @@ public final class SandboxRun {
         try {
             readers.execute(out);
             readers.execute(err);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             p.destroyForcibly();
             p.waitFor();
             sweep(l);
@@ -165,7 +168,7 @@ public final class SandboxRun {
             }
             List<OutputFile> files = List.of();
             if (workdir != null) {
-                java.util.Set<String> mine = new java.util.HashSet<>(l.dir().inputNames());
+                Set<String> mine = new HashSet<>(l.dir().inputNames());
                 mine.add(BwrapCommand.programFile(request.code().language()));
                 OutputCollector collector = new OutputCollector(request.outputGlobs(), mine, limits.maxOutputFiles(),
                         limits.maxFileSizeBytes(), limits.maxFileSizeBytes());

@@ -3,6 +3,7 @@ package dev.agentic.sandbox.internal;
 import dev.agentic.core.Language;
 import dev.agentic.core.sandbox.ExecutionLimits;
 import dev.agentic.core.sandbox.ExecutionRequest;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -110,7 +111,7 @@ public final class WarmPool implements AutoCloseable {
         Launch l;
         try {
             l = Launch.ahead(ctx, kind.language(), limits, kind.network());
-        } catch (RuntimeException | java.io.IOException e) {
+        } catch (RuntimeException | IOException e) {
             failed("cannot prestart a " + kind.describe() + ": " + e.getMessage());
             return;
         }

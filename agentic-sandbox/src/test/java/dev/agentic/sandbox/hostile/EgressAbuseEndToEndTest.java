@@ -9,6 +9,7 @@ import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.sandbox.NetworkDecision;
 import dev.agentic.core.sandbox.NetworkPolicy;
 import dev.agentic.sandbox.LocalSandbox;
+import dev.agentic.sandbox.internal.RunDirectory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -16,7 +17,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,7 +71,7 @@ class EgressAbuseEndToEndTest {
     static void stop() throws IOException {
         sandbox.close();
         server.close();
-        dev.agentic.sandbox.internal.RunDirectory.deleteTree(scratch);
+        RunDirectory.deleteTree(scratch);
     }
 
     private static ExecutionResult run(String source, NetworkPolicy policy) {
@@ -123,7 +126,7 @@ class EgressAbuseEndToEndTest {
     void anAllowlistedNameThatResolvesToLoopbackIsRefusedAfterTheLookup() throws IOException {
         // E48 (the part this host can show without a controllable resolver): the host's own name is listed in
         // its hosts file with a loopback address; allowlisting it must not open a path to the host.
-        String name = InetAddress.getLocalHost().getHostName().toLowerCase(java.util.Locale.ROOT);
+        String name = InetAddress.getLocalHost().getHostName().toLowerCase(Locale.ROOT);
         InetAddress[] addresses = InetAddress.getAllByName(name);
         assumeThat(name).matches("[a-z0-9][a-z0-9.-]*[a-z-][a-z0-9-]*").isNotEqualTo("localhost");
         assumeThat(Arrays.stream(addresses).allMatch(a -> a.isLoopbackAddress() || a.isSiteLocalAddress()
@@ -205,8 +208,8 @@ class EgressAbuseEndToEndTest {
         Host.sleep(200); // the host server's reader may still be counting the last chunk
         assertThat(server.received() - before).isPositive().isLessThanOrEqualTo(budget);
         assertThat(r.output().network()).extracting(NetworkDecision::allowed, NetworkDecision::reason).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(true, "allowlisted (loopback opt-in for development)"),
-                org.assertj.core.groups.Tuple.tuple(false, "byte limit reached"));
+                Tuple.tuple(true, "allowlisted (loopback opt-in for development)"),
+                Tuple.tuple(false, "byte limit reached"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.agentic.core.Code;
 import dev.agentic.core.sandbox.ExecutionRequest;
 import dev.agentic.sandbox.LocalSandbox;
 import dev.agentic.sandbox.internal.ProcTree;
+import dev.agentic.sandbox.internal.RunDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -46,7 +47,7 @@ final class Host {
             Path root = scratch;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 created.close();
-                dev.agentic.sandbox.internal.RunDirectory.deleteTree(root);
+                RunDirectory.deleteTree(root);
             }));
         }
         return sandbox;

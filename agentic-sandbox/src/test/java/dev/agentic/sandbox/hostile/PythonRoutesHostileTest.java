@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.sandbox.OutputFile;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,7 +93,7 @@ class PythonRoutesHostileTest {
         assertThat(r.stdout()).contains("65534\n").contains("No such file").doesNotContain("root:");
         assertThat(r.output().files()).singleElement().satisfies((OutputFile f) -> {
             assertThat(f.content()[0]).isEqualTo((byte) 0x80); // pickle protocol marker, returned as is
-            assertThat(new String(f.content(), java.nio.charset.StandardCharsets.ISO_8859_1)).contains(marker);
+            assertThat(new String(f.content(), StandardCharsets.ISO_8859_1)).contains(marker);
         });
         assertThat(Path.of(marker)).doesNotExist();
     }

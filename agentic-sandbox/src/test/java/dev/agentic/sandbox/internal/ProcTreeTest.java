@@ -2,6 +2,7 @@ package dev.agentic.sandbox.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,7 +68,7 @@ class ProcTreeTest {
                             && ProcTree.running(Long.parseLong(p.getFileName().toString()))) {
                         n++;
                     }
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     // gone
                 }
             }

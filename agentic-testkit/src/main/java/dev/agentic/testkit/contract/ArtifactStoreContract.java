@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentic.core.AgenticException;
+import dev.agentic.core.annotation.Stable;
 import dev.agentic.core.store.Artifact;
 import dev.agentic.core.store.ArtifactKeys;
 import dev.agentic.core.store.ArtifactMetadata;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  */
+@Stable
 public abstract class ArtifactStoreContract {
     private static final ArtifactMetadata PYTHON_STRIPE = ArtifactMetadata.builder().contentType(ContentTypes.PYTHON)
             .userMetadata("integration", "stripe").userMetadata("status", "succeeded").build();

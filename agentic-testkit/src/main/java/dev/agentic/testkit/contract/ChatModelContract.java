@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentic.core.annotation.Stable;
 import dev.agentic.core.model.ChatModel;
 import dev.agentic.core.model.ChatRequest;
 import dev.agentic.core.model.ChatResponse;
@@ -50,6 +51,7 @@ import org.junit.jupiter.api.TestFactory;
  * <p>Every check is a {@code protected} method: an implementation that cannot honour one overrides it and
  * disables it with the reason ({@code @Disabled("the vendor API has no streaming")}).
  */
+@Stable
 public abstract class ChatModelContract {
     /** The tool the tool-use checks offer. */
     protected static final ToolSpec TOOL = new ToolSpec("execute_code", "Runs a program and returns its output.",

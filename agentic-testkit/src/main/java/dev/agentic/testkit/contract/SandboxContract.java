@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.agentic.core.Code;
 import dev.agentic.core.Language;
+import dev.agentic.core.annotation.Stable;
 import dev.agentic.core.sandbox.ExecutionRequest;
 import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.sandbox.Limit;
@@ -62,6 +63,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Programs are short and limits small, so the suite takes seconds on a local sandbox.
  */
+@Stable
 public abstract class SandboxContract extends SandboxSessionCases {
 
     /** The sandbox under test; the same instance may be returned for every test. */

@@ -3,6 +3,7 @@ package dev.agentic.testkit.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.agentic.core.annotation.Experimental;
 import dev.agentic.core.secret.SecretException;
 import dev.agentic.core.secret.SecretProvider;
 import dev.agentic.core.secret.SecretRef;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  */
+@Experimental
 public abstract class SecretProviderContract {
     private static final String PLAIN = "sk_test_plain_5b1f0c9e";
     private static final String FIELD_VALUE = "sk_test_field_7a2d4e61";

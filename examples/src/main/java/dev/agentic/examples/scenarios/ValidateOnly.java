@@ -1,6 +1,7 @@
 package dev.agentic.examples.scenarios;
 
 import dev.agentic.core.Code;
+import dev.agentic.core.Language;
 import dev.agentic.core.sandbox.NetworkPolicy;
 import dev.agentic.core.validate.CodeValidator;
 import dev.agentic.core.validate.Finding;
@@ -27,7 +28,7 @@ public final class ValidateOnly {
     /** Validates three programs and prints the verdicts; returns each program's result by name. */
     public static Map<String, ValidationResult> run(PrintWriter out) {
         // 1. A validator for Python under the standard policy (denylist: API-integration code passes).
-        CodeValidator python = CodeValidator.forLanguage(dev.agentic.core.Language.PYTHON, ValidationPolicy.standard());
+        CodeValidator python = CodeValidator.forLanguage(Language.PYTHON, ValidationPolicy.standard());
 
         // 2. The network allowlist the code will run under: literal hosts elsewhere are findings.
         NetworkPolicy network = NetworkPolicy.allow("api.stripe.com");
@@ -54,7 +55,7 @@ public final class ValidateOnly {
         });
 
         // 4. A stricter policy: only an allowlist of imports (requests is not on it).
-        ValidationResult strict = CodeValidator.forLanguage(dev.agentic.core.Language.PYTHON, ValidationPolicy.strict())
+        ValidationResult strict = CodeValidator.forLanguage(Language.PYTHON, ValidationPolicy.strict())
                 .validate(programs.get("ordinary API call"), network);
         results.put("ordinary API call, strict policy", strict);
         out.println("ordinary API call under the strict policy: " + (strict.valid() ? "valid" : "REJECTED"));

@@ -2,10 +2,12 @@ package dev.agentic.examples.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -17,6 +19,7 @@ import dev.agentic.core.annotation.Experimental;
 import dev.agentic.core.annotation.Internal;
 import dev.agentic.core.annotation.Stable;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The module rules of the build, checked on the main classes of every module on this module's class path:
@@ -65,6 +68,14 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..",
                     "com.github.javaparser..", "org.treesitter..", "dev.langchain4j..")
             .because("agentic-core must stay free of AWS types, parsers and native code");
+
+    /** The rules above see every published module, so none of them can pass by seeing nothing. */
+    @ArchTest
+    static void theRulesSeeEveryPublishedModule(JavaClasses classes) {
+        Set<String> seen = classes.stream().map(ArchitectureTest::module).collect(Collectors.toSet());
+
+        assertThat(seen).contains("core", "validate", "sandbox", "fakes", "testkit", "cli");
+    }
 
     /** The module of a class: the package segment after {@code dev.agentic.}. */
     private static String module(JavaClass c) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Cheap, conservative guesses about whether text is a program in a language: used for untagged fenced
@@ -135,6 +136,6 @@ final class Heuristics {
     }
 
     private static List<String> nonBlank(String text) {
-        return text.lines().filter(l -> !l.isBlank()).collect(java.util.stream.Collectors.toList());
+        return text.lines().filter(l -> !l.isBlank()).collect(Collectors.toList());
     }
 }

@@ -13,10 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -176,7 +180,7 @@ class EgressProxyTest {
     @Test
     void listedNameFromTheHostsFileThatMeansLoopbackIsRefused() throws Exception {
         String name = hostsFileLoopbackName();
-        org.junit.jupiter.api.Assumptions.assumeTrue(name != null, "no loopback alias in /etc/hosts");
+        Assumptions.assumeTrue(name != null, "no loopback alias in /etc/hosts");
         proxy = proxy(NetworkPolicy.allow(name + ":" + echo.port()));
         try (UdsClient.Response r = UdsClient.connectTo(proxy.socketPath(), name + ":" + echo.port())) {
             assertThat(r.status()).isEqualTo(403);
@@ -208,9 +212,9 @@ class EgressProxyTest {
             assertThat(r.proxyError()).isEqualTo(EgressProxy.BYTE_LIMIT);
         }
         assertThat(proxy.decisions()).extracting(NetworkDecision::allowed, NetworkDecision::reason).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(true, DestinationCheck.ALLOWED_LOOPBACK),
-                org.assertj.core.groups.Tuple.tuple(false, EgressProxy.BYTE_LIMIT),
-                org.assertj.core.groups.Tuple.tuple(false, EgressProxy.BYTE_LIMIT));
+                Tuple.tuple(true, DestinationCheck.ALLOWED_LOOPBACK),
+                Tuple.tuple(false, EgressProxy.BYTE_LIMIT),
+                Tuple.tuple(false, EgressProxy.BYTE_LIMIT));
     }
 
     @Test
@@ -236,7 +240,7 @@ class EgressProxyTest {
     @Test
     void connectionsBeyondEveryWorkerAreAnswered403WithoutAThread() throws Exception {
         proxy = optedInProxy(NetworkPolicy.builder().maxConnections(1));
-        List<UdsClient> idle = new java.util.ArrayList<>();
+        List<UdsClient> idle = new ArrayList<>();
         try (UdsClient.Response tunnel = UdsClient.connectTo(proxy.socketPath(), echoTarget())) {
             assertThat(tunnel.status()).isEqualTo(200); // holds two workers; the spare ones go to idle clients
             for (int i = 0; i < 12; i++) {
@@ -254,7 +258,7 @@ class EgressProxyTest {
     @Test
     void anAdmittedTunnelStillGetsItsSecondDirectionWhenIdleClientsHoldEveryWorker() throws Exception {
         proxy = optedInProxy(NetworkPolicy.builder().maxConnections(1));
-        List<UdsClient> idle = new java.util.ArrayList<>();
+        List<UdsClient> idle = new ArrayList<>();
         try (UdsClient first = UdsClient.connect(proxy.socketPath())) { // holds the only slot, asks later
             for (int i = 0; i < 10; i++) {
                 idle.add(UdsClient.connect(proxy.socketPath())); // 9 take the other workers, the last finds none
@@ -275,7 +279,7 @@ class EgressProxyTest {
 
     @Test
     void connectionTimeCapClosesAnIdleTunnel() throws Exception {
-        proxy = optedInProxy(NetworkPolicy.builder().maxConnectionTime(java.time.Duration.ofMillis(300)));
+        proxy = optedInProxy(NetworkPolicy.builder().maxConnectionTime(Duration.ofMillis(300)));
         try (UdsClient.Response r = UdsClient.connectTo(proxy.socketPath(), echoTarget())) {
             assertThat(r.status()).isEqualTo(200);
             long start = System.nanoTime();

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /** A real Unix-socket client that speaks to the proxy the way the in-sandbox forwarder relays clients. */
 final class UdsClient implements AutoCloseable {
@@ -48,7 +49,7 @@ final class UdsClient implements AutoCloseable {
         while (b.hasRemaining() && channel.read(b) >= 0) {
             // keep reading
         }
-        return java.util.Arrays.copyOf(b.array(), b.position());
+        return Arrays.copyOf(b.array(), b.position());
     }
 
     /** Reads until the proxy closes the stream. */

@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Folds constant strings and integers: literals, {@code +}, {@code concat}, {@code String.valueOf},
@@ -28,7 +30,7 @@ final class Constants {
     /** Stands for a part of a string whose value is not known statically. */
     static final char UNKNOWN = '\uFFFF';
     /** System properties and environment variables that name directories outside the working directory. */
-    static final java.util.Map<String, String> OUTSIDE_LOCATIONS = java.util.Map.of(
+    static final Map<String, String> OUTSIDE_LOCATIONS = Map.of(
             "user.home", "${user.home}", "HOME", "${user.home}", "USERPROFILE", "${user.home}",
             "java.io.tmpdir", "${java.io.tmpdir}", "TMPDIR", "${java.io.tmpdir}", "TMP", "${java.io.tmpdir}",
             "TEMP", "${java.io.tmpdir}", "java.home", "${java.home}");
@@ -268,7 +270,7 @@ final class Constants {
         return out;
     }
 
-    private static List<String> map(List<String> in, java.util.function.UnaryOperator<String> f) {
+    private static List<String> map(List<String> in, UnaryOperator<String> f) {
         List<String> out = new ArrayList<>();
         for (String s : in) {
             out.add(s.indexOf(UNKNOWN) >= 0 ? s : f.apply(s));

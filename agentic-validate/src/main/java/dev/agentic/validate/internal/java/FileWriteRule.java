@@ -1,5 +1,6 @@
 package dev.agentic.validate.internal.java;
 
+import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -108,7 +109,7 @@ final class FileWriteRule {
         return args.stream().skip(1).anyMatch(a -> WRITE_OPTIONS.stream().anyMatch(o -> a.toString().contains(o)));
     }
 
-    private void check(com.github.javaparser.ast.Node at, String what, Expression path) {
+    private void check(Node at, String what, Expression path) {
         PathValue v = eval(path, 0);
         if (v.isOutside()) {
             findings.error(JavaRules.FILE_WRITE_OUTSIDE, at, what + " writes to " + v.outside()

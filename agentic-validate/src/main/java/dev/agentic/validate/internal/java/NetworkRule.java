@@ -10,7 +10,9 @@ import dev.agentic.core.AgenticException;
 import dev.agentic.core.sandbox.HostPort;
 import dev.agentic.core.sandbox.NetworkPolicy;
 import dev.agentic.core.validate.ValidationPolicy;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,7 +51,7 @@ final class NetworkRule {
     private static final Set<String> LOG_METHODS = Set.of("info", "warning", "severe", "fine", "finer", "finest",
             "config", "debug", "error", "warn", "trace", "fatal", "log");
 
-    private final java.util.Set<String> reported = new java.util.HashSet<>();
+    private final Set<String> reported = new HashSet<>();
     private final NetworkPolicy network;
     private final boolean checkHosts;
     private final Constants constants;
@@ -98,13 +100,13 @@ final class NetworkRule {
         }
         for (String value : constants.strings(e)) {
             Matcher m = URL.matcher(value);
-            if (m.find() && !LOCAL_SCHEMES.contains(m.group(1).toLowerCase(java.util.Locale.ROOT))) {
+            if (m.find() && !LOCAL_SCHEMES.contains(m.group(1).toLowerCase(Locale.ROOT))) {
                 String host = hostOf(m.group(2));
                 if (host != null && host.endsWith(".") && m.end() == value.length()) {
                     // "https://api." + region + ...: the host goes on beyond what is known
                     host += Constants.UNKNOWN;
                 }
-                if (host != null && !NAMESPACE_AUTHORITIES.contains(host.toLowerCase(java.util.Locale.ROOT))) {
+                if (host != null && !NAMESPACE_AUTHORITIES.contains(host.toLowerCase(Locale.ROOT))) {
                     checkHost(host, e);
                 }
             }
@@ -198,8 +200,8 @@ final class NetworkRule {
         if (first >= 0) {
             // "secret + '.evil.example'" or "'evil.example' + rest": judge by the known prefix and suffix; no allowed
             // host may start and end with them (this is how DNS exfiltration is written).
-            String prefix = host.substring(0, first).toLowerCase(java.util.Locale.ROOT);
-            String suffix = host.substring(host.lastIndexOf(Constants.UNKNOWN) + 1).toLowerCase(java.util.Locale.ROOT);
+            String prefix = host.substring(0, first).toLowerCase(Locale.ROOT);
+            String suffix = host.substring(host.lastIndexOf(Constants.UNKNOWN) + 1).toLowerCase(Locale.ROOT);
             if (prefix.indexOf('.') < 0 && suffix.indexOf('.') < 0) {
                 return;
             }

@@ -265,7 +265,7 @@ final class SourceModel {
     boolean isDeclaredType(String name, Node at) {
         for (Node d : declaredTypes.getOrDefault(name, List.of())) {
             Node scope = d.getParentNode().orElse(null);
-            if (scope instanceof com.github.javaparser.ast.stmt.Statement) {
+            if (scope instanceof Statement) {
                 scope = scope.getParentNode().orElse(null);
             }
             if (scope == null || scope instanceof CompilationUnit || encloses(scope, at)) {

@@ -16,7 +16,10 @@ import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -41,8 +44,8 @@ final class ThreadRule {
     private long count;
     private boolean reported;
     /** Call counts of the program's own methods, and the methods whose count is being computed. */
-    private final java.util.Map<String, Long> callCounts = new java.util.HashMap<>();
-    private final Set<String> calling = new java.util.HashSet<>();
+    private final Map<String, Long> callCounts = new HashMap<>();
+    private final Set<String> calling = new HashSet<>();
 
     ThreadRule(SourceModel model, Constants constants, Findings findings, int maxThreads) {
         this.model = model;

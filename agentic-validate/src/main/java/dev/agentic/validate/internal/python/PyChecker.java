@@ -2,6 +2,7 @@ package dev.agentic.validate.internal.python;
 
 import dev.agentic.validate.internal.python.PyText.Val;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -234,7 +235,7 @@ final class PyChecker {
         }
         String[] parts = q.split("\\.");
         for (int i = 1; i + 1 < parts.length; i++) {
-            String suffix = String.join(".", java.util.Arrays.copyOfRange(parts, i, parts.length));
+            String suffix = String.join(".", Arrays.copyOfRange(parts, i, parts.length));
             if (policy.isDeniedCall(suffix)) {
                 return "call:" + suffix;
             }

@@ -1,6 +1,7 @@
 package dev.agentic.validate.internal.python;
 
 import java.lang.ref.Reference;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import org.treesitter.TSNode;
 import org.treesitter.TSParser;
@@ -161,7 +162,7 @@ final class PyParser {
     /** Every value of every node, the first error and the flags, as one comparable string. */
     static String describe(Parsed parsed) {
         StringBuilder sb = new StringBuilder();
-        java.util.ArrayDeque<PyNode> stack = new java.util.ArrayDeque<>();
+        ArrayDeque<PyNode> stack = new ArrayDeque<>();
         stack.push(parsed.root);
         while (!stack.isEmpty()) {
             PyNode n = stack.pop();

@@ -1,6 +1,7 @@
 package dev.agentic.validate.internal.python;
 
 import java.text.Normalizer;
+import java.util.Locale;
 
 /**
  * Source text access for one program: identifier names (NFKC-normalised, as Python compares them) and the
@@ -51,7 +52,7 @@ final class PyText {
         for (PyNode c : string.children) {
             switch (c.type) {
                 case "string_start" -> {
-                    prefix = text(c).toLowerCase(java.util.Locale.ROOT);
+                    prefix = text(c).toLowerCase(Locale.ROOT);
                     raw = prefix.indexOf('r') >= 0;
                     if (prefix.indexOf('b') >= 0) {
                         return null;

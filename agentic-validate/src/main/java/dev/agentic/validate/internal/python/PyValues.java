@@ -2,7 +2,9 @@ package dev.agentic.validate.internal.python;
 
 import dev.agentic.validate.internal.python.PyText.Val;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -115,7 +117,7 @@ final class PyValues {
         boolean raw = false;
         for (PyNode c : string.children) {
             switch (c.type) {
-                case "string_start" -> raw = text.text(c).toLowerCase(java.util.Locale.ROOT).indexOf('r') >= 0;
+                case "string_start" -> raw = text.text(c).toLowerCase(Locale.ROOT).indexOf('r') >= 0;
                 case "string_content" -> sb.append(raw ? text.text(c) : PyText.unescape(text.text(c)));
                 case "interpolation" -> {
                     PyNode expr = c.child("expression");
@@ -200,16 +202,16 @@ final class PyValues {
         PyNode fn = call.child("function");
         PyNode args = call.child("arguments");
         Set<String> callee = fn == null ? Set.of() : bindings.qualified(fn, depth + 1);
-        if (!java.util.Collections.disjoint(callee, HOME_DIRECTORY)) {
+        if (!Collections.disjoint(callee, HOME_DIRECTORY)) {
             return List.of(new Val("/", false));
         }
-        if (!java.util.Collections.disjoint(callee, WORKING_DIRECTORY)) {
+        if (!Collections.disjoint(callee, WORKING_DIRECTORY)) {
             return List.of(new Val(".", true));
         }
         if (args != null && fn != null && fn.is("attribute") && isPathExpr(fn.child("object"))) {
             return pathMethod(text.name(fn.child("attribute")), fn.child("object"), args, depth);
         }
-        if (args != null && !java.util.Collections.disjoint(callee, PATH_BUILDERS)) {
+        if (args != null && !Collections.disjoint(callee, PATH_BUILDERS)) {
             List<PyNode> parts = new ArrayList<>();
             for (PyNode a : args.namedChildren()) {
                 if (!a.is("keyword_argument")) {
@@ -280,11 +282,11 @@ final class PyValues {
                         return isPathExpr(fn.child("object"));
                     }
                     if ((m.equals("home") || m.equals("cwd"))
-                            && !java.util.Collections.disjoint(bindings.qualified(fn.child("object")), PATH_TYPES)) {
+                            && !Collections.disjoint(bindings.qualified(fn.child("object")), PATH_TYPES)) {
                         return true;
                     }
                 }
-                return fn != null && !java.util.Collections.disjoint(bindings.qualified(fn), PATH_TYPES);
+                return fn != null && !Collections.disjoint(bindings.qualified(fn), PATH_TYPES);
             }
             default:
                 return false;

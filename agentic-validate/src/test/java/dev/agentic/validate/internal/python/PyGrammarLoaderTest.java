@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.treesitter.TreeSitterPython;
 
 /**
  * A platform where tree-sitter's native library cannot load gives a {@link ConfigurationException} naming the
@@ -77,7 +78,7 @@ class PyGrammarLoaderTest {
         AtomicInteger loads = new AtomicInteger();
         PyGrammar.Loader loader = new PyGrammar.Loader(() -> {
             loads.incrementAndGet();
-            return new org.treesitter.TreeSitterPython();
+            return new TreeSitterPython();
         });
 
         PyGrammar first = loader.get();
