@@ -15,12 +15,18 @@ import picocli.CommandLine.Command;
  * <p>Exit codes shared by every subcommand: 0 success, 1 the checked program or task did not succeed,
  * 2 usage, configuration or I/O errors.
  */
-@Command(name = "agentic",
+@Command(
+        name = "agentic",
         mixinStandardHelpOptions = true,
         versionProvider = AgenticCli.Version.class,
         description = "Generate, validate and run code safely from natural-language tasks.",
-        subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, RunCommand.class, ValidateCommand.class,
-                ExecCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            DemoCommand.class,
+            RunCommand.class,
+            ValidateCommand.class,
+            ExecCommand.class
+        })
 @Internal
 public final class AgenticCli implements Runnable {
     /** Exit code: the program or task succeeded. */
@@ -75,8 +81,10 @@ public final class AgenticCli implements Runnable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return new String[] {"agentic " + p.getProperty("version", "unknown"),
-                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+            return new String[] {
+                "agentic " + p.getProperty("version", "unknown"),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
+            };
         }
     }
 }

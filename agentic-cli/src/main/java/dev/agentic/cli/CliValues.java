@@ -25,8 +25,7 @@ final class CliValues {
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
     private static final Pattern SIZE = Pattern.compile("(\\d+)([kmg]i?b?|b)?");
 
-    private CliValues() {
-    }
+    private CliValues() {}
 
     /** {@code 500ms}, {@code 10s} (the default unit), {@code 2m}, {@code 1h}. */
     static Duration duration(String option, String text) {
@@ -37,10 +36,14 @@ final class CliValues {
         long v = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2);
         switch (unit) {
-            case "ms": return Duration.ofMillis(v);
-            case "m": return Duration.ofMinutes(v);
-            case "h": return Duration.ofHours(v);
-            default: return Duration.ofSeconds(v);
+            case "ms":
+                return Duration.ofMillis(v);
+            case "m":
+                return Duration.ofMinutes(v);
+            case "h":
+                return Duration.ofHours(v);
+            default:
+                return Duration.ofSeconds(v);
         }
     }
 
@@ -53,10 +56,14 @@ final class CliValues {
         long v = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "b" : m.group(2).substring(0, 1);
         switch (unit) {
-            case "k": return v << 10;
-            case "m": return v << 20;
-            case "g": return v << 30;
-            default: return v;
+            case "k":
+                return v << 10;
+            case "m":
+                return v << 20;
+            case "g":
+                return v << 30;
+            default:
+                return v;
         }
     }
 
@@ -74,8 +81,7 @@ final class CliValues {
      * carries ({@code key}, the spec itself, so secrets of different backends never collide) and where the value
      * comes from.
      */
-    record Secret(String name, SecretRef key, SecretSource source) {
-    }
+    record Secret(String name, SecretRef key, SecretSource source) {}
 
     /**
      * Parses {@code --secret NAME=SPEC} options; SPEC is {@code env:VARIABLE} or a scheme of a secret provider on
@@ -89,7 +95,8 @@ final class CliValues {
         List<Secret> secrets = new ArrayList<>();
         for (String option : options) {
             String[] kv = pair("--secret", option);
-            SecretSource source = bySpec.computeIfAbsent(kv[1], spec -> lookup.create(spec, ProviderContext.defaults()));
+            SecretSource source =
+                    bySpec.computeIfAbsent(kv[1], spec -> lookup.create(spec, ProviderContext.defaults()));
             secrets.add(new Secret(kv[0], SecretRef.of(kv[1]), source));
         }
         return secrets;
@@ -135,8 +142,8 @@ final class CliValues {
     /** Text safe for a terminal: control characters other than newline and tab become '?'. */
     static String displayable(String s) {
         StringBuilder sb = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> sb.appendCodePoint(
-                cp == '\n' || cp == '\t' || !Character.isISOControl(cp) ? cp : '?'));
+        s.codePoints()
+                .forEach(cp -> sb.appendCodePoint(cp == '\n' || cp == '\t' || !Character.isISOControl(cp) ? cp : '?'));
         return sb.toString();
     }
 }

@@ -18,14 +18,19 @@ import picocli.CommandLine.Option;
  * a clearly labelled scripted model whose first program has a defect, the real validator, sandbox, network
  * allowlist, secret redaction, repair loop and records.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
         description = "Run the whole workflow offline against a local payments API (scripted model, real sandbox).")
 @Internal
 public final class DemoCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--store", paramLabel = "DIR", defaultValue = "agentic-runs",
+    @Option(
+            names = "--store",
+            paramLabel = "DIR",
+            defaultValue = "agentic-runs",
             description = "Directory for the generated code and execution records (default ${DEFAULT-VALUE}).")
     String store;
 
@@ -46,7 +51,8 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("Agentic demo: \"Create a customer named Alice via the payments API and print her id\"");
         out.println();
         out.println("  model    SCRIPTED, OFFLINE: two prepared answers; the first has a real defect (no API key).");
-        out.println("           For a real model use `agentic run \"TASK\" --model PROVIDER:...` or plug any ChatModel");
+        out.println(
+                "           For a real model use `agentic run \"TASK\" --model PROVIDER:...` or plug any ChatModel");
         out.println("           into ModelGenerator (see examples/.../CustomModelProvider.java).");
         out.println("  api      a local payments API on 127.0.0.1 (bearer-key auth); its key is a secret");
         out.println("  sandbox  bubblewrap, network allowlist = exactly the API's address, secrets redacted");
@@ -65,7 +71,9 @@ public final class DemoCommand implements Callable<Integer> {
                     + outcome.customerName().get() + ")");
             out.println("Model calls: " + outcome.result().modelCalls() + ", tokens: "
                     + outcome.result().usage().totalTokens() + ", records: "
-                    + outcome.result().records().stream().map(k -> CliValues.location(records, k)).toList());
+                    + outcome.result().records().stream()
+                            .map(k -> CliValues.location(records, k))
+                            .toList());
             out.flush();
             return AgenticCli.OK;
         } catch (SandboxException e) {

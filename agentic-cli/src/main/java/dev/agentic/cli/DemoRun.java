@@ -27,20 +27,19 @@ import java.util.Optional;
  * module shows the same steps for reading.
  */
 final class DemoRun {
-    private DemoRun() {
-    }
+    private DemoRun() {}
 
     /** What the demo produced; the customer's name comes from fetching the id back from the API. */
-    record Outcome(WorkflowResult result, String customerId, Optional<String> customerName) {
-    }
+    record Outcome(WorkflowResult result, String customerId, Optional<String> customerName) {}
 
     /** Runs the demo task; records go to {@code store}, progress to {@code progress}. */
     static Outcome run(ArtifactStore store, WorkflowListener progress) {
         try (PaymentsApi api = PaymentsApi.start();
-             LocalSandbox sandbox = LocalSandbox.builder()
-                     .allowLoopbackHosts(List.of(HostPort.of(api.host(), api.port())))
-                     .build()) {
-            ScriptedChatModel model = ScriptedChatModel.builder().id("scripted")
+                LocalSandbox sandbox = LocalSandbox.builder()
+                        .allowLoopbackHosts(List.of(HostPort.of(api.host(), api.port())))
+                        .build()) {
+            ScriptedChatModel model = ScriptedChatModel.builder()
+                    .id("scripted")
                     .answer(DemoAnswers.firstAttempt())
                     .answer(DemoAnswers.repaired())
                     .build();
@@ -60,7 +59,8 @@ final class DemoRun {
                     .allowHost(HostPort.of(api.host(), api.port()))
                     .build());
             String id = result.finalResult().map(r -> r.stdout().strip()).orElse("");
-            return new Outcome(result, id, api.customer(id).map(c -> c.path("name").asText()));
+            return new Outcome(
+                    result, id, api.customer(id).map(c -> c.path("name").asText()));
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the local payments API", e);
         }

@@ -36,7 +36,9 @@ import picocli.CommandLine.Parameters;
  * sandbox, through an {@link Executor}; the sandbox starts only once the program passed validation. Exit 0 when the program succeeded; 1 when it failed, timed out, was killed or was rejected by
  * validation; 2 for usage or configuration errors and when the sandbox is unavailable.
  */
-@Command(name = "exec", mixinStandardHelpOptions = true,
+@Command(
+        name = "exec",
+        mixinStandardHelpOptions = true,
         description = "Run a Python or Java file in the local sandbox (validated first unless --no-validate).")
 @Internal
 public final class ExecCommand implements Callable<Integer> {
@@ -47,34 +49,62 @@ public final class ExecCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The program to run.")
     Path file;
 
-    @Option(names = "--language", paramLabel = "python|java", description = "Language (default: from the file extension).")
+    @Option(
+            names = "--language",
+            paramLabel = "python|java",
+            description = "Language (default: from the file extension).")
     String language;
 
-    @Option(names = "--timeout", defaultValue = "10s", description = "Wall-clock limit, e.g. 10s, 500ms, 2m (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--timeout",
+            defaultValue = "10s",
+            description = "Wall-clock limit, e.g. 10s, 500ms, 2m (default ${DEFAULT-VALUE}).")
     String timeout;
 
-    @Option(names = "--memory", defaultValue = "512m", description = "Address-space limit, e.g. 512m, 1g (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--memory",
+            defaultValue = "512m",
+            description = "Address-space limit, e.g. 512m, 1g (default ${DEFAULT-VALUE}).")
     String memory;
 
     @Option(names = "--cpu", defaultValue = "10s", description = "CPU-time limit (default ${DEFAULT-VALUE}).")
     String cpu;
 
-    @Option(names = "--max-output", defaultValue = "1m", description = "Cap on stdout and on stderr (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-output",
+            defaultValue = "1m",
+            description = "Cap on stdout and on stderr (default ${DEFAULT-VALUE}).")
     String maxOutput;
 
-    @Option(names = "--allow-host", paramLabel = "HOST[:PORT]", description = "Allow network access to this host (repeatable).")
+    @Option(
+            names = "--allow-host",
+            paramLabel = "HOST[:PORT]",
+            description = "Allow network access to this host (repeatable).")
     List<String> allowHosts = new ArrayList<>();
 
-    @Option(names = "--env", paramLabel = "NAME=VALUE", description = "Environment variable for the program (repeatable).")
+    @Option(
+            names = "--env",
+            paramLabel = "NAME=VALUE",
+            description = "Environment variable for the program (repeatable).")
     List<String> env = new ArrayList<>();
 
-    @Option(names = "--secret", paramLabel = "NAME=SPEC", description = "Secret as environment variable NAME; SPEC is env:VAR or a scheme of a secret provider on the classpath (repeatable). Redacted from the output.")
+    @Option(
+            names = "--secret",
+            paramLabel = "NAME=SPEC",
+            description =
+                    "Secret as environment variable NAME; SPEC is env:VAR or a scheme of a secret provider on the classpath (repeatable). Redacted from the output.")
     List<String> secrets = new ArrayList<>();
 
-    @Option(names = "--input", paramLabel = "PATH", description = "File copied read-only into the working directory (repeatable).")
+    @Option(
+            names = "--input",
+            paramLabel = "PATH",
+            description = "File copied read-only into the working directory (repeatable).")
     List<Path> inputs = new ArrayList<>();
 
-    @Option(names = "--output", paramLabel = "GLOB", description = "Collect files matching GLOB from the working directory (repeatable).")
+    @Option(
+            names = "--output",
+            paramLabel = "GLOB",
+            description = "Collect files matching GLOB from the working directory (repeatable).")
     List<String> outputs = new ArrayList<>();
 
     @Option(names = "--no-validate", description = "Skip static validation (the sandbox still isolates).")
@@ -97,14 +127,19 @@ public final class ExecCommand implements Callable<Integer> {
             err.println("agentic exec: cannot read " + e.getMessage());
             return AgenticCli.USAGE;
         }
-        List<HostPort> loopback = allowHosts.stream().map(HostPort::parse).filter(CliValues::isLoopback).toList();
-        ProviderContext context = ProviderContext.builder().loopbackHosts(loopback).build();
+        List<HostPort> loopback = allowHosts.stream()
+                .map(HostPort::parse)
+                .filter(CliValues::isLoopback)
+                .toList();
+        ProviderContext context =
+                ProviderContext.builder().loopbackHosts(loopback).build();
         ExecutionOutcome outcome;
-        DeferredSandbox sandbox = new DeferredSandbox(() -> ProviderLookup.sandboxes().named("--sandbox")
-                .create("local", context));
+        DeferredSandbox sandbox = new DeferredSandbox(
+                () -> ProviderLookup.sandboxes().named("--sandbox").create("local", context));
         try (sandbox) {
             Executor.Builder executor = Executor.builder().sandbox(sandbox);
-            outcome = (noValidate ? executor.skipValidation() : executor).build().execute(request);
+            outcome =
+                    (noValidate ? executor.skipValidation() : executor).build().execute(request);
         } catch (SandboxException e) {
             err.println("agentic exec: the sandbox is unavailable: " + e.getMessage());
             return AgenticCli.USAGE;
@@ -124,16 +159,23 @@ public final class ExecCommand implements Callable<Integer> {
     }
 
     private ExecutionRequest request() throws IOException {
-        Language lang = language != null ? Language.parse(language) : Language.fromFileName(file.toString())
-                .orElseThrow(() -> new ConfigurationException("Cannot tell the language of " + file
-                        + " from its extension; pass --language python or --language java."));
+        Language lang = language != null
+                ? Language.parse(language)
+                : Language.fromFileName(file.toString())
+                        .orElseThrow(() -> new ConfigurationException("Cannot tell the language of " + file
+                                + " from its extension; pass --language python or --language java."));
         String source = Files.readString(file, StandardCharsets.UTF_8);
-        ExecutionLimits limits = ExecutionLimits.builder().wallTime(CliValues.duration("--timeout", timeout))
-                .cpuTime(CliValues.duration("--cpu", cpu)).memoryBytes(CliValues.size("--memory", memory))
-                .maxOutputBytes(CliValues.size("--max-output", maxOutput)).build();
+        ExecutionLimits limits = ExecutionLimits.builder()
+                .wallTime(CliValues.duration("--timeout", timeout))
+                .cpuTime(CliValues.duration("--cpu", cpu))
+                .memoryBytes(CliValues.size("--memory", memory))
+                .maxOutputBytes(CliValues.size("--max-output", maxOutput))
+                .build();
         NetworkPolicy.Builder network = NetworkPolicy.builder();
         allowHosts.forEach(h -> network.allowHost(HostPort.parse(h)));
-        ExecutionRequest.Builder b = ExecutionRequest.builder().code(new Code(lang, source)).limits(limits)
+        ExecutionRequest.Builder b = ExecutionRequest.builder()
+                .code(new Code(lang, source))
+                .limits(limits)
                 .network(network.build());
         for (String e : env) {
             String[] kv = CliValues.pair("--env", e);

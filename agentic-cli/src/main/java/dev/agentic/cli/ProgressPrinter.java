@@ -4,7 +4,6 @@ import dev.agentic.core.WorkflowResult;
 import dev.agentic.core.annotation.Internal;
 import dev.agentic.core.event.WorkflowEvent;
 import dev.agentic.core.event.WorkflowListener;
-import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.validate.Finding;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -53,7 +52,8 @@ public final class ProgressPrinter implements WorkflowListener {
         } else if (event instanceof WorkflowEvent.GenerationStarted g) {
             return "» attempt " + g.attempt() + ": " + (g.attempt() == 1 ? "generating code" : "repairing code");
         } else if (event instanceof WorkflowEvent.CodeGenerated c) {
-            return "  code: " + c.code().lineCount() + " lines of " + c.code().language().id() + " from " + c.modelId();
+            return "  code: " + c.code().lineCount() + " lines of "
+                    + c.code().language().id() + " from " + c.modelId();
         } else if (event instanceof WorkflowEvent.NoCodeGenerated n) {
             return "  no code in the answer: " + n.reason();
         } else if (event instanceof WorkflowEvent.Validated v) {
@@ -69,7 +69,8 @@ public final class ProgressPrinter implements WorkflowListener {
         } else if (event instanceof WorkflowEvent.ExecutionStarted) {
             return "  running in the sandbox";
         } else if (event instanceof WorkflowEvent.Executed e) {
-            return "  run (" + e.result().duration().toMillis() + " ms): " + e.result().describe();
+            return "  run (" + e.result().duration().toMillis() + " ms): "
+                    + e.result().describe();
         } else if (event instanceof WorkflowEvent.Repairing r) {
             return "  → repairing: " + r.reason();
         } else if (event instanceof WorkflowEvent.Completed c) {

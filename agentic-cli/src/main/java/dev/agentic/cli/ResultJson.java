@@ -18,8 +18,7 @@ import java.util.List;
 final class ResultJson {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ResultJson() {
-    }
+    private ResultJson() {}
 
     /** One run's result: status, exit code, signal, limit, output, truncation, duration, files, network, notes. */
     static ObjectNode result(ExecutionResult r) {
@@ -58,7 +57,10 @@ final class ResultJson {
         }
         ArrayNode net = n.putArray("network");
         for (NetworkDecision d : o.network()) {
-            net.addObject().put("host", d.host()).put("port", d.port()).put("allowed", d.allowed())
+            net.addObject()
+                    .put("host", d.host())
+                    .put("port", d.port())
+                    .put("allowed", d.allowed())
                     .put("reason", d.reason());
         }
         ArrayNode notes = n.putArray("notes");
@@ -90,8 +92,12 @@ final class ResultJson {
         }
         ArrayNode found = n.putArray("findings");
         for (Finding f : findings) {
-            found.addObject().put("rule", f.rule().id()).put("severity", f.severity().id()).put("message", f.message())
-                    .put("line", f.line()).put("column", f.column());
+            found.addObject()
+                    .put("rule", f.rule().id())
+                    .put("severity", f.severity().id())
+                    .put("message", f.message())
+                    .put("line", f.line())
+                    .put("column", f.column());
         }
         return n;
     }

@@ -37,7 +37,9 @@ import picocli.CommandLine.Parameters;
  * run in the chosen sandbox, repair, store the records. Progress goes to stderr; the final program's stdout
  * (or {@code --json}) to stdout. Exit codes as {@code agentic exec}.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
         description = "Run a task end to end: generate code with a model, validate it, run it in a sandbox.")
 @Internal
 public final class RunCommand implements Callable<Integer> {
@@ -49,25 +51,39 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TASK", description = "What the program should do, in words.")
     String task;
 
-    @Option(names = "--model", paramLabel = "PROVIDER:ARGS", required = true,
+    @Option(
+            names = "--model",
+            paramLabel = "PROVIDER:ARGS",
+            required = true,
             description = "The model: scripted:FILE[,FILE...] (offline, one answer per file). Providers on the "
                     + "classpath add more (e.g. bedrock:MODEL_ID[,MODEL_ID...]).")
     String model;
 
-    @Option(names = "--sandbox", paramLabel = "PROVIDER[:ARGS]", defaultValue = "local",
+    @Option(
+            names = "--sandbox",
+            paramLabel = "PROVIDER[:ARGS]",
+            defaultValue = "local",
             description = "Where code runs (default ${DEFAULT-VALUE}: bubblewrap-isolated local sandbox).")
     String sandbox;
 
-    @Option(names = "--store", paramLabel = "DIR", defaultValue = "agentic-runs",
+    @Option(
+            names = "--store",
+            paramLabel = "DIR",
+            defaultValue = "agentic-runs",
             description = "Directory for generated code and execution records (default ${DEFAULT-VALUE}); "
                     + "file:DIR works too, and providers on the classpath add more (e.g. s3://BUCKET/PREFIX).")
     String store;
 
-    @Option(names = "--integration", paramLabel = "NAME", defaultValue = "default",
+    @Option(
+            names = "--integration",
+            paramLabel = "NAME",
+            defaultValue = "default",
             description = "Name grouping the records (default ${DEFAULT-VALUE}).")
     String integration;
 
-    @Option(names = "--secret", paramLabel = "NAME=SPEC",
+    @Option(
+            names = "--secret",
+            paramLabel = "NAME=SPEC",
             description = "Secret for the program as environment variable NAME; SPEC is env:VAR or a scheme of a "
                     + "secret provider on the classpath (repeatable).")
     List<String> secrets = new ArrayList<>();
@@ -75,16 +91,24 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--env", paramLabel = "NAME=VALUE", description = "Plain environment variable (repeatable).")
     List<String> env = new ArrayList<>();
 
-    @Option(names = "--allow-host", paramLabel = "HOST[:PORT]",
+    @Option(
+            names = "--allow-host",
+            paramLabel = "HOST[:PORT]",
             description = "Let the program reach this host (repeatable). A loopback address with a port is allowed "
                     + "only because you list it here (local development).")
     List<String> allowHosts = new ArrayList<>();
 
-    @Option(names = "--language", paramLabel = "python|java", defaultValue = "python",
+    @Option(
+            names = "--language",
+            paramLabel = "python|java",
+            defaultValue = "python",
             description = "Language of the program (default ${DEFAULT-VALUE}).")
     String language;
 
-    @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "3",
+    @Option(
+            names = "--max-attempts",
+            paramLabel = "N",
+            defaultValue = "3",
             description = "Attempts including repairs (default ${DEFAULT-VALUE}).")
     int maxAttempts;
 
@@ -103,8 +127,8 @@ public final class RunCommand implements Callable<Integer> {
         RoutingSecretProvider.Builder routes = RoutingSecretProvider.builder();
         List<HostPort> loopback = new ArrayList<>();
         try {
-            Task.Builder b = Task.builder().description(task).integration(integration)
-                    .language(Language.parse(language));
+            Task.Builder b =
+                    Task.builder().description(task).integration(integration).language(Language.parse(language));
             for (CliValues.Secret secret : CliValues.secrets(secrets)) {
                 routes.route(secret.key(), secret.source());
                 b.secret(secret.name(), secret.key());
@@ -137,8 +161,8 @@ public final class RunCommand implements Callable<Integer> {
             return AgenticCli.USAGE;
         }
         try (Sandbox box = sp.create(sandbox, context)) {
-            ArtifactStore records = ProviderLookup.artifactStores().named("--store")
-                    .create(store, ProviderContext.defaults());
+            ArtifactStore records =
+                    ProviderLookup.artifactStores().named("--store").create(store, ProviderContext.defaults());
             Orchestrator orchestrator = Orchestrator.builder()
                     .generator(ModelGenerator.builder().model(chatModel).build())
                     .executor(Executor.builder().sandbox(box).build())
@@ -174,12 +198,19 @@ public final class RunCommand implements Callable<Integer> {
         }
         result.finalResult().ifPresent(r -> out.print(r.stdout()));
         out.flush();
-        err.println("status: " + result.status() + ", attempts: " + result.attempts().size() + ", model calls: "
+        err.println("status: " + result.status() + ", attempts: "
+                + result.attempts().size() + ", model calls: "
                 + result.modelCalls() + ", tokens: " + result.usage().inputTokens() + " in / "
                 + result.usage().outputTokens() + " out, estimated cost: "
-                + result.estimatedCostUsd().map(c -> "$" + c.stripTrailingZeros().toPlainString()).orElse("unknown"));
-        err.println("records: " + String.join(", ", result.records().stream()
-                .map(k -> CliValues.location(records, k)).toList()));
+                + result.estimatedCostUsd()
+                        .map(c -> "$" + c.stripTrailingZeros().toPlainString())
+                        .orElse("unknown"));
+        err.println("records: "
+                + String.join(
+                        ", ",
+                        result.records().stream()
+                                .map(k -> CliValues.location(records, k))
+                                .toList()));
         err.flush();
     }
 
@@ -188,7 +219,9 @@ public final class RunCommand implements Callable<Integer> {
         n.put("status", r.status().name());
         n.put("attempts", r.attempts().size());
         n.put("modelCalls", r.modelCalls());
-        n.putObject("usage").put("inputTokens", r.usage().inputTokens()).put("outputTokens", r.usage().outputTokens());
+        n.putObject("usage")
+                .put("inputTokens", r.usage().inputTokens())
+                .put("outputTokens", r.usage().outputTokens());
         if (r.estimatedCostUsd().isPresent()) {
             n.put("estimatedCostUsd", r.estimatedCostUsd().get());
         } else {

@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
  * <p>Exit codes: 0 when there is no error finding, 1 when there is one, 2 for usage, configuration or I/O
  * errors (missing file, unknown language or policy, no validator for the language), with the reason on stderr.
  */
-@Command(name = "validate",
+@Command(
+        name = "validate",
         description = "Check a Python or Java program against the validation policy without running it.")
 @Internal
 public final class ValidateCommand implements Callable<Integer> {
@@ -46,21 +47,31 @@ public final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help message and exit.")
     boolean help;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The program to check.")
     Path file;
 
-    @Option(names = "--language", paramLabel = "LANGUAGE",
+    @Option(
+            names = "--language",
+            paramLabel = "LANGUAGE",
             description = "python or java; by default taken from the file extension.")
     String language;
 
-    @Option(names = "--policy", paramLabel = "POLICY", defaultValue = "standard",
+    @Option(
+            names = "--policy",
+            paramLabel = "POLICY",
+            defaultValue = "standard",
             description = "standard (deny list, the default) or strict (allow list of imports).")
     String policy;
 
-    @Option(names = "--allow-host", paramLabel = "HOST",
+    @Option(
+            names = "--allow-host",
+            paramLabel = "HOST",
             description = "A host the program may contact (repeatable); without it the program has no network.")
     List<String> allowedHosts = new ArrayList<>();
 
@@ -74,7 +85,8 @@ public final class ValidateCommand implements Callable<Integer> {
         try {
             Language lang = language();
             CodeValidator validator = CodeValidator.forLanguage(lang, policy());
-            NetworkPolicy network = allowedHosts.isEmpty() ? NetworkPolicy.none()
+            NetworkPolicy network = allowedHosts.isEmpty()
+                    ? NetworkPolicy.none()
                     : NetworkPolicy.allow(allowedHosts.toArray(String[]::new));
             ValidationResult result = validator.validate(new Code(lang, read()), network);
             out.println(json ? json(result) : human(result));
@@ -92,9 +104,9 @@ public final class ValidateCommand implements Callable<Integer> {
             return Language.parse(language);
         }
         Path name = file.getFileName();
-        return Language.fromFileName(name == null ? file.toString() : name.toString()).orElseThrow(() -> new ConfigurationException(
-                "Cannot tell the language of " + file + " from its extension; pass --language python or "
-                        + "--language java."));
+        return Language.fromFileName(name == null ? file.toString() : name.toString())
+                .orElseThrow(() -> new ConfigurationException("Cannot tell the language of " + file
+                        + " from its extension; pass --language python or " + "--language java."));
     }
 
     private ValidationPolicy policy() {
@@ -123,16 +135,37 @@ public final class ValidateCommand implements Callable<Integer> {
     private String human(ValidationResult result) {
         StringBuilder b = new StringBuilder();
         for (Finding f : result.findings()) {
-            b.append(file).append(':').append(f.line()).append(':').append(f.column()).append(": ")
-                    .append(f.severity().id()).append(" [").append(f.rule()).append("] ").append(f.message())
+            b.append(file)
+                    .append(':')
+                    .append(f.line())
+                    .append(':')
+                    .append(f.column())
+                    .append(": ")
+                    .append(f.severity().id())
+                    .append(" [")
+                    .append(f.rule())
+                    .append("] ")
+                    .append(f.message())
                     .append('\n');
         }
         long errors = result.errors().size();
-        long warnings = result.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
-        return b.append(file).append(": ").append(result.valid() ? "valid" : "not valid").append(" (")
-                .append(errors).append(errors == 1 ? " error, " : " errors, ").append(warnings)
-                .append(warnings == 1 ? " warning" : " warnings").append("; ").append(result.language().id())
-                .append(", ").append(policy.trim().toLowerCase(Locale.ROOT)).append(" policy)").toString();
+        long warnings = result.findings().stream()
+                .filter(f -> f.severity() == Severity.WARNING)
+                .count();
+        return b.append(file)
+                .append(": ")
+                .append(result.valid() ? "valid" : "not valid")
+                .append(" (")
+                .append(errors)
+                .append(errors == 1 ? " error, " : " errors, ")
+                .append(warnings)
+                .append(warnings == 1 ? " warning" : " warnings")
+                .append("; ")
+                .append(result.language().id())
+                .append(", ")
+                .append(policy.trim().toLowerCase(Locale.ROOT))
+                .append(" policy)")
+                .toString();
     }
 
     private static String json(ValidationResult result) {
@@ -141,8 +174,12 @@ public final class ValidateCommand implements Callable<Integer> {
         root.put("language", result.language().id());
         ArrayNode findings = root.putArray("findings");
         for (Finding f : result.findings()) {
-            findings.addObject().put("rule", f.rule().id()).put("severity", f.severity().id()).put("message", f.message())
-                    .put("line", f.line()).put("column", f.column());
+            findings.addObject()
+                    .put("rule", f.rule().id())
+                    .put("severity", f.severity().id())
+                    .put("message", f.message())
+                    .put("line", f.line())
+                    .put("column", f.column());
         }
         try {
             return JSON.writeValueAsString(root);

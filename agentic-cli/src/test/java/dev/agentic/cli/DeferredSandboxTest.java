@@ -32,7 +32,9 @@ class DeferredSandboxTest {
     @Test
     void firstUseStartsTheSandboxOnceAndRunsInIt() {
         try (DeferredSandbox sandbox = new DeferredSandbox(this::create)) {
-            ExecutionRequest request = ExecutionRequest.builder().code(new Code(Language.PYTHON, "print('x')")).build();
+            ExecutionRequest request = ExecutionRequest.builder()
+                    .code(new Code(Language.PYTHON, "print('x')"))
+                    .build();
 
             assertThat(sandbox.execute(request).stdout()).isEqualTo("x\n");
             assertThat(sandbox.execute(request).succeeded()).isTrue();

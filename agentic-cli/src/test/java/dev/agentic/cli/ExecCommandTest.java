@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExecCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
+
     @TempDir
     Path dir;
 
@@ -36,7 +37,8 @@ class ExecCommandTest {
 
     @Test
     void succeedingProgramPrintsItsOutputAndExitsZero() throws IOException {
-        assertThat(run("exec", "--no-validate", file("hello.py", "print('hello from the sandbox')"))).isZero();
+        assertThat(run("exec", "--no-validate", file("hello.py", "print('hello from the sandbox')")))
+                .isZero();
         assertThat(out.toString()).isEqualTo("hello from the sandbox\n");
         assertThat(err.toString()).contains("SUCCEEDED");
     }
@@ -63,7 +65,12 @@ class ExecCommandTest {
 
     @Test
     void timeoutIsTimedOutWithWallLimitAndExitOne() throws IOException {
-        int code = run("exec", "--no-validate", "--json", "--timeout", "700ms",
+        int code = run(
+                "exec",
+                "--no-validate",
+                "--json",
+                "--timeout",
+                "700ms",
                 file("hang.py", "import time\nprint('partial', flush=True)\ntime.sleep(60)"));
 
         assertThat(code).isEqualTo(AgenticCli.NOT_OK);
@@ -75,7 +82,14 @@ class ExecCommandTest {
 
     @Test
     void outputCapAndMemoryFlagsAreApplied() throws IOException {
-        int code = run("exec", "--no-validate", "--json", "--max-output", "2k", "--memory", "256m",
+        int code = run(
+                "exec",
+                "--no-validate",
+                "--json",
+                "--max-output",
+                "2k",
+                "--memory",
+                "256m",
                 file("flood.py", "while True:\n    print('y' * 100)"));
 
         JsonNode j = json();
@@ -91,10 +105,23 @@ class ExecCommandTest {
     void envSecretInputAndOutputFlagsWork() throws IOException {
         String input = file("data.csv", "a,b\n");
         String secretValue = System.getenv("HOME");
-        int code = run("exec", "--no-validate", "--json", "--env", "MODE=test", "--secret", "TOKEN=env:HOME",
-                "--input", input, "--output", "*.txt", file("io.py", "import os\n"
-                        + "print(os.environ['MODE'], os.environ['TOKEN'], open('data.csv').read().strip())\n"
-                        + "open('result.txt', 'w').write('done')"));
+        int code = run(
+                "exec",
+                "--no-validate",
+                "--json",
+                "--env",
+                "MODE=test",
+                "--secret",
+                "TOKEN=env:HOME",
+                "--input",
+                input,
+                "--output",
+                "*.txt",
+                file(
+                        "io.py",
+                        "import os\n"
+                                + "print(os.environ['MODE'], os.environ['TOKEN'], open('data.csv').read().strip())\n"
+                                + "open('result.txt', 'w').write('done')"));
 
         assertThat(code).as(err.toString()).isZero();
         JsonNode j = json();
@@ -105,9 +132,16 @@ class ExecCommandTest {
 
     @Test
     void allowHostStartsTheEgressProxyAndItsDecisionsAreInTheJson() throws IOException {
-        int code = run("exec", "--no-validate", "--json", "--allow-host", "example.org", file("net.py",
-                "import urllib.request\ntry:\n    urllib.request.urlopen('http://127.0.0.1:9/', timeout=5)\n"
-                        + "except Exception as e:\n    print('refused', getattr(e, 'code', ''))"));
+        int code = run(
+                "exec",
+                "--no-validate",
+                "--json",
+                "--allow-host",
+                "example.org",
+                file(
+                        "net.py",
+                        "import urllib.request\ntry:\n    urllib.request.urlopen('http://127.0.0.1:9/', timeout=5)\n"
+                                + "except Exception as e:\n    print('refused', getattr(e, 'code', ''))"));
 
         assertThat(code).as(err.toString()).isZero();
         JsonNode j = json();
@@ -121,8 +155,12 @@ class ExecCommandTest {
 
     @Test
     void javaFileRuns() throws IOException {
-        int code = run("exec", "--no-validate", file("Hello.java",
-                "class Hello { public static void main(String[] a) { System.out.println(\"hi from java\"); } }"));
+        int code = run(
+                "exec",
+                "--no-validate",
+                file(
+                        "Hello.java",
+                        "class Hello { public static void main(String[] a) { System.out.println(\"hi from java\"); } }"));
 
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).isEqualTo("hi from java\n");
@@ -130,7 +168,8 @@ class ExecCommandTest {
 
     @Test
     void missingSecretVariableIsAUsageError() throws IOException {
-        int code = run("exec", "--no-validate", "--secret", "K=env:AGENTIC_SURELY_UNSET_VARIABLE", file("a.py", "pass"));
+        int code =
+                run("exec", "--no-validate", "--secret", "K=env:AGENTIC_SURELY_UNSET_VARIABLE", file("a.py", "pass"));
 
         assertThat(code).isEqualTo(AgenticCli.USAGE);
         assertThat(err.toString()).contains("AGENTIC_SURELY_UNSET_VARIABLE");
@@ -138,10 +177,12 @@ class ExecCommandTest {
 
     @Test
     void badFlagValuesAreUsageErrors() throws IOException {
-        assertThat(run("exec", "--no-validate", "--timeout", "soon", file("b.py", "pass"))).isEqualTo(AgenticCli.USAGE);
+        assertThat(run("exec", "--no-validate", "--timeout", "soon", file("b.py", "pass")))
+                .isEqualTo(AgenticCli.USAGE);
         assertThat(err.toString()).contains("--timeout");
         assertThat(run("exec", "--no-validate", file("c.txt", "pass"))).isEqualTo(AgenticCli.USAGE);
-        assertThat(run("exec", "--no-validate", "--secret", "K=vault:x", file("d.py", "pass"))).isEqualTo(AgenticCli.USAGE);
+        assertThat(run("exec", "--no-validate", "--secret", "K=vault:x", file("d.py", "pass")))
+                .isEqualTo(AgenticCli.USAGE);
     }
 
     @Test
@@ -150,7 +191,8 @@ class ExecCommandTest {
         int code = run("exec", "--json", path);
 
         if (CodeValidator.supportedLanguages().contains(Language.PYTHON)) {
-            assertThat(CodeValidator.forLanguage(Language.PYTHON, ValidationPolicy.standard())).isNotNull();
+            assertThat(CodeValidator.forLanguage(Language.PYTHON, ValidationPolicy.standard()))
+                    .isNotNull();
             assertThat(code).isEqualTo(AgenticCli.NOT_OK);
             JsonNode j = json();
             assertThat(j.get("status").asText()).isEqualTo("REJECTED");
@@ -172,8 +214,13 @@ class ExecCommandTest {
 
     @Test
     void javaProgramIsValidatedThenRun() throws IOException {
-        int code = run("exec", "--json", file("Sum.java", "public class Sum {\n"
-                + "    public static void main(String[] args) {\n        System.out.println(2 + 3);\n    }\n}\n"));
+        int code = run(
+                "exec",
+                "--json",
+                file(
+                        "Sum.java",
+                        "public class Sum {\n"
+                                + "    public static void main(String[] args) {\n        System.out.println(2 + 3);\n    }\n}\n"));
 
         assertThat(code).as(out + err.toString()).isZero();
         assertThat(json().get("stdout").asText()).isEqualTo("5\n");

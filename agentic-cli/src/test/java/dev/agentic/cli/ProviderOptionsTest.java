@@ -25,18 +25,27 @@ class ProviderOptionsTest {
     }
 
     private String answer(String code) throws IOException {
-        return Files.writeString(dir.resolve("answer.md"), "```python\n" + code + "\n```\n").toString();
+        return Files.writeString(dir.resolve("answer.md"), "```python\n" + code + "\n```\n")
+                .toString();
     }
 
     @Test
     void fileStoreSpecWritesTheRecordsIntoThatDirectory() throws Exception {
-        int code = run("run", "Print 1", "--model", "scripted:" + answer("print(1)"),
-                "--store", "file:" + dir.resolve("records"), "--json");
+        int code = run(
+                "run",
+                "Print 1",
+                "--model",
+                "scripted:" + answer("print(1)"),
+                "--store",
+                "file:" + dir.resolve("records"),
+                "--json");
 
         assertThat(code).as(err.toString()).isZero();
         JsonNode records = new ObjectMapper().readTree(out.toString()).get("records");
         assertThat(records).hasSize(2);
-        assertThat(Path.of(records.get(0).asText())).startsWith(dir.resolve("records")).exists();
+        assertThat(Path.of(records.get(0).asText()))
+                .startsWith(dir.resolve("records"))
+                .exists();
     }
 
     @Test
@@ -52,29 +61,48 @@ class ProviderOptionsTest {
         int code = run("run", "x", "--model", "scripted:" + answer("print(1)"), "--sandbox", "docker");
 
         assertThat(code).isEqualTo(AgenticCli.USAGE);
-        assertThat(err.toString()).contains("Unknown --sandbox provider 'docker'", "local  the restricted local sandbox");
+        assertThat(err.toString())
+                .contains("Unknown --sandbox provider 'docker'", "local  the restricted local sandbox");
     }
 
     @Test
     void unknownSecretSchemeIsAUsageErrorListingEverySecretProvider() throws Exception {
-        int code = run("run", "x", "--model", "scripted:" + answer("print(1)"), "--secret", "K=vault:x",
-                "--store", dir.resolve("runs").toString());
+        int code = run(
+                "run",
+                "x",
+                "--model",
+                "scripted:" + answer("print(1)"),
+                "--secret",
+                "K=vault:x",
+                "--store",
+                dir.resolve("runs").toString());
 
         assertThat(code).isEqualTo(AgenticCli.USAGE);
-        assertThat(err.toString()).contains("Unknown --secret provider 'vault' in 'vault:x'", "env:VARIABLE",
-                "testvault:NAME");
+        assertThat(err.toString())
+                .contains("Unknown --secret provider 'vault' in 'vault:x'", "env:VARIABLE", "testvault:NAME");
     }
 
     @Test
     void secretsOfTwoBackendsReachOneProgramAndAreBothRedacted() throws Exception {
         String program = answer("import os\nprint(os.environ['A'])\nprint(os.environ['B'])");
 
-        int code = run("run", "x", "--model", "scripted:" + program, "--secret", "A=env:HOME",
-                "--secret", "B=testvault:payments/key", "--store", dir.resolve("runs").toString(), "--json");
+        int code = run(
+                "run",
+                "x",
+                "--model",
+                "scripted:" + program,
+                "--secret",
+                "A=env:HOME",
+                "--secret",
+                "B=testvault:payments/key",
+                "--store",
+                dir.resolve("runs").toString(),
+                "--json");
 
         assertThat(code).as(err.toString()).isZero();
         JsonNode j = new ObjectMapper().readTree(out.toString());
-        assertThat(j.at("/result/stdout").asText()).isEqualTo("[REDACTED]\n[REDACTED]\n")
+        assertThat(j.at("/result/stdout").asText())
+                .isEqualTo("[REDACTED]\n[REDACTED]\n")
                 .doesNotContain(TestVaultSecretFactory.VALUE);
     }
 
@@ -85,6 +113,7 @@ class ProviderOptionsTest {
         int code = run("exec", "--no-validate", "--json", "--secret", "B=testvault:payments/key", program.toString());
 
         assertThat(code).as(err.toString()).isZero();
-        assertThat(new ObjectMapper().readTree(out.toString()).get("stdout").asText()).isEqualTo("[REDACTED]\n");
+        assertThat(new ObjectMapper().readTree(out.toString()).get("stdout").asText())
+                .isEqualTo("[REDACTED]\n");
     }
 }

@@ -20,14 +20,17 @@ class PublicApiOnlyTest {
         assertThat(sources).isDirectory();
         List<String> offenders;
         try (Stream<Path> files = Files.walk(sources)) {
-            offenders = files.filter(p -> p.toString().endsWith(".java")).flatMap(p -> {
-                try {
-                    return Files.readAllLines(p).stream().filter(l -> INTERNAL.matcher(l).find())
-                            .map(l -> p + ": " + l.strip());
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).toList();
+            offenders = files.filter(p -> p.toString().endsWith(".java"))
+                    .flatMap(p -> {
+                        try {
+                            return Files.readAllLines(p).stream()
+                                    .filter(l -> INTERNAL.matcher(l).find())
+                                    .map(l -> p + ": " + l.strip());
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })
+                    .toList();
         }
         assertThat(offenders).as("internal packages used by agentic-cli").isEmpty();
     }

@@ -33,8 +33,16 @@ class RunAndDemoCommandTest {
         String a1 = answerFile("a1.md", "raise SystemExit('boom: missing field')");
         String a2 = answerFile("a2.md", "print(6 * 7)");
 
-        int code = run("run", "Print six times seven", "--model", "scripted:" + a1 + "," + a2,
-                "--store", dir.resolve("runs").toString(), "--integration", "math", "--json");
+        int code = run(
+                "run",
+                "Print six times seven",
+                "--model",
+                "scripted:" + a1 + "," + a2,
+                "--store",
+                dir.resolve("runs").toString(),
+                "--integration",
+                "math",
+                "--json");
 
         assertThat(code).as(err.toString()).isZero();
         JsonNode j = new ObjectMapper().readTree(out.toString());
@@ -53,8 +61,15 @@ class RunAndDemoCommandTest {
     void runThatNeverSucceedsExitsOneWithASummary() throws Exception {
         String bad = answerFile("bad.md", "import subprocess\nsubprocess.run(['id'])");
 
-        int code = run("run", "Show the user id", "--model", "scripted:" + bad, "--max-attempts", "1",
-                "--store", dir.resolve("runs").toString());
+        int code = run(
+                "run",
+                "Show the user id",
+                "--model",
+                "scripted:" + bad,
+                "--max-attempts",
+                "1",
+                "--store",
+                dir.resolve("runs").toString());
 
         assertThat(code).isEqualTo(AgenticCli.NOT_OK);
         assertThat(err.toString()).contains("denied-import", "status: FAILED", "attempts: 1", "records:");
@@ -64,8 +79,15 @@ class RunAndDemoCommandTest {
     void secretFromTheEnvironmentReferenceIsRequiredAndReportedByName() throws Exception {
         String a = answerFile("a.md", "print('x')");
 
-        int code = run("run", "x", "--model", "scripted:" + a, "--secret", "API_KEY=env:AGENTIC_TEST_UNSET_VARIABLE",
-                "--store", dir.resolve("runs").toString());
+        int code = run(
+                "run",
+                "x",
+                "--model",
+                "scripted:" + a,
+                "--secret",
+                "API_KEY=env:AGENTIC_TEST_UNSET_VARIABLE",
+                "--store",
+                dir.resolve("runs").toString());
 
         assertThat(code).isEqualTo(AgenticCli.NOT_OK);
         assertThat(err.toString()).contains("AGENTIC_TEST_UNSET_VARIABLE");
@@ -83,7 +105,14 @@ class RunAndDemoCommandTest {
     void streamShowsTheModelAnswerAsItIsWritten() throws Exception {
         String a = answerFile("s.md", "print('streamed')");
 
-        int code = run("run", "x", "--model", "scripted:" + a, "--stream", "--store", dir.resolve("runs").toString());
+        int code = run(
+                "run",
+                "x",
+                "--model",
+                "scripted:" + a,
+                "--stream",
+                "--store",
+                dir.resolve("runs").toString());
 
         assertThat(code).isZero();
         assertThat(err.toString()).contains("print('streamed')");
@@ -95,8 +124,13 @@ class RunAndDemoCommandTest {
         int code = run("demo", "--store", dir.resolve("demo-runs").toString());
 
         assertThat(code).as(out + "\n" + err).isZero();
-        assertThat(out.toString()).contains("SCRIPTED, OFFLINE", "attempt 2: repairing code", "401",
-                "Customer created: cus_", "name=Alice");
+        assertThat(out.toString())
+                .contains(
+                        "SCRIPTED, OFFLINE",
+                        "attempt 2: repairing code",
+                        "401",
+                        "Customer created: cus_",
+                        "name=Alice");
         assertThat(dir.resolve("demo-runs/executions/payments")).isDirectory();
     }
 }

@@ -84,8 +84,10 @@ class ValidateCommandTest {
 
     @Test
     void allowHostPermitsALiteralHost() throws IOException {
-        String file = write("Call.java", "class Call {\n    static java.net.URI u = java.net.URI.create("
-                + "\"https://api.stripe.com/v1/customers\");\n}\n");
+        String file = write(
+                "Call.java",
+                "class Call {\n    static java.net.URI u = java.net.URI.create("
+                        + "\"https://api.stripe.com/v1/customers\");\n}\n");
         assertThat(run(file)).isEqualTo(AgenticCli.NOT_OK);
         assertThat(out.toString()).contains("[host-not-allowed]");
         out.getBuffer().setLength(0);
@@ -190,8 +192,12 @@ class ValidateCommandTest {
     @Test
     void helpDescribesTheOptionsAndExitsZero() {
         assertThat(run("--help")).isEqualTo(AgenticCli.OK);
-        assertThat(out.toString()).contains("Usage: agentic validate").contains("--allow-host=HOST")
-                .contains("--policy=POLICY").contains("--language=LANGUAGE").contains("--json");
+        assertThat(out.toString())
+                .contains("Usage: agentic validate")
+                .contains("--allow-host=HOST")
+                .contains("--policy=POLICY")
+                .contains("--language=LANGUAGE")
+                .contains("--json");
     }
 
     @Test

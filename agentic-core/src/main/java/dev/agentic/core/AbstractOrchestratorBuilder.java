@@ -35,8 +35,7 @@ public abstract class AbstractOrchestratorBuilder<B extends AbstractOrchestrator
     private PriceTable prices = PriceTable.defaults();
     private Clock clock = Clock.systemUTC();
 
-    protected AbstractOrchestratorBuilder() {
-    }
+    protected AbstractOrchestratorBuilder() {}
 
     /** This builder, typed as the concrete builder. */
     protected abstract B self();

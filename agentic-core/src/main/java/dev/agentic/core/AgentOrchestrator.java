@@ -53,8 +53,7 @@ public final class AgentOrchestrator implements Orchestrator {
         private ChatModel model;
         private int maxToolRounds = 8;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         @Override
         protected Builder self() {

@@ -15,7 +15,15 @@ import java.util.Optional;
 public final class Attempt {
 
     /** How an attempt ended. */
-    public enum Outcome { NO_CODE, REJECTED, SUCCEEDED, FAILED, TIMED_OUT, KILLED, CANCELLED }
+    public enum Outcome {
+        NO_CODE,
+        REJECTED,
+        SUCCEEDED,
+        FAILED,
+        TIMED_OUT,
+        KILLED,
+        CANCELLED
+    }
 
     private final int number;
     private final GenerationResult generation;
@@ -40,7 +48,10 @@ public final class Attempt {
     }
 
     public Builder toBuilder() {
-        Builder b = new Builder().number(number).generation(generation).generationTime(generationTime)
+        Builder b = new Builder()
+                .number(number)
+                .generation(generation)
+                .generationTime(generationTime)
                 .executionTime(executionTime);
         b.validation = validation;
         b.execution = execution;
@@ -108,9 +119,13 @@ public final class Attempt {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Attempt a && number == a.number && generation.equals(a.generation)
-                && Objects.equals(validation, a.validation) && Objects.equals(execution, a.execution)
-                && generationTime.equals(a.generationTime) && executionTime.equals(a.executionTime)
+        return o instanceof Attempt a
+                && number == a.number
+                && generation.equals(a.generation)
+                && Objects.equals(validation, a.validation)
+                && Objects.equals(execution, a.execution)
+                && generationTime.equals(a.generationTime)
+                && executionTime.equals(a.executionTime)
                 && cancelled == a.cancelled;
     }
 
@@ -137,8 +152,7 @@ public final class Attempt {
         private Duration executionTime = Duration.ZERO;
         private boolean cancelled;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** 1-based attempt number (required). */
         public Builder number(int number) {

@@ -26,8 +26,7 @@ public final class CancellationToken {
         return new CancellationToken();
     }
 
-    private CancellationToken() {
-    }
+    private CancellationToken() {}
 
     /**
      * Requests cancellation; runs every registered callback once, on this thread.
@@ -85,7 +84,7 @@ public final class CancellationToken {
             }
         }
         callback.run();
-        return () -> { };
+        return () -> {};
     }
 
     @Override

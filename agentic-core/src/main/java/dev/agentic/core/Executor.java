@@ -42,15 +42,13 @@ public interface Executor {
     /** Hears the steps of one {@link #execute} call, on the calling thread. */
     interface Observer {
         /** An observer that ignores everything. */
-        Observer NONE = new Observer() { };
+        Observer NONE = new Observer() {};
 
         /** The validator has judged the program. */
-        default void validated(ValidationResult result) {
-        }
+        default void validated(ValidationResult result) {}
 
         /** The program passed validation and is being handed to the sandbox. */
-        default void executionStarted() {
-        }
+        default void executionStarted() {}
     }
 
     /** Same as {@link #execute(ExecutionRequest)} with a request built in place. */

@@ -48,7 +48,12 @@ public final class GenerationRequest {
     }
 
     public Builder toBuilder() {
-        Builder b = new Builder().task(task).history(history).attempt(attempt).listener(listener).runId(runId);
+        Builder b = new Builder()
+                .task(task)
+                .history(history)
+                .attempt(attempt)
+                .listener(listener)
+                .runId(runId);
         b.feedback = feedback;
         return b;
     }
@@ -90,8 +95,12 @@ public final class GenerationRequest {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof GenerationRequest r && task.equals(r.task) && history.equals(r.history)
-                && Objects.equals(feedback, r.feedback) && attempt == r.attempt && listener.equals(r.listener)
+        return o instanceof GenerationRequest r
+                && task.equals(r.task)
+                && history.equals(r.history)
+                && Objects.equals(feedback, r.feedback)
+                && attempt == r.attempt
+                && listener.equals(r.listener)
                 && runId.equals(r.runId);
     }
 
@@ -115,8 +124,7 @@ public final class GenerationRequest {
         private StreamListener listener = StreamListener.ignoring();
         private RunId runId;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The task (required). */
         public Builder task(Task task) {

@@ -43,8 +43,9 @@ public enum Language {
      * @throws ConfigurationException naming the accepted values when {@code name} is not one of them
      */
     public static Language parse(String name) {
-        return find(name).orElseThrow(() -> new ConfigurationException(
-                "Unknown language '" + name + "'; use one of: python, java, javascript."));
+        return find(name)
+                .orElseThrow(() -> new ConfigurationException(
+                        "Unknown language '" + name + "'; use one of: python, java, javascript."));
     }
 
     /** Like {@link #parse} but empty for an unknown name. */
@@ -53,11 +54,17 @@ public enum Language {
             return Optional.empty();
         }
         switch (name.trim().toLowerCase(Locale.ROOT)) {
-            case "python": case "python3": case "py": case "py3":
+            case "python":
+            case "python3":
+            case "py":
+            case "py3":
                 return Optional.of(PYTHON);
             case "java":
                 return Optional.of(JAVA);
-            case "javascript": case "js": case "node": case "nodejs":
+            case "javascript":
+            case "js":
+            case "node":
+            case "nodejs":
                 return Optional.of(JAVASCRIPT);
             default:
                 return Optional.empty();

@@ -88,13 +88,17 @@ public final class ModelGenerator implements Generator {
         });
         String text = response.text();
         Language language = request.task().language();
-        CodeExtractor.Extraction extraction = CodeExtractor.extract(text, language,
-                response.stopReason() == StopReason.MAX_TOKENS);
+        CodeExtractor.Extraction extraction =
+                CodeExtractor.extract(text, language, response.stopReason() == StopReason.MAX_TOKENS);
         if (!extraction.isFound()) {
             return new GenerationResult.NoCode(extraction.reason(), text, response.usage(), response.modelId());
         }
-        return new GenerationResult.Generated(new Code(language, extraction.code()), text, response.usage(),
-                response.modelId(), extraction.truncated());
+        return new GenerationResult.Generated(
+                new Code(language, extraction.code()),
+                text,
+                response.usage(),
+                response.modelId(),
+                extraction.truncated());
     }
 
     /** The request {@link #generate} sends for {@code request}; exposed so tests and tools can inspect it. */
@@ -123,8 +127,7 @@ public final class ModelGenerator implements Generator {
         private Double temperature;
         private final Map<Language, String> systemPrompts = new EnumMap<>(Language.class);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder model(ChatModel model) {
             this.model = Objects.requireNonNull(model, "model");
@@ -143,8 +146,7 @@ public final class ModelGenerator implements Generator {
         /** Sampling temperature within 0..2; the model's default when not set. */
         public Builder temperature(double temperature) {
             if (temperature < 0 || temperature > 2) {
-                throw new ConfigurationException("ModelGenerator.temperature must be within 0..2, was "
-                        + temperature);
+                throw new ConfigurationException("ModelGenerator.temperature must be within 0..2, was " + temperature);
             }
             this.temperature = temperature;
             return this;
@@ -154,8 +156,8 @@ public final class ModelGenerator implements Generator {
         public Builder systemPrompt(Language language, String prompt) {
             Objects.requireNonNull(language, "language");
             if (prompt == null || prompt.isBlank()) {
-                throw new ConfigurationException("ModelGenerator.systemPrompt for " + language.id()
-                        + " must not be blank");
+                throw new ConfigurationException(
+                        "ModelGenerator.systemPrompt for " + language.id() + " must not be blank");
             }
             systemPrompts.put(language, prompt);
             return this;

@@ -81,7 +81,8 @@ public interface Orchestrator {
 
     private WorkflowHandle startAsync(WorkflowRequest request, Consumer<Runnable> start) {
         CancellationToken token = request.cancellation().orElseGet(CancellationToken::create);
-        WorkflowRequest withToken = request.cancellation().isPresent() ? request
+        WorkflowRequest withToken = request.cancellation().isPresent()
+                ? request
                 : request.toBuilder().cancellation(token).build();
         CompletableFuture<WorkflowResult> result = new CompletableFuture<>();
         start.accept(() -> {

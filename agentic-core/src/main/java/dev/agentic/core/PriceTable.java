@@ -29,14 +29,19 @@ public final class PriceTable {
      * @param cacheReadPerMillion USD per million input tokens read from a prompt cache
      * @param cacheWritePerMillion USD per million input tokens written into a prompt cache
      */
-    public record ModelPrice(BigDecimal inputPerMillion, BigDecimal outputPerMillion, BigDecimal cacheReadPerMillion,
-                             BigDecimal cacheWritePerMillion) {
+    public record ModelPrice(
+            BigDecimal inputPerMillion,
+            BigDecimal outputPerMillion,
+            BigDecimal cacheReadPerMillion,
+            BigDecimal cacheWritePerMillion) {
         public ModelPrice {
             Objects.requireNonNull(inputPerMillion, "inputPerMillion");
             Objects.requireNonNull(outputPerMillion, "outputPerMillion");
             Objects.requireNonNull(cacheReadPerMillion, "cacheReadPerMillion");
             Objects.requireNonNull(cacheWritePerMillion, "cacheWritePerMillion");
-            if (inputPerMillion.signum() < 0 || outputPerMillion.signum() < 0 || cacheReadPerMillion.signum() < 0
+            if (inputPerMillion.signum() < 0
+                    || outputPerMillion.signum() < 0
+                    || cacheReadPerMillion.signum() < 0
                     || cacheWritePerMillion.signum() < 0) {
                 throw new ConfigurationException("prices must not be negative");
             }
@@ -49,7 +54,8 @@ public final class PriceTable {
 
         public BigDecimal cost(TokenUsage usage) {
             BigDecimal million = BigDecimal.valueOf(1_000_000);
-            return inputPerMillion.multiply(BigDecimal.valueOf(usage.inputTokens()))
+            return inputPerMillion
+                    .multiply(BigDecimal.valueOf(usage.inputTokens()))
                     .add(outputPerMillion.multiply(BigDecimal.valueOf(usage.outputTokens())))
                     .add(cacheReadPerMillion.multiply(BigDecimal.valueOf(usage.cacheReadTokens())))
                     .add(cacheWritePerMillion.multiply(BigDecimal.valueOf(usage.cacheWriteTokens())))
@@ -116,8 +122,7 @@ public final class PriceTable {
     public static final class Builder {
         private final Map<String, ModelPrice> prices = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder price(String modelId, ModelPrice price) {
             prices.put(Objects.requireNonNull(modelId, "modelId"), Objects.requireNonNull(price, "price"));

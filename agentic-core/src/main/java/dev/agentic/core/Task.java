@@ -64,8 +64,12 @@ public final class Task {
     }
 
     public Builder toBuilder() {
-        Builder b = new Builder().description(description).integration(integration).language(language)
-                .network(network).limits(limits);
+        Builder b = new Builder()
+                .description(description)
+                .integration(integration)
+                .language(language)
+                .network(network)
+                .limits(limits);
         b.secrets.putAll(secrets);
         b.environment.putAll(environment);
         b.inputFiles.addAll(inputFiles);
@@ -114,8 +118,8 @@ public final class Task {
 
     @Override
     public String toString() {
-        return "Task[" + integration + ", " + language.id() + ", \"" + description + "\", secrets="
-                + secrets.keySet() + ", " + network + "]";
+        return "Task[" + integration + ", " + language.id() + ", \"" + description + "\", secrets=" + secrets.keySet()
+                + ", " + network + "]";
     }
 
     /** Builder for {@link Task}; not thread-safe. {@link #description} is required. */
@@ -130,8 +134,7 @@ public final class Task {
         private final List<InputFile> inputFiles = new ArrayList<>();
         private final List<String> outputGlobs = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder description(String description) {
             this.description = description;
@@ -208,13 +211,13 @@ public final class Task {
 
         public Task build() {
             if (description == null || description.isBlank()) {
-                throw new ConfigurationException("Task.description must be set: say in words what the program "
-                        + "should do.");
+                throw new ConfigurationException(
+                        "Task.description must be set: say in words what the program " + "should do.");
             }
             for (String name : secrets.keySet()) {
                 if (environment.containsKey(name)) {
-                    throw new ConfigurationException("Task: " + name + " is both a secret and a plain "
-                            + "environment variable; keep one.");
+                    throw new ConfigurationException(
+                            "Task: " + name + " is both a secret and a plain " + "environment variable; keep one.");
                 }
             }
             return new Task(this);
@@ -222,8 +225,8 @@ public final class Task {
 
         private static String checkEnvName(String name) {
             if (name == null || !ENV_NAME.matcher(name).matches()) {
-                throw new ConfigurationException("Environment variable name '" + name
-                        + "' must match [A-Za-z_][A-Za-z0-9_]*.");
+                throw new ConfigurationException(
+                        "Environment variable name '" + name + "' must match [A-Za-z_][A-Za-z0-9_]*.");
             }
             return name;
         }

@@ -107,7 +107,10 @@ public final class WorkflowError {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof WorkflowError w && kind == w.kind && message.equals(w.message) && retryable == w.retryable
+        return o instanceof WorkflowError w
+                && kind == w.kind
+                && message.equals(w.message)
+                && retryable == w.retryable
                 && modelErrorKind == w.modelErrorKind;
     }
 

@@ -83,8 +83,12 @@ public final class WorkflowRequest {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof WorkflowRequest r && task.equals(r.task) && history.equals(r.history)
-                && listeners.equals(r.listeners) && runId.equals(r.runId) && Objects.equals(cancellation, r.cancellation);
+        return o instanceof WorkflowRequest r
+                && task.equals(r.task)
+                && history.equals(r.history)
+                && listeners.equals(r.listeners)
+                && runId.equals(r.runId)
+                && Objects.equals(cancellation, r.cancellation);
     }
 
     @Override
@@ -106,8 +110,7 @@ public final class WorkflowRequest {
         private RunId runId;
         private CancellationToken cancellation;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The task to run (required). */
         public Builder task(Task task) {

@@ -48,8 +48,15 @@ public final class WorkflowResult {
     }
 
     public Builder toBuilder() {
-        Builder b = new Builder().runId(runId).task(task).status(status).attempts(attempts).usage(usage)
-                .modelCalls(modelCalls).records(records).duration(duration);
+        Builder b = new Builder()
+                .runId(runId)
+                .task(task)
+                .status(status)
+                .attempts(attempts)
+                .usage(usage)
+                .modelCalls(modelCalls)
+                .records(records)
+                .duration(duration);
         b.estimatedCostUsd = estimatedCostUsd;
         b.error = error;
         b.answer = answer;
@@ -139,16 +146,24 @@ public final class WorkflowResult {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof WorkflowResult r && runId.equals(r.runId) && task.equals(r.task) && status == r.status
-                && attempts.equals(r.attempts) && usage.equals(r.usage) && modelCalls == r.modelCalls
-                && Objects.equals(estimatedCostUsd, r.estimatedCostUsd) && records.equals(r.records)
-                && duration.equals(r.duration) && Objects.equals(error, r.error) && Objects.equals(answer, r.answer);
+        return o instanceof WorkflowResult r
+                && runId.equals(r.runId)
+                && task.equals(r.task)
+                && status == r.status
+                && attempts.equals(r.attempts)
+                && usage.equals(r.usage)
+                && modelCalls == r.modelCalls
+                && Objects.equals(estimatedCostUsd, r.estimatedCostUsd)
+                && records.equals(r.records)
+                && duration.equals(r.duration)
+                && Objects.equals(error, r.error)
+                && Objects.equals(answer, r.answer);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(runId, task, status, attempts, usage, modelCalls, estimatedCostUsd, records, duration,
-                error, answer);
+        return Objects.hash(
+                runId, task, status, attempts, usage, modelCalls, estimatedCostUsd, records, duration, error, answer);
     }
 
     @Override
@@ -174,8 +189,7 @@ public final class WorkflowResult {
         private WorkflowError error;
         private String answer;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder runId(RunId runId) {
             this.runId = Objects.requireNonNull(runId, "runId");

@@ -17,6 +17,7 @@ class LanguageTest {
     @Test
     void unknownLanguageListsTheAcceptedOnes() {
         assertThatThrownBy(() -> Language.parse("rust"))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("python, java, javascript");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("python, java, javascript");
     }
 }

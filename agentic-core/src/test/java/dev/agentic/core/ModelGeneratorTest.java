@@ -97,7 +97,11 @@ class ModelGeneratorTest {
             }
         };
 
-        generator().generate(GenerationRequest.builder().task(Task.of("Say hello")).listener(listener).build());
+        generator()
+                .generate(GenerationRequest.builder()
+                        .task(Task.of("Say hello"))
+                        .listener(listener)
+                        .build());
 
         assertThat(model.deltasSent).isGreaterThan(1);
         assertThat(streamed.toString()).isEqualTo(model.answer);
@@ -108,8 +112,15 @@ class ModelGeneratorTest {
     void systemPromptStatesTheRulesForPython() {
         String system = request(Task.of("x")).system();
 
-        assertThat(system).contains("Python 3", "requests", "environment variables", "standard output",
-                "non-zero", "exactly one fenced code block", "```python");
+        assertThat(system)
+                .contains(
+                        "Python 3",
+                        "requests",
+                        "environment variables",
+                        "standard output",
+                        "non-zero",
+                        "exactly one fenced code block",
+                        "```python");
     }
 
     @Test
@@ -121,8 +132,12 @@ class ModelGeneratorTest {
 
     @Test
     void systemPromptCanBeReplacedPerLanguageAndSettingsArePassed() {
-        ModelGenerator generator = ModelGenerator.builder().model(model).maxTokens(1234).temperature(0.2)
-                .systemPrompt(Language.PYTHON, "Be terse.").build();
+        ModelGenerator generator = ModelGenerator.builder()
+                .model(model)
+                .maxTokens(1234)
+                .temperature(0.2)
+                .systemPrompt(Language.PYTHON, "Be terse.")
+                .build();
 
         ChatRequest request = generator.chatRequest(GenerationRequest.first(Task.of("x")));
 
@@ -133,68 +148,104 @@ class ModelGeneratorTest {
 
     @Test
     void userPromptCarriesTaskHostsEnvironmentNamesAndFiles() {
-        Task task = Task.builder().description("Create a Stripe customer named Alice").integration("stripe")
+        Task task = Task.builder()
+                .description("Create a Stripe customer named Alice")
+                .integration("stripe")
                 .secret("STRIPE_API_KEY", SecretRef.of("agentic-api-developer/stripe/test-key", "api_key"))
-                .allowHost("api.stripe.com").allowHost("127.0.0.1:8080")
+                .allowHost("api.stripe.com")
+                .allowHost("127.0.0.1:8080")
                 .environment("STRIPE_MODE", "plain-value-not-for-the-prompt")
                 .inputFile(new InputFile("data/customers.csv", "a,b".getBytes(StandardCharsets.UTF_8)))
                 .build();
 
         String user = request(task).lastUserText();
 
-        assertThat(user).contains("Create a Stripe customer named Alice", "Python 3", "STRIPE_API_KEY",
-                "api.stripe.com", "127.0.0.1:8080", "STRIPE_MODE", "data/customers.csv");
+        assertThat(user)
+                .contains(
+                        "Create a Stripe customer named Alice",
+                        "Python 3",
+                        "STRIPE_API_KEY",
+                        "api.stripe.com",
+                        "127.0.0.1:8080",
+                        "STRIPE_MODE",
+                        "data/customers.csv");
     }
 
     @Test
     void secretValuesAndReferencesNeverAppearInPromptsOnlyTheirNames() {
-        Task task = Task.builder().description("Charge the card").integration("stripe")
+        Task task = Task.builder()
+                .description("Charge the card")
+                .integration("stripe")
                 .secret("STRIPE_API_KEY", SecretRef.of("vault/stripe-live-key-7731", "api_key_field_9"))
                 .environment("PLAIN", "sk_live_plain_value_4242")
-                .allowHost("api.stripe.com").build();
+                .allowHost("api.stripe.com")
+                .build();
         Turn earlier = new Turn(task, Code.python("print(1)\n"), "1");
-        Feedback feedback = new Feedback.RunFailed(PREVIOUS,
-                new ExecutionResult.Failed(1, ExecutionOutput.of("", "KeyError: ***", Duration.ofMillis(5))));
+        Feedback feedback = new Feedback.RunFailed(
+                PREVIOUS, new ExecutionResult.Failed(1, ExecutionOutput.of("", "KeyError: ***", Duration.ofMillis(5))));
 
-        ChatRequest request = ModelGenerator.builder().model(model).build()
-                .chatRequest(GenerationRequest.builder().task(task).history(List.of(earlier)).feedback(feedback).attempt(2).build());
+        ChatRequest request = ModelGenerator.builder()
+                .model(model)
+                .build()
+                .chatRequest(GenerationRequest.builder()
+                        .task(task)
+                        .history(List.of(earlier))
+                        .feedback(feedback)
+                        .attempt(2)
+                        .build());
         String everything = request.system() + "\n" + request.lastUserText();
 
         assertThat(everything).contains("STRIPE_API_KEY", "PLAIN");
-        assertThat(everything).doesNotContain("vault/stripe-live-key-7731", "api_key_field_9",
-                "sk_live_plain_value_4242");
+        assertThat(everything)
+                .doesNotContain("vault/stripe-live-key-7731", "api_key_field_9", "sk_live_plain_value_4242");
     }
 
     @Test
     void repairAfterRejectionCarriesPreviousCodeAndEveryFinding() {
-        Feedback feedback = new Feedback.Rejected(PREVIOUS, List.of(
-                Finding.error(RuleId.DENIED_IMPORT, "import of 'subprocess' is not allowed", 3, 1),
-                Finding.error(RuleId.HOST_NOT_ALLOWED, "host evil.example.com is not in the allowlist", 7, 12)));
+        Feedback feedback = new Feedback.Rejected(
+                PREVIOUS,
+                List.of(
+                        Finding.error(RuleId.DENIED_IMPORT, "import of 'subprocess' is not allowed", 3, 1),
+                        Finding.error(
+                                RuleId.HOST_NOT_ALLOWED, "host evil.example.com is not in the allowlist", 7, 12)));
 
         String user = repairPrompt(feedback);
 
-        assertThat(user).contains(PREVIOUS.source(), "line 3:1 [denied-import] import of 'subprocess' is not allowed",
-                "line 7:12 [host-not-allowed] host evil.example.com is not in the allowlist");
+        assertThat(user)
+                .contains(
+                        PREVIOUS.source(),
+                        "line 3:1 [denied-import] import of 'subprocess' is not allowed",
+                        "line 7:12 [host-not-allowed] host evil.example.com is not in the allowlist");
     }
 
     @Test
     void repairAfterFailedRunCarriesExitCodeAndTheStderrTail() {
         String stderr = "EARLY-NOISE\n" + "x".repeat(5000) + "\nTraceback (most recent call last):\n"
                 + "KeyError: 'STRIPE_API_KEY'\n";
-        Feedback feedback = new Feedback.RunFailed(PREVIOUS,
-                new ExecutionResult.Failed(3, ExecutionOutput.of("partial stdout line\n", stderr, Duration.ofSeconds(1))));
+        Feedback feedback = new Feedback.RunFailed(
+                PREVIOUS,
+                new ExecutionResult.Failed(
+                        3, ExecutionOutput.of("partial stdout line\n", stderr, Duration.ofSeconds(1))));
 
         String user = repairPrompt(feedback);
 
-        assertThat(user).contains(PREVIOUS.source(), "FAILED", "exit code 3", "KeyError: 'STRIPE_API_KEY'",
-                "last 2000 characters", "partial stdout line");
+        assertThat(user)
+                .contains(
+                        PREVIOUS.source(),
+                        "FAILED",
+                        "exit code 3",
+                        "KeyError: 'STRIPE_API_KEY'",
+                        "last 2000 characters",
+                        "partial stdout line");
         assertThat(user).doesNotContain("EARLY-NOISE");
     }
 
     @Test
     void backticksInStderrCannotCloseTheQuotingFence() {
-        Feedback feedback = new Feedback.RunFailed(PREVIOUS, new ExecutionResult.Failed(1,
-                ExecutionOutput.of("", "bad doc:\n```\nstill stderr\n", Duration.ofMillis(1))));
+        Feedback feedback = new Feedback.RunFailed(
+                PREVIOUS,
+                new ExecutionResult.Failed(
+                        1, ExecutionOutput.of("", "bad doc:\n```\nstill stderr\n", Duration.ofMillis(1))));
 
         String user = repairPrompt(feedback);
 
@@ -205,10 +256,11 @@ class ModelGeneratorTest {
     void repairAfterTimeoutOrKillNamesTheLimit() {
         ExecutionOutput out = ExecutionOutput.of("", "", Duration.ofSeconds(30));
 
-        assertThat(repairPrompt(new Feedback.RunFailed(PREVIOUS,
-                new ExecutionResult.TimedOut(Duration.ofSeconds(30), out)))).contains("TIMED_OUT", "30000 ms");
-        assertThat(repairPrompt(new Feedback.RunFailed(PREVIOUS,
-                new ExecutionResult.Killed(9, Limit.MEMORY, out)))).contains("KILLED", "signal 9", "memory limit");
+        assertThat(repairPrompt(
+                        new Feedback.RunFailed(PREVIOUS, new ExecutionResult.TimedOut(Duration.ofSeconds(30), out))))
+                .contains("TIMED_OUT", "30000 ms");
+        assertThat(repairPrompt(new Feedback.RunFailed(PREVIOUS, new ExecutionResult.Killed(9, Limit.MEMORY, out))))
+                .contains("KILLED", "signal 9", "memory limit");
     }
 
     @Test
@@ -220,22 +272,28 @@ class ModelGeneratorTest {
 
     @Test
     void historyOfEarlierTurnsIsInThePromptWithTheirCode() {
-        Turn earlier = new Turn(Task.of("Create customer Alice"), Code.python("print('created cus_1')\n"),
-                "created cus_1");
+        Turn earlier =
+                new Turn(Task.of("Create customer Alice"), Code.python("print('created cus_1')\n"), "created cus_1");
 
-        String user = ModelGenerator.builder().model(model).build().chatRequest(GenerationRequest.builder()
-                .task(Task.of("Now also set her email")).history(List.of(earlier)).build())
+        String user = ModelGenerator.builder()
+                .model(model)
+                .build()
+                .chatRequest(GenerationRequest.builder()
+                        .task(Task.of("Now also set her email"))
+                        .history(List.of(earlier))
+                        .build())
                 .lastUserText();
 
-        assertThat(user).contains("Create customer Alice", "print('created cus_1')", "created cus_1",
-                "Now also set her email");
+        assertThat(user)
+                .contains("Create customer Alice", "print('created cus_1')", "created cus_1", "Now also set her email");
         assertThat(user.indexOf("Create customer Alice")).isLessThan(user.indexOf("Now also set her email"));
     }
 
     @Test
     void builderWithoutModelSaysWhatToSet() {
         assertThatThrownBy(() -> ModelGenerator.builder().build())
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("model must be set");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("model must be set");
     }
 
     private ModelGenerator generator() {
@@ -247,8 +305,13 @@ class ModelGeneratorTest {
     }
 
     private String repairPrompt(Feedback feedback) {
-        return generator().chatRequest(GenerationRequest.builder().task(Task.of("Fetch x")).feedback(feedback).attempt(2)
-                .build()).lastUserText();
+        return generator()
+                .chatRequest(GenerationRequest.builder()
+                        .task(Task.of("Fetch x"))
+                        .feedback(feedback)
+                        .attempt(2)
+                        .build())
+                .lastUserText();
     }
 
     /** Answers a fixed text in 5-character deltas and records what it was asked. */
@@ -279,8 +342,11 @@ class ModelGeneratorTest {
                 listener.onText(answer.substring(i, Math.min(answer.length(), i + 5)));
                 deltasSent++;
             }
-            ChatResponse response = new ChatResponse(Message.assistant(answer.isEmpty() ? " " : answer), stopReason,
-                    new TokenUsage(10, 20), "recording");
+            ChatResponse response = new ChatResponse(
+                    Message.assistant(answer.isEmpty() ? " " : answer),
+                    stopReason,
+                    new TokenUsage(10, 20),
+                    "recording");
             listener.onComplete(response);
             return response;
         }

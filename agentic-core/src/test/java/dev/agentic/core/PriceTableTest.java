@@ -18,14 +18,20 @@ class PriceTableTest {
 
     @Test
     void unknownModelHasNoEstimate() {
-        assertThat(PriceTable.defaults().estimate("acme-llm", new TokenUsage(10, 10))).isEmpty();
+        assertThat(PriceTable.defaults().estimate("acme-llm", new TokenUsage(10, 10)))
+                .isEmpty();
     }
 
     @Test
     void promptCacheTokensUseTheirOwnPricesOrTheInputPrice() {
         PriceTable prices = PriceTable.builder()
-                .price("cached", new PriceTable.ModelPrice(new BigDecimal("3"), new BigDecimal("15"),
-                        new BigDecimal("0.30"), new BigDecimal("3.75")))
+                .price(
+                        "cached",
+                        new PriceTable.ModelPrice(
+                                new BigDecimal("3"),
+                                new BigDecimal("15"),
+                                new BigDecimal("0.30"),
+                                new BigDecimal("3.75")))
                 .price("plain", "3", "15")
                 .build();
         TokenUsage usage = new TokenUsage(0, 0, 1_000_000, 1_000_000);

@@ -43,21 +43,25 @@ public final class ScriptedAnswer {
      * The call's id is {@code toolu_<name>_<n>}, where n counts this model's tool calls from 1.
      */
     public static ScriptedAnswer toolUse(String name, String inputJson) {
-        return new ScriptedAnswer("", List.of(new ContentBlock.ToolUse("", Objects.requireNonNull(name, "name"),
-                Objects.requireNonNull(inputJson, "inputJson"))), null, null);
+        return new ScriptedAnswer(
+                "",
+                List.of(new ContentBlock.ToolUse(
+                        "", Objects.requireNonNull(name, "name"), Objects.requireNonNull(inputJson, "inputJson"))),
+                null,
+                null);
     }
 
     /** A tool call with an explicit id. */
     public static ScriptedAnswer toolUse(String id, String name, String inputJson) {
-        return new ScriptedAnswer("", List.of(new ContentBlock.ToolUse(Objects.requireNonNull(id, "id"), name,
-                inputJson)), null, null);
+        return new ScriptedAnswer(
+                "", List.of(new ContentBlock.ToolUse(Objects.requireNonNull(id, "id"), name, inputJson)), null, null);
     }
 
     /** A copy with one more tool call after the existing content (text first, then tool calls). */
     public ScriptedAnswer withToolUse(String name, String inputJson) {
         List<ContentBlock.ToolUse> more = new ArrayList<>(toolUses);
-        more.add(new ContentBlock.ToolUse("", Objects.requireNonNull(name, "name"),
-                Objects.requireNonNull(inputJson, "inputJson")));
+        more.add(new ContentBlock.ToolUse(
+                "", Objects.requireNonNull(name, "name"), Objects.requireNonNull(inputJson, "inputJson")));
         return new ScriptedAnswer(text, more, stopReason, usage);
     }
 

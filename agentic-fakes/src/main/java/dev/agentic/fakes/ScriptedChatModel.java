@@ -145,16 +145,20 @@ public final class ScriptedChatModel implements ChatModel {
             if (nextAnswer < answers.size()) {
                 answer = withToolUseIds(answers.get(nextAnswer++));
             } else if (function == null) {
-                throw new ModelException(ModelException.Kind.UNKNOWN, id, "ScriptedChatModel '" + id
-                        + "' has no answer for call " + call + "; it was given " + answers.size()
-                        + (failures.isEmpty() ? "" : " (and " + failures.size() + " scripted failure(s))")
-                        + ". Add answers to the script, or check why the code under test called the model again.");
+                throw new ModelException(
+                        ModelException.Kind.UNKNOWN,
+                        id,
+                        "ScriptedChatModel '" + id
+                                + "' has no answer for call " + call + "; it was given " + answers.size()
+                                + (failures.isEmpty() ? "" : " (and " + failures.size() + " scripted failure(s))")
+                                + ". Add answers to the script, or check why the code under test called the model again.");
             } else {
                 answer = null;
             }
         }
         if (answer == null) {
-            ChatResponse response = Objects.requireNonNull(function.apply(request),
+            ChatResponse response = Objects.requireNonNull(
+                    function.apply(request),
                     "the respondWith function of ScriptedChatModel '" + id + "' returned null for call " + call);
             return response.withModelId(id);
         }
@@ -174,9 +178,11 @@ public final class ScriptedChatModel implements ChatModel {
         }
         List<ContentBlock.ToolUse> withIds = new ArrayList<>();
         for (ContentBlock.ToolUse use : answer.toolUses()) {
-            withIds.add(use.id().isEmpty()
-                    ? new ContentBlock.ToolUse("toolu_" + use.name() + "_" + (++toolUseCount), use.name(), use.inputJson())
-                    : use);
+            withIds.add(
+                    use.id().isEmpty()
+                            ? new ContentBlock.ToolUse(
+                                    "toolu_" + use.name() + "_" + (++toolUseCount), use.name(), use.inputJson())
+                            : use);
         }
         return answer.withToolUses(withIds);
     }
@@ -216,8 +222,7 @@ public final class ScriptedChatModel implements ChatModel {
         private final Map<Integer, ModelException.Kind> failures = new TreeMap<>();
         private int chunkSize = 16;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The model id reported by {@link #id()} and in every response; default {@code scripted}. */
         public Builder id(String id) {
@@ -241,8 +246,10 @@ public final class ScriptedChatModel implements ChatModel {
         /** Adds a complete response; its message, stop reason and usage are kept, the model id is replaced. */
         public Builder answer(ChatResponse response) {
             Objects.requireNonNull(response, "response");
-            return answer(ScriptedAnswer.text(response.text()).withToolUses(response.toolUses())
-                    .withStopReason(response.stopReason()).withUsage(response.usage()));
+            return answer(ScriptedAnswer.text(response.text())
+                    .withToolUses(response.toolUses())
+                    .withStopReason(response.stopReason())
+                    .withUsage(response.usage()));
         }
 
         /** Adds text answers to the script, in order. */
@@ -274,8 +281,8 @@ public final class ScriptedChatModel implements ChatModel {
         /** Call number {@code callNumber} (1-based) throws a {@link ModelException} of {@code kind}. */
         public Builder failOnCall(int callNumber, ModelException.Kind kind) {
             if (callNumber < 1) {
-                throw new ConfigurationException("ScriptedChatModel.failOnCall: call numbers start at 1, was "
-                        + callNumber);
+                throw new ConfigurationException(
+                        "ScriptedChatModel.failOnCall: call numbers start at 1, was " + callNumber);
             }
             failures.put(callNumber, Objects.requireNonNull(kind, "kind"));
             return this;

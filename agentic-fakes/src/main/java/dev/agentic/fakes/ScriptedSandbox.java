@@ -141,8 +141,8 @@ public final class ScriptedSandbox implements Sandbox {
                     + "; it was given " + sessionResults.size() + " session results. Add sessionResult(...) or "
                     + "sessionRespondWith(...) to its builder.");
         }
-        return Objects.requireNonNull(sessionFunction.apply(session, request),
-                "the sessionRespondWith function returned null");
+        return Objects.requireNonNull(
+                sessionFunction.apply(session, request), "the sessionRespondWith function returned null");
     }
 
     /** Every one-shot request received so far, oldest first (a snapshot), refused ones included. */
@@ -199,15 +199,16 @@ public final class ScriptedSandbox implements Sandbox {
      * language.
      */
     public static final class Builder {
-        private SandboxCapabilities capabilities = SandboxCapabilities.builder().allCapabilities()
-                .languages(List.of(Language.values())).build();
+        private SandboxCapabilities capabilities = SandboxCapabilities.builder()
+                .allCapabilities()
+                .languages(List.of(Language.values()))
+                .build();
         private final List<ExecutionResult> results = new ArrayList<>();
         private Function<ExecutionRequest, ExecutionResult> function;
         private final List<ExecutionResult> sessionResults = new ArrayList<>();
         private BiFunction<ScriptedSession, SessionRequest, ExecutionResult> sessionFunction;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** What the sandbox declares (and so which requests it accepts); it still enforces nothing. */
         public Builder capabilities(SandboxCapabilities capabilities) {

@@ -67,8 +67,10 @@ public final class ScriptedSession implements SandboxSession {
         Objects.requireNonNull(request, "request");
         checkAlive();
         if (request.code().language() != language()) {
-            throw new UnsupportedCapabilityException(id + " runs " + language() + ", not "
-                    + request.code().language() + "; open a session for that language.", request.code().language());
+            throw new UnsupportedCapabilityException(
+                    id + " runs " + language() + ", not " + request.code().language()
+                            + "; open a session for that language.",
+                    request.code().language());
         }
         requests.add(request);
         ExecutionResult result = sandbox.answer(this, request, requests.size());
@@ -103,7 +105,8 @@ public final class ScriptedSession implements SandboxSession {
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
         List<OutputFile> out = new ArrayList<>();
         for (Map.Entry<String, byte[]> e : files.entrySet()) {
-            if (out.size() < options.limits().maxOutputFiles() && matcher.matches(Path.of(e.getKey()))
+            if (out.size() < options.limits().maxOutputFiles()
+                    && matcher.matches(Path.of(e.getKey()))
                     && e.getValue().length <= options.limits().maxFileSizeBytes()) {
                 out.add(new OutputFile(e.getKey(), e.getValue()));
             }

@@ -34,7 +34,8 @@ class ScriptedChatModelTest {
 
     @Test
     void runningOutOfAnswersSaysWhichCallAndHowManyWereGiven() {
-        ScriptedChatModel model = ScriptedChatModel.builder().id("x").answers("one", "two").build();
+        ScriptedChatModel model =
+                ScriptedChatModel.builder().id("x").answers("one", "two").build();
         model.chat(ask("1"));
         model.chat(ask("2"));
 
@@ -46,8 +47,10 @@ class ScriptedChatModelTest {
 
     @Test
     void recordsEveryRequestIncludingFailedCalls() {
-        ScriptedChatModel model = ScriptedChatModel.builder().failOnCall(2, ModelException.Kind.THROTTLED)
-                .answers("one", "two").build();
+        ScriptedChatModel model = ScriptedChatModel.builder()
+                .failOnCall(2, ModelException.Kind.THROTTLED)
+                .answers("one", "two")
+                .build();
 
         model.chat(ask("first"));
         assertThatThrownBy(() -> model.chat(ask("second"))).isInstanceOf(ModelException.class);
@@ -60,8 +63,11 @@ class ScriptedChatModelTest {
 
     @Test
     void failOnCallThrowsTheKindWithoutUsingUpAnAnswer() {
-        ScriptedChatModel model = ScriptedChatModel.builder().id("m")
-                .failOnCall(1, ModelException.Kind.UNAVAILABLE).answer("the answer").build();
+        ScriptedChatModel model = ScriptedChatModel.builder()
+                .id("m")
+                .failOnCall(1, ModelException.Kind.UNAVAILABLE)
+                .answer("the answer")
+                .build();
 
         assertThatThrownBy(() -> model.chat(ask("a"))).isInstanceOfSatisfying(ModelException.class, e -> {
             assertThat(e.kind()).isEqualTo(ModelException.Kind.UNAVAILABLE);
@@ -73,8 +79,10 @@ class ScriptedChatModelTest {
 
     @Test
     void failedStreamingCallDeliversNothingToTheListener() {
-        ScriptedChatModel model = ScriptedChatModel.builder().failOnCall(1, ModelException.Kind.TIMEOUT)
-                .answer("x").build();
+        ScriptedChatModel model = ScriptedChatModel.builder()
+                .failOnCall(1, ModelException.Kind.TIMEOUT)
+                .answer("x")
+                .build();
         List<String> deltas = new ArrayList<>();
 
         assertThatThrownBy(() -> model.chat(ask("a"), deltas::add)).isInstanceOf(ModelException.class);
@@ -83,7 +91,8 @@ class ScriptedChatModelTest {
 
     @Test
     void streamsTextInChunksOfTheConfiguredSize() {
-        ScriptedChatModel model = ScriptedChatModel.builder().chunkSize(4).answer("abcdefghij").build();
+        ScriptedChatModel model =
+                ScriptedChatModel.builder().chunkSize(4).answer("abcdefghij").build();
         List<String> deltas = new ArrayList<>();
 
         model.chat(ask("a"), deltas::add);
@@ -93,7 +102,8 @@ class ScriptedChatModelTest {
 
     @Test
     void chunksNeverSplitASurrogatePair() {
-        ScriptedChatModel model = ScriptedChatModel.builder().chunkSize(1).answer("a🌍b").build();
+        ScriptedChatModel model =
+                ScriptedChatModel.builder().chunkSize(1).answer("a🌍b").build();
         List<String> deltas = new ArrayList<>();
 
         model.chat(ask("a"), deltas::add);
@@ -121,8 +131,7 @@ class ScriptedChatModelTest {
         List<ContentBlock.ToolUse> streamed = new ArrayList<>();
         StreamListener listener = new StreamListener() {
             @Override
-            public void onText(String delta) {
-            }
+            public void onText(String delta) {}
 
             @Override
             public void onToolUse(ContentBlock.ToolUse toolUse) {
@@ -146,9 +155,15 @@ class ScriptedChatModelTest {
 
     @Test
     void fullResponseKeepsItsContentStopReasonAndUsageButTakesTheModelsId() {
-        ChatResponse scripted = new ChatResponse(new Message(Role.ASSISTANT, List.of(ContentBlock.text("cut"),
-                new ContentBlock.ToolUse("t-9", "lookup", "{}"))), StopReason.MAX_TOKENS, new TokenUsage(5, 6), "other");
-        ScriptedChatModel model = ScriptedChatModel.builder().id("mine").answer(scripted).build();
+        ChatResponse scripted = new ChatResponse(
+                new Message(
+                        Role.ASSISTANT,
+                        List.of(ContentBlock.text("cut"), new ContentBlock.ToolUse("t-9", "lookup", "{}"))),
+                StopReason.MAX_TOKENS,
+                new TokenUsage(5, 6),
+                "other");
+        ScriptedChatModel model =
+                ScriptedChatModel.builder().id("mine").answer(scripted).build();
 
         ChatResponse response = model.chat(ask("a"));
 
@@ -161,8 +176,10 @@ class ScriptedChatModelTest {
 
     @Test
     void functionAnswersOnceTheListIsUsedUp() {
-        ScriptedChatModel model = ScriptedChatModel.builder().answer("listed")
-                .respondWithText(r -> "echo: " + r.lastUserText()).build();
+        ScriptedChatModel model = ScriptedChatModel.builder()
+                .answer("listed")
+                .respondWithText(r -> "echo: " + r.lastUserText())
+                .build();
 
         assertThat(model.chat(ask("a")).text()).isEqualTo("listed");
         assertThat(model.chat(ask("b")).text()).isEqualTo("echo: b");

@@ -31,14 +31,16 @@ class ScriptedSandboxTest {
 
     @Test
     void resultsComeInOrderThenFromTheFunction() {
-        ScriptedSandbox sandbox = ScriptedSandbox.builder().succeed("one\n").fail(2, "boom\n")
-                .respondWith(r -> new ExecutionResult.Succeeded(ExecutionOutput.of(r.code().source(), "",
-                        Duration.ZERO)))
+        ScriptedSandbox sandbox = ScriptedSandbox.builder()
+                .succeed("one\n")
+                .fail(2, "boom\n")
+                .respondWith(r -> new ExecutionResult.Succeeded(
+                        ExecutionOutput.of(r.code().source(), "", Duration.ZERO)))
                 .build();
 
         assertThat(sandbox.execute(HELLO).stdout()).isEqualTo("one\n");
-        assertThat(sandbox.execute(HELLO)).isEqualTo(new ExecutionResult.Failed(2,
-                ExecutionOutput.of("", "boom\n", Duration.ZERO)));
+        assertThat(sandbox.execute(HELLO))
+                .isEqualTo(new ExecutionResult.Failed(2, ExecutionOutput.of("", "boom\n", Duration.ZERO)));
         assertThat(sandbox.execute(HELLO).stdout()).isEqualTo("print('hello')");
     }
 
@@ -47,16 +49,21 @@ class ScriptedSandboxTest {
         ScriptedSandbox sandbox = ScriptedSandbox.builder().succeed("only\n").build();
         sandbox.execute(HELLO);
 
-        assertThatThrownBy(() -> sandbox.execute(HELLO)).isInstanceOf(SandboxException.class)
+        assertThatThrownBy(() -> sandbox.execute(HELLO))
+                .isInstanceOf(SandboxException.class)
                 .hasMessageContaining("no result for run 2; it was given 1");
     }
 
     @Test
     void declaresEverythingByDefaultSoAnExecutorHandsItAnyRequest() {
         ScriptedSandbox sandbox = ScriptedSandbox.builder().succeed("created\n").build();
-        ExecutionRequest request = ExecutionRequest.builder().code(Code.python("print('created')"))
-                .network(NetworkPolicy.allow("api.stripe.com")).secret("STRIPE_API_KEY", "sk_test_1")
-                .limits(l -> l.memoryBytes(64L << 20)).outputGlob("*.json").build();
+        ExecutionRequest request = ExecutionRequest.builder()
+                .code(Code.python("print('created')"))
+                .network(NetworkPolicy.allow("api.stripe.com"))
+                .secret("STRIPE_API_KEY", "sk_test_1")
+                .limits(l -> l.memoryBytes(64L << 20))
+                .outputGlob("*.json")
+                .build();
 
         ExecutionOutcome outcome = Executor.builder().sandbox(sandbox).build().execute(request);
 
@@ -68,16 +75,22 @@ class ScriptedSandboxTest {
 
     @Test
     void declaringLessMakesItRefuseWhatNeedsMoreAndStillRecordTheRequest() {
-        ScriptedSandbox sandbox = ScriptedSandbox.builder().succeed("never\n")
-                .capabilities(SandboxCapabilities.builder().language(Language.PYTHON)
-                        .capability(SandboxCapability.NETWORK_ISOLATION).build())
+        ScriptedSandbox sandbox = ScriptedSandbox.builder()
+                .succeed("never\n")
+                .capabilities(SandboxCapabilities.builder()
+                        .language(Language.PYTHON)
+                        .capability(SandboxCapability.NETWORK_ISOLATION)
+                        .build())
                 .build();
-        ExecutionRequest withHosts = HELLO.toBuilder().network(NetworkPolicy.allow("example.com")).build();
+        ExecutionRequest withHosts =
+                HELLO.toBuilder().network(NetworkPolicy.allow("example.com")).build();
 
-        assertThatThrownBy(() -> sandbox.execute(withHosts)).isInstanceOf(UnsupportedCapabilityException.class)
+        assertThatThrownBy(() -> sandbox.execute(withHosts))
+                .isInstanceOf(UnsupportedCapabilityException.class)
                 .hasMessageContaining("HOST_ALLOWLIST");
         assertThatThrownBy(() -> sandbox.openSession(o -> o.language(Language.PYTHON)))
-                .isInstanceOf(UnsupportedCapabilityException.class).hasMessageContaining("SESSIONS");
+                .isInstanceOf(UnsupportedCapabilityException.class)
+                .hasMessageContaining("SESSIONS");
         assertThat(sandbox.requests()).containsExactly(withHosts);
         assertThat(sandbox.execute(HELLO).stdout()).isEqualTo("never\n");
     }
@@ -117,9 +130,11 @@ class ScriptedSandboxTest {
 
         assertThat(sandbox.isClosed()).isTrue();
         assertThat(session.isAlive()).isFalse();
-        assertThatThrownBy(() -> sandbox.execute(HELLO)).isInstanceOf(SandboxException.class)
+        assertThatThrownBy(() -> sandbox.execute(HELLO))
+                .isInstanceOf(SandboxException.class)
                 .hasMessageContaining("closed");
         assertThatThrownBy(() -> sandbox.openSession(o -> o.language(Language.PYTHON)))
-                .isInstanceOf(SandboxException.class).hasMessageContaining("closed");
+                .isInstanceOf(SandboxException.class)
+                .hasMessageContaining("closed");
     }
 }

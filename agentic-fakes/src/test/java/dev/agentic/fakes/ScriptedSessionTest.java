@@ -23,8 +23,10 @@ class ScriptedSessionTest {
 
     /** A script whose "interpreter state" is the number of runs since the last reset, reported as the value. */
     private static ScriptedSandbox counting() {
-        return ScriptedSandbox.builder().sessionRespondWith((session, request) -> new ExecutionResult.Succeeded(
-                ExecutionOutput.builder().value(Integer.toString(session.requestsSinceReset().size())).build()))
+        return ScriptedSandbox.builder()
+                .sessionRespondWith((session, request) -> new ExecutionResult.Succeeded(ExecutionOutput.builder()
+                        .value(Integer.toString(session.requestsSinceReset().size()))
+                        .build()))
                 .build();
     }
 
@@ -46,25 +48,33 @@ class ScriptedSessionTest {
     @Test
     void listedSessionResultsComeFirstInOrder() {
         ScriptedSandbox sandbox = ScriptedSandbox.builder()
-                .sessionResult(new ExecutionResult.Succeeded(ExecutionOutput.builder().value("42").build())).build();
+                .sessionResult(new ExecutionResult.Succeeded(
+                        ExecutionOutput.builder().value("42").build()))
+                .build();
         try (ScriptedSession session = sandbox.openSession(o -> o.language(Language.PYTHON))) {
             assertThat(run(session, "6 * 7").output().value()).contains("42");
-            assertThatThrownBy(() -> run(session, "1")).isInstanceOf(SandboxException.class)
+            assertThatThrownBy(() -> run(session, "1"))
+                    .isInstanceOf(SandboxException.class)
                     .hasMessageContaining("no result for run 2 of scripted-session-1");
         }
     }
 
     @Test
     void filesWrittenAndFilesOfResultsAreCollectedUntilReset() {
-        ScriptedSandbox sandbox = ScriptedSandbox.builder().sessionResult(new ExecutionResult.Succeeded(
-                ExecutionOutput.builder().file(new OutputFile("out/report.csv", "a,b\n".getBytes(StandardCharsets.UTF_8)))
-                        .build())).build();
+        ScriptedSandbox sandbox = ScriptedSandbox.builder()
+                .sessionResult(new ExecutionResult.Succeeded(ExecutionOutput.builder()
+                        .file(new OutputFile("out/report.csv", "a,b\n".getBytes(StandardCharsets.UTF_8)))
+                        .build()))
+                .build();
         try (ScriptedSession session = sandbox.openSession(o -> o.language(Language.PYTHON))) {
             session.writeFile(new InputFile("in[1].txt", "x".getBytes(StandardCharsets.UTF_8)));
             run(session, "write the report");
 
-            assertThat(session.collectFiles("out/*.csv")).extracting(OutputFile::path).containsExactly("out/report.csv");
-            assertThat(session.readFile("in[1].txt")).hasValueSatisfying(f -> assertThat(f.size()).isEqualTo(1));
+            assertThat(session.collectFiles("out/*.csv"))
+                    .extracting(OutputFile::path)
+                    .containsExactly("out/report.csv");
+            assertThat(session.readFile("in[1].txt"))
+                    .hasValueSatisfying(f -> assertThat(f.size()).isEqualTo(1));
             assertThat(session.readFile("missing.txt")).isEmpty();
 
             session.reset();
@@ -83,7 +93,9 @@ class ScriptedSessionTest {
         session.close();
 
         assertThat(session.isAlive()).isFalse();
-        assertThatThrownBy(() -> run(session, "1")).isInstanceOf(SandboxException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> run(session, "1"))
+                .isInstanceOf(SandboxException.class)
+                .hasMessageContaining("closed");
         assertThatThrownBy(session::reset).isInstanceOf(SandboxException.class);
         assertThatThrownBy(() -> session.collectFiles("*")).isInstanceOf(SandboxException.class);
     }
@@ -92,7 +104,8 @@ class ScriptedSessionTest {
     void codeInAnotherLanguageIsRefusedAndNotRecorded() {
         try (ScriptedSession session = counting().openSession(o -> o.language(Language.PYTHON))) {
             assertThatThrownBy(() -> session.execute(SessionRequest.of(Code.java("class Main {}"))))
-                    .isInstanceOf(UnsupportedCapabilityException.class).hasMessageContaining("not JAVA");
+                    .isInstanceOf(UnsupportedCapabilityException.class)
+                    .hasMessageContaining("not JAVA");
             assertThat(session.requests()).isEmpty();
         }
     }
@@ -103,7 +116,8 @@ class ScriptedSessionTest {
         sandbox.openSession(o -> o.language(Language.PYTHON).secret("K", "v")).close();
         sandbox.openSession(o -> o.language(Language.JAVA));
 
-        assertThat(sandbox.sessions()).extracting(ScriptedSession::language)
+        assertThat(sandbox.sessions())
+                .extracting(ScriptedSession::language)
                 .containsExactly(Language.PYTHON, Language.JAVA);
         assertThat(sandbox.sessions().get(0).options().secrets()).containsKey("K");
         assertThat(sandbox.sessions().get(0).isAlive()).isFalse();

@@ -90,8 +90,8 @@ public final class LocalSandbox implements Sandbox {
     private LocalSandbox(Isolation isolation, RunContext context, int maxConcurrent) {
         this.isolation = isolation;
         this.context = context;
-        this.capabilities = capabilities(isolation == Isolation.BUBBLEWRAP, context.tools().prlimit() != null,
-                context.languages());
+        this.capabilities =
+                capabilities(isolation == Isolation.BUBBLEWRAP, context.tools().prlimit() != null, context.languages());
         this.slots = new Semaphore(maxConcurrent, true);
     }
 
@@ -101,12 +101,19 @@ public final class LocalSandbox implements Sandbox {
         if (isolated) {
             return b.allCapabilities().without(SandboxCapability.SESSIONS).build();
         }
-        b.capabilities(List.of(SandboxCapability.ENVIRONMENT, SandboxCapability.SECRETS,
-                SandboxCapability.WALL_TIME_LIMIT, SandboxCapability.OUTPUT_LIMIT, SandboxCapability.INPUT_FILES,
+        b.capabilities(List.of(
+                SandboxCapability.ENVIRONMENT,
+                SandboxCapability.SECRETS,
+                SandboxCapability.WALL_TIME_LIMIT,
+                SandboxCapability.OUTPUT_LIMIT,
+                SandboxCapability.INPUT_FILES,
                 SandboxCapability.OUTPUT_FILES));
         if (rlimits) {
-            b.capabilities(List.of(SandboxCapability.MEMORY_LIMIT, SandboxCapability.CPU_TIME_LIMIT,
-                    SandboxCapability.FILE_SIZE_LIMIT, SandboxCapability.OPEN_FILES_LIMIT));
+            b.capabilities(List.of(
+                    SandboxCapability.MEMORY_LIMIT,
+                    SandboxCapability.CPU_TIME_LIMIT,
+                    SandboxCapability.FILE_SIZE_LIMIT,
+                    SandboxCapability.OPEN_FILES_LIMIT));
         }
         return b.build();
     }
@@ -174,8 +181,7 @@ public final class LocalSandbox implements Sandbox {
         private final Map<WarmPool.Kind, Integer> prestart = new HashMap<>();
         private ExecutionLimits prestartLimits = ExecutionLimits.defaults();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** {@link Isolation#BUBBLEWRAP} (default) or the explicit, unsafe {@link Isolation#NONE}. */
         public Builder isolation(Isolation isolation) {
@@ -332,11 +338,17 @@ public final class LocalSandbox implements Sandbox {
          * @throws SandboxException saying how to fix the host when isolation is unavailable
          */
         public LocalSandbox build() {
-            SandboxSetup.Options o = new SandboxSetup.Options(isolation == Isolation.BUBBLEWRAP, python, javaHome,
-                    scratchRoot, sandboxUid, Set.copyOf(loopbackHosts), cgroupParent);
+            SandboxSetup.Options o = new SandboxSetup.Options(
+                    isolation == Isolation.BUBBLEWRAP,
+                    python,
+                    javaHome,
+                    scratchRoot,
+                    sandboxUid,
+                    Set.copyOf(loopbackHosts),
+                    cgroupParent);
             if (!prestart.isEmpty() && isolation != Isolation.BUBBLEWRAP) {
-                throw new ConfigurationException("prestart needs Isolation.BUBBLEWRAP; remove prestart(...) for "
-                        + "Isolation.NONE");
+                throw new ConfigurationException(
+                        "prestart needs Isolation.BUBBLEWRAP; remove prestart(...) for " + "Isolation.NONE");
             }
             LocalSandbox sandbox = new LocalSandbox(isolation, SandboxSetup.create(o), maxConcurrentRuns);
             try {

@@ -21,8 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** What {@link LocalSandbox} declares it enforces in each isolation mode, and that the executor holds it to that. */
 class LocalSandboxCapabilitiesTest {
     private static final Set<SandboxCapability> NEVER_WITHOUT_ISOLATION = EnumSet.of(
-            SandboxCapability.NETWORK_ISOLATION, SandboxCapability.HOST_ALLOWLIST,
-            SandboxCapability.FILESYSTEM_ISOLATION, SandboxCapability.PROCESS_LIMIT, SandboxCapability.DISK_LIMIT,
+            SandboxCapability.NETWORK_ISOLATION,
+            SandboxCapability.HOST_ALLOWLIST,
+            SandboxCapability.FILESYSTEM_ISOLATION,
+            SandboxCapability.PROCESS_LIMIT,
+            SandboxCapability.DISK_LIMIT,
             SandboxCapability.SESSIONS);
 
     @Test
@@ -30,8 +33,7 @@ class LocalSandboxCapabilitiesTest {
         try (LocalSandbox sandbox = LocalSandbox.builder().build()) {
             SandboxCapabilities caps = sandbox.capabilities();
 
-            assertThat(caps.capabilities())
-                    .isEqualTo(EnumSet.complementOf(EnumSet.of(SandboxCapability.SESSIONS)));
+            assertThat(caps.capabilities()).isEqualTo(EnumSet.complementOf(EnumSet.of(SandboxCapability.SESSIONS)));
             assertThat(caps.languages()).contains(Language.PYTHON, Language.JAVA);
             assertThat(caps.supportsSessions()).isFalse();
         }
@@ -39,12 +41,20 @@ class LocalSandboxCapabilitiesTest {
 
     @Test
     void isolationNoneClaimsNoIsolationAndNoLimitItCannotHold(@TempDir Path scratch) {
-        try (LocalSandbox sandbox = LocalSandbox.builder().isolation(Isolation.NONE).scratchRoot(scratch).build()) {
+        try (LocalSandbox sandbox = LocalSandbox.builder()
+                .isolation(Isolation.NONE)
+                .scratchRoot(scratch)
+                .build()) {
             SandboxCapabilities caps = sandbox.capabilities();
 
-            assertThat(caps.capabilities()).doesNotContainAnyElementsOf(NEVER_WITHOUT_ISOLATION)
-                    .contains(SandboxCapability.WALL_TIME_LIMIT, SandboxCapability.OUTPUT_LIMIT,
-                            SandboxCapability.ENVIRONMENT, SandboxCapability.SECRETS, SandboxCapability.INPUT_FILES,
+            assertThat(caps.capabilities())
+                    .doesNotContainAnyElementsOf(NEVER_WITHOUT_ISOLATION)
+                    .contains(
+                            SandboxCapability.WALL_TIME_LIMIT,
+                            SandboxCapability.OUTPUT_LIMIT,
+                            SandboxCapability.ENVIRONMENT,
+                            SandboxCapability.SECRETS,
+                            SandboxCapability.INPUT_FILES,
                             SandboxCapability.OUTPUT_FILES);
         }
     }
@@ -52,25 +62,36 @@ class LocalSandboxCapabilitiesTest {
     @Test
     void withoutIsolationTheRlimitCapabilitiesDependOnPrlimit() {
         Set<Language> py = Set.of(Language.PYTHON);
-        Set<SandboxCapability> rlimits = EnumSet.of(SandboxCapability.MEMORY_LIMIT,
-                SandboxCapability.CPU_TIME_LIMIT, SandboxCapability.FILE_SIZE_LIMIT, SandboxCapability.OPEN_FILES_LIMIT);
+        Set<SandboxCapability> rlimits = EnumSet.of(
+                SandboxCapability.MEMORY_LIMIT,
+                SandboxCapability.CPU_TIME_LIMIT,
+                SandboxCapability.FILE_SIZE_LIMIT,
+                SandboxCapability.OPEN_FILES_LIMIT);
 
-        assertThat(LocalSandbox.capabilities(false, true, py).capabilities()).containsAll(rlimits)
+        assertThat(LocalSandbox.capabilities(false, true, py).capabilities())
+                .containsAll(rlimits)
                 .doesNotContainAnyElementsOf(NEVER_WITHOUT_ISOLATION);
         assertThat(LocalSandbox.capabilities(false, false, py).capabilities())
-                .doesNotContainAnyElementsOf(rlimits).doesNotContainAnyElementsOf(NEVER_WITHOUT_ISOLATION);
+                .doesNotContainAnyElementsOf(rlimits)
+                .doesNotContainAnyElementsOf(NEVER_WITHOUT_ISOLATION);
     }
 
     @Test
     void theExecutorRefusesAnAllowlistOnAnUnisolatedSandboxInsteadOfIgnoringIt(@TempDir Path scratch) {
-        try (LocalSandbox sandbox = LocalSandbox.builder().isolation(Isolation.NONE).scratchRoot(scratch).build()) {
+        try (LocalSandbox sandbox = LocalSandbox.builder()
+                .isolation(Isolation.NONE)
+                .scratchRoot(scratch)
+                .build()) {
             Executor executor = Executor.builder().sandbox(sandbox).build();
-            ExecutionRequest request = ExecutionRequest.builder().code(Code.python("print(1)"))
-                    .network(NetworkPolicy.allow("api.stripe.com")).build();
+            ExecutionRequest request = ExecutionRequest.builder()
+                    .code(Code.python("print(1)"))
+                    .network(NetworkPolicy.allow("api.stripe.com"))
+                    .build();
 
             assertThatThrownBy(() -> executor.execute(request))
                     .isInstanceOf(UnsupportedCapabilityException.class)
-                    .hasMessageContaining("LocalSandbox[NONE").hasMessageContaining("HOST_ALLOWLIST");
+                    .hasMessageContaining("LocalSandbox[NONE")
+                    .hasMessageContaining("HOST_ALLOWLIST");
         }
     }
 
@@ -78,7 +99,8 @@ class LocalSandboxCapabilitiesTest {
     void sessionsAreRefusedWithTheMissingCapability() {
         try (LocalSandbox sandbox = LocalSandbox.builder().build()) {
             assertThatThrownBy(() -> sandbox.openSession(SessionOptions.of(Language.PYTHON)))
-                    .isInstanceOf(UnsupportedCapabilityException.class).hasMessageContaining("SESSIONS");
+                    .isInstanceOf(UnsupportedCapabilityException.class)
+                    .hasMessageContaining("SESSIONS");
         }
     }
 }

@@ -24,7 +24,8 @@ class LocalSandboxCgroupTest {
     void withoutUsableCgroupNotesSayRlimitsEnforceMemoryCpuAndProcesses(@TempDir Path scratch) throws IOException {
         Path unified = Path.of("/sys/fs/cgroup/unified/cgroup.controllers");
         assumeThat(Files.exists(unified) && !Files.readString(unified).contains("memory"))
-                .as("this test describes the project's build host (hybrid cgroups, v2 with hugetlb only)").isTrue();
+                .as("this test describes the project's build host (hybrid cgroups, v2 with hugetlb only)")
+                .isTrue();
         try (LocalSandbox sandbox = LocalSandbox.builder().scratchRoot(scratch).build()) {
             ExecutionResult r = sandbox.execute(ExecutionRequest.of(Code.python("pass")));
 
@@ -33,7 +34,8 @@ class LocalSandboxCgroupTest {
                     .anyMatch(n -> n.startsWith("memory: RLIMIT_AS") && n.endsWith("(rlimit only)"))
                     .anyMatch(n -> n.startsWith("processes: RLIMIT_NPROC") && n.endsWith("(rlimit only)"))
                     .anyMatch(n -> n.startsWith("cpu: RLIMIT_CPU") && n.endsWith("(rlimit only)"))
-                    .anyMatch(n -> n.startsWith("cgroups: not used") && n.contains("hugetlb")
+                    .anyMatch(n -> n.startsWith("cgroups: not used")
+                            && n.contains("hugetlb")
                             && n.contains("enforced by rlimits alone"))
                     .noneMatch(n -> n.contains("memory.max"));
         }
@@ -48,17 +50,22 @@ class LocalSandboxCgroupTest {
     void delegatedParentGivesEachRunAChildCgroupJoinedBeforeBwrapAndRemovedAfterwards(@TempDir Path tmp)
             throws Exception {
         Path parent = fakeDelegatedParent(tmp);
-        try (LocalSandbox sandbox = LocalSandbox.builder().scratchRoot(Files.createDirectory(tmp.resolve("s")))
-                .cgroupParent(parent).build()) {
-            CompletableFuture<ExecutionResult> run = CompletableFuture.supplyAsync(() -> sandbox.execute(
-                    ExecutionRequest.builder().code(Code.python("import time\nprint('in', flush=True)\ntime.sleep(1)"))
-                            .limits(l -> l.memoryBytes(300L << 20).maxProcesses(12)).build()));
+        try (LocalSandbox sandbox = LocalSandbox.builder()
+                .scratchRoot(Files.createDirectory(tmp.resolve("s")))
+                .cgroupParent(parent)
+                .build()) {
+            CompletableFuture<ExecutionResult> run =
+                    CompletableFuture.supplyAsync(() -> sandbox.execute(ExecutionRequest.builder()
+                            .code(Code.python("import time\nprint('in', flush=True)\ntime.sleep(1)"))
+                            .limits(l -> l.memoryBytes(300L << 20).maxProcesses(12))
+                            .build()));
             Path child = null;
             String procs = "";
             for (int i = 0; i < 400 && (child == null || procs.isBlank()); i++) {
                 Thread.sleep(5);
                 try (Stream<Path> s = Files.list(parent)) {
-                    child = s.filter(p -> p.getFileName().toString().startsWith("agentic-run-")).findFirst()
+                    child = s.filter(p -> p.getFileName().toString().startsWith("agentic-run-"))
+                            .findFirst()
                             .orElse(null);
                 }
                 if (child != null && Files.exists(child.resolve("cgroup.procs"))) {
@@ -71,8 +78,8 @@ class LocalSandboxCgroupTest {
             assertThat(Files.readString(child.resolve("cpu.max"))).isEqualTo("100000 100000");
             long pid = Long.parseLong(procs.trim());
             Thread.sleep(300); // the launcher has written its pid; let it exec setpriv and bwrap
-            assertThat(ProcessHandle.of(pid).flatMap(h -> h.info().command())).hasValueSatisfying(
-                    c -> assertThat(c).endsWith("bwrap"));
+            assertThat(ProcessHandle.of(pid).flatMap(h -> h.info().command()))
+                    .hasValueSatisfying(c -> assertThat(c).endsWith("bwrap"));
 
             ExecutionResult r = run.get();
 
@@ -80,11 +87,13 @@ class LocalSandboxCgroupTest {
             assertThat(r.stdout()).isEqualTo("in\n");
             assertThat(child).doesNotExist();
             List<String> notes = r.output().notes();
-            assertThat(notes).anyMatch(n -> n.startsWith("memory: cgroup v2 memory.max " + (300L << 20)))
+            assertThat(notes)
+                    .anyMatch(n -> n.startsWith("memory: cgroup v2 memory.max " + (300L << 20)))
                     .anyMatch(n -> n.startsWith("processes: cgroup v2 pids.max 14"))
                     .anyMatch(n -> n.startsWith("cpu: RLIMIT_CPU") && n.contains("cpu.max"))
                     .anyMatch(n -> n.startsWith("cgroups: the run is in " + parent));
-            assertThat(Files.readString(parent.resolve("cgroup.subtree_control"))).isEqualTo("+memory +pids +cpu");
+            assertThat(Files.readString(parent.resolve("cgroup.subtree_control")))
+                    .isEqualTo("+memory +pids +cpu");
         }
     }
 
@@ -92,24 +101,31 @@ class LocalSandboxCgroupTest {
     void prestartedSandboxIsInItsOwnChildCgroupWhileItWaitsAndTheChildGoesWithTheRun(@TempDir Path tmp)
             throws Exception {
         Path parent = fakeDelegatedParent(tmp);
-        try (LocalSandbox sandbox = LocalSandbox.builder().scratchRoot(Files.createDirectory(tmp.resolve("s")))
-                .cgroupParent(parent).prestart(Language.PYTHON, 1).build()) {
+        try (LocalSandbox sandbox = LocalSandbox.builder()
+                .scratchRoot(Files.createDirectory(tmp.resolve("s")))
+                .cgroupParent(parent)
+                .prestart(Language.PYTHON, 1)
+                .build()) {
             Path waiting = null;
             for (int i = 0; i < 400 && waiting == null; i++) {
                 Thread.sleep(5);
                 waiting = childWithProcess(parent);
             }
-            assertThat(waiting).as("a prestarted sandbox's cgroup, joined before bwrap").isNotNull();
-            long pid = Long.parseLong(Files.readString(waiting.resolve("cgroup.procs")).trim());
+            assertThat(waiting)
+                    .as("a prestarted sandbox's cgroup, joined before bwrap")
+                    .isNotNull();
+            long pid = Long.parseLong(
+                    Files.readString(waiting.resolve("cgroup.procs")).trim());
             Thread.sleep(300); // let the launcher exec setpriv and bwrap
-            assertThat(ProcessHandle.of(pid).flatMap(h -> h.info().command())).hasValueSatisfying(
-                    c -> assertThat(c).endsWith("bwrap"));
+            assertThat(ProcessHandle.of(pid).flatMap(h -> h.info().command()))
+                    .hasValueSatisfying(c -> assertThat(c).endsWith("bwrap"));
 
             ExecutionResult r = sandbox.execute(ExecutionRequest.of(Code.python("print('in')")));
 
             assertThat(r.stdout()).isEqualTo("in\n");
             String cgroup = waiting.toString();
-            assertThat(r.output().notes()).anyMatch(n -> n.contains("started ahead of the request"))
+            assertThat(r.output().notes())
+                    .anyMatch(n -> n.contains("started ahead of the request"))
                     .anyMatch(n -> n.startsWith("cgroups: the run is in " + cgroup));
             assertThat(waiting).as("removed with the run").doesNotExist();
         }
@@ -119,7 +135,8 @@ class LocalSandboxCgroupTest {
         try (Stream<Path> s = Files.list(parent)) {
             for (Path p : (Iterable<Path>) s::iterator) {
                 Path procs = p.resolve("cgroup.procs");
-                if (p.getFileName().toString().startsWith("agentic-run-") && Files.exists(procs)
+                if (p.getFileName().toString().startsWith("agentic-run-")
+                        && Files.exists(procs)
                         && !Files.readString(procs).isBlank()) {
                     return p;
                 }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Nested;
 /** The sandbox contract, run against a real bubblewrap {@link LocalSandbox}, cold and prestarted. */
 class LocalSandboxContractTest extends SandboxContract {
     private static final LocalSandbox SANDBOX = LocalSandbox.builder().build();
-    private static final LocalSandbox PRESTARTED = LocalSandbox.builder().prestart(Language.PYTHON, 2).build();
+    private static final LocalSandbox PRESTARTED =
+            LocalSandbox.builder().prestart(Language.PYTHON, 2).build();
 
     @Override
     protected Sandbox sandbox() {

@@ -36,11 +36,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LocalSandboxPrestartTest {
     private static final String PRESTARTED = "started ahead of the request";
-    private static final ExecutionLimits LIMITS = ExecutionLimits.builder().wallTime(Duration.ofSeconds(2))
-            .cpuTime(Duration.ofSeconds(2)).build();
+    private static final ExecutionLimits LIMITS = ExecutionLimits.builder()
+            .wallTime(Duration.ofSeconds(2))
+            .cpuTime(Duration.ofSeconds(2))
+            .build();
 
     private static LocalSandbox prestarted(Path scratch, int count) {
-        return LocalSandbox.builder().scratchRoot(scratch).prestart(Language.PYTHON, count).prestartLimits(LIMITS)
+        return LocalSandbox.builder()
+                .scratchRoot(scratch)
+                .prestart(Language.PYTHON, count)
+                .prestartLimits(LIMITS)
                 .build();
     }
 
@@ -54,8 +59,8 @@ class LocalSandboxPrestartTest {
         Set<String> dirs = new TreeSet<>();
         for (long pid : ProcTree.withCommandLineContaining(scratch.toString())) {
             try {
-                String cmd = new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
-                        StandardCharsets.UTF_8);
+                String cmd = new String(
+                        Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8);
                 Matcher m = runDir.matcher(cmd);
                 while (m.find()) {
                     dirs.add(m.group(1));
@@ -97,7 +102,8 @@ class LocalSandboxPrestartTest {
             assertThat(r.output().notes()).anyMatch(n -> n.contains(PRESTARTED));
             assertThat(r.output().notes()).anyMatch(n -> n.startsWith("isolation: bubblewrap"));
             awaitIdle(scratch, 1);
-            assertThat(liveRunDirs(scratch)).as("the used sandbox is gone, a new one waits")
+            assertThat(liveRunDirs(scratch))
+                    .as("the used sandbox is gone, a new one waits")
                     .doesNotContainAnyElementsOf(waiting);
         }
     }
@@ -129,7 +135,8 @@ class LocalSandboxPrestartTest {
             awaitIdle(scratch, 1);
             Thread.sleep(LIMITS.wallTime().toMillis() + 500);
 
-            ExecutionResult r = sandbox.execute(python("import time\ntime.sleep(0.5)\nprint('done')").build());
+            ExecutionResult r = sandbox.execute(
+                    python("import time\ntime.sleep(0.5)\nprint('done')").build());
 
             assertThat(r.succeeded()).as(r.describe()).isTrue();
             assertThat(r.output().notes()).anyMatch(n -> n.contains(PRESTARTED));
@@ -162,7 +169,9 @@ class LocalSandboxPrestartTest {
             awaitIdle(scratch, 1);
 
             ExecutionResult r = sandbox.execute(python("import os\nprint(os.environ['REGION'], os.environ['KEY'])")
-                    .environment("REGION", "eu-west-1").secret("KEY", secret).build());
+                    .environment("REGION", "eu-west-1")
+                    .secret("KEY", secret)
+                    .build());
 
             assertThat(r.succeeded()).as(r.describe()).isTrue();
             assertThat(r.output().notes()).anyMatch(n -> n.contains(PRESTARTED));
@@ -176,7 +185,8 @@ class LocalSandboxPrestartTest {
             awaitIdle(scratch, 1);
 
             ExecutionResult r = sandbox.execute(python("open('report.csv', 'w').write('a,b\\n1,2\\n')")
-                    .outputGlob("*.csv").build());
+                    .outputGlob("*.csv")
+                    .build());
 
             assertThat(r.succeeded()).as(r.describe()).isTrue();
             assertThat(r.output().notes()).anyMatch(n -> n.contains(PRESTARTED));
@@ -194,11 +204,14 @@ class LocalSandboxPrestartTest {
             Set<String> waiting = liveRunDirs(scratch);
 
             ExecutionResult otherLimits = sandbox.execute(ExecutionRequest.builder()
-                    .code(Code.python("print('limits')")).build());
+                    .code(Code.python("print('limits')"))
+                    .build());
             ExecutionResult withInput = sandbox.execute(python("print(open('data.txt').read())")
-                    .inputFile("data.txt", "input".getBytes(StandardCharsets.UTF_8)).build());
+                    .inputFile("data.txt", "input".getBytes(StandardCharsets.UTF_8))
+                    .build());
             ExecutionResult withNetwork = sandbox.execute(python("import os\nprint(os.environ['HTTPS_PROXY'])")
-                    .network(NetworkPolicy.allow("api.example.com")).build());
+                    .network(NetworkPolicy.allow("api.example.com"))
+                    .build());
 
             assertThat(otherLimits.stdout()).isEqualTo("limits\n");
             assertThat(withInput.stdout()).isEqualTo("input\n");
@@ -206,19 +219,27 @@ class LocalSandboxPrestartTest {
             for (ExecutionResult r : new ExecutionResult[] {otherLimits, withInput, withNetwork}) {
                 assertThat(r.output().notes()).noneMatch(n -> n.contains(PRESTARTED));
             }
-            assertThat(liveRunDirs(scratch)).as("the prestarted sandbox still waits").isEqualTo(waiting);
+            assertThat(liveRunDirs(scratch))
+                    .as("the prestarted sandbox still waits")
+                    .isEqualTo(waiting);
         }
     }
 
     @Test
     void javaProgramsCanBePrestartedToo(@TempDir Path scratch) throws Exception {
-        ExecutionLimits javaLimits = ExecutionLimits.builder().wallTime(Duration.ofSeconds(60)).build();
-        try (LocalSandbox sandbox = LocalSandbox.builder().scratchRoot(scratch).prestart(Language.JAVA, 1)
-                .prestartLimits(javaLimits).build()) {
+        ExecutionLimits javaLimits =
+                ExecutionLimits.builder().wallTime(Duration.ofSeconds(60)).build();
+        try (LocalSandbox sandbox = LocalSandbox.builder()
+                .scratchRoot(scratch)
+                .prestart(Language.JAVA, 1)
+                .prestartLimits(javaLimits)
+                .build()) {
             awaitIdle(scratch, 1);
 
-            ExecutionResult r = sandbox.execute(ExecutionRequest.builder().limits(javaLimits)
-                    .code(Code.java("class Main { public static void main(String[] a) { System.out.println(6 * 7); } }"))
+            ExecutionResult r = sandbox.execute(ExecutionRequest.builder()
+                    .limits(javaLimits)
+                    .code(Code.java(
+                            "class Main { public static void main(String[] a) { System.out.println(6 * 7); } }"))
                     .build());
 
             assertThat(r.succeeded()).as(r.describe()).isTrue();
@@ -244,9 +265,14 @@ class LocalSandboxPrestartTest {
     @Test
     void prestartIsRefusedWhereItCannotWork() {
         assertThatThrownBy(() -> LocalSandbox.builder().prestart(Language.PYTHON, 65))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("between 0 and 64");
-        assertThatThrownBy(() -> LocalSandbox.builder().isolation(Isolation.NONE).prestart(Language.PYTHON, 1).build())
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("Isolation.BUBBLEWRAP");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("between 0 and 64");
+        assertThatThrownBy(() -> LocalSandbox.builder()
+                        .isolation(Isolation.NONE)
+                        .prestart(Language.PYTHON, 1)
+                        .build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("Isolation.BUBBLEWRAP");
     }
 
     @Test
@@ -263,24 +289,38 @@ class LocalSandboxPrestartTest {
         String fetch = "import urllib.request, urllib.error\n"
                 + "try:\n    print(urllib.request.urlopen('http://" + local + "/', timeout=10).read().decode())\n"
                 + "except urllib.error.HTTPError as e:\n    print('refused', e.code)\n";
-        try (LocalSandbox sandbox = LocalSandbox.builder().scratchRoot(scratch).prestartWithNetwork(Language.PYTHON, 2)
-                .prestartLimits(LIMITS).allowLoopbackHosts(local).build()) {
+        try (LocalSandbox sandbox = LocalSandbox.builder()
+                .scratchRoot(scratch)
+                .prestartWithNetwork(Language.PYTHON, 2)
+                .prestartLimits(LIMITS)
+                .allowLoopbackHosts(local)
+                .build()) {
             awaitIdle(scratch, 2);
 
-            ExecutionResult allowed = sandbox.execute(python(fetch).network(NetworkPolicy.allow(local)).build());
-            ExecutionResult other = sandbox.execute(python(fetch).network(NetworkPolicy.allow("api.example.com"))
+            ExecutionResult allowed = sandbox.execute(
+                    python(fetch).network(NetworkPolicy.allow(local)).build());
+            ExecutionResult other = sandbox.execute(python(fetch)
+                    .network(NetworkPolicy.allow("api.example.com"))
                     .build());
 
             assertThat(allowed.stdout()).as(allowed.describe()).isEqualTo("hello from the host\n");
-            assertThat(allowed.output().network()).singleElement().satisfies(d -> assertThat(d.allowed()).isTrue());
+            assertThat(allowed.output().network())
+                    .singleElement()
+                    .satisfies(d -> assertThat(d.allowed()).isTrue());
             assertThat(other.stdout()).as(other.describe()).isEqualTo("refused 403\n");
-            assertThat(other.output().network()).singleElement().satisfies(d -> assertThat(d.allowed()).isFalse());
+            assertThat(other.output().network())
+                    .singleElement()
+                    .satisfies(d -> assertThat(d.allowed()).isFalse());
             for (ExecutionResult r : new ExecutionResult[] {allowed, other}) {
-                assertThat(r.output().notes()).anyMatch(n -> n.contains(PRESTARTED))
+                assertThat(r.output().notes())
+                        .anyMatch(n -> n.contains(PRESTARTED))
                         .anyMatch(n -> n.startsWith("network: egress proxy"));
             }
-            ExecutionResult none = sandbox.execute(python("import os\nprint(os.environ.get('HTTPS_PROXY'))").build());
-            assertThat(none.stdout()).as("a request without network starts cold, with no proxy").isEqualTo("None\n");
+            ExecutionResult none = sandbox.execute(
+                    python("import os\nprint(os.environ.get('HTTPS_PROXY'))").build());
+            assertThat(none.stdout())
+                    .as("a request without network starts cold, with no proxy")
+                    .isEqualTo("None\n");
             assertThat(none.output().notes()).noneMatch(n -> n.contains(PRESTARTED));
         } finally {
             server.stop(0);
@@ -306,7 +346,9 @@ class LocalSandboxPrestartTest {
             assertThat(r.succeeded()).as(r.describe()).isTrue();
             assertThat(r.stdout()).isEqualTo("still runs\n");
             for (String d : dead) {
-                assertThat(scratch.resolve(d)).as("the dead sandbox's run directory").doesNotExist();
+                assertThat(scratch.resolve(d))
+                        .as("the dead sandbox's run directory")
+                        .doesNotExist();
             }
             awaitIdle(scratch, 1); // and the pool refills
         }
@@ -316,15 +358,13 @@ class LocalSandboxPrestartTest {
     void closingTheSandboxDuringAPrestartedRunKillsItAndLeavesNothing(@TempDir Path scratch) throws Exception {
         LocalSandbox sandbox = prestarted(scratch, 1);
         awaitIdle(scratch, 1);
-        CompletableFuture<ExecutionResult> run = CompletableFuture
-                .supplyAsync(() -> sandbox.execute(python("import time\nprint('up', flush=True)\ntime.sleep(30)")
-                        .build()));
+        CompletableFuture<ExecutionResult> run = CompletableFuture.supplyAsync(() -> sandbox.execute(
+                python("import time\nprint('up', flush=True)\ntime.sleep(30)").build()));
         Thread.sleep(500);
 
         sandbox.close();
 
-        assertThatThrownBy(() -> run.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(
-                SandboxException.class);
+        assertThatThrownBy(() -> run.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(SandboxException.class);
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         while (!ProcTree.withCommandLineContaining(scratch.toString()).isEmpty() && System.nanoTime() < until) {
             Thread.sleep(10);

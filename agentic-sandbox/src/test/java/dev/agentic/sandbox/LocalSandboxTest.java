@@ -7,7 +7,6 @@ import dev.agentic.core.Code;
 import dev.agentic.core.Language;
 import dev.agentic.core.sandbox.ExecutionRequest;
 import dev.agentic.core.sandbox.ExecutionResult;
-import dev.agentic.core.sandbox.NetworkPolicy;
 import dev.agentic.core.sandbox.SandboxException;
 import dev.agentic.sandbox.internal.ProcTree;
 import java.io.IOException;
@@ -41,7 +40,8 @@ class LocalSandboxTest {
         try (LocalSandbox sandbox = LocalSandbox.builder().scratchRoot(scratch).build()) {
             CompletableFuture<ExecutionResult> run = CompletableFuture.supplyAsync(() -> sandbox.execute(
                     python("import time, os\nassert os.environ['K']\nprint('started', flush=True)\ntime.sleep(1.5)")
-                            .secret("K", secret).build()));
+                            .secret("K", secret)
+                            .build()));
             Thread.sleep(700);
             List<String> seen = new ArrayList<>();
             try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
@@ -72,7 +72,9 @@ class LocalSandboxTest {
 
             assertThat(r.succeeded()).as(r.stderr()).isTrue();
             assertThat(seen).as("command lines containing the secret").isEmpty();
-            assertThat(filesWithSecret).as("scratch files containing the secret").isEmpty();
+            assertThat(filesWithSecret)
+                    .as("scratch files containing the secret")
+                    .isEmpty();
         }
     }
 
@@ -81,7 +83,8 @@ class LocalSandboxTest {
         String value = "it's $(id) `uname` \\ \"q\" ; exit 3\nsecond line";
         try (LocalSandbox sandbox = LocalSandbox.builder().build()) {
             ExecutionResult r = sandbox.execute(python("import os, sys\nsys.stdout.write(os.environ['V'])")
-                    .environment("V", value).build());
+                    .environment("V", value)
+                    .build());
 
             assertThat(r.succeeded()).as(r.stderr()).isTrue();
             assertThat(r.stdout()).isEqualTo(value);
@@ -91,8 +94,12 @@ class LocalSandboxTest {
     @Test
     void everyRunsScratchDirectoryIsDeletedAfterwards(@TempDir Path scratch) throws IOException {
         try (LocalSandbox sandbox = LocalSandbox.builder().scratchRoot(scratch).build()) {
-            sandbox.execute(python("open('x', 'w').write('y')").inputFile("in.txt", new byte[] {1}).build());
-            sandbox.execute(python("import time\ntime.sleep(5)").limits(l -> l.wallTime(Duration.ofMillis(300))).build());
+            sandbox.execute(python("open('x', 'w').write('y')")
+                    .inputFile("in.txt", new byte[] {1})
+                    .build());
+            sandbox.execute(python("import time\ntime.sleep(5)")
+                    .limits(l -> l.wallTime(Duration.ofMillis(300)))
+                    .build());
         }
         try (Stream<Path> left = Files.list(scratch)) {
             assertThat(left.map(p -> p.getFileName().toString())).allMatch(n -> n.startsWith("seccomp-"));
@@ -107,7 +114,8 @@ class LocalSandboxTest {
             List<Future<ExecutionResult>> runs = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 runs.add(pool.submit(() -> sandbox.execute(python("import time\ntime.sleep(161.803)")
-                        .limits(l -> l.wallTime(Duration.ofSeconds(60))).build())));
+                        .limits(l -> l.wallTime(Duration.ofSeconds(60)))
+                        .build())));
             }
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (ProcTree.withCommandLineContaining(scratch.toString()).size() < 6 && System.nanoTime() < until) {
@@ -123,7 +131,8 @@ class LocalSandboxTest {
             Thread.sleep(100);
             assertThat(ProcTree.withCommandLineContaining(scratch.toString())).isEmpty();
             assertThatThrownBy(() -> sandbox.execute(python("pass").build()))
-                    .isInstanceOf(SandboxException.class).hasMessageContaining("closed");
+                    .isInstanceOf(SandboxException.class)
+                    .hasMessageContaining("closed");
         } finally {
             pool.shutdownNow();
             sandbox.close();
@@ -136,7 +145,8 @@ class LocalSandboxTest {
         try (LocalSandbox sandbox = LocalSandbox.builder().scratchRoot(scratch).build()) {
             for (int i = 0; i < 12; i++) {
                 ExecutionResult r = sandbox.execute(python("import time\ntime.sleep(30)")
-                        .limits(l -> l.wallTime(Duration.ofMillis(1))).build());
+                        .limits(l -> l.wallTime(Duration.ofMillis(1)))
+                        .build());
                 assertThat(r).isInstanceOf(ExecutionResult.TimedOut.class);
             }
         }
@@ -150,8 +160,10 @@ class LocalSandboxTest {
             ExecutorService pool = Executors.newFixedThreadPool(2);
             try {
                 long start = System.nanoTime();
-                Future<ExecutionResult> a = pool.submit(() -> sandbox.execute(python("import time\ntime.sleep(0.6)").build()));
-                Future<ExecutionResult> b = pool.submit(() -> sandbox.execute(python("import time\ntime.sleep(0.6)").build()));
+                Future<ExecutionResult> a = pool.submit(() ->
+                        sandbox.execute(python("import time\ntime.sleep(0.6)").build()));
+                Future<ExecutionResult> b = pool.submit(() ->
+                        sandbox.execute(python("import time\ntime.sleep(0.6)").build()));
                 assertThat(a.get(30, TimeUnit.SECONDS).succeeded()).isTrue();
                 assertThat(b.get(30, TimeUnit.SECONDS).succeeded()).isTrue();
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(1200));
@@ -166,17 +178,26 @@ class LocalSandboxTest {
         try (LocalSandbox sandbox = LocalSandbox.builder().build()) {
             ExecutionResult r = sandbox.execute(python("pass").build());
 
-            assertThat(r.output().notes()).anyMatch(n -> n.startsWith("memory: RLIMIT_AS"))
-                    .anyMatch(n -> n.startsWith("wall time:")).anyMatch(n -> n.startsWith("network: none"))
+            assertThat(r.output().notes())
+                    .anyMatch(n -> n.startsWith("memory: RLIMIT_AS"))
+                    .anyMatch(n -> n.startsWith("wall time:"))
+                    .anyMatch(n -> n.startsWith("network: none"))
                     .anyMatch(n -> n.contains("seccomp"));
         }
     }
 
     @Test
     void isolationNoneIsExplicitRunsTheProgramAndSaysSo(@TempDir Path scratch) {
-        try (LocalSandbox sandbox = LocalSandbox.builder().isolation(Isolation.NONE).scratchRoot(scratch).build()) {
-            ExecutionResult r = sandbox.execute(python("import os\nprint(os.environ['A'], os.getcwd().endswith('work'))\n"
-                    + "open('o.txt', 'w').write('z')").environment("A", "b").outputGlob("o.txt").build());
+        try (LocalSandbox sandbox = LocalSandbox.builder()
+                .isolation(Isolation.NONE)
+                .scratchRoot(scratch)
+                .build()) {
+            ExecutionResult r =
+                    sandbox.execute(python("import os\nprint(os.environ['A'], os.getcwd().endswith('work'))\n"
+                                    + "open('o.txt', 'w').write('z')")
+                            .environment("A", "b")
+                            .outputGlob("o.txt")
+                            .build());
 
             assertThat(sandbox.isolation()).isEqualTo(Isolation.NONE);
             assertThat(r.stdout().strip()).isEqualTo("b True");
@@ -188,9 +209,13 @@ class LocalSandboxTest {
 
     @Test
     void isolationNoneStillEnforcesTheWallClock(@TempDir Path scratch) {
-        try (LocalSandbox sandbox = LocalSandbox.builder().isolation(Isolation.NONE).scratchRoot(scratch).build()) {
+        try (LocalSandbox sandbox = LocalSandbox.builder()
+                .isolation(Isolation.NONE)
+                .scratchRoot(scratch)
+                .build()) {
             ExecutionResult r = sandbox.execute(python("import time\nprint('a', flush=True)\ntime.sleep(30)")
-                    .limits(l -> l.wallTime(Duration.ofMillis(500))).build());
+                    .limits(l -> l.wallTime(Duration.ofMillis(500)))
+                    .build());
 
             assertThat(r).isInstanceOf(ExecutionResult.TimedOut.class);
             assertThat(r.stdout()).isEqualTo("a\n");
@@ -200,9 +225,9 @@ class LocalSandboxTest {
     @Test
     void unsupportedLanguageIsASandboxExceptionNamingWhatIsSupported() {
         try (LocalSandbox sandbox = LocalSandbox.builder().build()) {
-            assertThatThrownBy(() -> sandbox.execute(ExecutionRequest.of(
-                    new Code(Language.JAVASCRIPT, "1"))))
-                    .isInstanceOf(SandboxException.class).hasMessageContaining("PYTHON");
+            assertThatThrownBy(() -> sandbox.execute(ExecutionRequest.of(new Code(Language.JAVASCRIPT, "1"))))
+                    .isInstanceOf(SandboxException.class)
+                    .hasMessageContaining("PYTHON");
         }
     }
 
@@ -211,19 +236,22 @@ class LocalSandboxTest {
         Path pyenv = Path.of("/root/.pyenv/shims/python3");
         Assumptions.assumeTrue(Files.isExecutable(pyenv), "needs a pyenv python under /root");
         assertThatThrownBy(() -> LocalSandbox.builder().python(pyenv).build())
-                .isInstanceOf(SandboxException.class).hasMessageContaining("/usr/bin/python3");
+                .isInstanceOf(SandboxException.class)
+                .hasMessageContaining("/usr/bin/python3");
     }
 
     @Test
-    void bubblewrapThatCannotSetTheSandboxUpIsASandboxExceptionSayingWhatToCheck(@TempDir Path tmp)
-            throws IOException {
-        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+    void bubblewrapThatCannotSetTheSandboxUpIsASandboxExceptionSayingWhatToCheck(@TempDir Path tmp) throws IOException {
+        Assumptions.assumeTrue(
+                "root".equals(System.getProperty("user.name")),
                 "needs a root JVM: bwrap then runs as the unprivileged sandbox uid");
         Path locked = Files.createDirectory(tmp.resolve("locked"));
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
 
         // the sandbox uid cannot enter "locked", so bwrap fails to bind-mount the program from the run directory
-        assertThatThrownBy(() -> LocalSandbox.builder().scratchRoot(locked.resolve("scratch")).build())
+        assertThatThrownBy(() -> LocalSandbox.builder()
+                        .scratchRoot(locked.resolve("scratch"))
+                        .build())
                 .isInstanceOf(SandboxException.class)
                 .hasMessageContaining("bubblewrap could not set up the sandbox: bwrap: ")
                 .hasMessageContaining("readable by the sandbox uid");

@@ -16,8 +16,7 @@ import java.util.Set;
 public final class JavaValidatorProvider implements CodeValidatorProvider {
 
     /** Called by {@link java.util.ServiceLoader}. */
-    public JavaValidatorProvider() {
-    }
+    public JavaValidatorProvider() {}
 
     @Override
     public Set<Language> languages() {

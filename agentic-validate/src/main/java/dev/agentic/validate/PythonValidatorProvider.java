@@ -16,8 +16,7 @@ import java.util.Set;
 public final class PythonValidatorProvider implements CodeValidatorProvider {
 
     /** Called by {@link java.util.ServiceLoader}. */
-    public PythonValidatorProvider() {
-    }
+    public PythonValidatorProvider() {}
 
     @Override
     public Set<Language> languages() {

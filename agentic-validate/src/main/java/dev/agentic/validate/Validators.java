@@ -30,8 +30,7 @@ public final class Validators {
      */
     public static final String UNSAFE_TREE_COPY_PROPERTY = "agentic.validate.python.unsafeTreeCopy";
 
-    private Validators() {
-    }
+    private Validators() {}
 
     /**
      * The Python validator under {@code policy}: tree-sitter parses the program, and the rules run on a copy of
@@ -65,8 +64,7 @@ public final class Validators {
         private ValidationPolicy policy = ValidationPolicy.standard();
         private Boolean unsafeTreeCopy;
 
-        private PythonBuilder() {
-        }
+        private PythonBuilder() {}
 
         /** The policy to check against (default {@link ValidationPolicy#standard()}). */
         public PythonBuilder policy(ValidationPolicy policy) {

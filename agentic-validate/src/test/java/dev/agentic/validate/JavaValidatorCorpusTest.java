@@ -48,22 +48,30 @@ class JavaValidatorCorpusTest {
     void mustFlagFileHasAnErrorFinding(String name, Path file) throws IOException {
         String source = Files.readString(file, StandardCharsets.UTF_8);
         ValidationResult result = VALIDATOR.validate(Code.java(source), networkFor(source));
-        assertThat(result.valid()).as("%s should be rejected; findings: %s", name, result.describe()).isFalse();
+        assertThat(result.valid())
+                .as("%s should be rejected; findings: %s", name, result.describe())
+                .isFalse();
         assertThat(result.errors()).allSatisfy(f -> {
             assertThat(f.line()).isPositive();
             assertThat(f.message()).isNotBlank();
         });
         String expected = expectedRule(source);
         if (expected != null) {
-            assertThat(result.errors()).as("%s should be reported under %s: %s", name, expected, result.describe())
+            assertThat(result.errors())
+                    .as("%s should be reported under %s: %s", name, expected, result.describe())
                     .anyMatch(f -> f.rule().id().equals(expected));
         }
     }
 
     /** The rule a {@code // expected finding: RULE} comment in the first lines names, or null. */
     static String expectedRule(String source) {
-        return source.lines().limit(3).map(EXPECTED::matcher).filter(Matcher::find).map(m -> m.group(1))
-                .findFirst().orElse(null);
+        return source.lines()
+                .limit(3)
+                .map(EXPECTED::matcher)
+                .filter(Matcher::find)
+                .map(m -> m.group(1))
+                .findFirst()
+                .orElse(null);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -98,7 +106,8 @@ class JavaValidatorCorpusTest {
                 continue;
             }
             try (Stream<Path> files = Files.list(dir)) {
-                files.filter(f -> f.toString().endsWith(".java")).sorted()
+                files.filter(f -> f.toString().endsWith(".java"))
+                        .sorted()
                         .forEach(f -> out.add(Arguments.of(label(root) + kind + "/" + f.getFileName(), f)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -114,7 +123,9 @@ class JavaValidatorCorpusTest {
     private static List<Path> roots() {
         List<Path> roots = new ArrayList<>();
         try {
-            roots.add(Path.of(JavaValidatorCorpusTest.class.getResource("/corpus/validator/java").toURI()));
+            roots.add(Path.of(JavaValidatorCorpusTest.class
+                    .getResource("/corpus/validator/java")
+                    .toURI()));
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

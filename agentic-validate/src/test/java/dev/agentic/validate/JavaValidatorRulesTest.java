@@ -49,7 +49,9 @@ class JavaValidatorRulesTest {
     @Test
     void syntaxErrorReportsLineAndColumnOfTheFirstProblem() {
         ValidationResult r = check(main("System.out.println(\"x\";"));
-        assertThat(r.errors()).first().extracting(Finding::rule, Finding::line, Finding::column)
+        assertThat(r.errors())
+                .first()
+                .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(RuleId.SYNTAX, 3, 31);
         assertThat(r.errors().get(0).message()).contains("javac 17");
     }
@@ -63,14 +65,16 @@ class JavaValidatorRulesTest {
     @Test
     void runtimeExecThroughAVariableIsDeniedAtBothCalls() {
         ValidationResult r = check(main("var r = Runtime.getRuntime();\n        r.exec(\"id\");"));
-        assertThat(r.errors()).extracting(Finding::rule, Finding::line, Finding::column)
+        assertThat(r.errors())
+                .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.DENIED_CALL, 3, 25), tuple(RuleId.DENIED_CALL, 4, 11));
     }
 
     @Test
     void fullyQualifiedRuntimeIsDenied() {
         ValidationResult r = check(main("java.lang.Runtime.getRuntime().halt(1);"));
-        assertThat(r.errors()).extracting(Finding::rule, Finding::line, Finding::column)
+        assertThat(r.errors())
+                .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.DENIED_CALL, 3, 27), tuple(RuleId.DENIED_CALL, 3, 40));
     }
 
@@ -86,29 +90,34 @@ class JavaValidatorRulesTest {
     @Test
     void processBuilderIsADeniedTypeWhereItIsNamed() {
         ValidationResult r = check(main("new ProcessBuilder(\"id\").start();"));
-        assertThat(r.errors()).extracting(Finding::rule, Finding::line, Finding::column)
+        assertThat(r.errors())
+                .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.DENIED_TYPE, 3, 13));
     }
 
     @Test
     void systemExitThroughAStaticImportIsDeniedAtTheImportAndTheCall() {
-        String source = "import static java.lang.System.exit;\n" + main("exit(2);").replace("Main", "M");
+        String source =
+                "import static java.lang.System.exit;\n" + main("exit(2);").replace("Main", "M");
         ValidationResult r = check(STANDARD, source, NetworkPolicy.none());
-        assertThat(r.errors()).extracting(Finding::rule, Finding::line, Finding::column)
+        assertThat(r.errors())
+                .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.DENIED_CALL, 1, 1), tuple(RuleId.DENIED_CALL, 4, 9));
     }
 
     @Test
     void systemExitAsAMethodReferenceIsDenied() {
         ValidationResult r = check(main("java.util.function.IntConsumer stop = System::exit;"));
-        assertThat(r.errors()).extracting(Finding::rule, Finding::line, Finding::column)
+        assertThat(r.errors())
+                .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.DENIED_CALL, 3, 47));
     }
 
     @Test
     void obfuscatedForNameIsReflectionAndNamesTheLoadedClass() {
         ValidationResult r = check(main("String p = \"java.lang.\";\n        Class.forName(p + \"Run\" + \"time\");"));
-        assertThat(r.errors()).extracting(Finding::rule, Finding::line, Finding::column)
+        assertThat(r.errors())
+                .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.REFLECTION, 4, 15));
         assertThat(r.errors().get(0).message()).contains("java.lang.Runtime");
     }
@@ -116,7 +125,8 @@ class JavaValidatorRulesTest {
     @Test
     void reflectiveLookupThroughGetClassIsReflection() {
         ValidationResult r = check(main("Object o = \"\";\n        o.getClass().getMethod(\"length\").invoke(o);"));
-        assertThat(r.errors()).extracting(Finding::rule, Finding::line, Finding::column)
+        assertThat(r.errors())
+                .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.REFLECTION, 4, 22), tuple(RuleId.REFLECTION, 4, 42));
     }
 
@@ -138,7 +148,8 @@ class JavaValidatorRulesTest {
     @Test
     void unsafeAndJdkInternalsAreDeniedTypes() {
         ValidationResult r = check(main("Object u = jdk.internal.misc.Unsafe.getUnsafe();"));
-        assertThat(r.errors()).extracting(Finding::rule, Finding::line, Finding::column)
+        assertThat(r.errors())
+                .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.DENIED_TYPE, 3, 20));
     }
 
@@ -154,7 +165,8 @@ class JavaValidatorRulesTest {
     @Test
     void nativeMethodIsReportedAtItsName() {
         ValidationResult r = check(STANDARD, "class N {\n    native int peek(long a);\n}\n", NetworkPolicy.none());
-        assertThat(r.errors()).extracting(Finding::rule, Finding::line, Finding::column)
+        assertThat(r.errors())
+                .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.NATIVE_METHOD, 2, 16));
     }
 
@@ -169,7 +181,8 @@ class JavaValidatorRulesTest {
     @Test
     void writingAnAbsolutePathIsOutsideTheWorkingDirectory() {
         ValidationResult r = check(main("java.nio.file.Files.writeString(java.nio.file.Path.of(\"/etc/x\"), \"\");"));
-        assertThat(r.errors()).extracting(Finding::rule, Finding::line, Finding::column)
+        assertThat(r.errors())
+                .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.FILE_WRITE_OUTSIDE, 3, 9));
         assertThat(r.errors().get(0).message()).contains("/etc/x");
     }
@@ -179,7 +192,8 @@ class JavaValidatorRulesTest {
         assertThat(errorRules(check(main("String up = \"..\";\n        new java.io.FileOutputStream(up + \"/x\");"))))
                 .containsExactly(RuleId.FILE_WRITE_OUTSIDE);
         assertThat(errorRules(check(main("java.nio.file.Files.move(java.nio.file.Path.of(\"a\"), "
-                + "java.nio.file.Path.of(\"out\").resolve(\"../../b\"));")))).containsExactly(RuleId.FILE_WRITE_OUTSIDE);
+                        + "java.nio.file.Path.of(\"out\").resolve(\"../../b\"));"))))
+                .containsExactly(RuleId.FILE_WRITE_OUTSIDE);
         assertThat(errorRules(check(main("new java.io.File(\"/tmp/x\").delete();"))))
                 .containsExactly(RuleId.FILE_WRITE_OUTSIDE);
     }
@@ -195,7 +209,8 @@ class JavaValidatorRulesTest {
 
     @Test
     void threadsBeyondThePolicyLimitAreReportedWhereTheLimitIsCrossed() {
-        CodeValidator two = Validators.java(ValidationPolicy.standard().toBuilder().maxThreads(2).build());
+        CodeValidator two = Validators.java(
+                ValidationPolicy.standard().toBuilder().maxThreads(2).build());
         String source = main("new Thread(() -> {}).start();\n        new Thread(() -> {}).start();\n"
                 + "        new Thread(() -> {}).start();");
         assertThat(check(two, source, NetworkPolicy.none()).errors())
@@ -208,8 +223,9 @@ class JavaValidatorRulesTest {
     void threadsInLoopsAndLargePoolsExceedTheLimit() {
         assertThat(errorRules(check(main("for (int i = 0; i < 9; i++) { new Thread(() -> {}).start(); }"))))
                 .containsExactly(RuleId.TOO_MANY_THREADS);
-        assertThat(errorRules(check(main("java.util.stream.IntStream.range(0, 50)"
-                + ".forEach(i -> new Thread(() -> {}).start());")))).containsExactly(RuleId.TOO_MANY_THREADS);
+        assertThat(errorRules(check(main(
+                        "java.util.stream.IntStream.range(0, 50)" + ".forEach(i -> new Thread(() -> {}).start());"))))
+                .containsExactly(RuleId.TOO_MANY_THREADS);
         assertThat(errorRules(check(main("java.util.concurrent.Executors.newFixedThreadPool(64);"))))
                 .containsExactly(RuleId.TOO_MANY_THREADS);
         assertThat(errorRules(check(main("for (int i = 0; i < 8; i++) { new Thread(() -> {}).start(); }"))))
@@ -222,7 +238,9 @@ class JavaValidatorRulesTest {
         assertThat(check(STANDARD, source, NetworkPolicy.none()).errors())
                 .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.NETWORK_NOT_ALLOWED, 1, 1));
-        assertThat(check(STANDARD, source, NetworkPolicy.allow("api.stripe.com")).errors()).isEmpty();
+        assertThat(check(STANDARD, source, NetworkPolicy.allow("api.stripe.com"))
+                        .errors())
+                .isEmpty();
     }
 
     @Test
@@ -238,9 +256,11 @@ class JavaValidatorRulesTest {
 
     @Test
     void literalHostCheckCanBeSwitchedOffByPolicy() {
-        CodeValidator lax = Validators.java(ValidationPolicy.standard().toBuilder().checkLiteralHosts(false).build());
+        CodeValidator lax = Validators.java(
+                ValidationPolicy.standard().toBuilder().checkLiteralHosts(false).build());
         String source = main("var b = java.net.URI.create(\"https://evil.example/x\");");
-        assertThat(check(lax, source, NetworkPolicy.allow("api.stripe.com")).errors()).isEmpty();
+        assertThat(check(lax, source, NetworkPolicy.allow("api.stripe.com")).errors())
+                .isEmpty();
     }
 
     @Test
@@ -252,26 +272,35 @@ class JavaValidatorRulesTest {
     @Test
     void disabledRulesProduceNoFindings() {
         CodeValidator noExitRule = Validators.java(ValidationPolicy.standard().toBuilder()
-                .disableRule(RuleId.DENIED_CALL).build());
-        assertThat(check(noExitRule, main("System.exit(1);"), NetworkPolicy.none()).findings()).isEmpty();
+                .disableRule(RuleId.DENIED_CALL)
+                .build());
+        assertThat(check(noExitRule, main("System.exit(1);"), NetworkPolicy.none())
+                        .findings())
+                .isEmpty();
     }
 
     @Test
     void policyCanAllowABuiltInCallAndDenyAnotherOne() {
         CodeValidator custom = Validators.java(ValidationPolicy.standard().toBuilder()
-                .allowCall("System.exit").denyCall("java.lang.Math.random").build());
+                .allowCall("System.exit")
+                .denyCall("java.lang.Math.random")
+                .build());
         ValidationResult r = check(custom, main("System.exit(Math.random() > 2 ? 1 : 0);"), NetworkPolicy.none());
-        assertThat(r.errors()).extracting(Finding::rule, Finding::line, Finding::column)
+        assertThat(r.errors())
+                .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.DENIED_CALL, 3, 26));
     }
 
     @Test
     void policyCanDenyAnImportAndAllowASpecificBuiltInOne() {
         CodeValidator custom = Validators.java(ValidationPolicy.standard().toBuilder()
-                .denyImport("java.io").allowImport("java.lang.reflect.Array").build());
+                .denyImport("java.io")
+                .allowImport("java.lang.reflect.Array")
+                .build());
         String source = "import java.io.File;\nimport java.lang.reflect.Array;\nimport java.lang.reflect.Method;\n"
                 + "class C {}\n";
-        assertThat(check(custom, source, NetworkPolicy.none()).errors()).extracting(Finding::rule, Finding::line)
+        assertThat(check(custom, source, NetworkPolicy.none()).errors())
+                .extracting(Finding::rule, Finding::line)
                 .containsExactly(tuple(RuleId.DENIED_IMPORT, 1), tuple(RuleId.DENIED_IMPORT, 3));
     }
 
@@ -288,14 +317,18 @@ class JavaValidatorRulesTest {
 
     @Test
     void oversizedSourceIsRejectedWithoutParsing() {
-        CodeValidator small = Validators.java(ValidationPolicy.standard().toBuilder().maxSourceBytes(10).build());
+        CodeValidator small = Validators.java(
+                ValidationPolicy.standard().toBuilder().maxSourceBytes(10).build());
         ValidationResult r = check(small, "class A { oops", NetworkPolicy.none());
-        assertThat(r.errors()).extracting(Finding::rule, Finding::line).containsExactly(tuple(RuleId.SOURCE_TOO_LARGE, 0));
+        assertThat(r.errors())
+                .extracting(Finding::rule, Finding::line)
+                .containsExactly(tuple(RuleId.SOURCE_TOO_LARGE, 0));
     }
 
     @Test
     void deepNestingIsReportedButLongCallChainsAreNot() {
-        CodeValidator shallow = Validators.java(ValidationPolicy.standard().toBuilder().maxNestingDepth(6).build());
+        CodeValidator shallow = Validators.java(
+                ValidationPolicy.standard().toBuilder().maxNestingDepth(6).build());
         String deep = main("if (true) { if (true) { if (true) { if (true) { System.out.println(); } } } }");
         assertThat(check(shallow, deep, NetworkPolicy.none()).errors())
                 .extracting(Finding::rule, Finding::line, Finding::column)
@@ -308,21 +341,27 @@ class JavaValidatorRulesTest {
 
     @Test
     void nestingFindingMarksTheOutermostTooDeepNodeOfTheLastDeepPart() {
-        CodeValidator shallow = Validators.java(ValidationPolicy.standard().toBuilder().maxNestingDepth(6).build());
+        CodeValidator shallow = Validators.java(
+                ValidationPolicy.standard().toBuilder().maxNestingDepth(6).build());
         String deep = "if (true) { if (true) { if (true) { if (true) { System.out.println(); } } } }";
         String source = "public class Main {\n    public static void main(String[] args) {\n        " + deep
                 + "\n        " + deep + "\n    }\n    void m() { if (true) { if (true) { if (true) { if (true) "
                 + "{ if (true) { } } } } } }\n}\n";
         assertThat(check(shallow, source, NetworkPolicy.none()).errors())
                 .extracting(Finding::rule, Finding::line, Finding::column, Finding::message)
-                .containsExactly(tuple(RuleId.NESTING_TOO_DEEP, 6, 64, "Code is nested 7 levels deep here, more than the "
-                        + "limit of 6; move inner parts into methods."));
+                .containsExactly(tuple(
+                        RuleId.NESTING_TOO_DEEP,
+                        6,
+                        64,
+                        "Code is nested 7 levels deep here, more than the "
+                                + "limit of 6; move inner parts into methods."));
     }
 
     @Test
     void pythonCodeIsAConfigurationError() {
         assertThatThrownBy(() -> STANDARD.validate(Code.python("print(1)")))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("forLanguage");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("forLanguage");
     }
 
     @Test
@@ -340,7 +379,9 @@ class JavaValidatorRulesTest {
                 + "        System.exit(1);\n    }\n}\n";
         assertThat(check(STANDARD, source, NetworkPolicy.none()).errors())
                 .extracting(Finding::rule, Finding::line, Finding::column)
-                .containsExactly(tuple(RuleId.DENIED_CALL, 4, 17), tuple(RuleId.DENIED_CALL, 4, 30),
+                .containsExactly(
+                        tuple(RuleId.DENIED_CALL, 4, 17),
+                        tuple(RuleId.DENIED_CALL, 4, 30),
                         tuple(RuleId.DENIED_CALL, 5, 16));
     }
 
@@ -366,7 +407,8 @@ class JavaValidatorRulesTest {
                 + "        java.net.URI.create(\"https://\" + args[0] + \".stripe.com/v1\");\n"
                 + "        java.net.URI.create(\"https://api.stripe.com\" + args[0]);");
         ValidationResult r = check(STANDARD, source, stripe);
-        assertThat(r.errors()).extracting(Finding::rule, Finding::line, Finding::column)
+        assertThat(r.errors())
+                .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.HOST_NOT_ALLOWED, 3, 40));
         assertThat(r.errors().get(0).message()).contains("*.leak.example");
     }
@@ -374,7 +416,8 @@ class JavaValidatorRulesTest {
     @Test
     void formattedUrlsAreFoldedBeforeTheHostCheck() {
         String source = main("String u = String.format(\"https://%s/x\", \"evil.example\");");
-        assertThat(check(STANDARD, source, NetworkPolicy.allow("api.stripe.com")).errors())
+        assertThat(check(STANDARD, source, NetworkPolicy.allow("api.stripe.com"))
+                        .errors())
                 .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.HOST_NOT_ALLOWED, 3, 20));
     }
@@ -384,7 +427,8 @@ class JavaValidatorRulesTest {
         assertThat(errorRules(check(main("new java.io.FileWriter(System.getProperty(\"user.home\") + \"/.bashrc\");"))))
                 .containsExactly(RuleId.FILE_WRITE_OUTSIDE);
         assertThat(errorRules(check(main("java.nio.file.Files.createFile(java.nio.file.Path.of("
-                + "System.getenv(\"TMPDIR\"), \"x\"));")))).containsExactly(RuleId.FILE_WRITE_OUTSIDE);
+                        + "System.getenv(\"TMPDIR\"), \"x\"));"))))
+                .containsExactly(RuleId.FILE_WRITE_OUTSIDE);
     }
 
     @Test
@@ -425,7 +469,8 @@ class JavaValidatorRulesTest {
     @Test
     void mangledSourcesGiveFindingsNeverExceptions() throws Exception {
         Random random = new Random(42);
-        Path dir = Path.of(getClass().getResource("/corpus/validator/java/must-flag").toURI());
+        Path dir = Path.of(
+                getClass().getResource("/corpus/validator/java/must-flag").toURI());
         List<Path> files;
         try (var list = Files.list(dir)) {
             files = list.sorted().collect(Collectors.toList());
@@ -460,14 +505,17 @@ class JavaValidatorRulesTest {
     @Test
     void killingProcessesThroughProcessHandleIsDenied() {
         ValidationResult r = check(main("ProcessHandle.allProcesses().forEach(ProcessHandle::destroyForcibly);"));
-        assertThat(r.errors()).extracting(Finding::rule, Finding::line, Finding::column)
+        assertThat(r.errors())
+                .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.DENIED_CALL, 3, 23), tuple(RuleId.DENIED_CALL, 3, 46));
     }
 
     @Test
     void aPolicyWithNoThreadsRejectsTheFirstOne() {
-        CodeValidator none = Validators.java(ValidationPolicy.standard().toBuilder().maxThreads(0).build());
-        assertThat(check(none, main("new Thread(() -> {}).start();"), NetworkPolicy.none()).errors())
+        CodeValidator none = Validators.java(
+                ValidationPolicy.standard().toBuilder().maxThreads(0).build());
+        assertThat(check(none, main("new Thread(() -> {}).start();"), NetworkPolicy.none())
+                        .errors())
                 .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.TOO_MANY_THREADS, 3, 9));
     }
@@ -479,7 +527,8 @@ class JavaValidatorRulesTest {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<List<Finding>>> runs = IntStream.range(0, 64)
-                    .mapToObj(i -> pool.submit(() -> check(source).findings())).collect(Collectors.toList());
+                    .mapToObj(i -> pool.submit(() -> check(source).findings()))
+                    .collect(Collectors.toList());
             for (Future<List<Finding>> run : runs) {
                 assertThat(run.get()).isEqualTo(expected);
             }

@@ -39,9 +39,13 @@ class ValidatorProvidersTest {
     void validatorFoundByLanguageAppliesThePolicyItWasGiven() {
         String source = "import os\nprint(os.getcwd())\n";
         assertThat(CodeValidator.forLanguage(Language.PYTHON, ValidationPolicy.standard())
-                .validate(Code.python(source)).valid()).isTrue();
+                        .validate(Code.python(source))
+                        .valid())
+                .isTrue();
         assertThat(CodeValidator.forLanguage(Language.PYTHON, ValidationPolicy.strict())
-                .validate(Code.python(source)).valid()).isFalse();
+                        .validate(Code.python(source))
+                        .valid())
+                .isFalse();
     }
 
     @Test
@@ -56,8 +60,10 @@ class ValidatorProvidersTest {
         assertThat(new PythonValidatorProvider().languages()).containsExactly(Language.PYTHON);
         assertThat(new JavaValidatorProvider().languages()).containsExactly(Language.JAVA);
         assertThatThrownBy(() -> new PythonValidatorProvider().create(Language.JAVA, ValidationPolicy.standard()))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("not JAVA");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("not JAVA");
         assertThatThrownBy(() -> new JavaValidatorProvider().create(Language.PYTHON, ValidationPolicy.standard()))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("not PYTHON");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("not PYTHON");
     }
 }

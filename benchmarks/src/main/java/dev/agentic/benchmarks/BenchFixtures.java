@@ -14,18 +14,20 @@ import dev.agentic.core.sandbox.SandboxCapability;
 import dev.agentic.core.store.KeyContext;
 import dev.agentic.core.store.KeyLayout;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Task, scripted model answers and an instant sandbox shared by the workflow benchmarks. */
 final class BenchFixtures {
     /** The task every workflow benchmark runs. */
-    static final Task TASK = Task.builder().description("Print the first twenty primes and their sum")
-            .integration("bench").language(Language.PYTHON).build();
+    static final Task TASK = Task.builder()
+            .description("Print the first twenty primes and their sum")
+            .integration("bench")
+            .language(Language.PYTHON)
+            .build();
 
     /** A valid program: the policy accepts it and it prints the primes and their sum. */
-    static final String GOOD_PROGRAM = String.join("\n",
+    static final String GOOD_PROGRAM = String.join(
+            "\n",
             "import math",
             "",
             "",
@@ -59,8 +61,8 @@ final class BenchFixtures {
             "");
 
     /** A program the standard policy rejects (it shells out). */
-    static final String REJECTED_PROGRAM = GOOD_PROGRAM.replace("import math",
-            "import math\nimport subprocess\n\nsubprocess.run([\"ls\"])");
+    static final String REJECTED_PROGRAM =
+            GOOD_PROGRAM.replace("import math", "import math\nimport subprocess\n\nsubprocess.run([\"ls\"])");
 
     /** A valid program whose run fails: {@link InstantSandbox} reports it as exiting 1 with a traceback. */
     static final String FAILING_PROGRAM = GOOD_PROGRAM.replace("sum(primes))", "sum(primes) / 0)");
@@ -68,8 +70,7 @@ final class BenchFixtures {
     /** What the sandbox prints for {@link #GOOD_PROGRAM}. */
     static final String GOOD_STDOUT = "primes: 2 3 5 7 11 13 17 19 23 29 31 37 41 43 47 53 59 61 67 71\nsum: 639\n";
 
-    private BenchFixtures() {
-    }
+    private BenchFixtures() {}
 
     /** A model answer as a chat model writes one: a sentence, the fenced program, a closing sentence. */
     static String answer(String program) {
@@ -125,10 +126,13 @@ final class BenchFixtures {
     static final class InstantSandbox implements Sandbox {
         private static final ExecutionResult SUCCEEDED =
                 new ExecutionResult.Succeeded(ExecutionOutput.of(GOOD_STDOUT, "", Duration.ofMillis(1)));
-        private static final ExecutionResult FAILED = new ExecutionResult.Failed(1, ExecutionOutput.of(
-                "primes: 2 3 5 7 11 13 17 19 23 29 31 37 41 43 47 53 59 61 67 71\n",
-                "Traceback (most recent call last):\n  File \"main.py\", line 26, in main\n"
-                        + "ZeroDivisionError: division by zero\n", Duration.ofMillis(1)));
+        private static final ExecutionResult FAILED = new ExecutionResult.Failed(
+                1,
+                ExecutionOutput.of(
+                        "primes: 2 3 5 7 11 13 17 19 23 29 31 37 41 43 47 53 59 61 67 71\n",
+                        "Traceback (most recent call last):\n  File \"main.py\", line 26, in main\n"
+                                + "ZeroDivisionError: division by zero\n",
+                        Duration.ofMillis(1)));
 
         @Override
         public ExecutionResult execute(ExecutionRequest request) {
@@ -136,7 +140,10 @@ final class BenchFixtures {
         }
 
         private static final SandboxCapabilities CAPABILITIES = SandboxCapabilities.builder()
-                .language(Language.PYTHON).allCapabilities().without(SandboxCapability.SESSIONS).build();
+                .language(Language.PYTHON)
+                .allCapabilities()
+                .without(SandboxCapability.SESSIONS)
+                .build();
 
         /** Declares what the executor checks, so the benchmark measures the same path as a real sandbox. */
         @Override
@@ -145,7 +152,6 @@ final class BenchFixtures {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

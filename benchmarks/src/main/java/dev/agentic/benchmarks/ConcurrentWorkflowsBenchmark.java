@@ -12,8 +12,8 @@ import dev.agentic.core.WorkflowResult;
 import dev.agentic.core.sandbox.ExecutionRequest;
 import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.store.ArtifactStore;
-import dev.agentic.sandbox.LocalSandbox;
 import dev.agentic.fakes.ScriptedChatModel;
+import dev.agentic.sandbox.LocalSandbox;
 import java.io.File;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -83,13 +83,18 @@ public class ConcurrentWorkflowsBenchmark {
         wideSandbox = LocalSandbox.builder().maxConcurrentRuns(WORKFLOWS).build();
         String good = answer(GOOD_PROGRAM);
         ModelGenerator generator = ModelGenerator.builder()
-                .model(ScriptedChatModel.builder().respondWithText(req -> good).build()).build();
-        pipeline = Orchestrator.builder().generator(generator)
+                .model(ScriptedChatModel.builder().respondWithText(req -> good).build())
+                .build();
+        pipeline = Orchestrator.builder()
+                .generator(generator)
                 .executor(Executor.builder().sandbox(sandbox).build())
-                .store(ArtifactStore.inMemory()).build();
-        widePipeline = Orchestrator.builder().generator(generator)
+                .store(ArtifactStore.inMemory())
+                .build();
+        widePipeline = Orchestrator.builder()
+                .generator(generator)
                 .executor(Executor.builder().sandbox(wideSandbox).build())
-                .store(ArtifactStore.inMemory()).build();
+                .store(ArtifactStore.inMemory())
+                .build();
         pool = Executors.newFixedThreadPool(WORKFLOWS);
         python = new File("/usr/bin/python3").canExecute() ? "/usr/bin/python3" : "python3";
     }
@@ -104,11 +109,18 @@ public class ConcurrentWorkflowsBenchmark {
         pool.shutdownNow();
         sandbox.close();
         wideSandbox.close();
-        long[] sorted = latenciesNanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] sorted =
+                latenciesNanos.stream().mapToLong(Long::longValue).sorted().toArray();
         String name = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
-        System.out.printf("%n[64 concurrent] %s: %d measured batches, %d runs, %.1f tasks/s, p50 %.0f ms, "
-                        + "p99 %.0f ms, %d failures%n", name, batches, sorted.length,
-                sorted.length / (batchesNanos / 1e9), percentile(sorted, 50) / 1e6, percentile(sorted, 99) / 1e6,
+        System.out.printf(
+                "%n[64 concurrent] %s: %d measured batches, %d runs, %.1f tasks/s, p50 %.0f ms, "
+                        + "p99 %.0f ms, %d failures%n",
+                name,
+                batches,
+                sorted.length,
+                sorted.length / (batchesNanos / 1e9),
+                percentile(sorted, 50) / 1e6,
+                percentile(sorted, 99) / 1e6,
                 failures);
     }
 
@@ -126,7 +138,8 @@ public class ConcurrentWorkflowsBenchmark {
     public int sixtyFourWorkflows() throws Exception {
         return batch(() -> {
             WorkflowResult r = pipeline.run(TASK);
-            return r.succeeded() && r.finalResult().map(x -> x.stdout().contains(EXPECTED)).orElse(false);
+            return r.succeeded()
+                    && r.finalResult().map(x -> x.stdout().contains(EXPECTED)).orElse(false);
         });
     }
 
@@ -135,7 +148,8 @@ public class ConcurrentWorkflowsBenchmark {
     public int sixtyFourWorkflowsSixtyFourSlots() throws Exception {
         return batch(() -> {
             WorkflowResult r = widePipeline.run(TASK);
-            return r.succeeded() && r.finalResult().map(x -> x.stdout().contains(EXPECTED)).orElse(false);
+            return r.succeeded()
+                    && r.finalResult().map(x -> x.stdout().contains(EXPECTED)).orElse(false);
         });
     }
 
@@ -156,8 +170,8 @@ public class ConcurrentWorkflowsBenchmark {
     @Benchmark
     public int sixtyFourBarePythons() throws Exception {
         return batch(() -> {
-            ProcessBuilder pb = new ProcessBuilder(python, "-I", "-c", GOOD_PROGRAM)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+            ProcessBuilder pb =
+                    new ProcessBuilder(python, "-I", "-c", GOOD_PROGRAM).redirectError(ProcessBuilder.Redirect.DISCARD);
             pb.environment().clear();
             Process p = pb.start();
             String out;

@@ -92,9 +92,13 @@ public class ModelCallsBenchmark {
 
         @TearDown(Level.Trial)
         public void print() {
-            System.out.printf("%n[model calls] %d successful tasks (warm-up included): %.2f model calls/task, "
-                    + "%.1f tokens/task (%.1f of them output)%n", trialTasks, (double) trialCalls / trialTasks,
-                    (double) trialTokens / trialTasks, (double) trialOutputTokens / trialTasks);
+            System.out.printf(
+                    "%n[model calls] %d successful tasks (warm-up included): %.2f model calls/task, "
+                            + "%.1f tokens/task (%.1f of them output)%n",
+                    trialTasks,
+                    (double) trialCalls / trialTasks,
+                    (double) trialTokens / trialTasks,
+                    (double) trialOutputTokens / trialTasks);
         }
 
         void add(WorkflowResult r) {
@@ -110,16 +114,23 @@ public class ModelCallsBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        executor = Executor.builder().sandbox(new BenchFixtures.InstantSandbox()).build();
+        executor =
+                Executor.builder().sandbox(new BenchFixtures.InstantSandbox()).build();
     }
 
     /** A fresh scripted model (it keeps every request) and fresh in-memory stores per iteration. */
     @Setup(Level.Iteration)
     public void freshModelAndStores() {
-        generator = ModelGenerator.builder().model(ScriptedChatModel.builder()
-                .respondWithText(req -> BenchFixtures.isRepairAfterFailedRun(req) ? GOOD_ANSWER : FAILING_ANSWER)
-                .build()).build();
-        pipeline = Orchestrator.builder().generator(generator).executor(executor).store(ArtifactStore.inMemory())
+        generator = ModelGenerator.builder()
+                .model(ScriptedChatModel.builder()
+                        .respondWithText(
+                                req -> BenchFixtures.isRepairAfterFailedRun(req) ? GOOD_ANSWER : FAILING_ANSWER)
+                        .build())
+                .build();
+        pipeline = Orchestrator.builder()
+                .generator(generator)
+                .executor(executor)
+                .store(ArtifactStore.inMemory())
                 .build();
         agentStore = ArtifactStore.inMemory();
     }
@@ -135,15 +146,21 @@ public class ModelCallsBenchmark {
     /** The agent: a tool-using model decides to generate, execute, regenerate, execute and answer. */
     @Benchmark
     public WorkflowResult agent(Counts counts) {
-        ScriptedChatModel leader = ScriptedChatModel.builder().id("leader")
+        ScriptedChatModel leader = ScriptedChatModel.builder()
+                .id("leader")
                 .answer(ScriptedAnswer.toolUse("generate_code", "{}"))
                 .answer(ScriptedAnswer.toolUse("execute_code", "{\"code_id\":\"code-1\"}"))
                 .answer(ScriptedAnswer.toolUse("generate_code", "{}"))
                 .answer(ScriptedAnswer.toolUse("execute_code", "{\"code_id\":\"code-2\"}"))
                 .answer("The program printed the first twenty primes; their sum is 639.")
                 .build();
-        WorkflowResult r = AgentOrchestrator.builder().model(leader).generator(generator).executor(executor)
-                .store(agentStore).build().run(TASK);
+        WorkflowResult r = AgentOrchestrator.builder()
+                .model(leader)
+                .generator(generator)
+                .executor(executor)
+                .store(agentStore)
+                .build()
+                .run(TASK);
         counts.add(r);
         return r;
     }

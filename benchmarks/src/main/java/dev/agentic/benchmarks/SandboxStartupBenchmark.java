@@ -43,8 +43,10 @@ import org.openjdk.jmh.annotations.Warmup;
 public class SandboxStartupBenchmark {
     private static final ExecutionRequest PASS = ExecutionRequest.of(Code.python("pass"));
     /** {@code pass} with an allowlist: the run gets its egress proxy and the forwarder inside. */
-    private static final ExecutionRequest PASS_WITH_NETWORK = ExecutionRequest.builder().code(Code.python("pass"))
-            .network(NetworkPolicy.allow("api.stripe.com")).build();
+    private static final ExecutionRequest PASS_WITH_NETWORK = ExecutionRequest.builder()
+            .code(Code.python("pass"))
+            .network(NetworkPolicy.allow("api.stripe.com"))
+            .build();
     /** Idle time before each one-shot run (see {@link BetweenRequests}). */
     static final long PAUSE_MILLIS = 50;
 
@@ -56,7 +58,9 @@ public class SandboxStartupBenchmark {
     @Setup
     public void setUp() {
         sandbox = LocalSandbox.builder().maxConcurrentRuns(20).build();
-        prestarted = LocalSandbox.builder().prestart(Language.PYTHON, 2).prestartWithNetwork(Language.PYTHON, 2)
+        prestarted = LocalSandbox.builder()
+                .prestart(Language.PYTHON, 2)
+                .prestartWithNetwork(Language.PYTHON, 2)
                 .build();
         pool = Executors.newFixedThreadPool(20);
         python = new File("/usr/bin/python3").canExecute() ? "/usr/bin/python3" : "python3";
@@ -133,7 +137,8 @@ public class SandboxStartupBenchmark {
     @Benchmark
     public int barePythonPass(BetweenRequests pause) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(python, "-I", "-c", "pass")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().clear();
         int code = pb.start().waitFor();
         if (code != 0) {

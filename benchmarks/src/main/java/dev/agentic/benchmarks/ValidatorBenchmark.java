@@ -66,7 +66,8 @@ public class ValidatorBenchmark {
         pythonParser = new TSParser();
         pythonParser.setLanguage(new TreeSitterPython());
         requireValid(pythonValidator.validate(pythonProgram, STRIPE));
-        pythonValidatorUnsafeTreeCopy = Validators.pythonBuilder().unsafeTreeCopy(true).build();
+        pythonValidatorUnsafeTreeCopy =
+                Validators.pythonBuilder().unsafeTreeCopy(true).build();
         requireValid(pythonValidatorUnsafeTreeCopy.validate(pythonProgram, STRIPE));
         javaProgram = Code.java(resource("InvoiceReconciliation.java"));
         javaValidator = Validators.java(ValidationPolicy.standard());

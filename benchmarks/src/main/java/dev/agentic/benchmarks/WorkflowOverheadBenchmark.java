@@ -13,7 +13,6 @@ import dev.agentic.core.GenerationResult;
 import dev.agentic.core.ModelGenerator;
 import dev.agentic.core.Orchestrator;
 import dev.agentic.core.WorkflowResult;
-import dev.agentic.core.model.StreamListener;
 import dev.agentic.core.sandbox.ExecutionRequest;
 import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.sandbox.Sandbox;
@@ -24,7 +23,6 @@ import dev.agentic.core.validate.ValidationPolicy;
 import dev.agentic.core.validate.ValidationResult;
 import dev.agentic.fakes.ScriptedChatModel;
 import dev.agentic.validate.Validators;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -80,10 +78,16 @@ public class WorkflowOverheadBenchmark {
     @Setup(Level.Iteration)
     public void freshModelsAndStores() {
         goodGenerator = ModelGenerator.builder()
-                .model(ScriptedChatModel.builder().respondWithText(req -> GOOD_ANSWER).build()).build();
-        repairGenerator = ModelGenerator.builder().model(ScriptedChatModel.builder()
-                .respondWithText(req -> BenchFixtures.isRepairAfterRejection(req) ? GOOD_ANSWER : REJECTED_ANSWER)
-                .build()).build();
+                .model(ScriptedChatModel.builder()
+                        .respondWithText(req -> GOOD_ANSWER)
+                        .build())
+                .build();
+        repairGenerator = ModelGenerator.builder()
+                .model(ScriptedChatModel.builder()
+                        .respondWithText(
+                                req -> BenchFixtures.isRepairAfterRejection(req) ? GOOD_ANSWER : REJECTED_ANSWER)
+                        .build())
+                .build();
         goodCode = ((GenerationResult.Generated) goodGenerator.generate(GenerationRequest.first(TASK))).code();
         pipeline = orchestrator(goodGenerator, KeyLayout.standard());
         repairPipeline = orchestrator(repairGenerator, KeyLayout.standard());
@@ -96,8 +100,12 @@ public class WorkflowOverheadBenchmark {
     }
 
     private Orchestrator orchestrator(ModelGenerator generator, KeyLayout layout) {
-        return Orchestrator.builder().generator(generator).executor(executor).store(ArtifactStore.inMemory())
-                .keyLayout(layout).build();
+        return Orchestrator.builder()
+                .generator(generator)
+                .executor(executor)
+                .store(ArtifactStore.inMemory())
+                .keyLayout(layout)
+                .build();
     }
 
     private static void check(WorkflowResult r, int attempts) {
@@ -148,8 +156,11 @@ public class WorkflowOverheadBenchmark {
         if (firstCheck.valid()) {
             return null;
         }
-        GenerationResult second = repairGenerator.generate(GenerationRequest.builder().task(TASK)
-                .feedback(new Feedback.Rejected(firstCode, firstCheck.errors())).attempt(2).build());
+        GenerationResult second = repairGenerator.generate(GenerationRequest.builder()
+                .task(TASK)
+                .feedback(new Feedback.Rejected(firstCode, firstCheck.errors()))
+                .attempt(2)
+                .build());
         Code code = ((GenerationResult.Generated) second).code();
         ValidationResult v = validator.validate(code, TASK.network());
         if (!v.valid()) {
@@ -180,7 +191,11 @@ public class WorkflowOverheadBenchmark {
     }
 
     private static ExecutionRequest request(Code code) {
-        return ExecutionRequest.builder().code(code).limits(TASK.limits()).network(TASK.network())
-                .environment(TASK.environment()).build();
+        return ExecutionRequest.builder()
+                .code(code)
+                .limits(TASK.limits())
+                .network(TASK.network())
+                .environment(TASK.environment())
+                .build();
     }
 }

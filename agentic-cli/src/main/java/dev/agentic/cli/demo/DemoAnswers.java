@@ -8,10 +8,10 @@ import dev.agentic.core.annotation.Internal;
  */
 @Internal
 public final class DemoAnswers {
-    private DemoAnswers() {
-    }
+    private DemoAnswers() {}
 
-    private static final String CREATE_WITHOUT_AUTH = String.join("\n",
+    private static final String CREATE_WITHOUT_AUTH = String.join(
+            "\n",
             "import json",
             "import os",
             "import urllib.request",
@@ -28,7 +28,8 @@ public final class DemoAnswers {
             "print(customer[\"id\"])",
             "");
 
-    private static final String CREATE_WITH_AUTH = String.join("\n",
+    private static final String CREATE_WITH_AUTH = String.join(
+            "\n",
             "import json",
             "import os",
             "import sys",
@@ -57,8 +58,8 @@ public final class DemoAnswers {
 
     /** Answer 1: creates the customer but forgets the Authorization header. */
     public static String firstAttempt() {
-        return "I'll create the customer with a POST to the customers endpoint.\n\n```python\n"
-                + CREATE_WITHOUT_AUTH + "```\n";
+        return "I'll create the customer with a POST to the customers endpoint.\n\n```python\n" + CREATE_WITHOUT_AUTH
+                + "```\n";
     }
 
     /** Answer 2: the repair, sending the bearer key from the environment. */

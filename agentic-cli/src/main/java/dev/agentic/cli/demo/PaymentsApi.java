@@ -105,8 +105,12 @@ public final class PaymentsApi implements AutoCloseable {
             if (!authorized(ex)) {
                 unauthorized.incrementAndGet();
                 ex.getResponseHeaders().add("WWW-Authenticate", "Bearer");
-                send(ex, 401, error("authentication_required",
-                        "Missing or invalid API key; send 'Authorization: Bearer <key>'."));
+                send(
+                        ex,
+                        401,
+                        error(
+                                "authentication_required",
+                                "Missing or invalid API key; send 'Authorization: Bearer <key>'."));
                 return;
             }
             String path = ex.getRequestURI().getPath();
@@ -137,8 +141,8 @@ public final class PaymentsApi implements AutoCloseable {
         if (header == null || !header.startsWith("Bearer ")) {
             return false;
         }
-        return MessageDigest.isEqual(header.substring(7).trim().getBytes(StandardCharsets.UTF_8),
-                apiKey.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                header.substring(7).trim().getBytes(StandardCharsets.UTF_8), apiKey.getBytes(StandardCharsets.UTF_8));
     }
 
     private void create(HttpExchange ex) throws IOException {

@@ -26,8 +26,9 @@ class PaymentsApiTest {
             assertThat(created.statusCode()).isEqualTo(200);
             String id = created.body().replaceAll(".*\"id\":\"(cus_[A-Za-z0-9]+)\".*", "$1");
             assertThat(id).matches("cus_[A-Za-z0-9]{14}");
-            HttpResponse<String> fetched = send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/v1/customers/" + id))
-                    .header("Authorization", "Bearer " + api.apiKey()));
+            HttpResponse<String> fetched =
+                    send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/v1/customers/" + id))
+                            .header("Authorization", "Bearer " + api.apiKey()));
             assertThat(fetched.body()).contains("\"name\":\"Alice\"");
             assertThat(api.customer(id)).isPresent();
         }

@@ -75,8 +75,16 @@ public sealed interface WorkflowEvent {
      *
      * @param round the 1-based model round that asked for the tool
      */
-    record ToolCalled(RunId runId, Instant time, int attempt, int round, String tool, String toolUseId,
-                      boolean error, Duration duration) implements WorkflowEvent {
+    record ToolCalled(
+            RunId runId,
+            Instant time,
+            int attempt,
+            int round,
+            String tool,
+            String toolUseId,
+            boolean error,
+            Duration duration)
+            implements WorkflowEvent {
         public ToolCalled {
             Objects.requireNonNull(runId, "runId");
             Objects.requireNonNull(tool, "tool");

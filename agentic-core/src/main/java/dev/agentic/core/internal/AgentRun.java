@@ -44,12 +44,16 @@ public final class AgentRun {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int TAIL = 2000;
     private static final List<ToolSpec> TOOLS = List.of(
-            new ToolSpec(GENERATE, "Write (or rewrite) the program for the task. Returns a code_id and the code. "
-                    + "Call it again after a failed execution to get a repaired program.",
+            new ToolSpec(
+                    GENERATE,
+                    "Write (or rewrite) the program for the task. Returns a code_id and the code. "
+                            + "Call it again after a failed execution to get a repaired program.",
                     "{\"type\":\"object\",\"properties\":{\"instructions\":{\"type\":\"string\",\"description\":"
                             + "\"Optional extra guidance for the programmer.\"}}}"),
-            new ToolSpec(EXECUTE, "Validate a generated program against the policy and, if valid, run it in the "
-                    + "sandbox. Returns status, exit code, stdout and stderr tails, and validation findings.",
+            new ToolSpec(
+                    EXECUTE,
+                    "Validate a generated program against the policy and, if valid, run it in the "
+                            + "sandbox. Returns status, exit code, stdout and stderr tails, and validation findings.",
                     "{\"type\":\"object\",\"properties\":{\"code_id\":{\"type\":\"string\",\"description\":"
                             + "\"The code_id returned by generate_code; the latest when omitted.\"}}}"));
 
@@ -93,29 +97,41 @@ public final class AgentRun {
             ChatRequest chat = request.build();
             RunLedger.GenerationEvents calls = ledger.leadingModelEvents();
             Instant start = ledger.now();
-            ChatResponse response = ledger.guard().modelCall(() -> model.chat(chat, calls),
-                    "agentic-model-call-" + ledger.runId());
+            ChatResponse response =
+                    ledger.guard().modelCall(() -> model.chat(chat, calls), "agentic-model-call-" + ledger.runId());
             calls.finished(response.modelId(), response.usage(), Duration.between(start, ledger.now()));
             ledger.modelCall(response.modelId(), response.usage());
             messages.add(response.message());
             if (response.toolUses().isEmpty()) {
-                WorkflowStatus status = lastResult != null && lastResult.succeeded()
-                        ? WorkflowStatus.SUCCEEDED : WorkflowStatus.FAILED;
+                WorkflowStatus status =
+                        lastResult != null && lastResult.succeeded() ? WorkflowStatus.SUCCEEDED : WorkflowStatus.FAILED;
                 return ledger.finish(status, null, response.text());
             }
             List<ContentBlock> results = new ArrayList<>();
             for (ContentBlock.ToolUse use : response.toolUses()) {
                 Instant toolStart = ledger.now();
                 ContentBlock.ToolResult result = callTool(use);
-                ledger.emit(new WorkflowEvent.ToolCalled(ledger.runId(), ledger.now(), ledger.attemptCount(), round,
-                        use.name(), use.id(), result.error(), Duration.between(toolStart, ledger.now())));
+                ledger.emit(new WorkflowEvent.ToolCalled(
+                        ledger.runId(),
+                        ledger.now(),
+                        ledger.attemptCount(),
+                        round,
+                        use.name(),
+                        use.id(),
+                        result.error(),
+                        Duration.between(toolStart, ledger.now())));
                 results.add(result);
             }
             messages.add(new Message(Role.USER, results));
         }
-        return ledger.finish(WorkflowStatus.FAILED, WorkflowError.of(WorkflowError.Kind.ROUNDS_EXHAUSTED,
-                "the model used all " + maxToolRounds + " tool rounds without a final answer; raise maxToolRounds "
-                        + "or simplify the task", false), null);
+        return ledger.finish(
+                WorkflowStatus.FAILED,
+                WorkflowError.of(
+                        WorkflowError.Kind.ROUNDS_EXHAUSTED,
+                        "the model used all " + maxToolRounds
+                                + " tool rounds without a final answer; raise maxToolRounds " + "or simplify the task",
+                        false),
+                null);
     }
 
     private ContentBlock.ToolResult callTool(ContentBlock.ToolUse use) {
@@ -127,37 +143,52 @@ public final class AgentRun {
         }
         switch (use.name()) {
             case GENERATE:
-                return new ContentBlock.ToolResult(use.id(), generate(input.path("instructions").asText("")), false);
+                return new ContentBlock.ToolResult(
+                        use.id(), generate(input.path("instructions").asText("")), false);
             case EXECUTE:
                 return execute(use.id(), input.path("code_id").asText(""));
             default:
-                return new ContentBlock.ToolResult(use.id(), "{\"error\":\"unknown tool '" + use.name()
-                        + "'; available: " + GENERATE + ", " + EXECUTE + "\"}", true);
+                return new ContentBlock.ToolResult(
+                        use.id(),
+                        "{\"error\":\"unknown tool '" + use.name() + "'; available: " + GENERATE + ", " + EXECUTE
+                                + "\"}",
+                        true);
         }
     }
 
     private String generate(String instructions) {
         int attempt = ++generations;
         ledger.emit(new WorkflowEvent.GenerationStarted(ledger.runId(), ledger.now(), attempt));
-        Task t = instructions.isBlank() ? task
-                : task.toBuilder().description(task.description() + "\n\nAdditional instructions: " + instructions).build();
+        Task t = instructions.isBlank()
+                ? task
+                : task.toBuilder()
+                        .description(task.description() + "\n\nAdditional instructions: " + instructions)
+                        .build();
         Instant start = ledger.now();
         RunLedger.GenerationEvents events = ledger.generationEvents(attempt);
-        GenerationRequest.Builder request = GenerationRequest.builder().task(t).history(history).attempt(attempt)
-                .listener(events).runId(ledger.runId());
+        GenerationRequest.Builder request = GenerationRequest.builder()
+                .task(t)
+                .history(history)
+                .attempt(attempt)
+                .listener(events)
+                .runId(ledger.runId());
         if (feedback != null) {
             request.feedback(feedback);
         }
         GenerationRequest generationRequest = request.build();
-        GenerationResult g = ledger.guard().modelCall(() -> settings.generator().generate(generationRequest),
-                "agentic-model-call-" + ledger.runId());
+        GenerationResult g = ledger.guard()
+                .modelCall(
+                        () -> settings.generator().generate(generationRequest), "agentic-model-call-" + ledger.runId());
         events.finished(g, Duration.between(start, ledger.now()));
         ledger.modelCall(g.modelId(), g.usage());
         ObjectNode out = JSON.createObjectNode();
         if (g instanceof GenerationResult.NoCode none) {
             ledger.emit(new WorkflowEvent.NoCodeGenerated(ledger.runId(), ledger.now(), attempt, none.reason()));
-            ledger.attempt(Attempt.builder().number(attempt).generation(g)
-                    .generationTime(Duration.between(start, ledger.now())).build());
+            ledger.attempt(Attempt.builder()
+                    .number(attempt)
+                    .generation(g)
+                    .generationTime(Duration.between(start, ledger.now()))
+                    .build());
             feedback = new Feedback.NoCode(none.modelText(), none.reason());
             out.put("error", "no program could be extracted: " + none.reason());
             return out.toString();
@@ -174,23 +205,30 @@ public final class AgentRun {
     }
 
     private ContentBlock.ToolResult execute(String toolUseId, String codeId) {
-        String id = codeId.isBlank() && !programs.isEmpty() ? new ArrayList<>(programs.keySet()).get(programs.size() - 1)
+        String id = codeId.isBlank() && !programs.isEmpty()
+                ? new ArrayList<>(programs.keySet()).get(programs.size() - 1)
                 : codeId;
         GenerationResult.Generated gen = programs.get(id);
         if (gen == null) {
-            return new ContentBlock.ToolResult(toolUseId, "{\"error\":\"no program with code_id '" + codeId
-                    + "'; call " + GENERATE + " first\"}", true);
+            return new ContentBlock.ToolResult(
+                    toolUseId,
+                    "{\"error\":\"no program with code_id '" + codeId + "'; call " + GENERATE + " first\"}",
+                    true);
         }
         int attempt = ledger.attemptCount() + 1;
         Code code = gen.code();
         Instant start = ledger.now();
-        Attempt.Builder record = Attempt.builder().number(attempt).generation(gen).generationTime(generationTimes.get(id));
+        Attempt.Builder record =
+                Attempt.builder().number(attempt).generation(gen).generationTime(generationTimes.get(id));
         ExecutionOutcome outcome;
         try {
-            outcome = ledger.guard().interruptibleStep(
-                    () -> settings.executor().execute(ledger.request(code), ledger.observer(attempt)));
+            outcome = ledger.guard()
+                    .interruptibleStep(
+                            () -> settings.executor().execute(ledger.request(code), ledger.observer(attempt)));
         } catch (RunGuard.RunCancelled cancelled) {
-            ledger.attempt(record.executionTime(Duration.between(start, ledger.now())).cancelled().build());
+            ledger.attempt(record.executionTime(Duration.between(start, ledger.now()))
+                    .cancelled()
+                    .build());
             throw cancelled;
         }
         record.executionTime(Duration.between(start, ledger.now())).validation(outcome.validation());
@@ -222,14 +260,18 @@ public final class AgentRun {
     }
 
     private String taskPrompt() {
-        StringBuilder sb = new StringBuilder("Task: ").append(task.description()).append('\n');
+        StringBuilder sb =
+                new StringBuilder("Task: ").append(task.description()).append('\n');
         sb.append("Language: ").append(task.language().displayName()).append('\n');
         if (!task.secrets().isEmpty()) {
             sb.append("Secrets available to the program as environment variables: ")
-                    .append(String.join(", ", task.secrets().keySet())).append('\n');
+                    .append(String.join(", ", task.secrets().keySet()))
+                    .append('\n');
         }
         if (!task.network().isNone()) {
-            sb.append("Hosts the program may reach: ").append(task.network().allowedHosts()).append('\n');
+            sb.append("Hosts the program may reach: ")
+                    .append(task.network().allowedHosts())
+                    .append('\n');
         }
         for (Turn turn : history) {
             sb.append("\nEarlier task: ").append(turn.task().description()).append('\n');

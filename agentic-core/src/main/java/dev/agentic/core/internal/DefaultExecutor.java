@@ -40,10 +40,11 @@ public final class DefaultExecutor implements Executor {
         if (skipValidation) {
             sandbox.capabilities().check(request, sandbox.toString());
             observer.executionStarted();
-            return new ExecutionOutcome.Ran(ValidationResult.valid(request.code().language()),
-                    sandbox.execute(request));
+            return new ExecutionOutcome.Ran(
+                    ValidationResult.valid(request.code().language()), sandbox.execute(request));
         }
-        ValidationResult validation = validatorFor(request.code().language()).validate(request.code(), request.network());
+        ValidationResult validation =
+                validatorFor(request.code().language()).validate(request.code(), request.network());
         observer.validated(validation);
         if (!validation.valid()) {
             return new ExecutionOutcome.Rejected(validation);
@@ -61,8 +62,8 @@ public final class DefaultExecutor implements Executor {
 
     @Override
     public String toString() {
-        return "DefaultExecutor[" + sandbox + (skipValidation ? ", validation skipped"
-                : ", validators=" + validators.keySet()) + "]";
+        return "DefaultExecutor[" + sandbox
+                + (skipValidation ? ", validation skipped" : ", validators=" + validators.keySet()) + "]";
     }
 
     /** Builder behind {@link Executor#builder()}. */

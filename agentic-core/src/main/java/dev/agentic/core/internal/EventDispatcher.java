@@ -32,8 +32,12 @@ final class EventDispatcher {
             try {
                 l.onEvent(event);
             } catch (RuntimeException e) {
-                LOG.warn("Workflow listener {} failed on {} of run {}; continuing", l, event.getClass().getSimpleName(),
-                        event.runId(), e);
+                LOG.warn(
+                        "Workflow listener {} failed on {} of run {}; continuing",
+                        l,
+                        event.getClass().getSimpleName(),
+                        event.runId(),
+                        e);
             }
         }
     }

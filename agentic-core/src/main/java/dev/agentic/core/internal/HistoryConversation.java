@@ -40,7 +40,9 @@ public final class HistoryConversation implements Conversation {
         WorkflowResult result = runner.apply(request.toBuilder().history(turns).build());
         last = request.task();
         if (result.succeeded() && result.finalCode().isPresent()) {
-            String out = result.finalResult().map(r -> r.output().stdoutTail(TURN_OUTPUT_CHARS)).orElse("");
+            String out = result.finalResult()
+                    .map(r -> r.output().stdoutTail(TURN_OUTPUT_CHARS))
+                    .orElse("");
             turns.add(new Turn(request.task(), result.finalCode().get(), out));
         }
         return result;
@@ -49,8 +51,8 @@ public final class HistoryConversation implements Conversation {
     @Override
     public WorkflowResult followUp(String description) {
         if (last == null) {
-            throw new ConfigurationException("followUp needs an earlier task in this conversation; "
-                    + "start it with run(Task).");
+            throw new ConfigurationException(
+                    "followUp needs an earlier task in this conversation; " + "start it with run(Task).");
         }
         return run(last.toBuilder().description(description).build());
     }

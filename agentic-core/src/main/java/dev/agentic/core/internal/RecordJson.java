@@ -31,10 +31,10 @@ public final class RecordJson {
      * the typed error object (1 had the error as text).
      */
     public static final int FORMAT_VERSION = 2;
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private RecordJson() {
-    }
+    private RecordJson() {}
 
     /** The record of {@code result} as UTF-8 JSON bytes, redacted. */
     public static byte[] write(WorkflowResult result, Instant createdAt, String codeKey, Redactor redactor) {
@@ -178,7 +178,10 @@ public final class RecordJson {
         }
         ArrayNode net = n.putArray("network");
         for (NetworkDecision d : o.network()) {
-            net.addObject().put("host", d.host()).put("port", d.port()).put("allowed", d.allowed())
+            net.addObject()
+                    .put("host", d.host())
+                    .put("port", d.port())
+                    .put("allowed", d.allowed())
                     .put("reason", d.reason());
         }
         ArrayNode notes = n.putArray("notes");

@@ -21,7 +21,7 @@ final class RunGuard {
 
     RunGuard(Optional<CancellationToken> token) {
         this.token = token.orElse(null);
-        this.registration = this.token == null ? () -> { } : this.token.onCancel(this::interruptStep);
+        this.registration = this.token == null ? () -> {} : this.token.onCancel(this::interruptStep);
     }
 
     /** Stops listening to the token (a token may outlive the run, or serve several). */
@@ -52,13 +52,15 @@ final class RunGuard {
             return call.get();
         }
         CompletableFuture<T> result = new CompletableFuture<>();
-        Thread caller = new Thread(() -> {
-            try {
-                result.complete(call.get());
-            } catch (RuntimeException | Error e) {
-                result.completeExceptionally(e);
-            }
-        }, threadName);
+        Thread caller = new Thread(
+                () -> {
+                    try {
+                        result.complete(call.get());
+                    } catch (RuntimeException | Error e) {
+                        result.completeExceptionally(e);
+                    }
+                },
+                threadName);
         caller.setDaemon(true);
         CancellationToken.Registration abandon = token.onCancel(() -> {
             result.cancel(false);

@@ -106,8 +106,12 @@ final class RunLedger {
 
     /** The sandbox request for {@code code} under the task's settings, with the resolved secrets. */
     ExecutionRequest request(Code code) {
-        ExecutionRequest.Builder b = ExecutionRequest.builder().code(code).limits(task.limits())
-                .network(task.network()).environment(task.environment()).secrets(secretValues);
+        ExecutionRequest.Builder b = ExecutionRequest.builder()
+                .code(code)
+                .limits(task.limits())
+                .network(task.network())
+                .environment(task.environment())
+                .secrets(secretValues);
         task.inputFiles().forEach(b::inputFile);
         task.outputGlobs().forEach(b::outputGlob);
         return b.build();
@@ -171,8 +175,14 @@ final class RunLedger {
      */
     WorkflowResult finish(WorkflowStatus status, WorkflowError error, String answer) {
         Instant end = now();
-        WorkflowResult.Builder b = WorkflowResult.builder().runId(runId).task(task).status(status).attempts(attempts)
-                .usage(usage).modelCalls(modelCalls).duration(Duration.between(started, end));
+        WorkflowResult.Builder b = WorkflowResult.builder()
+                .runId(runId)
+                .task(task)
+                .status(status)
+                .attempts(attempts)
+                .usage(usage)
+                .modelCalls(modelCalls)
+                .duration(Duration.between(started, end));
         if (cost != null) {
             b.estimatedCostUsd(cost);
         }
@@ -187,20 +197,33 @@ final class RunLedger {
         List<String> keys = new ArrayList<>();
         String codeKey = null;
         Optional<Code> finalCode = result.finalCode();
-        KeyContext keyContext = KeyContext.builder().integration(task.integration()).description(task.description())
-                .extension(task.language().extension()).time(end).succeeded(status == WorkflowStatus.SUCCEEDED).build();
-        ArtifactMetadata meta = ArtifactMetadata.builder().userMetadata("integration", task.integration())
+        KeyContext keyContext = KeyContext.builder()
+                .integration(task.integration())
+                .description(task.description())
+                .extension(task.language().extension())
+                .time(end)
+                .succeeded(status == WorkflowStatus.SUCCEEDED)
+                .build();
+        ArtifactMetadata meta = ArtifactMetadata.builder()
+                .userMetadata("integration", task.integration())
                 .userMetadata("status", status.name().toLowerCase(Locale.ROOT))
                 .userMetadata("language", task.language().id())
                 .userMetadata("run-id", runId.value())
-                .userMetadata("model", lastModelId(result)).build();
+                .userMetadata("model", lastModelId(result))
+                .build();
         if (finalCode.isPresent()) {
-            codeKey = target.putNew(layout.codeKey(keyContext), finalCode.get().source().getBytes(StandardCharsets.UTF_8),
-                    meta.toBuilder().contentType(ContentTypes.forExtension(keyContext.extension())
-                            .orElse(ContentTypes.OCTET_STREAM)).build());
+            codeKey = target.putNew(
+                    layout.codeKey(keyContext),
+                    finalCode.get().source().getBytes(StandardCharsets.UTF_8),
+                    meta.toBuilder()
+                            .contentType(ContentTypes.forExtension(keyContext.extension())
+                                    .orElse(ContentTypes.OCTET_STREAM))
+                            .build());
             keys.add(codeKey);
         }
-        keys.add(target.putNew(layout.recordKey(keyContext), RecordJson.write(result, end, codeKey, redactor),
+        keys.add(target.putNew(
+                layout.recordKey(keyContext),
+                RecordJson.write(result, end, codeKey, redactor),
                 meta.toBuilder().contentType(ContentTypes.JSON).build()));
         result = result.toBuilder().records(keys).build();
         WorkflowEvent last = switch (status) {
@@ -215,7 +238,9 @@ final class RunLedger {
     /** The model that wrote the last attempt, or {@code none} when no model answered. */
     private static String lastModelId(WorkflowResult result) {
         List<Attempt> all = result.attempts();
-        String id = all.isEmpty() ? "" : all.get(all.size() - 1).generation().modelId().strip();
+        String id = all.isEmpty()
+                ? ""
+                : all.get(all.size() - 1).generation().modelId().strip();
         String ascii = id.replaceAll("[^\\x21-\\x7e]", "_");
         return ascii.isEmpty() ? "none" : ascii.substring(0, Math.min(ascii.length(), 200));
     }
@@ -230,8 +255,10 @@ final class RunLedger {
             return body.get();
         } catch (RunGuard.RunCancelled cancelled) {
             Thread.interrupted();
-            return finish(WorkflowStatus.CANCELLED,
-                    WorkflowError.of(WorkflowError.Kind.CANCELLED, "the run was cancelled by the caller", false), null);
+            return finish(
+                    WorkflowStatus.CANCELLED,
+                    WorkflowError.of(WorkflowError.Kind.CANCELLED, "the run was cancelled by the caller", false),
+                    null);
         } catch (AgenticException e) {
             try {
                 String message = redactor.redact(String.valueOf(e.getMessage()));
@@ -287,8 +314,15 @@ final class RunLedger {
         /** Reports the call as one model call when the model reported none. */
         void finished(String modelId, TokenUsage callUsage, Duration latency) {
             if (!reportedCall) {
-                emit(new WorkflowEvent.ModelCalled(runId, now(), attempt, ModelCall.builder()
-                        .modelId(modelId).usage(callUsage).latency(latency).build()));
+                emit(new WorkflowEvent.ModelCalled(
+                        runId,
+                        now(),
+                        attempt,
+                        ModelCall.builder()
+                                .modelId(modelId)
+                                .usage(callUsage)
+                                .latency(latency)
+                                .build()));
             }
         }
     }

@@ -54,18 +54,25 @@ final class WorkflowRun {
             ledger.emit(new WorkflowEvent.GenerationStarted(ledger.runId(), ledger.now(), attempt));
             Instant genStart = ledger.now();
             RunLedger.GenerationEvents events = ledger.generationEvents(attempt);
-            GenerationRequest.Builder request = GenerationRequest.builder().task(task).history(history)
-                    .attempt(attempt).listener(events).runId(ledger.runId());
+            GenerationRequest.Builder request = GenerationRequest.builder()
+                    .task(task)
+                    .history(history)
+                    .attempt(attempt)
+                    .listener(events)
+                    .runId(ledger.runId());
             if (feedback != null) {
                 request.feedback(feedback);
             }
             GenerationRequest generationRequest = request.build();
-            GenerationResult generation = ledger.guard().modelCall(
-                    () -> settings.generator().generate(generationRequest), "agentic-model-call-" + ledger.runId());
+            GenerationResult generation = ledger.guard()
+                    .modelCall(
+                            () -> settings.generator().generate(generationRequest),
+                            "agentic-model-call-" + ledger.runId());
             Duration genTime = Duration.between(genStart, ledger.now());
             events.finished(generation, genTime);
             ledger.modelCall(generation.modelId(), generation.usage());
-            Attempt.Builder record = Attempt.builder().number(attempt).generation(generation).generationTime(genTime);
+            Attempt.Builder record =
+                    Attempt.builder().number(attempt).generation(generation).generationTime(genTime);
 
             if (generation instanceof GenerationResult.NoCode none) {
                 ledger.emit(new WorkflowEvent.NoCodeGenerated(ledger.runId(), ledger.now(), attempt, none.reason()));
@@ -75,16 +82,19 @@ final class WorkflowRun {
                 continue;
             }
             Code code = ((GenerationResult.Generated) generation).code();
-            ledger.emit(new WorkflowEvent.CodeGenerated(ledger.runId(), ledger.now(), attempt, code,
-                    generation.modelId()));
+            ledger.emit(
+                    new WorkflowEvent.CodeGenerated(ledger.runId(), ledger.now(), attempt, code, generation.modelId()));
 
             Instant execStart = ledger.now();
             ExecutionOutcome outcome;
             try {
-                outcome = ledger.guard().interruptibleStep(
-                        () -> settings.executor().execute(ledger.request(code), ledger.observer(attempt)));
+                outcome = ledger.guard()
+                        .interruptibleStep(
+                                () -> settings.executor().execute(ledger.request(code), ledger.observer(attempt)));
             } catch (RunGuard.RunCancelled cancelled) {
-                ledger.attempt(record.executionTime(Duration.between(execStart, ledger.now())).cancelled().build());
+                ledger.attempt(record.executionTime(Duration.between(execStart, ledger.now()))
+                        .cancelled()
+                        .build());
                 throw cancelled;
             }
             record.executionTime(Duration.between(execStart, ledger.now())).validation(outcome.validation());
@@ -92,8 +102,10 @@ final class WorkflowRun {
             if (outcome instanceof ExecutionOutcome.Rejected rejected) {
                 ledger.attempt(record.build());
                 feedback = new Feedback.Rejected(code, rejected.validation().errors());
-                repairIfMore(attempt, rejected.validation().errors().size() + " validation error(s), first: "
-                        + rejected.validation().errors().get(0));
+                repairIfMore(
+                        attempt,
+                        rejected.validation().errors().size() + " validation error(s), first: "
+                                + rejected.validation().errors().get(0));
                 continue;
             }
             ExecutionOutcome.Ran ran = (ExecutionOutcome.Ran) outcome;
@@ -111,8 +123,8 @@ final class WorkflowRun {
 
     private void repairIfMore(int attempt, String reason) {
         if (attempt < maxAttempts) {
-            ledger.emit(new WorkflowEvent.Repairing(ledger.runId(), ledger.now(), attempt,
-                    ledger.redactor().redact(reason)));
+            ledger.emit(new WorkflowEvent.Repairing(
+                    ledger.runId(), ledger.now(), attempt, ledger.redactor().redact(reason)));
         }
     }
 }

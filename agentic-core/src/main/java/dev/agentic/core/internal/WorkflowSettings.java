@@ -15,9 +15,15 @@ import java.util.function.Supplier;
  * What every orchestrator of the SDK is built with; immutable. The store is a supplier so that the default
  * store's directory is created when the first record is written, not when the orchestrator is built.
  */
-public record WorkflowSettings(Generator generator, Executor executor, Supplier<ArtifactStore> store, KeyLayout layout,
-                               SecretProvider secrets, List<WorkflowListener> listeners, PriceTable prices,
-                               Clock clock) {
+public record WorkflowSettings(
+        Generator generator,
+        Executor executor,
+        Supplier<ArtifactStore> store,
+        KeyLayout layout,
+        SecretProvider secrets,
+        List<WorkflowListener> listeners,
+        PriceTable prices,
+        Clock clock) {
     public WorkflowSettings {
         listeners = List.copyOf(listeners);
     }

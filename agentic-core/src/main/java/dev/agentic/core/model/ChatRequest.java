@@ -90,8 +90,7 @@ public final class ChatRequest {
         private Double temperature;
         private final List<String> stopSequences = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder system(String system) {
             this.system = Objects.requireNonNull(system, "system");
@@ -140,7 +139,8 @@ public final class ChatRequest {
 
         public ChatRequest build() {
             if (messages.isEmpty()) {
-                throw new ConfigurationException("a ChatRequest needs at least one message: call user(...) or message(...)");
+                throw new ConfigurationException(
+                        "a ChatRequest needs at least one message: call user(...) or message(...)");
             }
             return new ChatRequest(this);
         }

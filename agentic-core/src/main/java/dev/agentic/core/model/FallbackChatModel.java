@@ -139,23 +139,35 @@ public final class FallbackChatModel implements ChatModel {
                     ChatResponse response = forwarding == null ? model.chat(request) : model.chat(request, forwarding);
                     health.get(i).succeeded();
                     if (forwarding != null && !forwarding.reportedCall) {
-                        listener.onModelCall(ModelCall.builder().modelId(model.id()).usage(response.usage())
-                                .latency(since(started)).chainPosition(i).build());
+                        listener.onModelCall(ModelCall.builder()
+                                .modelId(model.id())
+                                .usage(response.usage())
+                                .latency(since(started))
+                                .chainPosition(i)
+                                .build());
                     }
                     return model instanceof FallbackChatModel ? response : response.withModelId(model.id());
                 } catch (ModelException e) {
                     if (forwarding != null && !forwarding.reportedCall) {
-                        listener.onModelCall(ModelCall.builder().modelId(model.id()).failed(e.kind())
-                                .latency(since(started)).chainPosition(i).build());
+                        listener.onModelCall(ModelCall.builder()
+                                .modelId(model.id())
+                                .failed(e.kind())
+                                .latency(since(started))
+                                .chainPosition(i)
+                                .build());
                     }
                     if (!e.retryable()) {
                         throw e;
                     }
                     health.get(i).failed(clock.instant(), failuresBeforeCooldown, cooldown);
                     if (forwarding != null && forwarding.emitted) {
-                        throw new ModelException(e.kind(), model.id(), "failed after it had streamed part of "
-                                + "its answer, so no other model was tried (the listener already received the "
-                                + "partial answer); retry the whole call: " + e.getMessage(), e);
+                        throw new ModelException(
+                                e.kind(),
+                                model.id(),
+                                "failed after it had streamed part of "
+                                        + "its answer, so no other model was tried (the listener already received the "
+                                        + "partial answer); retry the whole call: " + e.getMessage(),
+                                e);
                     }
                     tried.add(model.id() + ": " + e.kind());
                     last = e;
@@ -167,13 +179,21 @@ public final class FallbackChatModel implements ChatModel {
                     sleeper.sleep(wait);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
-                    throw new ModelException(last.kind(), id, "interrupted while waiting " + wait.toMillis()
-                            + " ms before round " + (round + 1) + "; tried " + String.join(", ", tried), ie);
+                    throw new ModelException(
+                            last.kind(),
+                            id,
+                            "interrupted while waiting " + wait.toMillis() + " ms before round " + (round + 1)
+                                    + "; tried " + String.join(", ", tried),
+                            ie);
                 }
             }
         }
-        throw new ModelException(last.kind(), id, "every model failed in " + maxRounds + " round(s): "
-                + String.join(", ", tried) + ". Try again later, raise maxRounds, or add another model.", last);
+        throw new ModelException(
+                last.kind(),
+                id,
+                "every model failed in " + maxRounds + " round(s): " + String.join(", ", tried)
+                        + ". Try again later, raise maxRounds, or add another model.",
+                last);
     }
 
     private Duration since(Instant started) {
@@ -262,8 +282,7 @@ public final class FallbackChatModel implements ChatModel {
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = d -> Thread.sleep(d.toMillis());
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Adds a model at the end of the chain. */
         public Builder model(ChatModel model) {
@@ -314,8 +333,8 @@ public final class FallbackChatModel implements ChatModel {
         /** Consecutive retryable failures after which a model is cooled down. */
         public Builder failuresBeforeCooldown(int failures) {
             if (failures < 1) {
-                throw new ConfigurationException("FallbackChatModel.failuresBeforeCooldown must be 1 or more, was "
-                        + failures);
+                throw new ConfigurationException(
+                        "FallbackChatModel.failuresBeforeCooldown must be 1 or more, was " + failures);
             }
             this.failuresBeforeCooldown = failures;
             return this;

@@ -18,7 +18,8 @@ public record Message(Role role, List<ContentBlock> content) {
         Objects.requireNonNull(role, "role");
         content = List.copyOf(content);
         if (content.isEmpty()) {
-            throw new ConfigurationException("a message needs at least one content block (text, tool use or tool result)");
+            throw new ConfigurationException(
+                    "a message needs at least one content block (text, tool use or tool result)");
         }
     }
 
@@ -32,13 +33,17 @@ public record Message(Role role, List<ContentBlock> content) {
 
     /** The concatenated text blocks. */
     public String text() {
-        return content.stream().filter(ContentBlock.Text.class::isInstance)
-                .map(b -> ((ContentBlock.Text) b).text()).collect(Collectors.joining());
+        return content.stream()
+                .filter(ContentBlock.Text.class::isInstance)
+                .map(b -> ((ContentBlock.Text) b).text())
+                .collect(Collectors.joining());
     }
 
     /** The tool calls in this message, in order. */
     public List<ContentBlock.ToolUse> toolUses() {
-        return content.stream().filter(ContentBlock.ToolUse.class::isInstance)
-                .map(ContentBlock.ToolUse.class::cast).collect(Collectors.toUnmodifiableList());
+        return content.stream()
+                .filter(ContentBlock.ToolUse.class::isInstance)
+                .map(ContentBlock.ToolUse.class::cast)
+                .collect(Collectors.toUnmodifiableList());
     }
 }

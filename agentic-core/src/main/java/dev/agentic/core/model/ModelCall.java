@@ -74,8 +74,12 @@ public final class ModelCall {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ModelCall c && modelId.equals(c.modelId) && usage.equals(c.usage)
-                && latency.equals(c.latency) && failure == c.failure && chainPosition == c.chainPosition;
+        return o instanceof ModelCall c
+                && modelId.equals(c.modelId)
+                && usage.equals(c.usage)
+                && latency.equals(c.latency)
+                && failure == c.failure
+                && chainPosition == c.chainPosition;
     }
 
     @Override
@@ -98,8 +102,7 @@ public final class ModelCall {
         private ModelException.Kind failure;
         private int chainPosition;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder modelId(String modelId) {
             this.modelId = Objects.requireNonNull(modelId, "modelId");

@@ -11,9 +11,16 @@ public class ModelException extends AgenticException {
 
     /** Why a model call failed. */
     public enum Kind {
-        THROTTLED(true), UNAVAILABLE(true), TIMEOUT(true), SERVER_ERROR(true),
-        INVALID_REQUEST(false), ACCESS_DENIED(false), CONTEXT_TOO_LONG(false), CONTENT_FILTERED(false),
-        MODEL_NOT_FOUND(false), UNKNOWN(false);
+        THROTTLED(true),
+        UNAVAILABLE(true),
+        TIMEOUT(true),
+        SERVER_ERROR(true),
+        INVALID_REQUEST(false),
+        ACCESS_DENIED(false),
+        CONTEXT_TOO_LONG(false),
+        CONTENT_FILTERED(false),
+        MODEL_NOT_FOUND(false),
+        UNKNOWN(false);
 
         private final boolean retryable;
 

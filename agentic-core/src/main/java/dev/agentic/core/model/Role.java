@@ -4,4 +4,7 @@ import dev.agentic.core.annotation.Stable;
 
 /** Who wrote a message. */
 @Stable
-public enum Role { USER, ASSISTANT }
+public enum Role {
+    USER,
+    ASSISTANT
+}

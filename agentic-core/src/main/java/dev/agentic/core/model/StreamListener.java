@@ -14,12 +14,10 @@ public interface StreamListener {
     void onText(String delta);
 
     /** A complete tool call. */
-    default void onToolUse(ContentBlock.ToolUse toolUse) {
-    }
+    default void onToolUse(ContentBlock.ToolUse toolUse) {}
 
     /** The complete response, after the last delta. */
-    default void onComplete(ChatResponse response) {
-    }
+    default void onComplete(ChatResponse response) {}
 
     /**
      * One underlying model call finished, answered or failed. Reported by models that make several calls for
@@ -27,11 +25,10 @@ public interface StreamListener {
      * know more about a call than its response says. A caller that hears no call for a request may take the
      * response's {@link ChatResponse#modelId()} and {@link ChatResponse#usage()} as the one call.
      */
-    default void onModelCall(ModelCall call) {
-    }
+    default void onModelCall(ModelCall call) {}
 
     /** A listener that ignores everything. */
     static StreamListener ignoring() {
-        return delta -> { };
+        return delta -> {};
     }
 }

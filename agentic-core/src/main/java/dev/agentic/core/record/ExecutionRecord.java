@@ -36,6 +36,7 @@ import java.util.OptionalInt;
 public final class ExecutionRecord {
     /** The newest record format this SDK writes and reads. */
     public static final int NEWEST_FORMAT = 2;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final int formatVersion;
@@ -68,7 +69,9 @@ public final class ExecutionRecord {
         this.allowedHosts = texts(task.path("allowedHosts"));
         this.modelCalls = root.path("modelCalls").asInt();
         this.usage = usage(root.path("usage"));
-        this.estimatedCostUsd = root.hasNonNull("estimatedCostUsd") ? root.get("estimatedCostUsd").decimalValue() : null;
+        this.estimatedCostUsd = root.hasNonNull("estimatedCostUsd")
+                ? root.get("estimatedCostUsd").decimalValue()
+                : null;
         this.duration = Duration.ofMillis(root.path("durationMs").asLong());
         this.finalCode = text(root, "finalCode");
         this.codeKey = text(root, "codeKey");
@@ -92,8 +95,7 @@ public final class ExecutionRecord {
         try {
             root = JSON.readTree(json);
         } catch (IOException e) {
-            throw new StorageException("Not an execution record: the bytes are not JSON (" + e.getMessage()
-                    + ").", e);
+            throw new StorageException("Not an execution record: the bytes are not JSON (" + e.getMessage() + ").", e);
         }
         if (root == null || !root.isObject() || !root.path("formatVersion").canConvertToInt()) {
             throw new StorageException("Not an execution record: no formatVersion field.");
@@ -192,21 +194,34 @@ public final class ExecutionRecord {
     private static RecordedAttempt attempt(JsonNode a) {
         List<String> findings = new ArrayList<>();
         for (JsonNode f : a.path("validation").path("findings")) {
-            findings.add("line " + f.path("line").asInt() + ":" + f.path("column").asInt() + " ["
-                    + f.path("rule").asText() + "] " + f.path("message").asText());
+            findings.add(
+                    "line " + f.path("line").asInt() + ":" + f.path("column").asInt() + " ["
+                            + f.path("rule").asText() + "] " + f.path("message").asText());
         }
         JsonNode r = a.get("result");
         RecordedRun run = null;
         if (r != null && r.isObject()) {
-            run = new RecordedRun(required(r, "status").asText(),
+            run = new RecordedRun(
+                    required(r, "status").asText(),
                     r.hasNonNull("exitCode") ? OptionalInt.of(r.get("exitCode").asInt()) : OptionalInt.empty(),
-                    Optional.ofNullable(text(r, "limit")), r.path("stdout").asText(""), r.path("stderr").asText(""),
-                    r.path("stdoutTruncated").asBoolean() || r.path("stderrTruncated").asBoolean(),
-                    Duration.ofMillis(r.path("durationMs").asLong()), paths(r.path("files")), texts(r.path("notes")));
+                    Optional.ofNullable(text(r, "limit")),
+                    r.path("stdout").asText(""),
+                    r.path("stderr").asText(""),
+                    r.path("stdoutTruncated").asBoolean()
+                            || r.path("stderrTruncated").asBoolean(),
+                    Duration.ofMillis(r.path("durationMs").asLong()),
+                    paths(r.path("files")),
+                    texts(r.path("notes")));
         }
-        return new RecordedAttempt(a.path("number").asInt(), Attempt.Outcome.valueOf(required(a, "outcome").asText()),
-                a.path("modelId").asText(""), usage(a.path("usage")), Duration.ofMillis(a.path("generationMs").asLong()),
-                Duration.ofMillis(a.path("executionMs").asLong()), Optional.ofNullable(text(a, "code")), findings,
+        return new RecordedAttempt(
+                a.path("number").asInt(),
+                Attempt.Outcome.valueOf(required(a, "outcome").asText()),
+                a.path("modelId").asText(""),
+                usage(a.path("usage")),
+                Duration.ofMillis(a.path("generationMs").asLong()),
+                Duration.ofMillis(a.path("executionMs").asLong()),
+                Optional.ofNullable(text(a, "code")),
+                findings,
                 Optional.ofNullable(run));
     }
 
@@ -220,14 +235,18 @@ public final class ExecutionRecord {
         WorkflowError.Kind kind = WorkflowError.Kind.valueOf(required(e, "kind").asText());
         String message = e.path("message").asText("");
         if (kind == WorkflowError.Kind.MODEL && e.hasNonNull("modelErrorKind")) {
-            return WorkflowError.model(ModelException.Kind.valueOf(e.get("modelErrorKind").asText()), message);
+            return WorkflowError.model(
+                    ModelException.Kind.valueOf(e.get("modelErrorKind").asText()), message);
         }
         return WorkflowError.of(kind, message, e.path("retryable").asBoolean());
     }
 
     private static TokenUsage usage(JsonNode u) {
-        return new TokenUsage(u.path("inputTokens").asLong(), u.path("outputTokens").asLong(),
-                u.path("cacheReadTokens").asLong(), u.path("cacheWriteTokens").asLong());
+        return new TokenUsage(
+                u.path("inputTokens").asLong(),
+                u.path("outputTokens").asLong(),
+                u.path("cacheReadTokens").asLong(),
+                u.path("cacheWriteTokens").asLong());
     }
 
     private static List<String> texts(JsonNode array) {

@@ -23,9 +23,16 @@ import java.util.Optional;
  * @param run the run's result, when the program ran
  */
 @Experimental
-public record RecordedAttempt(int number, Attempt.Outcome outcome, String modelId, TokenUsage usage,
-                              Duration generationTime, Duration executionTime, Optional<String> code,
-                              List<String> findings, Optional<RecordedRun> run) {
+public record RecordedAttempt(
+        int number,
+        Attempt.Outcome outcome,
+        String modelId,
+        TokenUsage usage,
+        Duration generationTime,
+        Duration executionTime,
+        Optional<String> code,
+        List<String> findings,
+        Optional<RecordedRun> run) {
     public RecordedAttempt {
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(modelId, "modelId");

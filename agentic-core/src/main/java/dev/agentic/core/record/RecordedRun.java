@@ -21,8 +21,16 @@ import java.util.OptionalInt;
  * @param notes what the sandbox noted (which limit was enforced by what, …)
  */
 @Experimental
-public record RecordedRun(String status, OptionalInt exitCode, Optional<String> limit, String stdout, String stderr,
-                          boolean truncated, Duration duration, List<String> files, List<String> notes) {
+public record RecordedRun(
+        String status,
+        OptionalInt exitCode,
+        Optional<String> limit,
+        String stdout,
+        String stderr,
+        boolean truncated,
+        Duration duration,
+        List<String> files,
+        List<String> notes) {
     public RecordedRun {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(exitCode, "exitCode");

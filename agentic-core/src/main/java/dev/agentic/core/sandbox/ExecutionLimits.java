@@ -83,9 +83,16 @@ public final class ExecutionLimits {
     }
 
     public Builder toBuilder() {
-        return new Builder().wallTime(wallTime).cpuTime(cpuTime).memoryBytes(memoryBytes)
-                .maxProcesses(maxProcesses).maxOutputBytes(maxOutputBytes).maxFileSizeBytes(maxFileSizeBytes)
-                .maxDiskBytes(maxDiskBytes).maxOpenFiles(maxOpenFiles).maxOutputFiles(maxOutputFiles);
+        return new Builder()
+                .wallTime(wallTime)
+                .cpuTime(cpuTime)
+                .memoryBytes(memoryBytes)
+                .maxProcesses(maxProcesses)
+                .maxOutputBytes(maxOutputBytes)
+                .maxFileSizeBytes(maxFileSizeBytes)
+                .maxDiskBytes(maxDiskBytes)
+                .maxOpenFiles(maxOpenFiles)
+                .maxOutputFiles(maxOutputFiles);
     }
 
     /** Wall-clock time after which the whole process tree is killed and the run reported as timed out. */
@@ -135,17 +142,30 @@ public final class ExecutionLimits {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ExecutionLimits l && wallTime.equals(l.wallTime) && cpuTime.equals(l.cpuTime)
-                && memoryBytes == l.memoryBytes && maxProcesses == l.maxProcesses
-                && maxOutputBytes == l.maxOutputBytes && maxFileSizeBytes == l.maxFileSizeBytes
-                && maxDiskBytes == l.maxDiskBytes && maxOpenFiles == l.maxOpenFiles
+        return o instanceof ExecutionLimits l
+                && wallTime.equals(l.wallTime)
+                && cpuTime.equals(l.cpuTime)
+                && memoryBytes == l.memoryBytes
+                && maxProcesses == l.maxProcesses
+                && maxOutputBytes == l.maxOutputBytes
+                && maxFileSizeBytes == l.maxFileSizeBytes
+                && maxDiskBytes == l.maxDiskBytes
+                && maxOpenFiles == l.maxOpenFiles
                 && maxOutputFiles == l.maxOutputFiles;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(wallTime, cpuTime, memoryBytes, maxProcesses, maxOutputBytes, maxFileSizeBytes,
-                maxDiskBytes, maxOpenFiles, maxOutputFiles);
+        return Objects.hash(
+                wallTime,
+                cpuTime,
+                memoryBytes,
+                maxProcesses,
+                maxOutputBytes,
+                maxFileSizeBytes,
+                maxDiskBytes,
+                maxOpenFiles,
+                maxOutputFiles);
     }
 
     @Override
@@ -167,8 +187,7 @@ public final class ExecutionLimits {
         private int maxOpenFiles = 256;
         private int maxOutputFiles = 32;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder wallTime(Duration wallTime) {
             this.wallTime = positive(wallTime, "wallTime");

@@ -51,8 +51,15 @@ public final class ExecutionOutput {
     }
 
     public Builder toBuilder() {
-        Builder b = new Builder().stdout(stdout).stderr(stderr).stdoutTruncated(stdoutTruncated)
-                .stderrTruncated(stderrTruncated).duration(duration).files(files).network(network).notes(notes);
+        Builder b = new Builder()
+                .stdout(stdout)
+                .stderr(stderr)
+                .stdoutTruncated(stdoutTruncated)
+                .stderrTruncated(stderrTruncated)
+                .duration(duration)
+                .files(files)
+                .network(network)
+                .notes(notes);
         b.value = value;
         return b;
     }
@@ -125,13 +132,21 @@ public final class ExecutionOutput {
         if (redactor.isEmpty()) {
             return this;
         }
-        List<NetworkDecision> net = network.stream().map(d -> new NetworkDecision(d.time(), redactor.redact(d.host()),
-                d.port(), d.allowed(), redactor.redact(d.reason()))).collect(Collectors.toList());
-        List<OutputFile> outFiles = files.stream().map(f -> redactor.containsSecret(f.path())
-                ? new OutputFile(redactor.redact(f.path()), f.content()) : f).collect(Collectors.toList());
+        List<NetworkDecision> net = network.stream()
+                .map(d -> new NetworkDecision(
+                        d.time(), redactor.redact(d.host()), d.port(), d.allowed(), redactor.redact(d.reason())))
+                .collect(Collectors.toList());
+        List<OutputFile> outFiles = files.stream()
+                .map(f ->
+                        redactor.containsSecret(f.path()) ? new OutputFile(redactor.redact(f.path()), f.content()) : f)
+                .collect(Collectors.toList());
         List<String> outNotes = notes.stream().map(redactor::redact).collect(Collectors.toList());
-        Builder b = toBuilder().stdout(redactor.redact(stdout)).stderr(redactor.redact(stderr)).files(outFiles)
-                .network(net).notes(outNotes);
+        Builder b = toBuilder()
+                .stdout(redactor.redact(stdout))
+                .stderr(redactor.redact(stderr))
+                .files(outFiles)
+                .network(net)
+                .notes(outNotes);
         b.value = value == null ? null : redactor.redact(value);
         return b.build();
     }
@@ -142,10 +157,16 @@ public final class ExecutionOutput {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ExecutionOutput x && stdout.equals(x.stdout) && stderr.equals(x.stderr)
-                && stdoutTruncated == x.stdoutTruncated && stderrTruncated == x.stderrTruncated
-                && duration.equals(x.duration) && files.equals(x.files) && network.equals(x.network)
-                && notes.equals(x.notes) && Objects.equals(value, x.value);
+        return o instanceof ExecutionOutput x
+                && stdout.equals(x.stdout)
+                && stderr.equals(x.stderr)
+                && stdoutTruncated == x.stdoutTruncated
+                && stderrTruncated == x.stderrTruncated
+                && duration.equals(x.duration)
+                && files.equals(x.files)
+                && network.equals(x.network)
+                && notes.equals(x.notes)
+                && Objects.equals(value, x.value);
     }
 
     @Override
@@ -175,8 +196,7 @@ public final class ExecutionOutput {
         private final List<String> notes = new ArrayList<>();
         private String value;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder stdout(String stdout) {
             this.stdout = Objects.requireNonNull(stdout, "stdout");

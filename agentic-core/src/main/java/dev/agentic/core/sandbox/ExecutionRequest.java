@@ -113,8 +113,7 @@ public final class ExecutionRequest {
         private final List<InputFile> inputFiles = new ArrayList<>();
         private final List<String> outputGlobs = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder code(Code code) {
             this.code = Objects.requireNonNull(code, "code");
@@ -185,8 +184,8 @@ public final class ExecutionRequest {
 
         private static String checkName(String name) {
             if (name == null || !ENV_NAME.matcher(name).matches()) {
-                throw new ConfigurationException("Environment variable name '" + name
-                        + "' must match [A-Za-z_][A-Za-z0-9_]*.");
+                throw new ConfigurationException(
+                        "Environment variable name '" + name + "' must match [A-Za-z_][A-Za-z0-9_]*.");
             }
             return name;
         }

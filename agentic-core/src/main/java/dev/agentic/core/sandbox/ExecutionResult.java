@@ -32,7 +32,10 @@ public sealed interface ExecutionResult
         if (this instanceof Failed f) {
             sb.append(" (exit ").append(f.exitCode()).append(')');
         } else if (this instanceof Killed k) {
-            sb.append(" (").append(k.limit().id()).append(k.signal() > 0 ? ", signal " + k.signal() : "").append(')');
+            sb.append(" (")
+                    .append(k.limit().id())
+                    .append(k.signal() > 0 ? ", signal " + k.signal() : "")
+                    .append(')');
         } else if (this instanceof TimedOut t) {
             sb.append(" (after ").append(t.limit().toMillis()).append(" ms)");
         }

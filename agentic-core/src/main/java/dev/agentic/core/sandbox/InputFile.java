@@ -16,7 +16,10 @@ public record InputFile(String name, byte[] content) {
     public InputFile {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(content, "content");
-        if (name.isBlank() || name.startsWith("/") || name.contains("\\") || name.contains("\0")
+        if (name.isBlank()
+                || name.startsWith("/")
+                || name.contains("\\")
+                || name.contains("\0")
                 || Arrays.asList(name.split("/")).contains("..")) {
             throw new ConfigurationException("Input file name '" + name
                     + "' must be a relative path without '..' (for example data/input.csv).");

@@ -110,9 +110,12 @@ public final class NetworkPolicy {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof NetworkPolicy p && allowedHosts.equals(p.allowedHosts)
-                && defaultPorts.equals(p.defaultPorts) && maxConnections == p.maxConnections
-                && maxBytes == p.maxBytes && maxConnectionTime.equals(p.maxConnectionTime);
+        return o instanceof NetworkPolicy p
+                && allowedHosts.equals(p.allowedHosts)
+                && defaultPorts.equals(p.defaultPorts)
+                && maxConnections == p.maxConnections
+                && maxBytes == p.maxBytes
+                && maxConnectionTime.equals(p.maxConnectionTime);
     }
 
     @Override
@@ -133,8 +136,7 @@ public final class NetworkPolicy {
         private long maxBytes = 64L * 1024 * 1024;
         private Duration maxConnectionTime = Duration.ofSeconds(60);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Allows {@code host} or {@code host:port}; see {@link HostPort#parse}. */
         public Builder allowHost(String host) {

@@ -46,8 +46,9 @@ public interface Sandbox extends AutoCloseable {
      */
     default SandboxSession openSession(SessionOptions options) {
         Objects.requireNonNull(options, "options");
-        throw new UnsupportedCapabilityException(this + " does not offer stateful sessions (no SESSIONS in its "
-                + "capabilities()); call execute() for one-shot runs, or use a sandbox that declares SESSIONS.",
+        throw new UnsupportedCapabilityException(
+                this + " does not offer stateful sessions (no SESSIONS in its "
+                        + "capabilities()); call execute() for one-shot runs, or use a sandbox that declares SESSIONS.",
                 Set.of(SandboxCapability.SESSIONS));
     }
 

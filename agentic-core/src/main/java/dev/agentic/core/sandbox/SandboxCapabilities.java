@@ -112,8 +112,10 @@ public final class SandboxCapabilities {
 
     private void checkLanguage(Language language, String sandbox) {
         if (!runs(language)) {
-            throw new UnsupportedCapabilityException(sandbox + " does not run " + language + "; it runs " + languages
-                    + ". Use a sandbox whose capabilities() list " + language + ", or ask for code in one of those.",
+            throw new UnsupportedCapabilityException(
+                    sandbox + " does not run " + language + "; it runs " + languages
+                            + ". Use a sandbox whose capabilities() list " + language
+                            + ", or ask for code in one of those.",
                     language);
         }
     }
@@ -127,9 +129,10 @@ public final class SandboxCapabilities {
         String list = missing.entrySet().stream()
                 .map(e -> e.getKey() + " (" + e.getKey().description() + "), needed for " + e.getValue())
                 .collect(Collectors.joining("; "));
-        throw new UnsupportedCapabilityException(sandbox + " cannot honour " + what + ": it does not enforce "
-                + list + ". Use a sandbox whose capabilities() include " + (missing.size() == 1 ? "it" : "them")
-                + ", or leave that out (limits equal to ExecutionLimits.defaults() need no capability).",
+        throw new UnsupportedCapabilityException(
+                sandbox + " cannot honour " + what + ": it does not enforce "
+                        + list + ". Use a sandbox whose capabilities() include " + (missing.size() == 1 ? "it" : "them")
+                        + ", or leave that out (limits equal to ExecutionLimits.defaults() need no capability).",
                 missing.keySet());
     }
 
@@ -152,8 +155,12 @@ public final class SandboxCapabilities {
         return needs;
     }
 
-    private static void common(Map<SandboxCapability, String> needs, NetworkPolicy network, Set<String> env,
-                               Set<String> secrets, ExecutionLimits limits) {
+    private static void common(
+            Map<SandboxCapability, String> needs,
+            NetworkPolicy network,
+            Set<String> env,
+            Set<String> secrets,
+            ExecutionLimits limits) {
         if (!network.isNone()) {
             needs.put(SandboxCapability.HOST_ALLOWLIST, "the network policy allowing " + network.allowedHosts());
         }
@@ -169,14 +176,18 @@ public final class SandboxCapabilities {
         limit(needs, SandboxCapability.PROCESS_LIMIT, "maxProcesses", limits.maxProcesses(), d.maxProcesses());
         limit(needs, SandboxCapability.WALL_TIME_LIMIT, "wallTime", limits.wallTime(), d.wallTime());
         limit(needs, SandboxCapability.OUTPUT_LIMIT, "maxOutputBytes", limits.maxOutputBytes(), d.maxOutputBytes());
-        limit(needs, SandboxCapability.FILE_SIZE_LIMIT, "maxFileSizeBytes", limits.maxFileSizeBytes(),
+        limit(
+                needs,
+                SandboxCapability.FILE_SIZE_LIMIT,
+                "maxFileSizeBytes",
+                limits.maxFileSizeBytes(),
                 d.maxFileSizeBytes());
         limit(needs, SandboxCapability.DISK_LIMIT, "maxDiskBytes", limits.maxDiskBytes(), d.maxDiskBytes());
         limit(needs, SandboxCapability.OPEN_FILES_LIMIT, "maxOpenFiles", limits.maxOpenFiles(), d.maxOpenFiles());
     }
 
-    private static void limit(Map<SandboxCapability, String> needs, SandboxCapability c, String field, Object value,
-                              Object byDefault) {
+    private static void limit(
+            Map<SandboxCapability, String> needs, SandboxCapability c, String field, Object value, Object byDefault) {
         if (!value.equals(byDefault)) {
             needs.put(c, "limits." + field + " " + value + " (default " + byDefault + ")");
         }
@@ -184,7 +195,9 @@ public final class SandboxCapabilities {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SandboxCapabilities c && capabilities.equals(c.capabilities) && languages.equals(c.languages);
+        return o instanceof SandboxCapabilities c
+                && capabilities.equals(c.capabilities)
+                && languages.equals(c.languages);
     }
 
     @Override
@@ -202,8 +215,7 @@ public final class SandboxCapabilities {
         private final Set<SandboxCapability> capabilities = EnumSet.noneOf(SandboxCapability.class);
         private final Set<Language> languages = EnumSet.noneOf(Language.class);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder capability(SandboxCapability capability) {
             capabilities.add(Objects.requireNonNull(capability, "capability"));

@@ -51,7 +51,8 @@ public final class SessionOptions {
     }
 
     public Builder toBuilder() {
-        Builder b = new Builder().language(language).limits(limits).network(network).idleTimeout(idleTimeout);
+        Builder b =
+                new Builder().language(language).limits(limits).network(network).idleTimeout(idleTimeout);
         b.environment.putAll(environment);
         b.secrets.putAll(secrets);
         return b;
@@ -88,8 +89,12 @@ public final class SessionOptions {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SessionOptions s && language == s.language && limits.equals(s.limits)
-                && network.equals(s.network) && environment.equals(s.environment) && secrets.equals(s.secrets)
+        return o instanceof SessionOptions s
+                && language == s.language
+                && limits.equals(s.limits)
+                && network.equals(s.network)
+                && environment.equals(s.environment)
+                && secrets.equals(s.secrets)
                 && idleTimeout.equals(s.idleTimeout);
     }
 
@@ -113,8 +118,7 @@ public final class SessionOptions {
         private final Map<String, String> secrets = new LinkedHashMap<>();
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder language(Language language) {
             this.language = Objects.requireNonNull(language, "language");
@@ -176,8 +180,8 @@ public final class SessionOptions {
 
         private static String checkName(String name) {
             if (name == null || !ENV_NAME.matcher(name).matches()) {
-                throw new ConfigurationException("Environment variable name '" + name
-                        + "' must match [A-Za-z_][A-Za-z0-9_]*.");
+                throw new ConfigurationException(
+                        "Environment variable name '" + name + "' must match [A-Za-z_][A-Za-z0-9_]*.");
             }
             return name;
         }

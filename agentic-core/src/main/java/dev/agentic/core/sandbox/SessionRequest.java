@@ -70,8 +70,7 @@ public final class SessionRequest {
         private Code code;
         private Duration timeout;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder code(Code code) {
             this.code = Objects.requireNonNull(code, "code");
@@ -91,7 +90,8 @@ public final class SessionRequest {
         /** @throws ConfigurationException when no code was given */
         public SessionRequest build() {
             if (code == null) {
-                throw new ConfigurationException("SessionRequest.code must be set (SessionRequest.of(Code.python(...)))");
+                throw new ConfigurationException(
+                        "SessionRequest.code must be set (SessionRequest.of(Code.python(...)))");
             }
             return new SessionRequest(this);
         }

@@ -129,8 +129,10 @@ public final class CachingSecretProvider implements SecretProvider {
             if (cause instanceof SecretException) {
                 throw new SecretException(cause.getMessage(), cause);
             }
-            throw new SecretException("Secret '" + ref + "' could not be fetched: " + cause.getClass().getSimpleName()
-                    + "; see the cause.", cause);
+            throw new SecretException(
+                    "Secret '" + ref + "' could not be fetched: "
+                            + cause.getClass().getSimpleName() + "; see the cause.",
+                    cause);
         }
     }
 
@@ -187,8 +189,7 @@ public final class CachingSecretProvider implements SecretProvider {
         private int maxEntries = 1_000;
         private Clock clock = Clock.systemUTC();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Required: the provider that really resolves secrets. */
         public Builder delegate(SecretProvider delegate) {
@@ -225,7 +226,8 @@ public final class CachingSecretProvider implements SecretProvider {
                         + "; call ttl(Duration.ofMinutes(5)) or similar.");
             }
             if (maxEntries < 1) {
-                throw new ConfigurationException("CachingSecretProvider.maxEntries must be at least 1, was " + maxEntries);
+                throw new ConfigurationException(
+                        "CachingSecretProvider.maxEntries must be at least 1, was " + maxEntries);
             }
             return new CachingSecretProvider(this);
         }

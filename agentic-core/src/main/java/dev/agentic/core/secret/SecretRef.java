@@ -44,7 +44,10 @@ public final class SecretRef {
 
     /** Field {@code field} of the JSON object stored as secret {@code name}, current version. */
     public static SecretRef of(String name, String field) {
-        return builder().name(name).field(Objects.requireNonNull(field, "field")).build();
+        return builder()
+                .name(name)
+                .field(Objects.requireNonNull(field, "field"))
+                .build();
     }
 
     public static Builder builder() {
@@ -115,7 +118,9 @@ public final class SecretRef {
             return false;
         }
         SecretRef r = (SecretRef) o;
-        return name.equals(r.name) && Objects.equals(field, r.field) && Objects.equals(versionId, r.versionId)
+        return name.equals(r.name)
+                && Objects.equals(field, r.field)
+                && Objects.equals(versionId, r.versionId)
                 && Objects.equals(versionStage, r.versionStage);
     }
 
@@ -144,8 +149,7 @@ public final class SecretRef {
         private String versionId;
         private String versionStage;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Required: the secret's name in its provider. */
         public Builder name(String name) {
@@ -186,8 +190,9 @@ public final class SecretRef {
                 throw new ConfigurationException("SecretRef.versionStage must not be blank when given");
             }
             if (versionId != null && versionStage != null) {
-                throw new ConfigurationException("SecretRef.versionId and SecretRef.versionStage are mutually exclusive; "
-                        + "name the version by one of them.");
+                throw new ConfigurationException(
+                        "SecretRef.versionId and SecretRef.versionStage are mutually exclusive; "
+                                + "name the version by one of them.");
             }
             return new SecretRef(this);
         }

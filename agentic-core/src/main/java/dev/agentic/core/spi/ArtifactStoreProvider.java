@@ -13,5 +13,4 @@ import dev.agentic.core.store.ArtifactStore;
  * <p>A provider for a scheme must decline specs without one: those are directory paths.
  */
 @Experimental
-public interface ArtifactStoreProvider extends SpecProvider<ArtifactStore> {
-}
+public interface ArtifactStoreProvider extends SpecProvider<ArtifactStore> {}

@@ -11,5 +11,4 @@ import dev.agentic.core.model.ChatModel;
  * closeable.
  */
 @Experimental
-public interface ChatModelProvider extends SpecProvider<ChatModel> {
-}
+public interface ChatModelProvider extends SpecProvider<ChatModel> {}

@@ -70,8 +70,7 @@ public final class ProviderContext {
     public static final class Builder {
         private final List<HostPort> loopbackHosts = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Adds a loopback destination; it needs an explicit port. */
         public Builder loopbackHost(HostPort hostPort) {

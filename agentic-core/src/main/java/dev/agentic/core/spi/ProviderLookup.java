@@ -66,8 +66,7 @@ public final class ProviderLookup<T> {
      * @param what names the kind in messages, e.g. {@code "sandbox"} or a command-line option
      * @throws ConfigurationException when a registered provider cannot be loaded
      */
-    public static <T> ProviderLookup<T> load(String what, Class<? extends SpecProvider<T>> type,
-            ClassLoader loader) {
+    public static <T> ProviderLookup<T> load(String what, Class<? extends SpecProvider<T>> type, ClassLoader loader) {
         Objects.requireNonNull(what, "what");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(loader, "loader");
@@ -77,8 +76,10 @@ public final class ProviderLookup<T> {
                 found.add(p);
             }
         } catch (ServiceConfigurationError e) {
-            throw new ConfigurationException("Cannot load a " + type.getName() + " listed in META-INF/services: "
-                    + e.getMessage() + ". Fix or remove the jar that lists it.", e);
+            throw new ConfigurationException(
+                    "Cannot load a " + type.getName() + " listed in META-INF/services: " + e.getMessage()
+                            + ". Fix or remove the jar that lists it.",
+                    e);
         }
         return new ProviderLookup<>(what, found);
     }
@@ -117,7 +118,8 @@ public final class ProviderLookup<T> {
         if (spec.isBlank()) {
             throw new ConfigurationException("Empty " + what + " spec; " + available());
         }
-        List<SpecProvider<T>> accepting = providers.stream().filter(p -> p.accepts(spec)).toList();
+        List<SpecProvider<T>> accepting =
+                providers.stream().filter(p -> p.accepts(spec)).toList();
         if (accepting.isEmpty()) {
             String name = ProviderSpecs.providerName(spec);
             throw new ConfigurationException("Unknown " + what + " provider '" + name + "'"
@@ -155,6 +157,7 @@ public final class ProviderLookup<T> {
 
     @Override
     public String toString() {
-        return "ProviderLookup[" + what + ", " + providers.stream().map(p -> p.getClass().getName()).toList() + "]";
+        return "ProviderLookup[" + what + ", "
+                + providers.stream().map(p -> p.getClass().getName()).toList() + "]";
     }
 }

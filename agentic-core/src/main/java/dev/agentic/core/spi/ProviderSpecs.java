@@ -16,8 +16,7 @@ public final class ProviderSpecs {
     /** A URI scheme of two or more characters (one letter before a colon is a Windows drive). */
     private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]+):.*", Pattern.DOTALL);
 
-    private ProviderSpecs() {
-    }
+    private ProviderSpecs() {}
 
     /**
      * The scheme before the first colon when the spec starts with one: {@code s3} for
@@ -35,7 +34,8 @@ public final class ProviderSpecs {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(scheme, "scheme");
         return spec.equalsIgnoreCase(scheme)
-                || spec.length() > scheme.length() && spec.charAt(scheme.length()) == ':'
+                || spec.length() > scheme.length()
+                        && spec.charAt(scheme.length()) == ':'
                         && spec.regionMatches(true, 0, scheme, 0, scheme.length());
     }
 

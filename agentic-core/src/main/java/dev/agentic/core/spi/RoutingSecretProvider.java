@@ -91,8 +91,7 @@ public final class RoutingSecretProvider implements SecretProvider {
     public static final class Builder {
         private final Map<SecretRef, SecretSource> routes = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sends {@code ref} to {@code source}. Routing the same reference again to an equal source is allowed.

@@ -14,5 +14,4 @@ import dev.agentic.core.sandbox.Sandbox;
  * run may reach come in the {@link ProviderContext}.
  */
 @Experimental
-public interface SandboxProvider extends SpecProvider<Sandbox> {
-}
+public interface SandboxProvider extends SpecProvider<Sandbox> {}

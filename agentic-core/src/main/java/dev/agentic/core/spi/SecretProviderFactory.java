@@ -12,5 +12,4 @@ import dev.agentic.core.annotation.Experimental;
  * reference to the provider its spec named.
  */
 @Experimental
-public interface SecretProviderFactory extends SpecProvider<SecretSource> {
-}
+public interface SecretProviderFactory extends SpecProvider<SecretSource> {}

@@ -61,7 +61,9 @@ public final class Artifact {
             return false;
         }
         Artifact a = (Artifact) o;
-        return key.equals(a.key) && Arrays.equals(content, a.content) && metadata.equals(a.metadata)
+        return key.equals(a.key)
+                && Arrays.equals(content, a.content)
+                && metadata.equals(a.metadata)
                 && lastModified.equals(a.lastModified);
     }
 
@@ -83,8 +85,7 @@ public final class Artifact {
         private ArtifactMetadata metadata = ArtifactMetadata.empty();
         private Instant lastModified;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Required; a key valid under {@link ArtifactKeys#check}. */
         public Builder key(String key) {

@@ -13,8 +13,7 @@ public final class ArtifactKeys {
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
     private static final int MAX_LENGTH = 1024;
 
-    private ArtifactKeys() {
-    }
+    private ArtifactKeys() {}
 
     /**
      * Checks that {@code key} is a relative, '/'-separated path of segments made of letters, digits,
@@ -28,12 +27,14 @@ public final class ArtifactKeys {
             return key;
         }
         if (key == null || key.isEmpty() || key.length() > MAX_LENGTH) {
-            throw new ConfigurationException("Artifact key must be 1-" + MAX_LENGTH + " characters, was '" + key + "'.");
+            throw new ConfigurationException(
+                    "Artifact key must be 1-" + MAX_LENGTH + " characters, was '" + key + "'.");
         }
         for (String segment : key.split("/", -1)) {
             if (!SEGMENT.matcher(segment).matches()) {
-                throw new ConfigurationException("Artifact key '" + key + "' has an invalid segment '" + segment
-                        + "'; use '/'-separated names of letters, digits, '.', '_' and '-' (e.g. generated/stripe/x.py).");
+                throw new ConfigurationException(
+                        "Artifact key '" + key + "' has an invalid segment '" + segment
+                                + "'; use '/'-separated names of letters, digits, '.', '_' and '-' (e.g. generated/stripe/x.py).");
             }
         }
         return key;

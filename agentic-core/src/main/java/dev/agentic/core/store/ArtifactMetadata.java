@@ -86,7 +86,8 @@ public final class ArtifactMetadata {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ArtifactMetadata && contentType.equals(((ArtifactMetadata) o).contentType)
+        return o instanceof ArtifactMetadata
+                && contentType.equals(((ArtifactMetadata) o).contentType)
                 && userMetadata.equals(((ArtifactMetadata) o).userMetadata);
     }
 
@@ -105,8 +106,7 @@ public final class ArtifactMetadata {
         private String contentType = ContentTypes.OCTET_STREAM;
         private final Map<String, String> userMetadata = new TreeMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** A MIME type such as {@code application/json; charset=utf-8} (default {@value ContentTypes#OCTET_STREAM}). */
         public Builder contentType(String contentType) {
@@ -133,7 +133,8 @@ public final class ArtifactMetadata {
          *         metadata entry breaks the rules in the class comment
          */
         public ArtifactMetadata build() {
-            if (contentType.length() > MAX_CONTENT_TYPE_LENGTH || !CONTENT_TYPE.matcher(contentType).matches()) {
+            if (contentType.length() > MAX_CONTENT_TYPE_LENGTH
+                    || !CONTENT_TYPE.matcher(contentType).matches()) {
                 throw new ConfigurationException("ArtifactMetadata.contentType '" + contentType
                         + "' is not a MIME type; use type/subtype with optional ;name=value parameters, e.g. "
                         + ContentTypes.JSON + ".");
@@ -148,7 +149,8 @@ public final class ArtifactMetadata {
                     throw new ConfigurationException("ArtifactMetadata.userMetadata value of '" + e.getKey()
                             + "' must be printable ASCII without leading or trailing spaces.");
                 }
-                bytes += e.getKey().getBytes(StandardCharsets.US_ASCII).length + e.getValue().length();
+                bytes += e.getKey().getBytes(StandardCharsets.US_ASCII).length
+                        + e.getValue().length();
             }
             if (bytes > MAX_USER_METADATA_BYTES) {
                 throw new ConfigurationException("ArtifactMetadata.userMetadata takes " + bytes + " bytes; keys and "

@@ -52,7 +52,8 @@ public final class ArtifactPage {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ArtifactPage && keys.equals(((ArtifactPage) o).keys)
+        return o instanceof ArtifactPage
+                && keys.equals(((ArtifactPage) o).keys)
                 && Objects.equals(nextToken, ((ArtifactPage) o).nextToken);
     }
 
@@ -71,8 +72,7 @@ public final class ArtifactPage {
         private List<String> keys = List.of();
         private String nextToken;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** This page's keys, sorted. */
         public Builder keys(List<String> keys) {
@@ -95,8 +95,8 @@ public final class ArtifactPage {
                 }
             }
             if (nextToken != null && nextToken.isEmpty()) {
-                throw new ConfigurationException("ArtifactPage.nextToken must not be empty; omit it "
-                        + "on the last page.");
+                throw new ConfigurationException(
+                        "ArtifactPage.nextToken must not be empty; omit it " + "on the last page.");
             }
             return new ArtifactPage(this);
         }

@@ -108,8 +108,9 @@ public interface ArtifactStore {
                 return List.copyOf(keys);
             }
             if (request.continuationToken().equals(next)) {
-                throw new StorageException(this + " returned the continuation token it was given; its list(ListRequest) "
-                        + "must advance past the last key of each page.");
+                throw new StorageException(
+                        this + " returned the continuation token it was given; its list(ListRequest) "
+                                + "must advance past the last key of each page.");
             }
             request = request.toBuilder().continuationToken(next.get()).build();
         }

@@ -20,8 +20,7 @@ public final class ContentTypes {
     /** Bytes of unknown kind; the default when a writer names no type. */
     public static final String OCTET_STREAM = "application/octet-stream";
 
-    private ContentTypes() {
-    }
+    private ContentTypes() {}
 
     /**
      * The content type of a file extension given without the dot ({@code py}, {@code java}, {@code js},

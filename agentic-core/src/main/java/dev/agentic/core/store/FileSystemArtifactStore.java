@@ -62,8 +62,8 @@ public final class FileSystemArtifactStore implements ArtifactStore {
         try {
             Files.createDirectories(abs);
         } catch (IOException e) {
-            throw new StorageException("Cannot create artifact directory " + abs + ": " + e
-                    + ". Choose a writable directory.", e);
+            throw new StorageException(
+                    "Cannot create artifact directory " + abs + ": " + e + ". Choose a writable directory.", e);
         }
         return new FileSystemArtifactStore(abs);
     }
@@ -180,7 +180,8 @@ public final class FileSystemArtifactStore implements ArtifactStore {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
-        return Optional.of(new Snapshot(content, modified, MetadataSidecar.readFor(MetadataSidecar.of(target), content)));
+        return Optional.of(
+                new Snapshot(content, modified, MetadataSidecar.readFor(MetadataSidecar.of(target), content)));
     }
 
     private static final class Snapshot {
@@ -195,8 +196,12 @@ public final class FileSystemArtifactStore implements ArtifactStore {
         }
 
         Artifact artifact(String key) {
-            return Artifact.builder().key(key).content(content).metadata(metadata.orElse(ArtifactMetadata.empty()))
-                    .lastModified(modified).build();
+            return Artifact.builder()
+                    .key(key)
+                    .content(content)
+                    .metadata(metadata.orElse(ArtifactMetadata.empty()))
+                    .lastModified(modified)
+                    .build();
         }
     }
 
@@ -237,7 +242,10 @@ public final class FileSystemArtifactStore implements ArtifactStore {
             return ArtifactPage.builder().keys(keys).build();
         }
         List<String> page = keys.subList(0, request.pageSize());
-        return ArtifactPage.builder().keys(page).nextToken(page.get(page.size() - 1)).build();
+        return ArtifactPage.builder()
+                .keys(page)
+                .nextToken(page.get(page.size() - 1))
+                .build();
     }
 
     @Override

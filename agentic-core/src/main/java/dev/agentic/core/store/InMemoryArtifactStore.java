@@ -55,7 +55,8 @@ public final class InMemoryArtifactStore implements ArtifactStore {
     public ArtifactPage list(ListRequest request) {
         String prefix = request.prefix();
         Map<String, Artifact> tail = request.continuationToken()
-                .map(after -> entries.tailMap(after.compareTo(prefix) < 0 ? prefix : after, after.compareTo(prefix) < 0))
+                .map(after ->
+                        entries.tailMap(after.compareTo(prefix) < 0 ? prefix : after, after.compareTo(prefix) < 0))
                 .orElseGet(() -> entries.tailMap(prefix, true));
         List<String> keys = new ArrayList<>();
         for (String k : tail.keySet()) {
@@ -63,7 +64,10 @@ public final class InMemoryArtifactStore implements ArtifactStore {
                 break;
             }
             if (keys.size() == request.pageSize()) {
-                return ArtifactPage.builder().keys(keys).nextToken(keys.get(keys.size() - 1)).build();
+                return ArtifactPage.builder()
+                        .keys(keys)
+                        .nextToken(keys.get(keys.size() - 1))
+                        .build();
             }
             keys.add(k);
         }
@@ -78,8 +82,12 @@ public final class InMemoryArtifactStore implements ArtifactStore {
     private Artifact artifact(String key, byte[] content, ArtifactMetadata metadata) {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(metadata, "metadata");
-        return Artifact.builder().key(ArtifactKeys.check(key)).content(content).metadata(metadata)
-                .lastModified(clock.instant()).build();
+        return Artifact.builder()
+                .key(ArtifactKeys.check(key))
+                .content(content)
+                .metadata(metadata)
+                .lastModified(clock.instant())
+                .build();
     }
 
     @Override

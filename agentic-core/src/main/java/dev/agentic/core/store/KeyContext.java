@@ -40,7 +40,11 @@ public final class KeyContext {
     }
 
     public Builder toBuilder() {
-        return new Builder().integration(integration).description(description).extension(extension).time(time)
+        return new Builder()
+                .integration(integration)
+                .description(description)
+                .extension(extension)
+                .time(time)
                 .succeeded(succeeded);
     }
 
@@ -75,8 +79,11 @@ public final class KeyContext {
             return false;
         }
         KeyContext c = (KeyContext) o;
-        return integration.equals(c.integration) && description.equals(c.description) && extension.equals(c.extension)
-                && time.equals(c.time) && succeeded == c.succeeded;
+        return integration.equals(c.integration)
+                && description.equals(c.description)
+                && extension.equals(c.extension)
+                && time.equals(c.time)
+                && succeeded == c.succeeded;
     }
 
     @Override
@@ -101,8 +108,7 @@ public final class KeyContext {
         private Instant time;
         private boolean succeeded;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Required; one key segment (letters, digits, '.', '_', '-'). */
         public Builder integration(String integration) {

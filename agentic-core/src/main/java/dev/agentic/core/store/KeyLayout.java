@@ -43,8 +43,8 @@ public interface KeyLayout {
 
             @Override
             public String recordKey(KeyContext context) {
-                return "executions/" + context.integration() + "/" + (context.succeeded() ? "success" : "failure")
-                        + "_" + stamp.format(context.time()) + ".json";
+                return "executions/" + context.integration() + "/" + (context.succeeded() ? "success" : "failure") + "_"
+                        + stamp.format(context.time()) + ".json";
             }
         };
     }
@@ -55,8 +55,7 @@ public interface KeyLayout {
      */
     static String slug(String description) {
         StringBuilder sb = new StringBuilder();
-        String plain = Normalizer.normalize(description, Normalizer.Form.NFKD)
-                .replaceAll("\\p{M}+", "");
+        String plain = Normalizer.normalize(description, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
         for (String word : plain.split("[^A-Za-z0-9]+")) {
             String ascii = word.replaceAll("[^A-Za-z0-9]", "");
             if (ascii.isEmpty()) {

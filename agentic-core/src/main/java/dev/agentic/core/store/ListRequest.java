@@ -68,7 +68,9 @@ public final class ListRequest {
             return false;
         }
         ListRequest r = (ListRequest) o;
-        return prefix.equals(r.prefix) && pageSize == r.pageSize && Objects.equals(continuationToken, r.continuationToken);
+        return prefix.equals(r.prefix)
+                && pageSize == r.pageSize
+                && Objects.equals(continuationToken, r.continuationToken);
     }
 
     @Override
@@ -88,8 +90,7 @@ public final class ListRequest {
         private int pageSize = MAX_PAGE_SIZE;
         private String continuationToken;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Default "" (all keys). */
         public Builder prefix(String prefix) {
@@ -113,12 +114,12 @@ public final class ListRequest {
         public ListRequest build() {
             ArtifactKeys.checkPrefix(prefix);
             if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-                throw new ConfigurationException("ListRequest.pageSize must be 1-" + MAX_PAGE_SIZE + ", was "
-                        + pageSize + ".");
+                throw new ConfigurationException(
+                        "ListRequest.pageSize must be 1-" + MAX_PAGE_SIZE + ", was " + pageSize + ".");
             }
             if (continuationToken != null && continuationToken.isEmpty()) {
-                throw new ConfigurationException("ListRequest.continuationToken must not be empty; omit it for the "
-                        + "first page.");
+                throw new ConfigurationException(
+                        "ListRequest.continuationToken must not be empty; omit it for the " + "first page.");
             }
             return new ListRequest(this);
         }

@@ -22,8 +22,7 @@ final class MetadataSidecar {
     static final String PREFIX = ".meta-";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private MetadataSidecar() {
-    }
+    private MetadataSidecar() {}
 
     static Path of(Path target) {
         return target.resolveSibling(PREFIX + target.getFileName());
@@ -54,7 +53,8 @@ final class MetadataSidecar {
             if (root == null || !sha256(content).equals(root.path("sha256").asText())) {
                 return Optional.empty();
             }
-            ArtifactMetadata.Builder b = ArtifactMetadata.builder().contentType(root.path("contentType").asText());
+            ArtifactMetadata.Builder b = ArtifactMetadata.builder()
+                    .contentType(root.path("contentType").asText());
             for (Map.Entry<String, JsonNode> e : root.path("userMetadata").properties()) {
                 b.userMetadata(e.getKey(), e.getValue().asText());
             }

@@ -24,8 +24,7 @@ import java.util.Objects;
 public final class VariantWriter {
     private final VariantHint hint = new VariantHint();
 
-    private VariantWriter() {
-    }
+    private VariantWriter() {}
 
     /** A writer with an empty memory. */
     public static VariantWriter create() {

@@ -6,7 +6,9 @@ import java.util.Locale;
 /** How serious a finding is. Only {@link #ERROR} makes code invalid. */
 @Stable
 public enum Severity {
-    ERROR, WARNING, INFO;
+    ERROR,
+    WARNING,
+    INFO;
 
     /** Lower-case name used in JSON: {@code error}. */
     public String id() {

@@ -3,7 +3,6 @@ package dev.agentic.core.validate;
 import dev.agentic.core.ConfigurationException;
 import dev.agentic.core.annotation.Stable;
 import java.util.Collection;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,23 +29,72 @@ import java.util.TreeSet;
 public final class ValidationPolicy {
 
     /** How imports are judged. */
-    public enum ImportMode { DENYLIST, ALLOWLIST }
+    public enum ImportMode {
+        DENYLIST,
+        ALLOWLIST
+    }
 
     /** Imports {@link #strict()} authorises (both languages' names; they do not collide). */
     public static final Set<String> STRICT_IMPORTS = Set.of(
             // Python
-            "json", "math", "cmath", "decimal", "fractions", "statistics", "random", "re", "string",
-            "datetime", "time", "zoneinfo", "calendar", "collections", "itertools", "functools", "operator",
-            "typing", "dataclasses", "enum", "abc", "copy", "pprint", "textwrap", "unicodedata", "uuid",
-            "base64", "hashlib", "hmac", "secrets", "binascii", "csv", "io", "heapq", "bisect", "array",
-            "urllib.parse", "html", "contextlib", "numbers", "logging", "warnings", "traceback",
+            "json",
+            "math",
+            "cmath",
+            "decimal",
+            "fractions",
+            "statistics",
+            "random",
+            "re",
+            "string",
+            "datetime",
+            "time",
+            "zoneinfo",
+            "calendar",
+            "collections",
+            "itertools",
+            "functools",
+            "operator",
+            "typing",
+            "dataclasses",
+            "enum",
+            "abc",
+            "copy",
+            "pprint",
+            "textwrap",
+            "unicodedata",
+            "uuid",
+            "base64",
+            "hashlib",
+            "hmac",
+            "secrets",
+            "binascii",
+            "csv",
+            "io",
+            "heapq",
+            "bisect",
+            "array",
+            "urllib.parse",
+            "html",
+            "contextlib",
+            "numbers",
+            "logging",
+            "warnings",
+            "traceback",
             // Java
-            "java.util", "java.time", "java.math", "java.text", "java.nio.charset", "java.util.function",
-            "java.util.stream", "java.util.regex");
+            "java.util",
+            "java.time",
+            "java.math",
+            "java.text",
+            "java.nio.charset",
+            "java.util.function",
+            "java.util.stream",
+            "java.util.regex");
 
     private static final ValidationPolicy STANDARD = builder().build();
-    private static final ValidationPolicy STRICT =
-            builder().importMode(ImportMode.ALLOWLIST).allowImports(STRICT_IMPORTS).build();
+    private static final ValidationPolicy STRICT = builder()
+            .importMode(ImportMode.ALLOWLIST)
+            .allowImports(STRICT_IMPORTS)
+            .build();
 
     private final ImportMode importMode;
     private final Set<String> deniedImports;
@@ -87,9 +135,16 @@ public final class ValidationPolicy {
     }
 
     public Builder toBuilder() {
-        Builder b = new Builder().importMode(importMode).denyImports(deniedImports).allowImports(allowedImports)
-                .denyCalls(deniedCalls).allowCalls(allowedCalls).maxSourceBytes(maxSourceBytes)
-                .maxNestingDepth(maxNestingDepth).maxThreads(maxThreads).checkLiteralHosts(checkLiteralHosts);
+        Builder b = new Builder()
+                .importMode(importMode)
+                .denyImports(deniedImports)
+                .allowImports(allowedImports)
+                .denyCalls(deniedCalls)
+                .allowCalls(allowedCalls)
+                .maxSourceBytes(maxSourceBytes)
+                .maxNestingDepth(maxNestingDepth)
+                .maxThreads(maxThreads)
+                .checkLiteralHosts(checkLiteralHosts);
         disabledRules.forEach(b::disableRule);
         return b;
     }
@@ -166,17 +221,32 @@ public final class ValidationPolicy {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ValidationPolicy p && importMode == p.importMode && deniedImports.equals(p.deniedImports)
-                && allowedImports.equals(p.allowedImports) && deniedCalls.equals(p.deniedCalls)
-                && allowedCalls.equals(p.allowedCalls) && disabledRules.equals(p.disabledRules)
-                && maxSourceBytes == p.maxSourceBytes && maxNestingDepth == p.maxNestingDepth
-                && maxThreads == p.maxThreads && checkLiteralHosts == p.checkLiteralHosts;
+        return o instanceof ValidationPolicy p
+                && importMode == p.importMode
+                && deniedImports.equals(p.deniedImports)
+                && allowedImports.equals(p.allowedImports)
+                && deniedCalls.equals(p.deniedCalls)
+                && allowedCalls.equals(p.allowedCalls)
+                && disabledRules.equals(p.disabledRules)
+                && maxSourceBytes == p.maxSourceBytes
+                && maxNestingDepth == p.maxNestingDepth
+                && maxThreads == p.maxThreads
+                && checkLiteralHosts == p.checkLiteralHosts;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(importMode, deniedImports, allowedImports, deniedCalls, allowedCalls, disabledRules,
-                maxSourceBytes, maxNestingDepth, maxThreads, checkLiteralHosts);
+        return Objects.hash(
+                importMode,
+                deniedImports,
+                allowedImports,
+                deniedCalls,
+                allowedCalls,
+                disabledRules,
+                maxSourceBytes,
+                maxNestingDepth,
+                maxThreads,
+                checkLiteralHosts);
     }
 
     @Override
@@ -199,8 +269,7 @@ public final class ValidationPolicy {
         private int maxThreads = 8;
         private boolean checkLiteralHosts = true;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder importMode(ImportMode mode) {
             this.importMode = Objects.requireNonNull(mode, "importMode");
@@ -308,5 +377,4 @@ public final class ValidationPolicy {
             return v;
         }
     }
-
 }

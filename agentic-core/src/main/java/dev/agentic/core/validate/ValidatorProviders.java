@@ -65,9 +65,11 @@ final class ValidatorProviders {
         try {
             validator = provider.create(language, policy);
         } catch (LinkageError e) {
-            throw new ConfigurationException("The validator for " + language + " from "
-                    + provider.getClass().getName() + " cannot be created (" + e + "); check that its module's "
-                    + "dependencies are on the classpath, or call Executor.builder().validator(…) with your own.", e);
+            throw new ConfigurationException(
+                    "The validator for " + language + " from "
+                            + provider.getClass().getName() + " cannot be created (" + e + "); check that its module's "
+                            + "dependencies are on the classpath, or call Executor.builder().validator(…) with your own.",
+                    e);
         }
         if (validator == null || validator.language() != language) {
             throw new ConfigurationException(provider.getClass().getName() + " was asked for a " + language
@@ -83,22 +85,26 @@ final class ValidatorProviders {
             message = "No validator for " + language + "; add dev.agentic:agentic-validate, or call "
                     + "Executor.builder().validator(…)";
         } else {
-            message = "No validator for " + language + "; available: " + languages.stream().map(Language::name)
-                    .collect(Collectors.joining(", ")) + ". Call Executor.builder().validator(…) with a "
+            message = "No validator for " + language + "; available: "
+                    + languages.stream().map(Language::name).collect(Collectors.joining(", "))
+                    + ". Call Executor.builder().validator(…) with a "
                     + "CodeValidator for " + language;
         }
         if (failures.isEmpty()) {
             return new ConfigurationException(message + ".");
         }
-        ConfigurationException e = new ConfigurationException(message + ". " + failures.size()
-                + " validator provider(s) on the classpath failed to load; the first: " + failures.get(0), failures.get(0));
+        ConfigurationException e = new ConfigurationException(
+                message + ". " + failures.size() + " validator provider(s) on the classpath failed to load; the first: "
+                        + failures.get(0),
+                failures.get(0));
         failures.stream().skip(1).forEach(e::addSuppressed);
         return e;
     }
 
     /** Lazy holder: the service lookup runs when a validator is first asked for, once per class loader. */
     private static final class Installed {
-        static final ValidatorProviders PROVIDERS = new ValidatorProviders(ServiceLoader
-                .load(CodeValidatorProvider.class, CodeValidatorProvider.class.getClassLoader()).iterator());
+        static final ValidatorProviders PROVIDERS = new ValidatorProviders(
+                ServiceLoader.load(CodeValidatorProvider.class, CodeValidatorProvider.class.getClassLoader())
+                        .iterator());
     }
 }

@@ -48,8 +48,11 @@ class AgentOrchestratorTest {
     }
 
     private static ChatResponse tool(String id, String name, String json) {
-        return new ChatResponse(new Message(Role.ASSISTANT, List.of(new ContentBlock.ToolUse(id, name, json))),
-                StopReason.TOOL_USE, new TokenUsage(50, 10), "lead");
+        return new ChatResponse(
+                new Message(Role.ASSISTANT, List.of(new ContentBlock.ToolUse(id, name, json))),
+                StopReason.TOOL_USE,
+                new TokenUsage(50, 10),
+                "lead");
     }
 
     private static ChatResponse answer(String text) {
@@ -57,9 +60,16 @@ class AgentOrchestratorTest {
     }
 
     private AgentOrchestrator agent(LeadModel lead, Doubles.ListGenerator generator, int rounds) {
-        return AgentOrchestrator.builder().model(lead).generator(generator)
-                .executor(Executor.builder().sandbox(sandbox).validator(new Doubles.MarkerValidator()).build())
-                .store(store).maxToolRounds(rounds).build();
+        return AgentOrchestrator.builder()
+                .model(lead)
+                .generator(generator)
+                .executor(Executor.builder()
+                        .sandbox(sandbox)
+                        .validator(new Doubles.MarkerValidator())
+                        .build())
+                .store(store)
+                .maxToolRounds(rounds)
+                .build();
     }
 
     @Test
@@ -76,39 +86,46 @@ class AgentOrchestratorTest {
 
         assertThat(result.status()).isEqualTo(WorkflowStatus.SUCCEEDED);
         assertThat(result.answer()).contains("Created the customer.");
-        assertThat(result.attempts()).extracting(Attempt::outcome)
+        assertThat(result.attempts())
+                .extracting(Attempt::outcome)
                 .containsExactly(Attempt.Outcome.FAILED, Attempt.Outcome.SUCCEEDED);
         assertThat(result.modelCalls()).isEqualTo(5 + 2);
         assertThat(generator.requests.get(1).feedback()).get().isInstanceOf(Feedback.RunFailed.class);
         assertThat(generator.requests.get(1).task().description()).contains("handle the missing key");
         ChatRequest afterRun = lead.requests.get(2);
         ContentBlock.ToolResult toolResult = (ContentBlock.ToolResult) afterRun.messages()
-                .get(afterRun.messages().size() - 1).content().get(0);
+                .get(afterRun.messages().size() - 1)
+                .content()
+                .get(0);
         assertThat(toolResult.toolUseId()).isEqualTo("t2");
         assertThat(toolResult.content()).contains("\"status\":\"FAILED\"", "KeyError");
-        assertThat(lead.requests.get(0).tools()).extracting(t -> t.name())
+        assertThat(lead.requests.get(0).tools())
+                .extracting(t -> t.name())
                 .containsExactly("generate_code", "execute_code");
         assertThat(result.records()).hasSize(2);
     }
 
     @Test
     void rejectedProgramIsReportedToTheModelWithFindingsAndNeverRuns() {
-        LeadModel lead = new LeadModel(tool("t1", "generate_code", "{}"), tool("t2", "execute_code", "{}"),
-                answer("It was rejected."));
+        LeadModel lead = new LeadModel(
+                tool("t1", "generate_code", "{}"), tool("t2", "execute_code", "{}"), answer("It was rejected."));
 
-        WorkflowResult result = agent(lead, new Doubles.ListGenerator("FORBIDDEN()"), 8).run(Task.of("x"));
+        WorkflowResult result =
+                agent(lead, new Doubles.ListGenerator("FORBIDDEN()"), 8).run(Task.of("x"));
 
         assertThat(result.status()).isEqualTo(WorkflowStatus.FAILED);
         assertThat(sandbox.requests).isEmpty();
-        assertThat(lead.requests.get(2).messages().get(4).content().get(0).toString()).contains("REJECTED", "denied-call");
+        assertThat(lead.requests.get(2).messages().get(4).content().get(0).toString())
+                .contains("REJECTED", "denied-call");
     }
 
     @Test
     void toolRoundsAreCappedAndTheRunEndsFailedWithAReason() {
-        LeadModel lead = new LeadModel(tool("a", "generate_code", "{}"), tool("b", "generate_code", "{}"),
-                tool("c", "generate_code", "{}"));
+        LeadModel lead = new LeadModel(
+                tool("a", "generate_code", "{}"), tool("b", "generate_code", "{}"), tool("c", "generate_code", "{}"));
 
-        WorkflowResult result = agent(lead, new Doubles.ListGenerator("a()", "b()", "c()"), 2).run(Task.of("x"));
+        WorkflowResult result =
+                agent(lead, new Doubles.ListGenerator("a()", "b()", "c()"), 2).run(Task.of("x"));
 
         assertThat(result.status()).isEqualTo(WorkflowStatus.FAILED);
         assertThat(result.error()).get().asString().contains("2 tool rounds");
@@ -117,15 +134,17 @@ class AgentOrchestratorTest {
 
     @Test
     void unknownToolAndUnknownCodeIdComeBackAsToolErrors() {
-        LeadModel lead = new LeadModel(tool("a", "rm_rf", "{}"), tool("b", "execute_code", "{\"code_id\":\"nope\"}"),
-                answer("done"));
+        LeadModel lead = new LeadModel(
+                tool("a", "rm_rf", "{}"), tool("b", "execute_code", "{\"code_id\":\"nope\"}"), answer("done"));
 
         agent(lead, new Doubles.ListGenerator(), 8).run(Task.of("x"));
 
-        ContentBlock.ToolResult first = (ContentBlock.ToolResult) lead.requests.get(1).messages().get(2).content().get(0);
+        ContentBlock.ToolResult first = (ContentBlock.ToolResult)
+                lead.requests.get(1).messages().get(2).content().get(0);
         assertThat(first.error()).isTrue();
         assertThat(first.content()).contains("unknown tool", "generate_code");
-        ContentBlock.ToolResult second = (ContentBlock.ToolResult) lead.requests.get(2).messages().get(4).content().get(0);
+        ContentBlock.ToolResult second = (ContentBlock.ToolResult)
+                lead.requests.get(2).messages().get(4).content().get(0);
         assertThat(second.content()).contains("no program with code_id 'nope'");
     }
 }

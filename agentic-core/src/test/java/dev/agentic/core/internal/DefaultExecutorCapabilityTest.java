@@ -47,8 +47,7 @@ class DefaultExecutorCapabilityTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
 
         @Override
         public String toString() {
@@ -57,8 +56,11 @@ class DefaultExecutorCapabilityTest {
     }
 
     private Executor executorOn(Sandbox sandbox) {
-        return Executor.builder().sandbox(sandbox).validator(counting(Language.PYTHON))
-                .validator(counting(Language.JAVA)).build();
+        return Executor.builder()
+                .sandbox(sandbox)
+                .validator(counting(Language.PYTHON))
+                .validator(counting(Language.JAVA))
+                .build();
     }
 
     private CodeValidator counting(Language language) {
@@ -77,8 +79,10 @@ class DefaultExecutorCapabilityTest {
     }
 
     private static DeclaringSandbox sandboxWith(SandboxCapability... capabilities) {
-        return new DeclaringSandbox(SandboxCapabilities.builder().language(Language.PYTHON)
-                .capabilities(List.of(capabilities)).build());
+        return new DeclaringSandbox(SandboxCapabilities.builder()
+                .language(Language.PYTHON)
+                .capabilities(List.of(capabilities))
+                .build());
     }
 
     private static ExecutionRequest.Builder python() {
@@ -89,10 +93,12 @@ class DefaultExecutorCapabilityTest {
     void allowedHostsOnASandboxWithoutAllowlistAreRefusedAfterValidationBeforeTheRun() {
         DeclaringSandbox sandbox = sandboxWith(SandboxCapability.NETWORK_ISOLATION);
 
-        assertThatThrownBy(() -> executorOn(sandbox).execute(python().network(NetworkPolicy.allow("api.stripe.com"))
-                .build()))
+        assertThatThrownBy(() -> executorOn(sandbox)
+                        .execute(python().network(NetworkPolicy.allow("api.stripe.com"))
+                                .build()))
                 .isInstanceOf(UnsupportedCapabilityException.class)
-                .hasMessageContaining("DeclaringSandbox").hasMessageContaining("HOST_ALLOWLIST")
+                .hasMessageContaining("DeclaringSandbox")
+                .hasMessageContaining("HOST_ALLOWLIST")
                 .hasMessageContaining("api.stripe.com")
                 .satisfies(e -> assertThat(((UnsupportedCapabilityException) e).missing())
                         .containsExactly(SandboxCapability.HOST_ALLOWLIST));
@@ -103,17 +109,27 @@ class DefaultExecutorCapabilityTest {
     @Test
     void secretsMemoryAndFilesEachNeedTheirCapabilityAndAllMissingOnesAreNamed() {
         DeclaringSandbox sandbox = sandboxWith(SandboxCapability.ENVIRONMENT);
-        ExecutionRequest request = python().secret("API_KEY", "sk-1").environment("REGION", "eu")
-                .limits(l -> l.memoryBytes(128L << 20)).inputFile("in.csv", new byte[1]).outputGlob("*.json").build();
+        ExecutionRequest request = python().secret("API_KEY", "sk-1")
+                .environment("REGION", "eu")
+                .limits(l -> l.memoryBytes(128L << 20))
+                .inputFile("in.csv", new byte[1])
+                .outputGlob("*.json")
+                .build();
 
         assertThatThrownBy(() -> executorOn(sandbox).execute(request))
                 .isInstanceOf(UnsupportedCapabilityException.class)
-                .hasMessageContaining("SECRETS").hasMessageContaining("MEMORY_LIMIT")
-                .hasMessageContaining("memoryBytes 134217728").hasMessageContaining("INPUT_FILES")
-                .hasMessageContaining("OUTPUT_FILES").hasMessageNotContaining("sk-1")
-                .satisfies(e -> assertThat(((UnsupportedCapabilityException) e).missing()).containsExactly(
-                        SandboxCapability.SECRETS, SandboxCapability.MEMORY_LIMIT, SandboxCapability.INPUT_FILES,
-                        SandboxCapability.OUTPUT_FILES));
+                .hasMessageContaining("SECRETS")
+                .hasMessageContaining("MEMORY_LIMIT")
+                .hasMessageContaining("memoryBytes 134217728")
+                .hasMessageContaining("INPUT_FILES")
+                .hasMessageContaining("OUTPUT_FILES")
+                .hasMessageNotContaining("sk-1")
+                .satisfies(e -> assertThat(((UnsupportedCapabilityException) e).missing())
+                        .containsExactly(
+                                SandboxCapability.SECRETS,
+                                SandboxCapability.MEMORY_LIMIT,
+                                SandboxCapability.INPUT_FILES,
+                                SandboxCapability.OUTPUT_FILES));
         assertThat(sandbox.received).isEmpty();
     }
 
@@ -123,7 +139,8 @@ class DefaultExecutorCapabilityTest {
 
         assertThatThrownBy(() -> executorOn(sandbox).execute(ExecutionRequest.of(Code.java("class Main {}"))))
                 .isInstanceOf(UnsupportedCapabilityException.class)
-                .hasMessageContaining("does not run JAVA").hasMessageContaining("[PYTHON]")
+                .hasMessageContaining("does not run JAVA")
+                .hasMessageContaining("[PYTHON]")
                 .satisfies(e -> assertThat(((UnsupportedCapabilityException) e).unsupportedLanguage())
                         .contains(Language.JAVA));
         assertThat(sandbox.received).isEmpty();
@@ -142,11 +159,14 @@ class DefaultExecutorCapabilityTest {
 
     @Test
     void aRequestWithinTheDeclaredCapabilitiesRuns() {
-        DeclaringSandbox sandbox = sandboxWith(SandboxCapability.HOST_ALLOWLIST, SandboxCapability.SECRETS,
-                SandboxCapability.WALL_TIME_LIMIT);
+        DeclaringSandbox sandbox = sandboxWith(
+                SandboxCapability.HOST_ALLOWLIST, SandboxCapability.SECRETS, SandboxCapability.WALL_TIME_LIMIT);
 
-        ExecutionOutcome outcome = executorOn(sandbox).execute(python().network(NetworkPolicy.allow("api.stripe.com"))
-                .secret("API_KEY", "sk-1").limits(l -> l.wallTime(Duration.ofSeconds(5))).build());
+        ExecutionOutcome outcome = executorOn(sandbox)
+                .execute(python().network(NetworkPolicy.allow("api.stripe.com"))
+                        .secret("API_KEY", "sk-1")
+                        .limits(l -> l.wallTime(Duration.ofSeconds(5)))
+                        .build());
 
         assertThat(outcome).isInstanceOf(ExecutionOutcome.Ran.class);
         assertThat(sandbox.received).hasSize(1);

@@ -18,7 +18,10 @@ class DefaultExecutorTest {
 
     @Test
     void byDefaultAProgramWithAnErrorFindingNeverReachesTheSandbox() {
-        Executor executor = Executor.builder().sandbox(sandbox).validator(new Doubles.MarkerValidator()).build();
+        Executor executor = Executor.builder()
+                .sandbox(sandbox)
+                .validator(new Doubles.MarkerValidator())
+                .build();
 
         ExecutionOutcome outcome = executor.execute(r -> r.code(new Code(Language.PYTHON, "FORBIDDEN()")));
 
@@ -39,7 +42,10 @@ class DefaultExecutorTest {
 
     @Test
     void explicitValidatorNeedsNoProvider() {
-        Executor executor = Executor.builder().sandbox(sandbox).validator(new Doubles.MarkerValidator()).build();
+        Executor executor = Executor.builder()
+                .sandbox(sandbox)
+                .validator(new Doubles.MarkerValidator())
+                .build();
 
         ExecutionOutcome outcome = executor.execute(ExecutionRequest.of(Code.python("print(1)\n")));
 
@@ -61,11 +67,19 @@ class DefaultExecutorTest {
 
     @Test
     void skipValidationWithAValidatorOrPolicyIsAConfigurationError() {
-        assertThatThrownBy(() -> Executor.builder().sandbox(sandbox).skipValidation()
-                .validator(new Doubles.MarkerValidator()).build())
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("skipValidation()");
-        assertThatThrownBy(() -> Executor.builder().sandbox(sandbox).validationPolicy(ValidationPolicy.strict())
-                .skipValidation().build())
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("validationPolicy(...)");
+        assertThatThrownBy(() -> Executor.builder()
+                        .sandbox(sandbox)
+                        .skipValidation()
+                        .validator(new Doubles.MarkerValidator())
+                        .build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("skipValidation()");
+        assertThatThrownBy(() -> Executor.builder()
+                        .sandbox(sandbox)
+                        .validationPolicy(ValidationPolicy.strict())
+                        .skipValidation()
+                        .build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("validationPolicy(...)");
     }
 }

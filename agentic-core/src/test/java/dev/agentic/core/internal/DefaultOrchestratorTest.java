@@ -37,7 +37,10 @@ class DefaultOrchestratorTest {
     private Orchestrator orchestrator(Doubles.ListGenerator generator, int maxAttempts) {
         return Orchestrator.builder()
                 .generator(generator)
-                .executor(Executor.builder().sandbox(sandbox).validator(new Doubles.MarkerValidator()).build())
+                .executor(Executor.builder()
+                        .sandbox(sandbox)
+                        .validator(new Doubles.MarkerValidator())
+                        .build())
                 .store(store)
                 .secrets(SecretProvider.fromMap(Map.of("stripe-key", SECRET)))
                 .maxAttempts(maxAttempts)
@@ -47,8 +50,12 @@ class DefaultOrchestratorTest {
     }
 
     private static Task task() {
-        return Task.builder().description("Create a customer named Alice").integration("stripe")
-                .secret("API_KEY", SecretRef.of("stripe-key")).allowHost("api.stripe.com").build();
+        return Task.builder()
+                .description("Create a customer named Alice")
+                .integration("stripe")
+                .secret("API_KEY", SecretRef.of("stripe-key"))
+                .allowHost("api.stripe.com")
+                .build();
     }
 
     @Test
@@ -62,9 +69,10 @@ class DefaultOrchestratorTest {
         assertThat(sandbox.requests).hasSize(1);
         assertThat(result.attempts()).extracting(Attempt::outcome).containsExactly(Attempt.Outcome.SUCCEEDED);
         assertThat(result.finalResult().orElseThrow().stdout()).isEqualTo("ran: print('hi')\n");
-        assertThat(result.records()).containsExactly(
-                "generated/stripe/Create_a_customer_named_Alice_20261123_101530.py",
-                "executions/stripe/success_20261123_101530.json");
+        assertThat(result.records())
+                .containsExactly(
+                        "generated/stripe/Create_a_customer_named_Alice_20261123_101530.py",
+                        "executions/stripe/success_20261123_101530.json");
         assertThat(new String(store.get(result.records().get(0)).orElseThrow(), StandardCharsets.UTF_8))
                 .isEqualTo("print('hi')");
     }
@@ -73,7 +81,8 @@ class DefaultOrchestratorTest {
     void sandboxReceivesTheTaskNetworkPolicyAndResolvedSecret() {
         orchestrator(new Doubles.ListGenerator("x = 1"), 1).run(task());
 
-        assertThat(sandbox.requests.get(0).network().allows("api.stripe.com", 443)).isTrue();
+        assertThat(sandbox.requests.get(0).network().allows("api.stripe.com", 443))
+                .isTrue();
         assertThat(sandbox.requests.get(0).secrets()).containsEntry("API_KEY", SECRET);
     }
 
@@ -88,9 +97,11 @@ class DefaultOrchestratorTest {
         assertThat(feedback).isInstanceOf(Feedback.Rejected.class);
         Feedback.Rejected rejected = (Feedback.Rejected) feedback;
         assertThat(rejected.previous().source()).isEqualTo("FORBIDDEN()");
-        assertThat(rejected.findings()).singleElement()
+        assertThat(rejected.findings())
+                .singleElement()
                 .satisfies(f -> assertThat(f.toString()).contains("line 1:1", "denied-call", "use allowed()"));
-        assertThat(result.attempts()).extracting(Attempt::outcome)
+        assertThat(result.attempts())
+                .extracting(Attempt::outcome)
                 .containsExactly(Attempt.Outcome.REJECTED, Attempt.Outcome.SUCCEEDED);
     }
 
@@ -100,11 +111,14 @@ class DefaultOrchestratorTest {
         WorkflowResult result = orchestrator(generator, 3).run(task());
 
         assertThat(result.succeeded()).isTrue();
-        Feedback.RunFailed failed = (Feedback.RunFailed) generator.requests.get(1).feedback().orElseThrow();
+        Feedback.RunFailed failed =
+                (Feedback.RunFailed) generator.requests.get(1).feedback().orElseThrow();
         assertThat(failed.previous().source()).isEqualTo("FAIL");
         assertThat(failed.result().output().stderrTail(2000)).contains("KeyError: 'customer_id'");
         assertThat(generator.requests.get(1).attempt()).isEqualTo(2);
-        assertThat(events).filteredOn(WorkflowEvent.Repairing.class::isInstance).singleElement()
+        assertThat(events)
+                .filteredOn(WorkflowEvent.Repairing.class::isInstance)
+                .singleElement()
                 .satisfies(e -> assertThat(((WorkflowEvent.Repairing) e).reason())
                         .isEqualTo("the run ended FAILED (exit 1): KeyError: 'customer_id'"));
     }
@@ -116,39 +130,67 @@ class DefaultOrchestratorTest {
 
         assertThat(result.status()).isEqualTo(WorkflowStatus.FAILED);
         assertThat(generator.requests).hasSize(3);
-        assertThat(result.attempts()).extracting(Attempt::outcome).containsExactly(
-                Attempt.Outcome.REJECTED, Attempt.Outcome.NO_CODE, Attempt.Outcome.FAILED);
+        assertThat(result.attempts())
+                .extracting(Attempt::outcome)
+                .containsExactly(Attempt.Outcome.REJECTED, Attempt.Outcome.NO_CODE, Attempt.Outcome.FAILED);
         assertThat(generator.requests.get(2).feedback()).get().isInstanceOf(Feedback.NoCode.class);
         assertThat(result.records()).last().asString().startsWith("executions/stripe/failure_");
         String record = new String(store.get(result.records().get(1)).orElseThrow(), StandardCharsets.UTF_8);
-        assertThat(record).contains("\"outcome\" : \"REJECTED\"", "\"outcome\" : \"NO_CODE\"",
-                "\"outcome\" : \"FAILED\"", "\"status\" : \"FAILED\"", "KeyError");
+        assertThat(record)
+                .contains(
+                        "\"outcome\" : \"REJECTED\"",
+                        "\"outcome\" : \"NO_CODE\"",
+                        "\"outcome\" : \"FAILED\"",
+                        "\"status\" : \"FAILED\"",
+                        "KeyError");
     }
 
     @Test
     void eventsArriveInWorkflowOrder() {
-        WorkflowResult result = orchestrator(new Doubles.ListGenerator("FORBIDDEN()", "FAIL", "ok"), 3).run(task());
+        WorkflowResult result = orchestrator(new Doubles.ListGenerator("FORBIDDEN()", "FAIL", "ok"), 3)
+                .run(task());
 
         assertThat(events.stream().map(e -> e.getClass().getSimpleName()).collect(Collectors.toList()))
-                .containsExactly("Started",
-                        "GenerationStarted", "CodeDelta", "ModelCalled", "CodeGenerated", "Validated", "Repairing",
-                        "GenerationStarted", "CodeDelta", "ModelCalled", "CodeGenerated", "Validated",
-                        "ExecutionStarted", "Executed", "Repairing",
-                        "GenerationStarted", "CodeDelta", "ModelCalled", "CodeGenerated", "Validated",
-                        "ExecutionStarted", "Executed", "Completed");
-        assertThat(events).extracting(WorkflowEvent::attempt)
+                .containsExactly(
+                        "Started",
+                        "GenerationStarted",
+                        "CodeDelta",
+                        "ModelCalled",
+                        "CodeGenerated",
+                        "Validated",
+                        "Repairing",
+                        "GenerationStarted",
+                        "CodeDelta",
+                        "ModelCalled",
+                        "CodeGenerated",
+                        "Validated",
+                        "ExecutionStarted",
+                        "Executed",
+                        "Repairing",
+                        "GenerationStarted",
+                        "CodeDelta",
+                        "ModelCalled",
+                        "CodeGenerated",
+                        "Validated",
+                        "ExecutionStarted",
+                        "Executed",
+                        "Completed");
+        assertThat(events)
+                .extracting(WorkflowEvent::attempt)
                 .containsExactly(0, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3);
         assertThat(events).extracting(WorkflowEvent::runId).containsOnly(result.runId());
     }
 
     @Test
     void secretValuePrintedByTheProgramNeverReachesRecordsEventsOrResult() {
-        WorkflowResult result = orchestrator(new Doubles.ListGenerator("PRINT_SECRET"), 1).run(task());
+        WorkflowResult result =
+                orchestrator(new Doubles.ListGenerator("PRINT_SECRET"), 1).run(task());
 
         assertThat(result.finalResult().orElseThrow().stdout()).isEqualTo("key=[REDACTED]\n");
         assertThat(result.finalResult().orElseThrow().stderr()).doesNotContain(SECRET);
         for (String key : store.list("")) {
-            assertThat(new String(store.get(key).orElseThrow(), StandardCharsets.UTF_8)).doesNotContain(SECRET);
+            assertThat(new String(store.get(key).orElseThrow(), StandardCharsets.UTF_8))
+                    .doesNotContain(SECRET);
         }
         assertThat(events).allSatisfy(e -> assertThat(e.toString()).doesNotContain(SECRET));
         assertThat(events.toString()).contains("[REDACTED]");
@@ -156,13 +198,15 @@ class DefaultOrchestratorTest {
 
     @Test
     void secretSmuggledAsAHostNameOrFileNameIsMaskedInResultRecordsAndEvents() {
-        WorkflowResult result = orchestrator(new Doubles.ListGenerator("SMUGGLE_SECRET"), 1).run(task());
+        WorkflowResult result =
+                orchestrator(new Doubles.ListGenerator("SMUGGLE_SECRET"), 1).run(task());
 
         var output = result.finalResult().orElseThrow().output();
         assertThat(output.network().get(0).host()).isEqualTo("[REDACTED].evil.example");
         assertThat(output.files().get(0).path()).isEqualTo("[REDACTED].txt");
         for (String key : store.list("")) {
-            assertThat(new String(store.get(key).orElseThrow(), StandardCharsets.UTF_8)).doesNotContain(SECRET);
+            assertThat(new String(store.get(key).orElseThrow(), StandardCharsets.UTF_8))
+                    .doesNotContain(SECRET);
         }
         assertThat(events).allSatisfy(e -> assertThat(e.toString()).doesNotContain(SECRET));
     }
@@ -174,9 +218,10 @@ class DefaultOrchestratorTest {
         WorkflowResult second = o.run(task());
 
         assertThat(second.records()).doesNotContainAnyElementsOf(first.records());
-        assertThat(second.records()).containsExactly(
-                "generated/stripe/Create_a_customer_named_Alice_20261123_101530_2.py",
-                "executions/stripe/success_20261123_101530_2.json");
+        assertThat(second.records())
+                .containsExactly(
+                        "generated/stripe/Create_a_customer_named_Alice_20261123_101530_2.py",
+                        "executions/stripe/success_20261123_101530_2.json");
         assertThat(store.list("")).hasSize(4);
     }
 
@@ -186,8 +231,14 @@ class DefaultOrchestratorTest {
                 .generator(r -> {
                     throw new ModelException(ModelException.Kind.ACCESS_DENIED, "m1", "no access to model m1");
                 })
-                .executor(Executor.builder().sandbox(sandbox).validator(new Doubles.MarkerValidator()).build())
-                .store(store).clock(clock).listener(events::add).build();
+                .executor(Executor.builder()
+                        .sandbox(sandbox)
+                        .validator(new Doubles.MarkerValidator())
+                        .build())
+                .store(store)
+                .clock(clock)
+                .listener(events::add)
+                .build();
 
         assertThatThrownBy(() -> o.run(Task.of("anything")))
                 .isInstanceOf(ModelException.class)
@@ -199,11 +250,19 @@ class DefaultOrchestratorTest {
 
     @Test
     void missingSecretFailsWithTheSecretNameAndStoresTheRecord() {
-        Orchestrator o = Orchestrator.builder().generator(new Doubles.ListGenerator("x"))
-                .executor(Executor.builder().sandbox(sandbox).validator(new Doubles.MarkerValidator()).build())
-                .store(store).secrets(SecretProvider.fromMap(Map.of())).build();
+        Orchestrator o = Orchestrator.builder()
+                .generator(new Doubles.ListGenerator("x"))
+                .executor(Executor.builder()
+                        .sandbox(sandbox)
+                        .validator(new Doubles.MarkerValidator())
+                        .build())
+                .store(store)
+                .secrets(SecretProvider.fromMap(Map.of()))
+                .build();
 
-        assertThatThrownBy(() -> o.run(task())).hasMessageContaining("stripe-key").hasMessageContaining("not set");
+        assertThatThrownBy(() -> o.run(task()))
+                .hasMessageContaining("stripe-key")
+                .hasMessageContaining("not set");
         assertThat(store.list("executions/stripe/")).hasSize(1);
         assertThat(sandbox.requests).isEmpty();
     }
@@ -218,14 +277,18 @@ class DefaultOrchestratorTest {
         assertThat(second.succeeded()).isTrue();
         assertThat(generator.requests.get(1).task().description()).isEqualTo("Now also set her email");
         assertThat(generator.requests.get(1).task().integration()).isEqualTo("stripe");
-        assertThat(generator.requests.get(1).history()).singleElement()
+        assertThat(generator.requests.get(1).history())
+                .singleElement()
                 .satisfies(t -> assertThat(t.code().source()).isEqualTo("create()"));
         assertThat(conversation.turns()).hasSize(2);
     }
 
     @Test
     void runAsyncCompletesWithTheSameResult() throws Exception {
-        WorkflowResult result = orchestrator(new Doubles.ListGenerator("ok"), 1).runAsync(task()).result().get();
+        WorkflowResult result = orchestrator(new Doubles.ListGenerator("ok"), 1)
+                .runAsync(task())
+                .result()
+                .get();
 
         assertThat(result.succeeded()).isTrue();
     }
@@ -233,8 +296,10 @@ class DefaultOrchestratorTest {
     @Test
     void builderWithoutGeneratorSaysWhatToConfigure() {
         assertThatThrownBy(() -> Orchestrator.builder().build())
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("generator");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("generator");
         assertThatThrownBy(() -> Executor.builder().build())
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("sandbox");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("sandbox");
     }
 }

@@ -34,8 +34,7 @@ import java.util.function.Function;
  * and sandbox have their own tests.
  */
 final class Doubles {
-    private Doubles() {
-    }
+    private Doubles() {}
 
     /** Answers each generate() call with the next program text; "NO CODE" answers with no code. */
     static final class ListGenerator implements Generator {
@@ -55,8 +54,8 @@ final class Doubles {
             if (answer.equals("NO CODE")) {
                 return new GenerationResult.NoCode("no fenced block", "I cannot help", usage, "scripted-test");
             }
-            return new GenerationResult.Generated(new Code(request.task().language(), answer), answer, usage,
-                    "scripted-test", false);
+            return new GenerationResult.Generated(
+                    new Code(request.task().language(), answer), answer, usage, "scripted-test", false);
         }
     }
 
@@ -77,8 +76,7 @@ final class Doubles {
         @Override
         public ChatResponse chat(ChatRequest request) {
             requests.add(request);
-            return ChatResponse.ofText(answers.get(requests.size() - 1),
-                    new TokenUsage(200, 40), id());
+            return ChatResponse.ofText(answers.get(requests.size() - 1), new TokenUsage(200, 40), id());
         }
 
         /** Everything the model was sent in call {@code n} (0-based): system prompt and messages. */
@@ -104,8 +102,8 @@ final class Doubles {
             for (int i = 0; i < lines.length; i++) {
                 int col = lines[i].indexOf("FORBIDDEN");
                 if (col >= 0) {
-                    findings.add(Finding.error(RuleId.DENIED_CALL, "FORBIDDEN() is not allowed; use allowed()",
-                            i + 1, col + 1));
+                    findings.add(Finding.error(
+                            RuleId.DENIED_CALL, "FORBIDDEN() is not allowed; use allowed()", i + 1, col + 1));
                 }
             }
             return new ValidationResult(Language.PYTHON, findings, Duration.ZERO);
@@ -128,15 +126,19 @@ final class Doubles {
             String src = r.code().source();
             Duration d = Duration.ofMillis(5);
             if (src.contains("FAIL")) {
-                return new ExecutionResult.Failed(1, ExecutionOutput.of("partial\n",
-                        "Traceback (most recent call last):\nKeyError: 'customer_id'\n", d));
+                return new ExecutionResult.Failed(
+                        1,
+                        ExecutionOutput.of(
+                                "partial\n", "Traceback (most recent call last):\nKeyError: 'customer_id'\n", d));
             }
             if (src.contains("SMUGGLE_SECRET")) {
                 String v = r.secrets().get("API_KEY");
-                return new ExecutionResult.Succeeded(ExecutionOutput.builder().duration(d)
+                return new ExecutionResult.Succeeded(ExecutionOutput.builder()
+                        .duration(d)
                         .file(new OutputFile(v + ".txt", new byte[0]))
-                        .networkDecision(new NetworkDecision(Instant.EPOCH,
-                                v + ".evil.example", 443, false, "host not in allowlist")).build());
+                        .networkDecision(new NetworkDecision(
+                                Instant.EPOCH, v + ".evil.example", 443, false, "host not in allowlist"))
+                        .build());
             }
             if (src.contains("PRINT_SECRET")) {
                 String v = r.secrets().get("API_KEY");
@@ -154,11 +156,13 @@ final class Doubles {
         /** Declares everything, so the executor hands every request to the interpreter above. */
         @Override
         public SandboxCapabilities capabilities() {
-            return SandboxCapabilities.builder().allCapabilities().languages(List.of(Language.values())).build();
+            return SandboxCapabilities.builder()
+                    .allCapabilities()
+                    .languages(List.of(Language.values()))
+                    .build();
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

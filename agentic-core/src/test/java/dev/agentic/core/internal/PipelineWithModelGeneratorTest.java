@@ -21,13 +21,18 @@ class PipelineWithModelGeneratorTest {
     private WorkflowResult run(Doubles.ListModel model, int maxAttempts) {
         return Orchestrator.builder()
                 .generator(ModelGenerator.builder().model(model).build())
-                .executor(Executor.builder().sandbox(new Doubles.MarkerSandbox())
-                        .validator(new Doubles.MarkerValidator()).build())
+                .executor(Executor.builder()
+                        .sandbox(new Doubles.MarkerSandbox())
+                        .validator(new Doubles.MarkerValidator())
+                        .build())
                 .store(new InMemoryArtifactStore())
                 .secrets(SecretProvider.fromMap(Map.of("key", SECRET)))
                 .maxAttempts(maxAttempts)
                 .build()
-                .run(Task.builder().description("Create a customer").secret("API_KEY", SecretRef.of("key")).build());
+                .run(Task.builder()
+                        .description("Create a customer")
+                        .secret("API_KEY", SecretRef.of("key"))
+                        .build());
     }
 
     @Test
@@ -44,7 +49,8 @@ class PipelineWithModelGeneratorTest {
 
     @Test
     void repairPromptAfterAValidationFindingContainsTheFinding() {
-        Doubles.ListModel model = new Doubles.ListModel("```python\nx = 1\nFORBIDDEN()\n```", "```python\nallowed()\n```");
+        Doubles.ListModel model =
+                new Doubles.ListModel("```python\nx = 1\nFORBIDDEN()\n```", "```python\nallowed()\n```");
         run(model, 3);
 
         assertThat(model.requests).hasSize(2);

@@ -20,17 +20,20 @@ class RecordedFindingTest {
         InMemoryArtifactStore store = new InMemoryArtifactStore();
         Orchestrator orchestrator = Orchestrator.builder()
                 .generator(new Doubles.ListGenerator("FORBIDDEN()"))
-                .executor(Executor.builder().sandbox(new Doubles.MarkerSandbox())
-                        .validator(new Doubles.MarkerValidator()).build())
+                .executor(Executor.builder()
+                        .sandbox(new Doubles.MarkerSandbox())
+                        .validator(new Doubles.MarkerValidator())
+                        .build())
                 .store(store)
                 .secrets(SecretProvider.fromMap(Map.of()))
                 .maxAttempts(1)
                 .build();
 
-        WorkflowResult result = orchestrator.run(Task.builder().description("Print hello").integration("demo").build());
+        WorkflowResult result = orchestrator.run(
+                Task.builder().description("Print hello").integration("demo").build());
 
-        String record = new String(store.get(result.records().get(result.records().size() - 1)).orElseThrow(),
-                StandardCharsets.UTF_8);
+        String record = new String(
+                store.get(result.records().get(result.records().size() - 1)).orElseThrow(), StandardCharsets.UTF_8);
         assertThat(record).contains("\"rule\" : \"denied-call\"", "\"severity\" : \"error\"");
     }
 }

@@ -59,7 +59,10 @@ class RunIdentityAndCancellationTest {
     private Orchestrator orchestrator(Generator generator, Sandbox sandbox) {
         return Orchestrator.builder()
                 .generator(generator)
-                .executor(Executor.builder().sandbox(sandbox).validator(new Doubles.MarkerValidator()).build())
+                .executor(Executor.builder()
+                        .sandbox(sandbox)
+                        .validator(new Doubles.MarkerValidator())
+                        .build())
                 .store(store)
                 .listener(events::add)
                 .maxAttempts(2)
@@ -67,11 +70,15 @@ class RunIdentityAndCancellationTest {
     }
 
     private static Task task() {
-        return Task.builder().description("Print a greeting").integration("demo").build();
+        return Task.builder()
+                .description("Print a greeting")
+                .integration("demo")
+                .build();
     }
 
     private ExecutionRecord record(WorkflowResult result) {
-        return ExecutionRecord.read(store.get(result.records().get(result.records().size() - 1)).orElseThrow());
+        return ExecutionRecord.read(
+                store.get(result.records().get(result.records().size() - 1)).orElseThrow());
     }
 
     @Test
@@ -86,7 +93,8 @@ class RunIdentityAndCancellationTest {
         assertThat(record.runId()).contains(id);
         assertThat(record.status()).isEqualTo(WorkflowStatus.SUCCEEDED);
         assertThat(record.formatVersion()).isEqualTo(ExecutionRecord.NEWEST_FORMAT);
-        assertThat(record.attempts()).singleElement()
+        assertThat(record.attempts())
+                .singleElement()
                 .satisfies(a -> assertThat(a.run().orElseThrow().stdout()).isEqualTo("ran: ok\n"));
     }
 
@@ -96,8 +104,10 @@ class RunIdentityAndCancellationTest {
         List<WorkflowEvent> first = new CopyOnWriteArrayList<>();
         List<WorkflowEvent> second = new CopyOnWriteArrayList<>();
 
-        WorkflowResult r1 = orchestrator.run(WorkflowRequest.builder().task(task()).listener(first::add).build());
-        WorkflowResult r2 = orchestrator.run(WorkflowRequest.builder().task(task()).listener(second::add).build());
+        WorkflowResult r1 = orchestrator.run(
+                WorkflowRequest.builder().task(task()).listener(first::add).build());
+        WorkflowResult r2 = orchestrator.run(
+                WorkflowRequest.builder().task(task()).listener(second::add).build());
 
         assertThat(r1.runId()).isNotEqualTo(r2.runId());
         assertThat(first).isNotEmpty().extracting(WorkflowEvent::runId).containsOnly(r1.runId());
@@ -118,14 +128,16 @@ class RunIdentityAndCancellationTest {
             }
             return new GenerationResult.Generated(Code.python("late"), "late", TokenUsage.ZERO, "m", false);
         };
-        WorkflowHandle handle = orchestrator(hanging, new Doubles.MarkerSandbox()).runAsync(task());
+        WorkflowHandle handle =
+                orchestrator(hanging, new Doubles.MarkerSandbox()).runAsync(task());
         assertThat(calling.await(10, TimeUnit.SECONDS)).isTrue();
 
         assertThat(handle.cancel()).isTrue();
         WorkflowResult result = handle.result().get(10, TimeUnit.SECONDS);
 
         assertThat(result.status()).isEqualTo(WorkflowStatus.CANCELLED);
-        assertThat(result.error()).hasValueSatisfying(e -> assertThat(e.kind()).isEqualTo(WorkflowError.Kind.CANCELLED));
+        assertThat(result.error())
+                .hasValueSatisfying(e -> assertThat(e.kind()).isEqualTo(WorkflowError.Kind.CANCELLED));
         assertThat(result.attempts()).isEmpty();
         assertThat(record(result).status()).isEqualTo(WorkflowStatus.CANCELLED);
         assertThat(events).last().isInstanceOf(WorkflowEvent.Cancelled.class);
@@ -137,7 +149,8 @@ class RunIdentityAndCancellationTest {
     @Test
     void cancellingDuringTheSandboxRunInterruptsItAndRecordsTheAttemptAsCancelled() throws Exception {
         BlockingSandbox sandbox = new BlockingSandbox();
-        WorkflowHandle handle = orchestrator(new Doubles.ListGenerator("sleep"), sandbox).runAsync(task());
+        WorkflowHandle handle =
+                orchestrator(new Doubles.ListGenerator("sleep"), sandbox).runAsync(task());
         assertThat(sandbox.running.await(10, TimeUnit.SECONDS)).isTrue();
 
         handle.cancel();
@@ -169,13 +182,19 @@ class RunIdentityAndCancellationTest {
     void fallbackChainReportsEveryModelCallWithItsPositionAndTheAnsweringModel() {
         ChatModel throttled = new FixedModel("primary", null, ModelException.Kind.THROTTLED);
         ChatModel backup = new FixedModel("backup", "```python\nprint(1)\n```", null);
-        FallbackChatModel chain = FallbackChatModel.builder().models(throttled, backup).sleeper(d -> { }).build();
+        FallbackChatModel chain = FallbackChatModel.builder()
+                .models(throttled, backup)
+                .sleeper(d -> {})
+                .build();
 
-        WorkflowResult result = orchestrator(ModelGenerator.builder().model(chain).build(), new Doubles.MarkerSandbox())
+        WorkflowResult result = orchestrator(
+                        ModelGenerator.builder().model(chain).build(), new Doubles.MarkerSandbox())
                 .run(task());
 
-        List<WorkflowEvent.ModelCalled> calls = events.stream().filter(WorkflowEvent.ModelCalled.class::isInstance)
-                .map(WorkflowEvent.ModelCalled.class::cast).toList();
+        List<WorkflowEvent.ModelCalled> calls = events.stream()
+                .filter(WorkflowEvent.ModelCalled.class::isInstance)
+                .map(WorkflowEvent.ModelCalled.class::cast)
+                .toList();
         assertThat(calls).hasSize(2);
         assertThat(calls.get(0).call().modelId()).isEqualTo("primary");
         assertThat(calls.get(0).call().failure()).contains(ModelException.Kind.THROTTLED);
@@ -196,32 +215,43 @@ class RunIdentityAndCancellationTest {
 
         assertThatThrownBy(() -> orchestrator.run(task())).isInstanceOf(ModelException.class);
 
-        ExecutionRecord record = ExecutionRecord.read(store.get(store.list("executions/").get(0)).orElseThrow());
+        ExecutionRecord record =
+                ExecutionRecord.read(store.get(store.list("executions/").get(0)).orElseThrow());
         assertThat(record.status()).isEqualTo(WorkflowStatus.ERROR);
         WorkflowError error = record.error().orElseThrow();
         assertThat(error.kind()).isEqualTo(WorkflowError.Kind.MODEL);
         assertThat(error.modelErrorKind()).contains(ModelException.Kind.THROTTLED);
         assertThat(error.retryable()).isTrue();
-        assertThat(events).last().isInstanceOfSatisfying(WorkflowEvent.Failed.class,
-                f -> assertThat(f.result().error()).contains(error));
+        assertThat(events)
+                .last()
+                .isInstanceOfSatisfying(
+                        WorkflowEvent.Failed.class,
+                        f -> assertThat(f.result().error()).contains(error));
     }
 
     @Test
     void agentOrchestratorReportsTheLeadingModelsCallsAndEachToolCall() {
         ChatModel leader = new ToolThenAnswerModel();
-        AgentOrchestrator orchestrator = AgentOrchestrator.builder().model(leader)
+        AgentOrchestrator orchestrator = AgentOrchestrator.builder()
+                .model(leader)
                 .generator(new Doubles.ListGenerator("ok"))
-                .executor(Executor.builder().sandbox(new Doubles.MarkerSandbox())
-                        .validator(new Doubles.MarkerValidator()).build())
-                .store(store).listener(events::add).build();
+                .executor(Executor.builder()
+                        .sandbox(new Doubles.MarkerSandbox())
+                        .validator(new Doubles.MarkerValidator())
+                        .build())
+                .store(store)
+                .listener(events::add)
+                .build();
 
         WorkflowResult result = orchestrator.run(task());
 
         assertThat(result.status()).isEqualTo(WorkflowStatus.SUCCEEDED);
-        assertThat(events).filteredOn(WorkflowEvent.ToolCalled.class::isInstance)
+        assertThat(events)
+                .filteredOn(WorkflowEvent.ToolCalled.class::isInstance)
                 .extracting(e -> ((WorkflowEvent.ToolCalled) e).tool())
                 .containsExactly("generate_code", "execute_code");
-        assertThat(events).filteredOn(WorkflowEvent.ModelCalled.class::isInstance)
+        assertThat(events)
+                .filteredOn(WorkflowEvent.ModelCalled.class::isInstance)
                 .extracting(e -> ((WorkflowEvent.ModelCalled) e).call().modelId())
                 .containsExactly("leader", "scripted-test", "leader", "leader");
     }
@@ -240,7 +270,8 @@ class RunIdentityAndCancellationTest {
         conversation.followUp("Now shout it");
 
         assertThat(seen).hasSize(2);
-        assertThat(seen.get(1).history()).singleElement()
+        assertThat(seen.get(1).history())
+                .singleElement()
                 .satisfies(t -> assertThat(t.code().source()).isEqualTo("first"));
     }
 
@@ -249,8 +280,11 @@ class RunIdentityAndCancellationTest {
         Path dir = Path.of(AbstractOrchestratorBuilder.DEFAULT_STORE_DIR);
         assumeFalse(Files.exists(dir), "a stray agentic-runs directory exists");
 
-        Orchestrator.builder().generator(new Doubles.ListGenerator("x"))
-                .executor(Executor.builder().sandbox(new Doubles.MarkerSandbox()).build()).build();
+        Orchestrator.builder()
+                .generator(new Doubles.ListGenerator("x"))
+                .executor(
+                        Executor.builder().sandbox(new Doubles.MarkerSandbox()).build())
+                .build();
 
         assertThat(dir).doesNotExist();
     }
@@ -258,10 +292,12 @@ class RunIdentityAndCancellationTest {
     @Test
     void readingARecordOfANewerFormatSaysToUpgrade() {
         assertThatThrownBy(() -> ExecutionRecord.read("{\"formatVersion\": 99}".getBytes()))
-                .hasMessageContaining("format 99").hasMessageContaining("upgrade");
+                .hasMessageContaining("format 99")
+                .hasMessageContaining("upgrade");
         ExecutionRecord v1 = ExecutionRecord.read(("{\"formatVersion\":1,\"createdAt\":\"2026-01-12T07:07:04Z\","
-                + "\"status\":\"ERROR\",\"task\":{\"description\":\"d\",\"integration\":\"stripe\",\"language\":\"python\"},"
-                + "\"usage\":{\"inputTokens\":5,\"outputTokens\":1},\"error\":\"boom\",\"attempts\":[]}").getBytes());
+                        + "\"status\":\"ERROR\",\"task\":{\"description\":\"d\",\"integration\":\"stripe\",\"language\":\"python\"},"
+                        + "\"usage\":{\"inputTokens\":5,\"outputTokens\":1},\"error\":\"boom\",\"attempts\":[]}")
+                .getBytes());
         assertThat(v1.runId()).isEmpty();
         assertThat(v1.error()).hasValueSatisfying(e -> assertThat(e.message()).isEqualTo("boom"));
         assertThat(v1.usage()).isEqualTo(new TokenUsage(5, 1));
@@ -295,12 +331,14 @@ class RunIdentityAndCancellationTest {
 
         @Override
         public SandboxCapabilities capabilities() {
-            return SandboxCapabilities.builder().allCapabilities().languages(List.of(Language.PYTHON)).build();
+            return SandboxCapabilities.builder()
+                    .allCapabilities()
+                    .languages(List.of(Language.PYTHON))
+                    .build();
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     /** Answers with {@code text}, or fails with {@code failure}. */
@@ -328,12 +366,18 @@ class RunIdentityAndCancellationTest {
             calls++;
             TokenUsage usage = new TokenUsage(50, 10);
             if (calls == 1) {
-                return new ChatResponse(new Message(Role.ASSISTANT,
-                        List.of(new ContentBlock.ToolUse("t1", "generate_code", "{}"))), StopReason.TOOL_USE, usage, id());
+                return new ChatResponse(
+                        new Message(Role.ASSISTANT, List.of(new ContentBlock.ToolUse("t1", "generate_code", "{}"))),
+                        StopReason.TOOL_USE,
+                        usage,
+                        id());
             }
             if (calls == 2) {
-                return new ChatResponse(new Message(Role.ASSISTANT,
-                        List.of(new ContentBlock.ToolUse("t2", "execute_code", "{}"))), StopReason.TOOL_USE, usage, id());
+                return new ChatResponse(
+                        new Message(Role.ASSISTANT, List.of(new ContentBlock.ToolUse("t2", "execute_code", "{}"))),
+                        StopReason.TOOL_USE,
+                        usage,
+                        id());
             }
             return ChatResponse.ofText("It printed ok.", usage, id());
         }

@@ -20,15 +20,30 @@ class StoredArtifactMetadataTest {
     void codeAndRecordAreStoredWithTheirContentTypeAndTheRunsIntegrationStatusLanguageRunIdAndModel() {
         WorkflowResult result = Orchestrator.builder()
                 .generator(new Doubles.ListGenerator("print('hi')"))
-                .executor(Executor.builder().sandbox(new Doubles.MarkerSandbox()).validator(new Doubles.MarkerValidator())
+                .executor(Executor.builder()
+                        .sandbox(new Doubles.MarkerSandbox())
+                        .validator(new Doubles.MarkerValidator())
                         .build())
-                .store(store).secrets(SecretProvider.fromMap(Map.of())).build()
+                .store(store)
+                .secrets(SecretProvider.fromMap(Map.of()))
+                .build()
                 .run(Task.builder().description("Say hi").integration("stripe").build());
 
-        ArtifactMetadata code = store.read(result.records().get(0)).orElseThrow().metadata();
-        ArtifactMetadata record = store.read(result.records().get(1)).orElseThrow().metadata();
-        Map<String, String> run = Map.of("integration", "stripe", "status", "succeeded", "language", "python",
-                "run-id", result.runId().value(), "model", "scripted-test");
+        ArtifactMetadata code =
+                store.read(result.records().get(0)).orElseThrow().metadata();
+        ArtifactMetadata record =
+                store.read(result.records().get(1)).orElseThrow().metadata();
+        Map<String, String> run = Map.of(
+                "integration",
+                "stripe",
+                "status",
+                "succeeded",
+                "language",
+                "python",
+                "run-id",
+                result.runId().value(),
+                "model",
+                "scripted-test");
         assertThat(code.contentType()).isEqualTo(ContentTypes.PYTHON);
         assertThat(code.userMetadata()).isEqualTo(run);
         assertThat(record.contentType()).isEqualTo(ContentTypes.JSON);

@@ -29,7 +29,9 @@ class FallbackChatModelTest {
     private final ManualClock clock = new ManualClock();
 
     @ParameterizedTest
-    @EnumSource(value = ModelException.Kind.class, names = {"THROTTLED", "UNAVAILABLE", "TIMEOUT", "SERVER_ERROR"})
+    @EnumSource(
+            value = ModelException.Kind.class,
+            names = {"THROTTLED", "UNAVAILABLE", "TIMEOUT", "SERVER_ERROR"})
     void retryableFailureMovesToTheNextModelAndNamesIt(ModelException.Kind kind) {
         FakeModel a = new FakeModel("a").fail(kind);
         FakeModel b = new FakeModel("b").answer("from b");
@@ -43,17 +45,17 @@ class FallbackChatModelTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ModelException.Kind.class,
+    @EnumSource(
+            value = ModelException.Kind.class,
             names = {"INVALID_REQUEST", "ACCESS_DENIED", "CONTEXT_TOO_LONG", "CONTENT_FILTERED", "MODEL_NOT_FOUND"})
     void nonRetryableFailureIsRethrownWithoutTryingOthers(ModelException.Kind kind) {
         FakeModel a = new FakeModel("a").fail(kind);
         FakeModel b = new FakeModel("b").answer("from b");
 
-        assertThatThrownBy(() -> chain(a, b).build().chat(REQUEST))
-                .isInstanceOfSatisfying(ModelException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(kind);
-                    assertThat(e.modelId()).isEqualTo("a");
-                });
+        assertThatThrownBy(() -> chain(a, b).build().chat(REQUEST)).isInstanceOfSatisfying(ModelException.class, e -> {
+            assertThat(e.kind()).isEqualTo(kind);
+            assertThat(e.modelId()).isEqualTo("a");
+        });
         assertThat(b.calls.get()).isZero();
         assertThat(sleeps).isEmpty();
     }
@@ -71,8 +73,13 @@ class FallbackChatModelTest {
         FakeModel a = new FakeModel("a").fail(ModelException.Kind.THROTTLED, 3).answer("late");
         FakeModel b = new FakeModel("b").fail(ModelException.Kind.UNAVAILABLE, 3);
 
-        ChatResponse response = chain(a, b).maxRounds(4).baseBackoff(Duration.ofMillis(100))
-                .maxBackoff(Duration.ofSeconds(10)).jitter(() -> 1.0).failuresBeforeCooldown(100).build()
+        ChatResponse response = chain(a, b)
+                .maxRounds(4)
+                .baseBackoff(Duration.ofMillis(100))
+                .maxBackoff(Duration.ofSeconds(10))
+                .jitter(() -> 1.0)
+                .failuresBeforeCooldown(100)
+                .build()
                 .chat(REQUEST);
 
         assertThat(response.modelId()).isEqualTo("a");
@@ -83,12 +90,22 @@ class FallbackChatModelTest {
     void backoffIsCappedAtMaxBackoff() {
         FakeModel a = new FakeModel("a").fail(ModelException.Kind.THROTTLED, 10);
 
-        assertThatThrownBy(() -> chain(a).maxRounds(6).baseBackoff(Duration.ofMillis(100))
-                .maxBackoff(Duration.ofMillis(300)).jitter(() -> 1.0).failuresBeforeCooldown(100).build()
-                .chat(REQUEST)).isInstanceOf(ModelException.class);
+        assertThatThrownBy(() -> chain(a).maxRounds(6)
+                        .baseBackoff(Duration.ofMillis(100))
+                        .maxBackoff(Duration.ofMillis(300))
+                        .jitter(() -> 1.0)
+                        .failuresBeforeCooldown(100)
+                        .build()
+                        .chat(REQUEST))
+                .isInstanceOf(ModelException.class);
 
-        assertThat(sleeps).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(300),
-                Duration.ofMillis(300), Duration.ofMillis(300));
+        assertThat(sleeps)
+                .containsExactly(
+                        Duration.ofMillis(100),
+                        Duration.ofMillis(200),
+                        Duration.ofMillis(300),
+                        Duration.ofMillis(300),
+                        Duration.ofMillis(300));
     }
 
     @Test
@@ -97,9 +114,14 @@ class FallbackChatModelTest {
         double[] fractions = {0.5, 0.25, 0.0};
         AtomicInteger next = new AtomicInteger();
 
-        assertThatThrownBy(() -> chain(a).maxRounds(4).baseBackoff(Duration.ofMillis(1000))
-                .maxBackoff(Duration.ofSeconds(60)).jitter(() -> fractions[next.getAndIncrement()])
-                .failuresBeforeCooldown(100).build().chat(REQUEST)).isInstanceOf(ModelException.class);
+        assertThatThrownBy(() -> chain(a).maxRounds(4)
+                        .baseBackoff(Duration.ofMillis(1000))
+                        .maxBackoff(Duration.ofSeconds(60))
+                        .jitter(() -> fractions[next.getAndIncrement()])
+                        .failuresBeforeCooldown(100)
+                        .build()
+                        .chat(REQUEST))
+                .isInstanceOf(ModelException.class);
 
         assertThat(sleeps).containsExactly(Duration.ofMillis(500), Duration.ofMillis(500), Duration.ZERO);
     }
@@ -108,8 +130,12 @@ class FallbackChatModelTest {
     void defaultJitterVariesAndStaysWithinTheCeiling() {
         FakeModel a = new FakeModel("a").fail(ModelException.Kind.THROTTLED, 100);
 
-        assertThatThrownBy(() -> chain(a).maxRounds(40).baseBackoff(Duration.ofMillis(1000))
-                .maxBackoff(Duration.ofMillis(1000)).failuresBeforeCooldown(1000).build().chat(REQUEST))
+        assertThatThrownBy(() -> chain(a).maxRounds(40)
+                        .baseBackoff(Duration.ofMillis(1000))
+                        .maxBackoff(Duration.ofMillis(1000))
+                        .failuresBeforeCooldown(1000)
+                        .build()
+                        .chat(REQUEST))
                 .isInstanceOf(ModelException.class);
 
         assertThat(sleeps).hasSize(39).allSatisfy(d -> assertThat(d).isBetween(Duration.ZERO, Duration.ofMillis(1000)));
@@ -121,7 +147,11 @@ class FallbackChatModelTest {
         FakeModel a = new FakeModel("a").fail(ModelException.Kind.THROTTLED, 2);
         FakeModel b = new FakeModel("b").fail(ModelException.Kind.TIMEOUT, 2);
 
-        assertThatThrownBy(() -> chain(a, b).maxRounds(2).failuresBeforeCooldown(100).build().chat(REQUEST))
+        assertThatThrownBy(() -> chain(a, b)
+                        .maxRounds(2)
+                        .failuresBeforeCooldown(100)
+                        .build()
+                        .chat(REQUEST))
                 .isInstanceOfSatisfying(ModelException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ModelException.Kind.TIMEOUT);
                     assertThat(e.modelId()).isEqualTo("fallback(a,b)");
@@ -136,7 +166,10 @@ class FallbackChatModelTest {
     void repeatedlyFailingModelIsCooledDownAndComesBackAfterTheCooldown() {
         FakeModel a = new FakeModel("a").fail(ModelException.Kind.THROTTLED, 2).answer("a is back");
         FakeModel b = new FakeModel("b").answer("b1").answer("b2").answer("b3");
-        FallbackChatModel model = chain(a, b).failuresBeforeCooldown(2).cooldown(Duration.ofMinutes(1)).build();
+        FallbackChatModel model = chain(a, b)
+                .failuresBeforeCooldown(2)
+                .cooldown(Duration.ofMinutes(1))
+                .build();
 
         assertThat(model.chat(REQUEST).modelId()).isEqualTo("b");
         assertThat(model.chat(REQUEST).modelId()).isEqualTo("b");
@@ -154,8 +187,11 @@ class FallbackChatModelTest {
 
     @Test
     void successResetsTheConsecutiveFailureCount() {
-        FakeModel a = new FakeModel("a").fail(ModelException.Kind.THROTTLED).answer("a1")
-                .fail(ModelException.Kind.THROTTLED).answer("a2");
+        FakeModel a = new FakeModel("a")
+                .fail(ModelException.Kind.THROTTLED)
+                .answer("a1")
+                .fail(ModelException.Kind.THROTTLED)
+                .answer("a2");
         FakeModel b = new FakeModel("b").answer("b1").answer("b2");
         FallbackChatModel model = chain(a, b).failuresBeforeCooldown(2).build();
 
@@ -168,7 +204,8 @@ class FallbackChatModelTest {
     @Test
     void whenEveryModelIsCoolingDownTheyAreTriedAnyway() {
         FakeModel a = new FakeModel("a").fail(ModelException.Kind.THROTTLED).answer("a answers");
-        FallbackChatModel model = chain(a).failuresBeforeCooldown(1).maxRounds(1).build();
+        FallbackChatModel model =
+                chain(a).failuresBeforeCooldown(1).maxRounds(1).build();
 
         assertThatThrownBy(() -> model.chat(REQUEST)).isInstanceOf(ModelException.class);
         assertThat(model.chat(REQUEST).text()).isEqualTo("a answers");
@@ -184,7 +221,9 @@ class FallbackChatModelTest {
         ChatResponse response = chain(a, b).build().chat(REQUEST, listener(deltas, completed));
 
         assertThat(String.join("", deltas)).isEqualTo("hello world");
-        assertThat(completed).singleElement().satisfies(r -> assertThat(r.modelId()).isEqualTo("b"));
+        assertThat(completed)
+                .singleElement()
+                .satisfies(r -> assertThat(r.modelId()).isEqualTo("b"));
         assertThat(response.modelId()).isEqualTo("b");
     }
 
@@ -207,13 +246,13 @@ class FallbackChatModelTest {
 
     @Test
     void idNamesEveryWrappedModel() {
-        assertThat(FallbackChatModel.of(new FakeModel("a"), new FakeModel("b")).id()).isEqualTo("fallback(a,b)");
+        assertThat(FallbackChatModel.of(new FakeModel("a"), new FakeModel("b")).id())
+                .isEqualTo("fallback(a,b)");
     }
 
     @Test
     void emptyChainIsAConfigurationError() {
-        assertThatThrownBy(() -> FallbackChatModel.builder().build())
-                .hasMessageContaining("at least one model");
+        assertThatThrownBy(() -> FallbackChatModel.builder().build()).hasMessageContaining("at least one model");
     }
 
     @Test

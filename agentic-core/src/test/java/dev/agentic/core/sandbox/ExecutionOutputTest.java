@@ -28,10 +28,17 @@ class ExecutionOutputTest {
 
     @Test
     void toBuilderCopiesEveryFieldAndEqualityCoversThem() {
-        ExecutionOutput o = ExecutionOutput.builder().stdout("out").stderr("err").stdoutTruncated(true)
-                .stderrTruncated(true).duration(Duration.ofMillis(7)).file(new OutputFile("a.txt", new byte[] {1}))
-                .networkDecision(new NetworkDecision(Instant.EPOCH, "h", 443, true, "allowlisted")).note("n")
-                .value("42").build();
+        ExecutionOutput o = ExecutionOutput.builder()
+                .stdout("out")
+                .stderr("err")
+                .stdoutTruncated(true)
+                .stderrTruncated(true)
+                .duration(Duration.ofMillis(7))
+                .file(new OutputFile("a.txt", new byte[] {1}))
+                .networkDecision(new NetworkDecision(Instant.EPOCH, "h", 443, true, "allowlisted"))
+                .note("n")
+                .value("42")
+                .build();
 
         assertThat(o.toBuilder().build()).isEqualTo(o).hasSameHashCodeAs(o);
         assertThat(o.toBuilder().value("43").build()).isNotEqualTo(o);
@@ -41,8 +48,12 @@ class ExecutionOutputTest {
 
     @Test
     void ofIsStdoutStderrAndDurationOnly() {
-        assertThat(ExecutionOutput.of("a", "b", Duration.ofSeconds(1))).isEqualTo(ExecutionOutput.builder()
-                .stdout("a").stderr("b").duration(Duration.ofSeconds(1)).build());
+        assertThat(ExecutionOutput.of("a", "b", Duration.ofSeconds(1)))
+                .isEqualTo(ExecutionOutput.builder()
+                        .stdout("a")
+                        .stderr("b")
+                        .duration(Duration.ofSeconds(1))
+                        .build());
     }
 
     @Test
@@ -57,14 +68,20 @@ class ExecutionOutputTest {
 
     @Test
     void negativeDurationIsRefusedNamingTheField() {
-        assertThatThrownBy(() -> ExecutionOutput.builder().duration(Duration.ofMillis(-1)).build())
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("duration");
+        assertThatThrownBy(() -> ExecutionOutput.builder()
+                        .duration(Duration.ofMillis(-1))
+                        .build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("duration");
     }
 
     @Test
     void redactionMasksTheValueToo() {
-        ExecutionOutput o = ExecutionOutput.builder().stdout("key sk-123456").value("'sk-123456'")
-                .notes(List.of("saw sk-123456")).build();
+        ExecutionOutput o = ExecutionOutput.builder()
+                .stdout("key sk-123456")
+                .value("'sk-123456'")
+                .notes(List.of("saw sk-123456"))
+                .build();
 
         ExecutionOutput r = o.redact(Redactor.of(List.of("sk-123456")));
 

@@ -36,9 +36,11 @@ class NetworkPolicyTest {
     @Test
     void urlsAndBadPortsAreRejectedWithTheAcceptedForm() {
         assertThatThrownBy(() -> HostPort.parse("https://api.stripe.com"))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("host:port");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("host:port");
         assertThatThrownBy(() -> HostPort.parse("api.stripe.com:99999"))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("1..65535");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("1..65535");
     }
 
     @Test

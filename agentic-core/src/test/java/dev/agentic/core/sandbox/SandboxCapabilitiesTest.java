@@ -21,45 +21,80 @@ class SandboxCapabilitiesTest {
 
     @Test
     void limitsCountAsRequestedOnlyWhenTheyDifferFromTheDefaults() {
-        ExecutionRequest sameAsDefault = ExecutionRequest.builder().code(PY)
-                .limits(l -> l.memoryBytes(ExecutionLimits.defaults().memoryBytes())).build();
-        ExecutionRequest everyLimit = ExecutionRequest.builder().code(PY).limits(l -> l.memoryBytes(1L << 20)
-                .cpuTime(Duration.ofSeconds(1)).maxProcesses(2).wallTime(Duration.ofSeconds(1)).maxOutputBytes(10)
-                .maxFileSizeBytes(10).maxDiskBytes(10).maxOpenFiles(10).maxOutputFiles(1)).build();
+        ExecutionRequest sameAsDefault = ExecutionRequest.builder()
+                .code(PY)
+                .limits(l -> l.memoryBytes(ExecutionLimits.defaults().memoryBytes()))
+                .build();
+        ExecutionRequest everyLimit = ExecutionRequest.builder()
+                .code(PY)
+                .limits(l -> l.memoryBytes(1L << 20)
+                        .cpuTime(Duration.ofSeconds(1))
+                        .maxProcesses(2)
+                        .wallTime(Duration.ofSeconds(1))
+                        .maxOutputBytes(10)
+                        .maxFileSizeBytes(10)
+                        .maxDiskBytes(10)
+                        .maxOpenFiles(10)
+                        .maxOutputFiles(1))
+                .build();
 
         assertThat(SandboxCapabilities.requiredBy(sameAsDefault)).isEmpty();
-        assertThat(SandboxCapabilities.requiredBy(everyLimit)).containsExactly(SandboxCapability.MEMORY_LIMIT,
-                SandboxCapability.CPU_TIME_LIMIT, SandboxCapability.PROCESS_LIMIT, SandboxCapability.WALL_TIME_LIMIT,
-                SandboxCapability.OUTPUT_LIMIT, SandboxCapability.FILE_SIZE_LIMIT, SandboxCapability.DISK_LIMIT,
-                SandboxCapability.OPEN_FILES_LIMIT);
+        assertThat(SandboxCapabilities.requiredBy(everyLimit))
+                .containsExactly(
+                        SandboxCapability.MEMORY_LIMIT,
+                        SandboxCapability.CPU_TIME_LIMIT,
+                        SandboxCapability.PROCESS_LIMIT,
+                        SandboxCapability.WALL_TIME_LIMIT,
+                        SandboxCapability.OUTPUT_LIMIT,
+                        SandboxCapability.FILE_SIZE_LIMIT,
+                        SandboxCapability.DISK_LIMIT,
+                        SandboxCapability.OPEN_FILES_LIMIT);
     }
 
     @Test
     void networkEnvironmentSecretsAndFilesEachNeedTheirCapability() {
-        ExecutionRequest r = ExecutionRequest.builder().code(PY).network(NetworkPolicy.allow("example.com"))
-                .environment("A", "b").secret("K", "v").inputFile("in.txt", new byte[0]).outputGlob("*.txt").build();
+        ExecutionRequest r = ExecutionRequest.builder()
+                .code(PY)
+                .network(NetworkPolicy.allow("example.com"))
+                .environment("A", "b")
+                .secret("K", "v")
+                .inputFile("in.txt", new byte[0])
+                .outputGlob("*.txt")
+                .build();
 
-        assertThat(SandboxCapabilities.requiredBy(r)).containsExactly(SandboxCapability.HOST_ALLOWLIST,
-                SandboxCapability.ENVIRONMENT, SandboxCapability.SECRETS, SandboxCapability.INPUT_FILES,
-                SandboxCapability.OUTPUT_FILES);
+        assertThat(SandboxCapabilities.requiredBy(r))
+                .containsExactly(
+                        SandboxCapability.HOST_ALLOWLIST,
+                        SandboxCapability.ENVIRONMENT,
+                        SandboxCapability.SECRETS,
+                        SandboxCapability.INPUT_FILES,
+                        SandboxCapability.OUTPUT_FILES);
     }
 
     @Test
     void aSessionNeedsSessionsAndWhatItsOptionsAskFor() {
-        SessionOptions o = SessionOptions.builder().language(Language.PYTHON).secret("K", "v")
-                .limits(l -> l.memoryBytes(1L << 30)).build();
+        SessionOptions o = SessionOptions.builder()
+                .language(Language.PYTHON)
+                .secret("K", "v")
+                .limits(l -> l.memoryBytes(1L << 30))
+                .build();
 
         assertThat(SandboxCapabilities.requiredBy(SessionOptions.of(Language.PYTHON)))
                 .containsExactly(SandboxCapability.SESSIONS);
-        assertThat(SandboxCapabilities.requiredBy(o)).containsExactly(SandboxCapability.SECRETS,
-                SandboxCapability.MEMORY_LIMIT, SandboxCapability.SESSIONS);
+        assertThat(SandboxCapabilities.requiredBy(o))
+                .containsExactly(SandboxCapability.SECRETS, SandboxCapability.MEMORY_LIMIT, SandboxCapability.SESSIONS);
     }
 
     @Test
     void checkNamesTheSandboxTheMissingCapabilityWhatNeedsItAndWhatToDo() {
-        SandboxCapabilities caps = SandboxCapabilities.builder().language(Language.PYTHON)
-                .capability(SandboxCapability.NETWORK_ISOLATION).build();
-        ExecutionRequest r = ExecutionRequest.builder().code(PY).limits(l -> l.cpuTime(Duration.ofSeconds(2))).build();
+        SandboxCapabilities caps = SandboxCapabilities.builder()
+                .language(Language.PYTHON)
+                .capability(SandboxCapability.NETWORK_ISOLATION)
+                .build();
+        ExecutionRequest r = ExecutionRequest.builder()
+                .code(PY)
+                .limits(l -> l.cpuTime(Duration.ofSeconds(2)))
+                .build();
 
         assertThatThrownBy(() -> caps.check(r, "RemoteBox[eu]"))
                 .isInstanceOf(UnsupportedCapabilityException.class)
@@ -70,9 +105,16 @@ class SandboxCapabilitiesTest {
 
     @Test
     void checkPassesWhenEverythingNeededIsDeclared() {
-        SandboxCapabilities caps = SandboxCapabilities.builder().language(Language.PYTHON).allCapabilities().build();
-        ExecutionRequest r = ExecutionRequest.builder().code(PY).network(NetworkPolicy.allow("example.com"))
-                .secret("K", "v").limits(l -> l.memoryBytes(1L << 20)).build();
+        SandboxCapabilities caps = SandboxCapabilities.builder()
+                .language(Language.PYTHON)
+                .allCapabilities()
+                .build();
+        ExecutionRequest r = ExecutionRequest.builder()
+                .code(PY)
+                .network(NetworkPolicy.allow("example.com"))
+                .secret("K", "v")
+                .limits(l -> l.memoryBytes(1L << 20))
+                .build();
 
         caps.check(r, "full");
         caps.check(SessionOptions.of(Language.PYTHON), "full");
@@ -81,22 +123,31 @@ class SandboxCapabilitiesTest {
 
     @Test
     void aSessionOnASandboxWithoutSessionsIsRefused() {
-        SandboxCapabilities caps = SandboxCapabilities.builder().language(Language.PYTHON).build();
+        SandboxCapabilities caps =
+                SandboxCapabilities.builder().language(Language.PYTHON).build();
 
         assertThatThrownBy(() -> caps.check(SessionOptions.of(Language.PYTHON), "local"))
                 .isInstanceOf(UnsupportedCapabilityException.class)
-                .hasMessageContaining("local cannot honour this session").hasMessageContaining("SESSIONS");
+                .hasMessageContaining("local cannot honour this session")
+                .hasMessageContaining("SESSIONS");
     }
 
     @Test
     void buildNeedsALanguageAndCopiesAreEqual() {
         assertThatThrownBy(() -> SandboxCapabilities.builder().allCapabilities().build())
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("languages");
-        SandboxCapabilities caps = SandboxCapabilities.builder().languages(List.of(Language.JAVA, Language.PYTHON))
-                .capability(SandboxCapability.OUTPUT_LIMIT).build();
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("languages");
+        SandboxCapabilities caps = SandboxCapabilities.builder()
+                .languages(List.of(Language.JAVA, Language.PYTHON))
+                .capability(SandboxCapability.OUTPUT_LIMIT)
+                .build();
 
         assertThat(caps.toBuilder().build()).isEqualTo(caps).hasSameHashCodeAs(caps);
-        assertThat(caps.toBuilder().without(SandboxCapability.OUTPUT_LIMIT).build().capabilities()).isEmpty();
+        assertThat(caps.toBuilder()
+                        .without(SandboxCapability.OUTPUT_LIMIT)
+                        .build()
+                        .capabilities())
+                .isEmpty();
         assertThat(caps.languages()).containsExactly(Language.PYTHON, Language.JAVA);
         assertThat(caps.runs(Language.JAVASCRIPT)).isFalse();
         assertThat(caps.toString()).contains("OUTPUT_LIMIT", "PYTHON");
@@ -116,8 +167,7 @@ class SandboxCapabilitiesTest {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
 
             @Override
             public String toString() {

@@ -25,27 +25,38 @@ class SessionOptionsTest {
     @Test
     void languageIsRequired() {
         assertThatThrownBy(() -> SessionOptions.builder().build())
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("language");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("language");
     }
 
     @Test
     void aNameSetAsBothEnvironmentAndSecretIsRefused() {
-        assertThatThrownBy(() -> SessionOptions.builder().language(Language.PYTHON).environment("K", "a")
-                .secret("K", "b").build())
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("K");
+        assertThatThrownBy(() -> SessionOptions.builder()
+                        .language(Language.PYTHON)
+                        .environment("K", "a")
+                        .secret("K", "b")
+                        .build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("K");
     }
 
     @Test
     void nonPositiveIdleTimeoutIsRefused() {
         assertThatThrownBy(() -> SessionOptions.builder().idleTimeout(Duration.ZERO))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("idleTimeout");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("idleTimeout");
     }
 
     @Test
     void toStringNeverShowsSecretValuesAndCopiesAreEqual() {
-        SessionOptions o = SessionOptions.builder().language(Language.PYTHON).secret("API_KEY", "sk-very-secret")
-                .environment("REGION", "eu").network(NetworkPolicy.allow("example.com"))
-                .limits(l -> l.wallTime(Duration.ofSeconds(5))).idleTimeout(Duration.ofMinutes(2)).build();
+        SessionOptions o = SessionOptions.builder()
+                .language(Language.PYTHON)
+                .secret("API_KEY", "sk-very-secret")
+                .environment("REGION", "eu")
+                .network(NetworkPolicy.allow("example.com"))
+                .limits(l -> l.wallTime(Duration.ofSeconds(5)))
+                .idleTimeout(Duration.ofMinutes(2))
+                .build();
 
         assertThat(o.toString()).contains("API_KEY").doesNotContain("sk-very-secret");
         assertThat(o.toBuilder().build()).isEqualTo(o).hasSameHashCodeAs(o);
@@ -62,8 +73,10 @@ class SessionOptionsTest {
         assertThat(timed).isNotEqualTo(plain);
         assertThat(timed.toBuilder().build()).isEqualTo(timed).hasSameHashCodeAs(timed);
         assertThatThrownBy(() -> SessionRequest.builder().timeout(Duration.ofSeconds(-1)))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("timeout");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("timeout");
         assertThatThrownBy(() -> SessionRequest.builder().build())
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("code");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("code");
     }
 }

@@ -30,7 +30,11 @@ class CachingSecretProviderTest {
     };
 
     private CachingSecretProvider caching(SecretProvider delegate) {
-        return CachingSecretProvider.builder().delegate(delegate).ttl(Duration.ofMinutes(5)).clock(clock).build();
+        return CachingSecretProvider.builder()
+                .delegate(delegate)
+                .ttl(Duration.ofMinutes(5))
+                .clock(clock)
+                .build();
     }
 
     @Test
@@ -124,7 +128,8 @@ class CachingSecretProviderTest {
             return VALUE;
         });
 
-        assertThatThrownBy(() -> cache.resolve(SecretRef.of("flaky"))).isInstanceOf(SecretException.class)
+        assertThatThrownBy(() -> cache.resolve(SecretRef.of("flaky")))
+                .isInstanceOf(SecretException.class)
                 .hasMessageContaining("flaky");
         assertThat(cache.resolve(SecretRef.of("flaky"))).isEqualTo(VALUE);
         assertThat(attempt).hasValue(2);
@@ -145,8 +150,12 @@ class CachingSecretProviderTest {
 
     @Test
     void beyondMaxEntriesTheValueExpiringFirstIsDropped() {
-        CachingSecretProvider cache = CachingSecretProvider.builder().delegate(counting).ttl(Duration.ofMinutes(5))
-                .maxEntries(1).clock(clock).build();
+        CachingSecretProvider cache = CachingSecretProvider.builder()
+                .delegate(counting)
+                .ttl(Duration.ofMinutes(5))
+                .maxEntries(1)
+                .clock(clock)
+                .build();
         cache.resolve(SecretRef.of("other"));
         clock.advance(Duration.ofSeconds(1));
         cache.resolve(SecretRef.of("stripe/key"));
@@ -162,11 +171,21 @@ class CachingSecretProviderTest {
         CachingSecretProvider cache = caching(counting);
         cache.resolve(SecretRef.of("stripe/key", "api_key"));
 
-        assertThat(cache.toString()).doesNotContain(VALUE).doesNotContain("stripe/key").contains("PT5M");
-        assertThatThrownBy(() -> CachingSecretProvider.builder().ttl(Duration.ofMinutes(1)).build())
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("delegate");
-        assertThatThrownBy(() -> CachingSecretProvider.builder().delegate(counting).ttl(Duration.ZERO).build())
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("ttl");
+        assertThat(cache.toString())
+                .doesNotContain(VALUE)
+                .doesNotContain("stripe/key")
+                .contains("PT5M");
+        assertThatThrownBy(() -> CachingSecretProvider.builder()
+                        .ttl(Duration.ofMinutes(1))
+                        .build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("delegate");
+        assertThatThrownBy(() -> CachingSecretProvider.builder()
+                        .delegate(counting)
+                        .ttl(Duration.ZERO)
+                        .build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("ttl");
         assertThat(SecretProvider.caching(counting, Duration.ofSeconds(30)).resolve(SecretRef.of("other")))
                 .isEqualTo("other-value");
     }

@@ -52,7 +52,8 @@ class RedactorTest {
         assertThat(p.resolve(SecretRef.of("stripe/test-key", "api_key"))).isEqualTo("sk_test_123456");
         assertThatThrownBy(() -> p.resolve(SecretRef.of("stripe/test-key", "other")))
                 .isInstanceOf(SecretException.class)
-                .hasMessageContaining("stripe/test-key").hasMessageContaining("other")
+                .hasMessageContaining("stripe/test-key")
+                .hasMessageContaining("other")
                 .hasMessageNotContaining("sk_test_123456");
     }
 
@@ -61,6 +62,7 @@ class RedactorTest {
         SecretProvider p = SecretProvider.of(name -> null);
 
         assertThatThrownBy(() -> p.resolve(SecretRef.of("PAYMENTS_KEY")))
-                .isInstanceOf(SecretException.class).hasMessageContaining("export it");
+                .isInstanceOf(SecretException.class)
+                .hasMessageContaining("export it");
     }
 }

@@ -27,10 +27,13 @@ class SecretRefTest {
     void aVersionByIdOrStageIsKeptShownAndPartOfEquality() {
         SecretRef current = SecretRef.of("stripe/key", "api_key");
         SecretRef previous = current.toBuilder().versionStage("AWSPREVIOUS").build();
-        SecretRef pinned = SecretRef.builder().name("stripe/key").versionId("a1b2c3").build();
+        SecretRef pinned =
+                SecretRef.builder().name("stripe/key").versionId("a1b2c3").build();
 
         assertThat(previous.versionStage()).contains("AWSPREVIOUS");
-        assertThat(previous).hasToString("stripe/key#api_key (versionStage AWSPREVIOUS)").isNotEqualTo(current);
+        assertThat(previous)
+                .hasToString("stripe/key#api_key (versionStage AWSPREVIOUS)")
+                .isNotEqualTo(current);
         assertThat(pinned.versionId()).contains("a1b2c3");
         assertThat(pinned).hasToString("stripe/key (versionId a1b2c3)");
         assertThat(previous.toBuilder().build()).isEqualTo(previous).hasSameHashCodeAs(previous);
@@ -38,16 +41,25 @@ class SecretRefTest {
 
     @Test
     void versionIdAndStageAreMutuallyExclusiveAndBlankPartsAreRefusedByName() {
-        assertThatThrownBy(() -> SecretRef.builder().name("k").versionId("v1").versionStage("AWSCURRENT").build())
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("mutually exclusive");
+        assertThatThrownBy(() -> SecretRef.builder()
+                        .name("k")
+                        .versionId("v1")
+                        .versionStage("AWSCURRENT")
+                        .build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("mutually exclusive");
         assertThatThrownBy(() -> SecretRef.builder().name(" ").build())
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("SecretRef.name");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("SecretRef.name");
         assertThatThrownBy(() -> SecretRef.of("k", ""))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("SecretRef.field");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("SecretRef.field");
         assertThatThrownBy(() -> SecretRef.builder().name("k").versionStage("").build())
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("SecretRef.versionStage");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("SecretRef.versionStage");
         assertThatThrownBy(SecretRef.builder()::build)
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("SecretRef.name");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("SecretRef.name");
     }
 
     @Test
@@ -55,17 +67,24 @@ class SecretRefTest {
         assertThat(SecretRef.of("k").select("raw-value-123")).isEqualTo("raw-value-123");
         assertThat(SecretRef.of("k", "a").select("{\"a\":\"value-a\"}")).isEqualTo("value-a");
         assertThatThrownBy(() -> SecretRef.of("k", "a").select("not json value-xyz"))
-                .isInstanceOf(SecretException.class).hasMessageNotContaining("value-xyz");
+                .isInstanceOf(SecretException.class)
+                .hasMessageNotContaining("value-xyz");
         assertThatThrownBy(() -> SecretRef.of("k", "a").select("{\"a\":{\"nested\":\"value-n\"}}"))
-                .isInstanceOf(SecretException.class).hasMessageNotContaining("value-n");
+                .isInstanceOf(SecretException.class)
+                .hasMessageNotContaining("value-n");
     }
 
     @Test
     void theEnvironmentProviderRefusesAVersionInsteadOfIgnoringIt() {
         SecretProvider env = SecretProvider.fromMap(Map.of("KEY", "value-1234"));
 
-        assertThatThrownBy(() -> env.resolve(SecretRef.builder().name("KEY").versionStage("AWSPREVIOUS").build()))
-                .isInstanceOf(SecretException.class).hasMessageContaining("KEY").hasMessageContaining("version")
+        assertThatThrownBy(() -> env.resolve(SecretRef.builder()
+                        .name("KEY")
+                        .versionStage("AWSPREVIOUS")
+                        .build()))
+                .isInstanceOf(SecretException.class)
+                .hasMessageContaining("KEY")
+                .hasMessageContaining("version")
                 .hasMessageNotContaining("value-1234");
     }
 }

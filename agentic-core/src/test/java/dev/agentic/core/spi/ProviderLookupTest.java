@@ -45,8 +45,7 @@ class ProviderLookupTest {
     }
 
     /** A service type for the registered test provider (ServiceLoader looks up by interface). */
-    public interface TextProvider extends SpecProvider<String> {
-    }
+    public interface TextProvider extends SpecProvider<String> {}
 
     /** Registered only through the test's own class loader; ServiceLoader instantiates it. */
     public static final class RegisteredText implements TextProvider {
@@ -107,13 +106,14 @@ class ProviderLookupTest {
     @Test
     void twoProvidersAcceptingOneSpecIsAnErrorNamingBoth() {
         Echo first = new Echo("local");
-        Echo second = new Echo("local") { };
+        Echo second = new Echo("local") {};
         ProviderLookup<String> lookup = ProviderLookup.of("sandbox", List.of(first, second));
 
         assertThatThrownBy(() -> lookup.create("local", ProviderContext.defaults()))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("'local' is accepted by more than one provider")
-                .hasMessageContaining(Echo.class.getName() + ", " + second.getClass().getName())
+                .hasMessageContaining(
+                        Echo.class.getName() + ", " + second.getClass().getName())
                 .hasMessageContaining("Remove one of them");
     }
 
@@ -131,18 +131,22 @@ class ProviderLookupTest {
         ProviderLookup<String> lookup = ProviderLookup.of("chat model", List.of(new Echo("alpha")));
 
         assertThat(lookup.named("--model").usages()).isEqualTo(lookup.usages());
-        assertThatThrownBy(() -> lookup.named("--model").find("x:y")).hasMessageStartingWith("Unknown --model provider 'x'");
+        assertThatThrownBy(() -> lookup.named("--model").find("x:y"))
+                .hasMessageStartingWith("Unknown --model provider 'x'");
     }
 
     @Test
     void serviceLoaderFindsTheProvidersOfTheGivenClassLoaderEachTime() throws IOException {
         ClassLoader plain = new URLClassLoader(new URL[0], getClass().getClassLoader());
-        assertThat(ProviderLookup.load("text", TextProvider.class, plain).providers()).isEmpty();
+        assertThat(ProviderLookup.load("text", TextProvider.class, plain).providers())
+                .isEmpty();
 
         Path services = Files.createDirectories(dir.resolve("META-INF/services"));
-        Files.writeString(services.resolve(TextProvider.class.getName()), "# a comment\n"
-                + RegisteredText.class.getName() + "\n");
-        try (URLClassLoader registering = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+        Files.writeString(
+                services.resolve(TextProvider.class.getName()),
+                "# a comment\n" + RegisteredText.class.getName() + "\n");
+        try (URLClassLoader registering =
+                new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
             ProviderLookup<String> lookup = ProviderLookup.load("text", TextProvider.class, registering);
 
             assertThat(lookup.usages()).containsExactly("alpha  the registered test provider");
@@ -154,7 +158,8 @@ class ProviderLookupTest {
     void aBrokenServiceEntryIsAConfigurationErrorNamingTheType() throws IOException {
         Path services = Files.createDirectories(dir.resolve("META-INF/services"));
         Files.writeString(services.resolve(TextProvider.class.getName()), "com.example.NoSuchProvider\n");
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
             assertThatThrownBy(() -> ProviderLookup.load("text", TextProvider.class, loader))
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining(TextProvider.class.getName())

@@ -21,7 +21,9 @@ class ProviderSpecsTest {
         assertThat(ProviderSpecs.scheme("agentic-runs")).isEmpty();
         assertThat(ProviderSpecs.scheme("./runs:old")).isEmpty();
         assertThat(ProviderSpecs.scheme("/tmp/runs")).isEmpty();
-        assertThat(ProviderSpecs.scheme("C:\\runs")).as("a drive letter is not a scheme").isEmpty();
+        assertThat(ProviderSpecs.scheme("C:\\runs"))
+                .as("a drive letter is not a scheme")
+                .isEmpty();
         assertThat(ProviderSpecs.scheme("")).isEmpty();
         assertThat(ProviderSpecs.scheme(":x")).isEmpty();
     }
@@ -43,7 +45,8 @@ class ProviderSpecsTest {
         assertThat(ProviderSpecs.argument("scripted:", "scripted")).isEmpty();
         assertThat(ProviderSpecs.argument("local", "local")).isEmpty();
         assertThatThrownBy(() -> ProviderSpecs.argument("docker:x", "local"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("docker:x");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("docker:x");
     }
 
     @Test

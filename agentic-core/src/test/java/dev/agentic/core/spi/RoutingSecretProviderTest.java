@@ -36,7 +36,8 @@ class RoutingSecretProviderTest {
     }
 
     private ProviderLookup<SecretSource> lookup() {
-        List<SpecProvider<SecretSource>> all = new ArrayList<>(ProviderLookup.secrets().providers());
+        List<SpecProvider<SecretSource>> all =
+                new ArrayList<>(ProviderLookup.secrets().providers());
         all.add(new VaultFactory());
         return ProviderLookup.of("--secret", all);
     }
@@ -76,7 +77,8 @@ class RoutingSecretProviderTest {
                 .route(key, secrets.create("env:HOME", ProviderContext.defaults()));
 
         assertThat(b.build().routes()).hasSize(1);
-        assertThatThrownBy(() -> b.route(key, secrets.create("vault:payments/prod#api_key", ProviderContext.defaults())))
+        assertThatThrownBy(
+                        () -> b.route(key, secrets.create("vault:payments/prod#api_key", ProviderContext.defaults())))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("'K' is already routed");
     }
@@ -84,7 +86,8 @@ class RoutingSecretProviderTest {
     @Test
     void toBuilderKeepsTheRoutesAndToStringShowsNoValue() {
         RoutingSecretProvider routed = RoutingSecretProvider.builder()
-                .route(SecretRef.of("vault:payments/prod#api_key"),
+                .route(
+                        SecretRef.of("vault:payments/prod#api_key"),
                         lookup().create("vault:payments/prod#api_key", ProviderContext.defaults()))
                 .build();
 

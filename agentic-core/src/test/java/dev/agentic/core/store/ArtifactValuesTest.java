@@ -13,8 +13,11 @@ class ArtifactValuesTest {
 
     @Test
     void metadataKeepsS3CompatibleUserMetadataSortedAndEqualByValue() {
-        ArtifactMetadata m = ArtifactMetadata.builder().contentType("application/json; charset=utf-8")
-                .userMetadata("status", "succeeded").userMetadata("model-id", "us.amazon.nova-premier-v1:0").build();
+        ArtifactMetadata m = ArtifactMetadata.builder()
+                .contentType("application/json; charset=utf-8")
+                .userMetadata("status", "succeeded")
+                .userMetadata("model-id", "us.amazon.nova-premier-v1:0")
+                .build();
 
         assertThat(m.userMetadata().keySet()).containsExactly("model-id", "status");
         assertThat(m.toBuilder().build()).isEqualTo(m).hasSameHashCodeAs(m);
@@ -24,19 +27,36 @@ class ArtifactValuesTest {
 
     @Test
     void metadataRefusesKeysValuesAndSizesS3CouldNotKeepNamingTheField() {
-        assertThatThrownBy(() -> ArtifactMetadata.builder().userMetadata("Status", "ok").build())
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("userMetadata key 'Status'");
-        assertThatThrownBy(() -> ArtifactMetadata.builder().userMetadata("under_score", "ok").build())
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("lowercase");
-        assertThatThrownBy(() -> ArtifactMetadata.builder().userMetadata("name", "Zoë").build())
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("printable ASCII");
-        assertThatThrownBy(() -> ArtifactMetadata.builder().userMetadata("name", " padded").build())
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("leading or trailing");
-        assertThatThrownBy(() -> ArtifactMetadata.builder().userMetadata("big", "x".repeat(2_046)).build())
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("2048");
+        assertThatThrownBy(() ->
+                        ArtifactMetadata.builder().userMetadata("Status", "ok").build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("userMetadata key 'Status'");
+        assertThatThrownBy(() -> ArtifactMetadata.builder()
+                        .userMetadata("under_score", "ok")
+                        .build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("lowercase");
+        assertThatThrownBy(() ->
+                        ArtifactMetadata.builder().userMetadata("name", "Zoë").build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("printable ASCII");
+        assertThatThrownBy(() -> ArtifactMetadata.builder()
+                        .userMetadata("name", " padded")
+                        .build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("leading or trailing");
+        assertThatThrownBy(() -> ArtifactMetadata.builder()
+                        .userMetadata("big", "x".repeat(2_046))
+                        .build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("2048");
         assertThatThrownBy(() -> ArtifactMetadata.of("python"))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("contentType");
-        assertThat(ArtifactMetadata.builder().userMetadata("big", "x".repeat(2_045)).build().userMetadata())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("contentType");
+        assertThat(ArtifactMetadata.builder()
+                        .userMetadata("big", "x".repeat(2_045))
+                        .build()
+                        .userMetadata())
                 .containsKey("big");
     }
 
@@ -47,38 +67,51 @@ class ArtifactValuesTest {
         assertThat(all.prefix()).isEmpty();
         assertThat(all.pageSize()).isEqualTo(1_000);
         assertThat(all.continuationToken()).isEmpty();
-        assertThat(all.toBuilder().continuationToken("t").build().continuationToken()).contains("t");
+        assertThat(all.toBuilder().continuationToken("t").build().continuationToken())
+                .contains("t");
         for (int bad : List.of(0, -1, 1_001)) {
             assertThatThrownBy(() -> ListRequest.builder().pageSize(bad).build())
-                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("ListRequest.pageSize");
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("ListRequest.pageSize");
         }
         assertThatThrownBy(() -> ListRequest.of("../x"))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("key");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("key");
     }
 
     @Test
     void aPageMustBeSortedAndAnArtifactNeverShowsItsContent() {
         assertThatThrownBy(() -> ArtifactPage.builder().keys(List.of("b", "a")).build())
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("sorted");
-        Artifact a = Artifact.builder().key("a/b.txt").content("secret-ish content".getBytes())
-                .lastModified(Instant.EPOCH).build();
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("sorted");
+        Artifact a = Artifact.builder()
+                .key("a/b.txt")
+                .content("secret-ish content".getBytes())
+                .lastModified(Instant.EPOCH)
+                .build();
 
         assertThat(a.toString()).doesNotContain("secret-ish").contains("18 bytes");
-        assertThatThrownBy(() -> Artifact.builder().key("a").content(new byte[0]).build())
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("Artifact.lastModified");
+        assertThatThrownBy(
+                        () -> Artifact.builder().key("a").content(new byte[0]).build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("Artifact.lastModified");
     }
 
     @Test
     void theInterfacesDefaultsBuildPutNewOnPutIfAbsentAndWalkEveryPage() {
         ArtifactStore store = new TwoPerPageStore(false);
 
-        List<String> keys = List.of(store.putNew("r/a.json", new byte[] {1}), store.putNew("r/a.json", new byte[] {2}),
-                store.putNew("r/a.json", new byte[] {3}), store.putNew("r/b.json", new byte[] {4}));
+        List<String> keys = List.of(
+                store.putNew("r/a.json", new byte[] {1}),
+                store.putNew("r/a.json", new byte[] {2}),
+                store.putNew("r/a.json", new byte[] {3}),
+                store.putNew("r/b.json", new byte[] {4}));
 
         assertThat(keys).containsExactly("r/a.json", "r/a_2.json", "r/a_3.json", "r/b.json");
         assertThat(store.list(ListRequest.of("r/")).keys()).hasSize(2);
         assertThat(store.list("r/")).containsExactly("r/a.json", "r/a_2.json", "r/a_3.json", "r/b.json");
-        assertThat(store.get("r/a_2.json")).hasValueSatisfying(b -> assertThat(b).containsExactly(2));
+        assertThat(store.get("r/a_2.json"))
+                .hasValueSatisfying(b -> assertThat(b).containsExactly(2));
     }
 
     @Test
@@ -88,7 +121,8 @@ class ArtifactValuesTest {
             store.put(k, new byte[0]);
         }
 
-        assertThatThrownBy(() -> store.list("")).isInstanceOf(StorageException.class)
+        assertThatThrownBy(() -> store.list(""))
+                .isInstanceOf(StorageException.class)
                 .hasMessageContaining("continuation token");
     }
 
@@ -118,9 +152,13 @@ class ArtifactValuesTest {
 
         @Override
         public ArtifactPage list(ListRequest request) {
-            ArtifactPage page = inner.list(request.toBuilder().pageSize(Math.min(2, request.pageSize())).build());
+            ArtifactPage page = inner.list(request.toBuilder()
+                    .pageSize(Math.min(2, request.pageSize()))
+                    .build());
             if (repeatToken && request.continuationToken().isPresent()) {
-                return page.toBuilder().nextToken(request.continuationToken().get()).build();
+                return page.toBuilder()
+                        .nextToken(request.continuationToken().get())
+                        .build();
             }
             return page;
         }

@@ -11,19 +11,25 @@ class KeyLayoutTest {
     private final Instant t = Instant.parse("2026-03-04T05:06:07Z");
 
     private KeyContext.Builder context(String description) {
-        return KeyContext.builder().integration("default").description(description).extension("py").time(t);
+        return KeyContext.builder()
+                .integration("default")
+                .description(description)
+                .extension("py")
+                .time(t);
     }
 
     @Test
     void standardLayoutMatchesTheDocumentedShape() {
-        KeyContext context = context("Create a Stripe customer named Alice!").integration("stripe").extension("java")
+        KeyContext context = context("Create a Stripe customer named Alice!")
+                .integration("stripe")
+                .extension("java")
                 .build();
 
         assertThat(KeyLayout.standard().codeKey(context))
                 .isEqualTo("generated/stripe/Create_a_Stripe_customer_named_Alice_20260304_050607.java");
-        assertThat(KeyLayout.standard().recordKey(context))
-                .isEqualTo("executions/stripe/failure_20260304_050607.json");
-        assertThat(KeyLayout.standard().recordKey(context.toBuilder().succeeded(true).build()))
+        assertThat(KeyLayout.standard().recordKey(context)).isEqualTo("executions/stripe/failure_20260304_050607.json");
+        assertThat(KeyLayout.standard()
+                        .recordKey(context.toBuilder().succeeded(true).build()))
                 .isEqualTo("executions/stripe/success_20260304_050607.json");
     }
 
@@ -33,17 +39,25 @@ class KeyLayoutTest {
                 .isEqualTo("Resume_fetch_the_top_10_users_then_email_them_all_about_the")
                 .hasSizeLessThanOrEqualTo(60);
         assertThat(KeyLayout.slug("!!!")).isEqualTo("task");
-        assertThat(ArtifactKeys.check(KeyLayout.standard().codeKey(context("../../etc/passwd").build())))
+        assertThat(ArtifactKeys.check(
+                        KeyLayout.standard().codeKey(context("../../etc/passwd").build())))
                 .startsWith("generated/default/etc_passwd_");
     }
 
     @Test
     void keyContextRejectsAnIntegrationThatIsNotOneKeySegmentAndAnExtensionWithADot() {
         assertThatThrownBy(() -> context("x").integration("a/b").build())
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("KeyContext.integration");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("KeyContext.integration");
         assertThatThrownBy(() -> context("x").extension(".py").build())
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("KeyContext.extension");
-        assertThatThrownBy(() -> KeyContext.builder().integration("a").extension("py").time(t).build())
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("KeyContext.description");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("KeyContext.extension");
+        assertThatThrownBy(() -> KeyContext.builder()
+                        .integration("a")
+                        .extension("py")
+                        .time(t)
+                        .build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("KeyContext.description");
     }
 }

@@ -29,7 +29,8 @@ class CodeValidatorProvidersTest {
                         + "Executor.builder().validator(…).");
         assertThatThrownBy(() -> CodeValidator.forLanguage(Language.JAVA, ValidationPolicy.strict()))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("No validator for JAVA").hasMessageContaining("dev.agentic:agentic-validate");
+                .hasMessageContaining("No validator for JAVA")
+                .hasMessageContaining("dev.agentic:agentic-validate");
     }
 
     @Test
@@ -39,8 +40,8 @@ class CodeValidatorProvidersTest {
 
     @Test
     void providerIsAskedForItsLanguageAndPolicy() {
-        ValidatorProviders providers = new ValidatorProviders(List.<CodeValidatorProvider>of(
-                new Fixed(Language.JAVA)).iterator());
+        ValidatorProviders providers = new ValidatorProviders(
+                List.<CodeValidatorProvider>of(new Fixed(Language.JAVA)).iterator());
         ValidationPolicy policy = ValidationPolicy.strict();
 
         CodeValidator v = providers.create(Language.JAVA, policy);
@@ -52,8 +53,9 @@ class CodeValidatorProvidersTest {
 
     @Test
     void languageNoProviderOffersListsTheLanguagesAvailable() {
-        ValidatorProviders providers = new ValidatorProviders(List.<CodeValidatorProvider>of(
-                new Fixed(Language.JAVA), new Fixed(Language.PYTHON)).iterator());
+        ValidatorProviders providers = new ValidatorProviders(
+                List.<CodeValidatorProvider>of(new Fixed(Language.JAVA), new Fixed(Language.PYTHON))
+                        .iterator());
 
         assertThatThrownBy(() -> providers.create(Language.JAVASCRIPT, ValidationPolicy.standard()))
                 .isInstanceOf(ConfigurationException.class)
@@ -64,8 +66,9 @@ class CodeValidatorProvidersTest {
     @Test
     void firstProviderForALanguageWins() {
         Fixed first = new Fixed(Language.PYTHON);
-        ValidatorProviders providers = new ValidatorProviders(List.<CodeValidatorProvider>of(
-                first, new Fixed(Language.PYTHON)).iterator());
+        ValidatorProviders providers =
+                new ValidatorProviders(List.<CodeValidatorProvider>of(first, new Fixed(Language.PYTHON))
+                        .iterator());
 
         assertThat(((Fixed.Validator) providers.create(Language.PYTHON, ValidationPolicy.standard())).from)
                 .isSameAs(first);
@@ -96,7 +99,8 @@ class CodeValidatorProvidersTest {
         };
         ValidatorProviders providers = new ValidatorProviders(found);
 
-        assertThat(providers.create(Language.JAVA, ValidationPolicy.standard()).language()).isEqualTo(Language.JAVA);
+        assertThat(providers.create(Language.JAVA, ValidationPolicy.standard()).language())
+                .isEqualTo(Language.JAVA);
         assertThatThrownBy(() -> providers.create(Language.PYTHON, ValidationPolicy.standard()))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("No validator for PYTHON; available: JAVA")
@@ -134,7 +138,8 @@ class CodeValidatorProvidersTest {
                 throw new NoClassDefFoundError("com/github/javaparser/JavaParser");
             }
         };
-        ValidatorProviders providers = new ValidatorProviders(List.of(missingParser).iterator());
+        ValidatorProviders providers =
+                new ValidatorProviders(List.of(missingParser).iterator());
 
         assertThatThrownBy(() -> providers.create(Language.JAVA, ValidationPolicy.standard()))
                 .isInstanceOf(ConfigurationException.class)

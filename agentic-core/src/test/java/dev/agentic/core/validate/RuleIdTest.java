@@ -12,30 +12,69 @@ class RuleIdTest {
 
     @Test
     void constantsKeepTheirTextForm() {
-        assertThat(List.of(RuleId.SYNTAX, RuleId.DENIED_IMPORT, RuleId.DENIED_CALL, RuleId.HOST_NOT_ALLOWED,
-                RuleId.INTERNAL_ERROR, RuleId.SOURCE_SIZE, RuleId.NESTING_DEPTH, RuleId.SOURCE_ENCODING,
-                RuleId.DYNAMIC_ATTRIBUTE, RuleId.STRING_BUILT_NAME, RuleId.DUNDER_ACCESS, RuleId.FORMAT_TRAVERSAL,
-                RuleId.WRITE_OUTSIDE, RuleId.DELETE_OUTSIDE, RuleId.SOURCE_TOO_LARGE, RuleId.NESTING_TOO_DEEP,
-                RuleId.DENIED_TYPE, RuleId.REFLECTION, RuleId.NATIVE_METHOD, RuleId.FILE_WRITE_OUTSIDE,
-                RuleId.TOO_MANY_THREADS, RuleId.NETWORK_NOT_ALLOWED)).extracting(RuleId::id).containsExactly(
-                "syntax", "denied-import", "denied-call", "host-not-allowed", "internal-error", "source-size",
-                "nesting-depth", "source-encoding", "dynamic-attribute", "string-built-name", "dunder-access",
-                "format-traversal", "write-outside", "delete-outside", "source-too-large", "nesting-too-deep",
-                "denied-type", "reflection", "native-method", "file-write-outside", "too-many-threads",
-                "network-not-allowed");
+        assertThat(List.of(
+                        RuleId.SYNTAX,
+                        RuleId.DENIED_IMPORT,
+                        RuleId.DENIED_CALL,
+                        RuleId.HOST_NOT_ALLOWED,
+                        RuleId.INTERNAL_ERROR,
+                        RuleId.SOURCE_SIZE,
+                        RuleId.NESTING_DEPTH,
+                        RuleId.SOURCE_ENCODING,
+                        RuleId.DYNAMIC_ATTRIBUTE,
+                        RuleId.STRING_BUILT_NAME,
+                        RuleId.DUNDER_ACCESS,
+                        RuleId.FORMAT_TRAVERSAL,
+                        RuleId.WRITE_OUTSIDE,
+                        RuleId.DELETE_OUTSIDE,
+                        RuleId.SOURCE_TOO_LARGE,
+                        RuleId.NESTING_TOO_DEEP,
+                        RuleId.DENIED_TYPE,
+                        RuleId.REFLECTION,
+                        RuleId.NATIVE_METHOD,
+                        RuleId.FILE_WRITE_OUTSIDE,
+                        RuleId.TOO_MANY_THREADS,
+                        RuleId.NETWORK_NOT_ALLOWED))
+                .extracting(RuleId::id)
+                .containsExactly(
+                        "syntax",
+                        "denied-import",
+                        "denied-call",
+                        "host-not-allowed",
+                        "internal-error",
+                        "source-size",
+                        "nesting-depth",
+                        "source-encoding",
+                        "dynamic-attribute",
+                        "string-built-name",
+                        "dunder-access",
+                        "format-traversal",
+                        "write-outside",
+                        "delete-outside",
+                        "source-too-large",
+                        "nesting-too-deep",
+                        "denied-type",
+                        "reflection",
+                        "native-method",
+                        "file-write-outside",
+                        "too-many-threads",
+                        "network-not-allowed");
     }
 
     @Test
     void idMadeFromTextEqualsTheConstantAndPrintsAsText() {
-        assertThat(RuleId.of("denied-import")).isEqualTo(RuleId.DENIED_IMPORT)
-                .hasSameHashCodeAs(RuleId.DENIED_IMPORT).hasToString("denied-import");
+        assertThat(RuleId.of("denied-import"))
+                .isEqualTo(RuleId.DENIED_IMPORT)
+                .hasSameHashCodeAs(RuleId.DENIED_IMPORT)
+                .hasToString("denied-import");
         assertThat(RuleId.of("my-company.no-sleep").id()).isEqualTo("my-company.no-sleep");
     }
 
     @Test
     void blankOrSpacedIdIsRefused() {
         assertThatThrownBy(() -> RuleId.of("")).isInstanceOf(ConfigurationException.class);
-        assertThatThrownBy(() -> RuleId.of("denied import")).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> RuleId.of("denied import"))
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("'denied import'");
     }
 
@@ -48,7 +87,9 @@ class RuleIdTest {
     @Test
     void policyDisablesRulesByIdWhateverWayTheIdWasMade() {
         ValidationPolicy policy = ValidationPolicy.standard().toBuilder()
-                .disableRule(RuleId.of("dunder-access")).disableRule(RuleId.DENIED_CALL).build();
+                .disableRule(RuleId.of("dunder-access"))
+                .disableRule(RuleId.DENIED_CALL)
+                .build();
 
         assertThat(policy.isRuleEnabled(RuleId.DUNDER_ACCESS)).isFalse();
         assertThat(policy.isRuleEnabled(RuleId.of("denied-call"))).isFalse();

@@ -33,8 +33,8 @@ public final class ScriptedChatModelProvider implements ChatModelProvider {
     public ChatModel create(String spec, ProviderContext context) {
         String argument = ProviderSpecs.argument(spec, SCHEME);
         if (argument.isBlank()) {
-            throw new ConfigurationException("--model scripted: needs at least one answer file, e.g. "
-                    + "scripted:answer1.md,answer2.md");
+            throw new ConfigurationException(
+                    "--model scripted: needs at least one answer file, e.g. " + "scripted:answer1.md,answer2.md");
         }
         String[] names = argument.split(",", -1);
         for (String name : names) {

@@ -45,11 +45,14 @@ class ScriptedChatModelProviderTest {
         ScriptedChatModelProvider provider = new ScriptedChatModelProvider();
 
         assertThatThrownBy(() -> provider.create("scripted", ProviderContext.defaults()))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("at least one answer file");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("at least one answer file");
         assertThatThrownBy(() -> provider.create("scripted:a.md,,b.md", ProviderContext.defaults()))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("empty file name");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("empty file name");
         assertThatThrownBy(() -> provider.create("scripted:" + dir.resolve("none.md"), ProviderContext.defaults()))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("none.md");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("none.md");
     }
 
     @Test

@@ -39,8 +39,8 @@ public final class BwrapCommand {
      * Launcher with a run cgroup: first move itself (the {@code echo} builtin, no extra exec) into the cgroup
      * whose {@code cgroup.procs} is {@code $1}, so that bwrap and everything below start inside it.
      */
-    static final String CGROUP_LAUNCHER = "echo $$ >\"$1\" || exit 125; exec 3<\"$0\" 4>\"$2\" || exit 125; "
-            + "shift 2; exec \"$@\"";
+    static final String CGROUP_LAUNCHER =
+            "echo $$ >\"$1\" || exit 125; exec 3<\"$0\" 4>\"$2\" || exit 125; " + "shift 2; exec \"$@\"";
     /**
      * The file in the run directory (never visible inside) where bwrap writes its JSON status: an
      * {@code exit-code} line appears only when the sandbox was set up and the program's exit was propagated.
@@ -52,8 +52,7 @@ public final class BwrapCommand {
      */
     static final String EGRESS_DIR = "egress";
 
-    private BwrapCommand() {
-    }
+    private BwrapCommand() {}
 
     /**
      * Everything specific to one run.
@@ -62,8 +61,15 @@ public final class BwrapCommand {
      *     the program until stdin is closed. Needed when the run has variables or secrets, or collects
      *     outputs (the host opens the working directory first); without it the program starts at once.
      */
-    public record Run(Language language, Path runDir, List<String> inputNames, ExecutionLimits limits,
-                      Path egressSocket, Path forwarderScript, List<String> proxyEnv, boolean gated) {
+    public record Run(
+            Language language,
+            Path runDir,
+            List<String> inputNames,
+            ExecutionLimits limits,
+            Path egressSocket,
+            Path forwarderScript,
+            List<String> proxyEnv,
+            boolean gated) {
         public Run {
             inputNames = List.copyOf(inputNames);
             proxyEnv = List.copyOf(proxyEnv);
@@ -75,14 +81,13 @@ public final class BwrapCommand {
     }
 
     /** The full argv for {@link ProcessBuilder}, without a run cgroup. */
-    public static List<String> build(SandboxLayout layout, Run run, String egressSocketInside,
-                                     String forwarderInside) {
+    public static List<String> build(SandboxLayout layout, Run run, String egressSocketInside, String forwarderInside) {
         return build(layout, run, egressSocketInside, forwarderInside, null);
     }
 
     /** The full argv; with {@code cgroupProcs} non-null, the launcher first joins that cgroup. */
-    public static List<String> build(SandboxLayout layout, Run run, String egressSocketInside,
-                                     String forwarderInside, Path cgroupProcs) {
+    public static List<String> build(
+            SandboxLayout layout, Run run, String egressSocketInside, String forwarderInside, Path cgroupProcs) {
         List<String> cmd = new ArrayList<>();
         cmd.add(layout.tools().shell().toString());
         cmd.add("-c");
@@ -94,8 +99,20 @@ public final class BwrapCommand {
         cmd.add(run.runDir().resolve(STATUS_FILE).toString());
         cmd.addAll(layout.dropPrivileges());
         cmd.add(layout.tools().bwrap().toString());
-        add(cmd, "--unshare-all", "--unshare-user", "--disable-userns", "--cap-drop", "ALL",
-                "--die-with-parent", "--new-session", "--hostname", "sandbox", "--json-status-fd", "4", "--clearenv");
+        add(
+                cmd,
+                "--unshare-all",
+                "--unshare-user",
+                "--disable-userns",
+                "--cap-drop",
+                "ALL",
+                "--die-with-parent",
+                "--new-session",
+                "--hostname",
+                "sandbox",
+                "--json-status-fd",
+                "4",
+                "--clearenv");
         setenv(cmd, "PATH", "/usr/bin:/bin");
         setenv(cmd, "HOME", WORKDIR);
         setenv(cmd, "TMPDIR", "/tmp");
@@ -167,9 +184,15 @@ public final class BwrapCommand {
 
     /** {@code prlimit} with soft = hard for every limit. */
     public static List<String> limitsPrefix(Path prlimit, ExecutionLimits l) {
-        return List.of(prlimit.toString(), "--as=" + l.memoryBytes(), "--cpu=" + cpuSeconds(l),
-                "--nproc=" + l.maxProcesses(), "--fsize=" + l.maxFileSizeBytes(), "--nofile=" + l.maxOpenFiles(),
-                "--core=0", "--");
+        return List.of(
+                prlimit.toString(),
+                "--as=" + l.memoryBytes(),
+                "--cpu=" + cpuSeconds(l),
+                "--nproc=" + l.maxProcesses(),
+                "--fsize=" + l.maxFileSizeBytes(),
+                "--nofile=" + l.maxOpenFiles(),
+                "--core=0",
+                "--");
     }
 
     /** RLIMIT_CPU has whole seconds: the CPU limit rounded up. */
@@ -187,16 +210,21 @@ public final class BwrapCommand {
         return programCommand(layout, run.language(), run.limits(), run.egress(), WORKDIR);
     }
 
-    static List<String> programCommand(SandboxLayout layout, Language language, ExecutionLimits limits,
-                                       boolean proxy, String workdir) {
+    static List<String> programCommand(
+            SandboxLayout layout, Language language, ExecutionLimits limits, boolean proxy, String workdir) {
         List<String> cmd = new ArrayList<>();
         if (language == Language.JAVA) {
             cmd.add(layout.javaHome().resolve("bin/java").toString());
             cmd.addAll(jvmFlags(limits.memoryBytes()));
             if (proxy) {
                 // The JVM ignores *_PROXY; an empty nonProxyHosts stops it bypassing the proxy for localhost.
-                add(cmd, "-Dhttps.proxyHost=127.0.0.1", "-Dhttps.proxyPort=3128", "-Dhttp.proxyHost=127.0.0.1",
-                        "-Dhttp.proxyPort=3128", "-Dhttp.nonProxyHosts=");
+                add(
+                        cmd,
+                        "-Dhttps.proxyHost=127.0.0.1",
+                        "-Dhttps.proxyPort=3128",
+                        "-Dhttp.proxyHost=127.0.0.1",
+                        "-Dhttp.proxyPort=3128",
+                        "-Dhttp.nonProxyHosts=");
             }
             cmd.add(workdir + "/" + programFile(language));
         } else {
@@ -211,9 +239,18 @@ public final class BwrapCommand {
      */
     public static List<String> jvmFlags(long memoryBytes) {
         long heapMiB = Math.max(16, Math.min(1024, memoryBytes / 4 / (1024 * 1024)));
-        return List.of("-Xmx" + heapMiB + "m", "-Xss512k", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=32m",
-                "-XX:MaxMetaspaceSize=96m", "-XX:CompressedClassSpaceSize=32m", "-XX:ActiveProcessorCount=1",
-                "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto", "-Djava.io.tmpdir=/tmp");
+        return List.of(
+                "-Xmx" + heapMiB + "m",
+                "-Xss512k",
+                "-XX:+UseSerialGC",
+                "-XX:ReservedCodeCacheSize=32m",
+                "-XX:MaxMetaspaceSize=96m",
+                "-XX:CompressedClassSpaceSize=32m",
+                "-XX:ActiveProcessorCount=1",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:-UsePerfData",
+                "-Xshare:auto",
+                "-Djava.io.tmpdir=/tmp");
     }
 
     private static void setenv(List<String> cmd, String name, String value) {

@@ -147,7 +147,9 @@ public record Cgroup(Path base, boolean cpu, String reason) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '\\' && i + 3 < s.length() && s.substring(i + 1, i + 4).chars().allMatch(Character::isDigit)) {
+            if (c == '\\'
+                    && i + 3 < s.length()
+                    && s.substring(i + 1, i + 4).chars().allMatch(Character::isDigit)) {
                 b.append((char) Integer.parseInt(s.substring(i + 1, i + 4), 8));
                 i += 3;
             } else {

@@ -96,7 +96,6 @@ public interface EgressSession extends AutoCloseable {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

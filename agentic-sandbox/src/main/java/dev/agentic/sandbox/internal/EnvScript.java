@@ -11,8 +11,7 @@ import java.util.Map;
  * reach the program without appearing on any command line or in any file. Stateless.
  */
 public final class EnvScript {
-    private EnvScript() {
-    }
+    private EnvScript() {}
 
     /** The script for {@code variables} (names already validated as {@code [A-Za-z_][A-Za-z0-9_]*}). */
     public static byte[] of(Map<String, String> variables) {
@@ -21,7 +20,9 @@ public final class EnvScript {
             sb.append("NL=$(printf '\\nx'); NL=${NL%x}\n");
         }
         for (Map.Entry<String, String> e : variables.entrySet()) {
-            sb.append("export ").append(e.getKey()).append("='")
+            sb.append("export ")
+                    .append(e.getKey())
+                    .append("='")
                     .append(e.getValue().replace("\0", "").replace("'", "'\\''").replace("\n", "'\"$NL\"'"))
                     .append("'\n");
         }

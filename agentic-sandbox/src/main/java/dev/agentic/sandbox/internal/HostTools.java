@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  * Immutable after {@link #discover}; thread-safe.
  */
 public final class HostTools {
-    private static final List<Path> BIN_DIRS = List.of(Path.of("/usr/bin"), Path.of("/bin"),
-            Path.of("/usr/local/bin"), Path.of("/usr/sbin"), Path.of("/sbin"));
+    private static final List<Path> BIN_DIRS = List.of(
+            Path.of("/usr/bin"), Path.of("/bin"), Path.of("/usr/local/bin"), Path.of("/usr/sbin"), Path.of("/sbin"));
 
     private final Path bwrap;
     private final Path prlimit;
@@ -86,13 +86,40 @@ public final class HostTools {
      */
     public void checkUserNamespaces(List<String> dropPrivileges) {
         List<String> cmd = new ArrayList<>(dropPrivileges);
-        cmd.addAll(List.of(bwrap.toString(), "--unshare-all", "--unshare-user", "--disable-userns",
-                "--cap-drop", "ALL", "--die-with-parent", "--new-session", "--clearenv", "--ro-bind", "/usr", "/usr",
-                "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64", "--symlink", "usr/bin", "/bin",
-                "--proc", "/proc", "--dev", "/dev", "--", "/bin/sh", "-c", "exit 0"));
+        cmd.addAll(List.of(
+                bwrap.toString(),
+                "--unshare-all",
+                "--unshare-user",
+                "--disable-userns",
+                "--cap-drop",
+                "ALL",
+                "--die-with-parent",
+                "--new-session",
+                "--clearenv",
+                "--ro-bind",
+                "/usr",
+                "/usr",
+                "--symlink",
+                "usr/lib",
+                "/lib",
+                "--symlink",
+                "usr/lib64",
+                "/lib64",
+                "--symlink",
+                "usr/bin",
+                "/bin",
+                "--proc",
+                "/proc",
+                "--dev",
+                "/dev",
+                "--",
+                "/bin/sh",
+                "-c",
+                "exit 0"));
         String error;
         try {
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+            ProcessBuilder pb = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             pb.environment().clear();
             Process p = pb.start();
@@ -112,11 +139,12 @@ public final class HostTools {
             Thread.currentThread().interrupt();
             throw new SandboxException("Interrupted during the bubblewrap start-up check", e);
         }
-        throw new SandboxException("bubblewrap cannot create the sandbox's namespaces on this host (" + error
-                + "). Enable unprivileged user namespaces: sysctl -w user.max_user_namespaces=15000 "
-                + "and, on Debian/Ubuntu kernels that have it, sysctl -w kernel.unprivileged_userns_clone=1; "
-                + "on Ubuntu 24.04+ also sysctl -w kernel.apparmor_restrict_unprivileged_userns=0 or add an AppArmor "
-                + "profile for bwrap. In containers, run with a seccomp/AppArmor profile that allows unshare(CLONE_NEWUSER).");
+        throw new SandboxException(
+                "bubblewrap cannot create the sandbox's namespaces on this host (" + error
+                        + "). Enable unprivileged user namespaces: sysctl -w user.max_user_namespaces=15000 "
+                        + "and, on Debian/Ubuntu kernels that have it, sysctl -w kernel.unprivileged_userns_clone=1; "
+                        + "on Ubuntu 24.04+ also sysctl -w kernel.apparmor_restrict_unprivileged_userns=0 or add an AppArmor "
+                        + "profile for bwrap. In containers, run with a seccomp/AppArmor profile that allows unshare(CLONE_NEWUSER).");
     }
 
     /** The first executable {@code name} in the usual system directories, then on PATH. */
@@ -145,8 +173,11 @@ public final class HostTools {
      */
     public static PythonInstall resolvePython(Path python) {
         try {
-            ProcessBuilder pb = new ProcessBuilder(python.toString(), "-I", "-c",
-                    "import sys; print(sys.executable); print(sys.base_prefix); print(sys.version.split()[0])")
+            ProcessBuilder pb = new ProcessBuilder(
+                            python.toString(),
+                            "-I",
+                            "-c",
+                            "import sys; print(sys.executable); print(sys.base_prefix); print(sys.version.split()[0])")
                     .redirectErrorStream(true);
             pb.environment().clear();
             pb.environment().put("PATH", "/usr/bin:/bin");
@@ -166,8 +197,10 @@ public final class HostTools {
             Path prefix = Path.of(lines[1].trim()).toRealPath();
             return new PythonInstall(exe, prefix, lines.length > 2 ? lines[2].trim() : "?");
         } catch (IOException e) {
-            throw new SandboxException("Cannot run the Python interpreter " + python + ": " + e.getMessage()
-                    + ". Install python3 (apt-get install python3) or set LocalSandbox.builder().python(path).", e);
+            throw new SandboxException(
+                    "Cannot run the Python interpreter " + python + ": " + e.getMessage()
+                            + ". Install python3 (apt-get install python3) or set LocalSandbox.builder().python(path).",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SandboxException("Interrupted while resolving the Python interpreter", e);
@@ -180,9 +213,10 @@ public final class HostTools {
         if (Files.isExecutable(usr)) {
             return usr;
         }
-        return find("python3").orElseThrow(() -> new SandboxException(
-                "No python3 found in /usr/bin or on PATH. Install it (apt-get install python3) or set "
-                        + "LocalSandbox.builder().python(path)."));
+        return find("python3")
+                .orElseThrow(() -> new SandboxException(
+                        "No python3 found in /usr/bin or on PATH. Install it (apt-get install python3) or set "
+                                + "LocalSandbox.builder().python(path)."));
     }
 
     /**
@@ -216,6 +250,5 @@ public final class HostTools {
     }
 
     /** A resolved Python installation: the real executable and the tree to mount read-only. */
-    public record PythonInstall(Path executable, Path prefix, String version) {
-    }
+    public record PythonInstall(Path executable, Path prefix, String version) {}
 }

@@ -41,8 +41,14 @@ final class Launch implements AutoCloseable {
     private final boolean gated;
     private final Process process;
 
-    private Launch(RunContext ctx, RunDirectory dir, EgressSession egress, RunCgroup cgroup, List<String> notes,
-                   boolean gated, Process process) {
+    private Launch(
+            RunContext ctx,
+            RunDirectory dir,
+            EgressSession egress,
+            RunCgroup cgroup,
+            List<String> notes,
+            boolean gated,
+            Process process) {
         this.ctx = ctx;
         this.dir = dir;
         this.egress = egress;
@@ -58,9 +64,18 @@ final class Launch implements AutoCloseable {
      */
     static Launch forRequest(RunContext ctx, ExecutionRequest request, Map<String, String> env, Redactor redactor)
             throws IOException {
-        boolean gated = ctx.isolated() && (!env.isEmpty() || !request.outputGlobs().isEmpty());
-        return start(ctx, request.code().language(), request.code().source(), request.limits(),
-                request.inputFiles(), request.network(), gated, env, redactor);
+        boolean gated =
+                ctx.isolated() && (!env.isEmpty() || !request.outputGlobs().isEmpty());
+        return start(
+                ctx,
+                request.code().language(),
+                request.code().source(),
+                request.limits(),
+                request.inputFiles(),
+                request.network(),
+                gated,
+                env,
+                redactor);
     }
 
     /**
@@ -69,31 +84,62 @@ final class Launch implements AutoCloseable {
      * plumbing is in place (socket directory, forwarder listening inside) and {@link #assign} starts the
      * proxy with the request's policy; without, the network namespace stays empty.
      */
-    static Launch ahead(RunContext ctx, Language language, ExecutionLimits limits, boolean network)
-            throws IOException {
-        return start(ctx, language, "", limits, List.of(), network ? null : NetworkPolicy.none(), true, Map.of(),
+    static Launch ahead(RunContext ctx, Language language, ExecutionLimits limits, boolean network) throws IOException {
+        return start(
+                ctx,
+                language,
+                "",
+                limits,
+                List.of(),
+                network ? null : NetworkPolicy.none(),
+                true,
+                Map.of(),
                 Redactor.of(List.of()));
     }
 
     /** {@code network} null: egress prepared without a proxy (a prestarted sandbox with network). */
-    private static Launch start(RunContext ctx, Language language, String source, ExecutionLimits limits,
-                                List<InputFile> inputs, NetworkPolicy network, boolean gated,
-                                Map<String, String> env, Redactor redactor) throws IOException {
+    private static Launch start(
+            RunContext ctx,
+            Language language,
+            String source,
+            ExecutionLimits limits,
+            List<InputFile> inputs,
+            NetworkPolicy network,
+            boolean gated,
+            Map<String, String> env,
+            Redactor redactor)
+            throws IOException {
         List<String> notes = new ArrayList<>();
-        RunCgroup cgroup = ctx.isolated() && ctx.cgroup().usable() ? ctx.cgroup().createRun(limits, notes) : null;
+        RunCgroup cgroup =
+                ctx.isolated() && ctx.cgroup().usable() ? ctx.cgroup().createRun(limits, notes) : null;
         RunDirectory dir = null;
         EgressSession egress = null;
         try {
-            dir = RunDirectory.create(ctx.scratchRoot(), BwrapCommand.programFile(language), source, inputs,
+            dir = RunDirectory.create(
+                    ctx.scratchRoot(),
+                    BwrapCommand.programFile(language),
+                    source,
+                    inputs,
                     ctx.layout() == null ? -1 : ctx.layout().sandboxUid());
-            egress = !ctx.isolated() ? EgressSession.none()
-                    : network == null ? ctx.egress().prepare(dir)
-                    : ctx.egress().open(network, dir, redactor);
+            egress = !ctx.isolated()
+                    ? EgressSession.none()
+                    : network == null ? ctx.egress().prepare(dir) : ctx.egress().open(network, dir, redactor);
             List<String> argv;
             if (ctx.isolated()) {
-                BwrapCommand.Run run = new BwrapCommand.Run(language, dir.path(), dir.inputNames(), limits,
-                        egress.socket(), egress.forwarder(), egress.environment(), gated);
-                argv = BwrapCommand.build(ctx.layout(), run, egress.socketInside(), egress.forwarderInside(),
+                BwrapCommand.Run run = new BwrapCommand.Run(
+                        language,
+                        dir.path(),
+                        dir.inputNames(),
+                        limits,
+                        egress.socket(),
+                        egress.forwarder(),
+                        egress.environment(),
+                        gated);
+                argv = BwrapCommand.build(
+                        ctx.layout(),
+                        run,
+                        egress.socketInside(),
+                        egress.forwarderInside(),
                         cgroup == null ? null : cgroup.procs());
                 notes.addAll(ctx.enforcementNotes(limits, egress.active(), cgroup));
             } else {
@@ -103,7 +149,10 @@ final class Launch implements AutoCloseable {
                 notes.add("network: NOT restricted (Isolation.NONE ignores the network policy)");
             }
             ProcessBuilder pb = new ProcessBuilder(argv)
-                    .directory(ctx.isolated() ? new File("/") : dir.path().resolve("work").toFile());
+                    .directory(
+                            ctx.isolated()
+                                    ? new File("/")
+                                    : dir.path().resolve("work").toFile());
             pb.environment().clear();
             if (!ctx.isolated()) {
                 pb.environment().putAll(Unisolated.environment(dir, env));
@@ -132,8 +181,10 @@ final class Launch implements AutoCloseable {
             close();
             throw e;
         }
-        notes.add(0, "start-up: this sandbox was started ahead of the request (LocalSandbox prestart); its wall "
-                + "clock started with the request");
+        notes.add(
+                0,
+                "start-up: this sandbox was started ahead of the request (LocalSandbox prestart); its wall "
+                        + "clock started with the request");
     }
 
     /**
@@ -142,12 +193,17 @@ final class Launch implements AutoCloseable {
      */
     private void writeProgram(Language language, String source) {
         try {
-            Files.write(dir.path().resolve(BwrapCommand.programFile(language)),
-                    source.getBytes(StandardCharsets.UTF_8), StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS);
+            Files.write(
+                    dir.path().resolve(BwrapCommand.programFile(language)),
+                    source.getBytes(StandardCharsets.UTF_8),
+                    StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING,
+                    LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
-            throw new SandboxException("Cannot write the program into the prestarted sandbox's run directory "
-                    + dir.path() + ": " + e.getMessage() + ". Check that the scratch root has free space.", e);
+            throw new SandboxException(
+                    "Cannot write the program into the prestarted sandbox's run directory " + dir.path() + ": "
+                            + e.getMessage() + ". Check that the scratch root has free space.",
+                    e);
         }
     }
 

@@ -24,11 +24,14 @@ public final class Outcome {
             "(^|\\n)MemoryError\\b[^\\n]*\\n?\\s*$|java\\.lang\\.OutOfMemoryError|Cannot allocate memory"
                     + "|pthread_create failed|Could not reserve enough space");
 
-    private Outcome() {
-    }
+    private Outcome() {}
 
     /** How the JVM ended a run, if it did. */
-    public enum KilledBy { NOBODY, WALL_TIME, OUTPUT }
+    public enum KilledBy {
+        NOBODY,
+        WALL_TIME,
+        OUTPUT
+    }
 
     public static ExecutionResult map(int exitCode, KilledBy killedBy, ExecutionLimits limits, ExecutionOutput out) {
         return map(exitCode, killedBy, limits, out, null);
@@ -39,8 +42,8 @@ public final class Outcome {
      * reported ({@code MEMORY} for an OOM kill, {@code PROCESSES} for a refused fork; null for none), which
      * decides a failed run's attribution before any heuristic.
      */
-    public static ExecutionResult map(int exitCode, KilledBy killedBy, ExecutionLimits limits, ExecutionOutput out,
-                                      Limit cgroupLimit) {
+    public static ExecutionResult map(
+            int exitCode, KilledBy killedBy, ExecutionLimits limits, ExecutionOutput out, Limit cgroupLimit) {
         switch (killedBy) {
             case WALL_TIME:
                 return new ExecutionResult.TimedOut(limits.wallTime(), out);
@@ -78,7 +81,9 @@ public final class Outcome {
             // RLIMIT_CPU with soft = hard sends SIGKILL once the CPU time is used; the wall time bounds it.
             Duration wall = out.duration();
             int cores = Runtime.getRuntime().availableProcessors();
-            if (wall.multipliedBy(cores).compareTo(limits.cpuTime().multipliedBy(95).dividedBy(100)) >= 0) {
+            if (wall.multipliedBy(cores)
+                            .compareTo(limits.cpuTime().multipliedBy(95).dividedBy(100))
+                    >= 0) {
                 return Limit.CPU_TIME;
             }
             if (MEMORY.matcher(out.stderrTail(2000)).find()) {

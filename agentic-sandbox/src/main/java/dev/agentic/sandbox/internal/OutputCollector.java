@@ -4,7 +4,6 @@ import dev.agentic.core.sandbox.OutputFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -42,8 +41,7 @@ public final class OutputCollector {
     private final List<Candidate> candidates = new ArrayList<>();
     private int entries;
 
-    private record Candidate(SecureDirectoryStream<Path> dir, Path name, String relative, Object key, long size) {
-    }
+    private record Candidate(SecureDirectoryStream<Path> dir, Path name, String relative, Object key, long size) {}
 
     private final Set<String> excluded;
 
@@ -51,8 +49,8 @@ public final class OutputCollector {
      * @param excluded relative paths never collected (the program file and the inputs, which are the
      *     host's own files mounted in)
      */
-    public OutputCollector(List<String> globs, Set<String> excluded, int maxFiles, long maxFileBytes,
-                           long maxTotalBytes) {
+    public OutputCollector(
+            List<String> globs, Set<String> excluded, int maxFiles, long maxFileBytes, long maxTotalBytes) {
         this.excluded = Set.copyOf(excluded);
         for (String g : globs) {
             matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + g));
@@ -106,8 +104,8 @@ public final class OutputCollector {
         return List.copyOf(notes);
     }
 
-    private void walk(SecureDirectoryStream<Path> dir, String prefix, int depth,
-                      List<SecureDirectoryStream<Path>> opened) {
+    private void walk(
+            SecureDirectoryStream<Path> dir, String prefix, int depth, List<SecureDirectoryStream<Path>> opened) {
         List<Path> names = new ArrayList<>();
         for (Path p : dir) {
             if (++entries > MAX_ENTRIES) {
@@ -135,7 +133,8 @@ public final class OutputCollector {
                     opened.add(sub);
                     walk(sub, relative + "/", depth + 1, opened);
                 } catch (IOException e) {
-                    notes.add("directory " + relative + " not walked: " + e.getClass().getSimpleName());
+                    notes.add("directory " + relative + " not walked: "
+                            + e.getClass().getSimpleName());
                 }
                 continue;
             }
@@ -160,8 +159,8 @@ public final class OutputCollector {
     }
 
     private byte[] read(Candidate c) {
-        try (SeekableByteChannel ch = c.dir.newByteChannel(c.name,
-                Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
+        try (SeekableByteChannel ch =
+                c.dir.newByteChannel(c.name, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
             ByteBuffer buf = ByteBuffer.allocate((int) Math.min(c.size + 1, maxFileBytes + 1));
             while (buf.hasRemaining() && ch.read(buf) > 0) {
                 // fill
@@ -186,8 +185,12 @@ public final class OutputCollector {
     static String sanitise(String name) {
         StringBuilder sb = new StringBuilder();
         name.codePoints().forEach(cp -> {
-            boolean bad = Character.isISOControl(cp) || cp == '/' || cp == '\\' || cp == 0xFFFD
-                    || Character.getType(cp) == Character.FORMAT || Character.getType(cp) == Character.UNASSIGNED
+            boolean bad = Character.isISOControl(cp)
+                    || cp == '/'
+                    || cp == '\\'
+                    || cp == 0xFFFD
+                    || Character.getType(cp) == Character.FORMAT
+                    || Character.getType(cp) == Character.UNASSIGNED
                     || Character.getType(cp) == Character.SURROGATE;
             sb.appendCodePoint(bad ? '_' : cp);
         });

@@ -11,8 +11,7 @@ import java.util.function.Predicate;
 
 /** Reads the host's process table under {@code /proc}. Stateless and thread-safe. */
 public final class ProcTree {
-    private ProcTree() {
-    }
+    private ProcTree() {}
 
     /** Direct children of {@code pid} (all its threads), empty when it is gone. */
     public static List<Long> children(long pid) {
@@ -40,8 +39,7 @@ public final class ProcTree {
             return false;
         }
         int close = stat.lastIndexOf(')');
-        return close > 0 && close + 2 < stat.length() && stat.charAt(close + 2) != 'Z'
-                && stat.charAt(close + 2) != 'X';
+        return close > 0 && close + 2 < stat.length() && stat.charAt(close + 2) != 'Z' && stat.charAt(close + 2) != 'X';
     }
 
     /** Pids of running processes whose command line contains {@code marker}. */
@@ -71,7 +69,8 @@ public final class ProcTree {
     private static List<Long> running(Predicate<Path> matches) {
         List<Long> out = new ArrayList<>();
         long self = ProcessHandle.current().pid();
-        try (var s = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
+        try (var s = Files.newDirectoryStream(
+                Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
             for (Path p : s) {
                 long pid = Long.parseLong(p.getFileName().toString());
                 if (pid != self && matches.test(p) && running(pid)) {

@@ -21,6 +21,7 @@ import java.util.List;
 public final class ProxyEgress implements EgressFactory {
     /** Where the forwarder script is mounted inside the sandbox. */
     public static final String FORWARDER_IN_SANDBOX = "/run/forwarder.py";
+
     private static final String PROXY_URL = "http://127.0.0.1:" + EgressForwarder.PORT;
 
     private final EgressOptions options;
@@ -44,7 +45,8 @@ public final class ProxyEgress implements EgressFactory {
     @Override
     public EgressSession prepare(RunDirectory dir) {
         try {
-            Path socketDir = Files.createDirectory(dir.path().resolve("egress"),
+            Path socketDir = Files.createDirectory(
+                    dir.path().resolve("egress"),
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             Path forwarder = dir.path().resolve("forwarder.py");
             Files.write(forwarder, EgressForwarder.script());
@@ -114,8 +116,15 @@ public final class ProxyEgress implements EgressFactory {
 
         @Override
         public List<String> environment() {
-            return List.of("HTTP_PROXY", PROXY_URL, "HTTPS_PROXY", PROXY_URL, "http_proxy", PROXY_URL,
-                    "https_proxy", PROXY_URL);
+            return List.of(
+                    "HTTP_PROXY",
+                    PROXY_URL,
+                    "HTTPS_PROXY",
+                    PROXY_URL,
+                    "http_proxy",
+                    PROXY_URL,
+                    "https_proxy",
+                    PROXY_URL);
         }
 
         @Override

@@ -23,6 +23,7 @@ final class RunCgroup implements AutoCloseable {
     static final int EXTRA_TASKS = 2;
     /** cpu.max: one full CPU per period. */
     static final String ONE_CPU = "100000 100000";
+
     private static final long REMOVE_MILLIS = 2_000;
 
     private final Path dir;

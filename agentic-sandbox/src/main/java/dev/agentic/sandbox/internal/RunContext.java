@@ -32,8 +32,15 @@ public final class RunContext implements AutoCloseable {
     private final Cgroup cgroup;
     private volatile boolean closed;
 
-    public RunContext(SandboxLayout layout, SandboxLayout unisolatedLayout, HostTools tools, Path scratchRoot,
-                      Set<Language> languages, EgressFactory egress, String seccompArch, Cgroup cgroup) {
+    public RunContext(
+            SandboxLayout layout,
+            SandboxLayout unisolatedLayout,
+            HostTools tools,
+            Path scratchRoot,
+            Set<Language> languages,
+            EgressFactory egress,
+            String seccompArch,
+            Cgroup cgroup) {
         this.layout = layout;
         this.unisolatedLayout = unisolatedLayout;
         this.tools = tools;
@@ -117,21 +124,24 @@ public final class RunContext implements AutoCloseable {
         String rlimitAs = "RLIMIT_AS " + l.memoryBytes() + " bytes per process";
         String rlimitCpu = "RLIMIT_CPU " + BwrapCommand.cpuSeconds(l) + " s, soft = hard";
         String rlimitNproc = "RLIMIT_NPROC " + l.maxProcesses() + " (counted per user namespace)";
-        List<String> limits = g == null ? List.of(
-                "memory: " + rlimitAs + " (rlimit only)",
-                "cpu: " + rlimitCpu + " (rlimit only)",
-                "processes: " + rlimitNproc + " (rlimit only)",
-                "cgroups: not used — " + (cgroup.usable() ? "this run's cgroup could not be created"
-                        : cgroup.reason()) + "; memory, cpu and processes are enforced by rlimits alone")
+        List<String> limits = g == null
+                ? List.of(
+                        "memory: " + rlimitAs + " (rlimit only)",
+                        "cpu: " + rlimitCpu + " (rlimit only)",
+                        "processes: " + rlimitNproc + " (rlimit only)",
+                        "cgroups: not used — "
+                                + (cgroup.usable() ? "this run's cgroup could not be created" : cgroup.reason())
+                                + "; memory, cpu and processes are enforced by rlimits alone")
                 : List.of(
-                "memory: cgroup v2 memory.max " + l.memoryBytes() + " bytes for the whole run (tmpfs pages "
-                        + "included)" + (g.swapLimited() ? ", memory.swap.max 0" : ", no swap accounting")
-                        + "; and " + rlimitAs,
-                "cpu: " + rlimitCpu + (g.cpuLimited() ? "; and cgroup v2 cpu.max of one CPU" : ""),
-                "processes: cgroup v2 pids.max " + (l.maxProcesses() + RunCgroup.EXTRA_TASKS)
-                        + " tasks (the program's " + l.maxProcesses() + " plus bwrap and the sandbox init); and "
-                        + rlimitNproc,
-                "cgroups: the run is in " + g.path() + " from before bwrap starts; killed with cgroup.kill");
+                        "memory: cgroup v2 memory.max " + l.memoryBytes() + " bytes for the whole run (tmpfs pages "
+                                + "included)" + (g.swapLimited() ? ", memory.swap.max 0" : ", no swap accounting")
+                                + "; and " + rlimitAs,
+                        "cpu: " + rlimitCpu + (g.cpuLimited() ? "; and cgroup v2 cpu.max of one CPU" : ""),
+                        "processes: cgroup v2 pids.max " + (l.maxProcesses() + RunCgroup.EXTRA_TASKS)
+                                + " tasks (the program's " + l.maxProcesses()
+                                + " plus bwrap and the sandbox init); and "
+                                + rlimitNproc,
+                        "cgroups: the run is in " + g.path() + " from before bwrap starts; killed with cgroup.kill");
         List<String> notes = new ArrayList<>();
         notes.add("isolation: bubblewrap" + uid + " — user, pid, network, ipc, uts, cgroup and mount namespaces; "
                 + "nested user namespaces disabled; all capabilities dropped; seccomp denylist (" + seccompArch + ")");
@@ -139,11 +149,12 @@ public final class RunContext implements AutoCloseable {
         notes.addAll(List.of(
                 "file size: RLIMIT_FSIZE " + l.maxFileSizeBytes() + " bytes; open files: RLIMIT_NOFILE "
                         + l.maxOpenFiles() + "; core dumps: RLIMIT_CORE 0",
-                "disk: tmpfs of " + l.maxDiskBytes() + " bytes each for /sandbox and /tmp, "
-                        + BwrapCommand.SHM_BYTES + " for /dev/shm; everything else read-only",
+                "disk: tmpfs of " + l.maxDiskBytes() + " bytes each for /sandbox and /tmp, " + BwrapCommand.SHM_BYTES
+                        + " for /dev/shm; everything else read-only",
                 "wall time: " + l.wallTime().toMillis() + " ms, enforced by this JVM (SIGKILL of the pid namespace)",
                 "output: " + l.maxOutputBytes() + " bytes per stream, enforced by this JVM",
-                egressActive ? "network: egress proxy on a per-run Unix socket (allowlist only)"
+                egressActive
+                        ? "network: egress proxy on a per-run Unix socket (allowlist only)"
                         : "network: none (empty network namespace)"));
         return notes;
     }

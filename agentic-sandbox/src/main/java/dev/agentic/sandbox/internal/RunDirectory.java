@@ -29,11 +29,11 @@ public final class RunDirectory implements AutoCloseable {
     }
 
     /** Creates a fresh directory under {@code root} with the program and inputs written into it. */
-    public static RunDirectory create(Path root, String programFile, String source, List<InputFile> inputs,
-                                      int ownerUid) {
+    public static RunDirectory create(
+            Path root, String programFile, String source, List<InputFile> inputs, int ownerUid) {
         try {
-            Path dir = Files.createTempDirectory(root, "run-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Path dir = Files.createTempDirectory(
+                    root, "run-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             RunDirectory run = new RunDirectory(dir);
             try {
                 Path program = Files.write(dir.resolve(programFile), source.getBytes(StandardCharsets.UTF_8));
@@ -64,8 +64,10 @@ public final class RunDirectory implements AutoCloseable {
                 throw e;
             }
         } catch (IOException e) {
-            throw new SandboxException("Cannot prepare the run directory under " + root + ": " + e.getMessage()
-                    + ". Check that the scratch root is writable and has free space.", e);
+            throw new SandboxException(
+                    "Cannot prepare the run directory under " + root + ": " + e.getMessage()
+                            + ". Check that the scratch root is writable and has free space.",
+                    e);
         }
     }
 

@@ -19,9 +19,15 @@ import java.util.List;
  * @param javaReadOnly trees only Java runs mount read-only (the JDK when outside {@code /usr}, and the
  *     {@code /etc} trees its symlinks point to); Python runs do without them
  */
-public record SandboxLayout(HostTools tools, HostTools.PythonInstall python, Path javaHome,
-                            List<Path> extraReadOnly, Path seccompFile, List<String> dropPrivileges,
-                            int sandboxUid, List<Path> javaReadOnly) {
+public record SandboxLayout(
+        HostTools tools,
+        HostTools.PythonInstall python,
+        Path javaHome,
+        List<Path> extraReadOnly,
+        Path seccompFile,
+        List<String> dropPrivileges,
+        int sandboxUid,
+        List<Path> javaReadOnly) {
     public SandboxLayout {
         extraReadOnly = List.copyOf(extraReadOnly);
         dropPrivileges = List.copyOf(dropPrivileges);
@@ -29,8 +35,14 @@ public record SandboxLayout(HostTools tools, HostTools.PythonInstall python, Pat
     }
 
     /** A layout whose extra trees are mounted for every run. */
-    public SandboxLayout(HostTools tools, HostTools.PythonInstall python, Path javaHome, List<Path> extraReadOnly,
-                         Path seccompFile, List<String> dropPrivileges, int sandboxUid) {
+    public SandboxLayout(
+            HostTools tools,
+            HostTools.PythonInstall python,
+            Path javaHome,
+            List<Path> extraReadOnly,
+            Path seccompFile,
+            List<String> dropPrivileges,
+            int sandboxUid) {
         this(tools, python, javaHome, extraReadOnly, seccompFile, dropPrivileges, sandboxUid, List.of());
     }
 }

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,8 +57,8 @@ public final class SandboxRun {
     public ExecutionResult execute() {
         Language language = request.code().language();
         if (!ctx.languages().contains(language)) {
-            throw new SandboxException("LocalSandbox cannot run " + language.displayName() + "; it runs "
-                    + ctx.languages() + ".");
+            throw new SandboxException(
+                    "LocalSandbox cannot run " + language.displayName() + "; it runs " + ctx.languages() + ".");
         }
         Redactor redactor = Redactor.of(request.secrets().values());
         Map<String, String> env = new LinkedHashMap<>(request.environment());
@@ -121,8 +120,8 @@ public final class SandboxRun {
                         try {
                             workdir = openWorkdir(p, deadline, init);
                         } catch (IOException e) {
-                            notes.add("output files not collected: cannot open the working directory ("
-                                    + e.getMessage() + ")");
+                            notes.add("output files not collected: cannot open the working directory (" + e.getMessage()
+                                    + ")");
                         }
                         sandboxInit = init[0];
                     }
@@ -157,21 +156,31 @@ public final class SandboxRun {
                 throw new SandboxException("The sandbox was closed while the program ran; the run was killed.");
             }
             String stderr = new String(err.bytes(), StandardCharsets.UTF_8);
-            if (ctx.isolated() && killedBy.get() == Outcome.KilledBy.NOBODY && stderr.startsWith("bwrap: ")
+            if (ctx.isolated()
+                    && killedBy.get() == Outcome.KilledBy.NOBODY
+                    && stderr.startsWith("bwrap: ")
                     && !l.status().exitReported()) {
-                throw new SandboxException("bubblewrap could not set up the sandbox: " + redactor.redact(firstLine(stderr))
-                        + ". Check that the interpreter trees and the scratch root are readable by the sandbox uid.");
+                throw new SandboxException(
+                        "bubblewrap could not set up the sandbox: " + redactor.redact(firstLine(stderr))
+                                + ". Check that the interpreter trees and the scratch root are readable by the sandbox uid.");
             }
-            if (cgroup != null && p.exitValue() == 125 && stderr.contains(cgroup.procs().toString())) {
-                throw new SandboxException("The launcher could not join the run's cgroup: " + redactor.redact(firstLine(stderr))
-                        + ". Give LocalSandbox.builder().cgroupParent(dir) a cgroup this JVM may move processes into.");
+            if (cgroup != null
+                    && p.exitValue() == 125
+                    && stderr.contains(cgroup.procs().toString())) {
+                throw new SandboxException(
+                        "The launcher could not join the run's cgroup: " + redactor.redact(firstLine(stderr))
+                                + ". Give LocalSandbox.builder().cgroupParent(dir) a cgroup this JVM may move processes into.");
             }
             List<OutputFile> files = List.of();
             if (workdir != null) {
                 Set<String> mine = new HashSet<>(l.dir().inputNames());
                 mine.add(BwrapCommand.programFile(request.code().language()));
-                OutputCollector collector = new OutputCollector(request.outputGlobs(), mine, limits.maxOutputFiles(),
-                        limits.maxFileSizeBytes(), limits.maxFileSizeBytes());
+                OutputCollector collector = new OutputCollector(
+                        request.outputGlobs(),
+                        mine,
+                        limits.maxOutputFiles(),
+                        limits.maxFileSizeBytes(),
+                        limits.maxFileSizeBytes());
                 files = collector.collect(workdir);
                 notes.addAll(collector.notes());
             }
@@ -179,11 +188,19 @@ public final class SandboxRun {
             String stdoutText = redact(redactor, new String(out.bytes(), StandardCharsets.UTF_8), out.truncated());
             String stderrText = redact(redactor, stderr, err.truncated());
             // stdout/stderr are masked above (also a value cut by the cap); file paths and notes here
-            ExecutionOutput output = ExecutionOutput.builder().stdout(stdoutText).stderr(stderrText)
-                    .stdoutTruncated(out.truncated()).stderrTruncated(err.truncated()).duration(duration).files(files)
-                    .network(decisions).notes(notes).build().redact(redactor);
-            return Outcome.map(p.exitValue(), killedBy.get(), limits, output,
-                    cgroup == null ? null : cgroup.limitHit());
+            ExecutionOutput output = ExecutionOutput.builder()
+                    .stdout(stdoutText)
+                    .stderr(stderrText)
+                    .stdoutTruncated(out.truncated())
+                    .stderrTruncated(err.truncated())
+                    .duration(duration)
+                    .files(files)
+                    .network(decisions)
+                    .notes(notes)
+                    .build()
+                    .redact(redactor);
+            return Outcome.map(
+                    p.exitValue(), killedBy.get(), limits, output, cgroup == null ? null : cgroup.limitHit());
         } finally {
             if (workdir != null) {
                 workdir.close();
@@ -236,7 +253,6 @@ public final class SandboxRun {
         }
         return null;
     }
-
 
     private void kill(Launch l, Outcome.KilledBy why) {
         if (killedBy.compareAndSet(Outcome.KilledBy.NOBODY, why)) {

@@ -27,16 +27,20 @@ import java.util.Set;
  * resolves the interpreter trees, writes the seccomp filter, decides how privileges are dropped. Stateless.
  */
 public final class SandboxSetup {
-    private SandboxSetup() {
-    }
+    private SandboxSetup() {}
 
     /**
      * What the builder collected. {@code python}, {@code javaHome}, {@code scratchRoot} and {@code cgroupParent}
      * may be null.
      */
-    public record Options(boolean isolated, Path python, Path javaHome, Path scratchRoot, int sandboxUid,
-                          Set<HostPort> loopbackHosts, Path cgroupParent) {
-    }
+    public record Options(
+            boolean isolated,
+            Path python,
+            Path javaHome,
+            Path scratchRoot,
+            int sandboxUid,
+            Set<HostPort> loopbackHosts,
+            Path cgroupParent) {}
 
     /**
      * Checks the host and prepares everything runs share.
@@ -46,9 +50,12 @@ public final class SandboxSetup {
     public static RunContext create(Options o) {
         HostTools tools = HostTools.discover(o.isolated());
         int uid = currentUid();
-        Path root = prepareScratchRoot(o.scratchRoot() != null ? o.scratchRoot()
-                : Path.of(System.getProperty("java.io.tmpdir"), "agentic-sandbox-" + uid));
-        HostTools.PythonInstall py = HostTools.resolvePython(o.python() != null ? o.python() : HostTools.defaultPython());
+        Path root = prepareScratchRoot(
+                o.scratchRoot() != null
+                        ? o.scratchRoot()
+                        : Path.of(System.getProperty("java.io.tmpdir"), "agentic-sandbox-" + uid));
+        HostTools.PythonInstall py =
+                HostTools.resolvePython(o.python() != null ? o.python() : HostTools.defaultPython());
         Path jdk = resolveJdk(o.javaHome());
         Set<Language> languages = EnumSet.of(Language.PYTHON);
         List<Path> trees = new ArrayList<>();
@@ -75,8 +82,12 @@ public final class SandboxSetup {
                             + "limit to root; LocalSandbox needs setpriv (util-linux) to start bubblewrap as uid "
                             + o.sandboxUid() + ". Install util-linux, or run the JVM as an unprivileged user.");
                 }
-                drop = List.of(tools.setpriv().toString(), "--reuid=" + o.sandboxUid(), "--regid=" + o.sandboxUid(),
-                        "--clear-groups", "--");
+                drop = List.of(
+                        tools.setpriv().toString(),
+                        "--reuid=" + o.sandboxUid(),
+                        "--regid=" + o.sandboxUid(),
+                        "--clear-groups",
+                        "--");
                 ownerUid = o.sandboxUid();
                 for (Path t : trees) {
                     requireEnterable(t);
@@ -91,17 +102,27 @@ public final class SandboxSetup {
             arch = a.name().toLowerCase(Locale.ROOT);
             layout = new SandboxLayout(tools, py, jdk, trees, writeSeccomp(root, a), drop, ownerUid, javaTrees);
         }
-        EgressOptions egress = EgressOptions.builder().allowLoopbackHosts(o.loopbackHosts()).build();
-        Cgroup cgroup = o.isolated() ? Cgroup.detect(o.cgroupParent())
-                : new Cgroup(null, false, "not used without isolation");
-        return new RunContext(layout, unisolated, tools, root, languages,
-                new ProxyEgress(egress, layout == null ? -1 : layout.sandboxUid()), arch, cgroup);
+        EgressOptions egress =
+                EgressOptions.builder().allowLoopbackHosts(o.loopbackHosts()).build();
+        Cgroup cgroup =
+                o.isolated() ? Cgroup.detect(o.cgroupParent()) : new Cgroup(null, false, "not used without isolation");
+        return new RunContext(
+                layout,
+                unisolated,
+                tools,
+                root,
+                languages,
+                new ProxyEgress(egress, layout == null ? -1 : layout.sandboxUid()),
+                arch,
+                cgroup);
     }
 
     /** Runs a trivial program once so that a broken host fails at build time, not at the first real run. */
     public static void selfTest(Sandbox sandbox) {
-        ExecutionResult r = sandbox.execute(ExecutionRequest.builder().code(Code.python("print('ok')"))
-                .limits(l -> l.wallTime(Duration.ofSeconds(30))).build());
+        ExecutionResult r = sandbox.execute(ExecutionRequest.builder()
+                .code(Code.python("print('ok')"))
+                .limits(l -> l.wallTime(Duration.ofSeconds(30)))
+                .build());
         if (!r.succeeded() || !r.stdout().strip().equals("ok")) {
             throw new SandboxException("LocalSandbox's start-up self-test failed (" + r.status() + "): "
                     + r.output().stderrTail(600).strip() + ". Check that bubblewrap works on this host: "
@@ -145,8 +166,10 @@ public final class SandboxSetup {
             Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx--x--x"));
             return root.toRealPath();
         } catch (IOException e) {
-            throw new SandboxException("Cannot create the sandbox scratch root " + root + ": " + e.getMessage()
-                    + ". Set LocalSandbox.builder().scratchRoot(dir) to a writable directory.", e);
+            throw new SandboxException(
+                    "Cannot create the sandbox scratch root " + root + ": " + e.getMessage()
+                            + ". Set LocalSandbox.builder().scratchRoot(dir) to a writable directory.",
+                    e);
         }
     }
 

@@ -50,54 +50,169 @@ public final class SeccompFilter {
     private static final int SIGKILL = 9;
 
     /** Syscalls (by name) failing with EPERM on every architecture that has them. */
-    private static final String[] EPERM_CALLS = {"ptrace", "process_vm_readv", "process_vm_writev",
-        "perf_event_open", "bpf", "userfaultfd", "keyctl", "add_key", "request_key", "mount", "umount2",
-        "pivot_root", "chroot", "unshare", "setns", "kexec_load", "kexec_file_load", "init_module",
-        "finit_module", "delete_module", "open_by_handle_at", "name_to_handle_at", "swapon", "swapoff",
-        "reboot", "acct", "quotactl", "lookup_dcookie", "syslog", "iopl", "ioperm", "uselib", "vhangup",
-        "settimeofday", "clock_settime", "clock_adjtime", "adjtimex", "fanotify_init"};
+    private static final String[] EPERM_CALLS = {
+        "ptrace",
+        "process_vm_readv",
+        "process_vm_writev",
+        "perf_event_open",
+        "bpf",
+        "userfaultfd",
+        "keyctl",
+        "add_key",
+        "request_key",
+        "mount",
+        "umount2",
+        "pivot_root",
+        "chroot",
+        "unshare",
+        "setns",
+        "kexec_load",
+        "kexec_file_load",
+        "init_module",
+        "finit_module",
+        "delete_module",
+        "open_by_handle_at",
+        "name_to_handle_at",
+        "swapon",
+        "swapoff",
+        "reboot",
+        "acct",
+        "quotactl",
+        "lookup_dcookie",
+        "syslog",
+        "iopl",
+        "ioperm",
+        "uselib",
+        "vhangup",
+        "settimeofday",
+        "clock_settime",
+        "clock_adjtime",
+        "adjtimex",
+        "fanotify_init"
+    };
     /** Syscalls failing with ENOSYS, so libraries fall back to older calls. */
-    private static final String[] ENOSYS_CALLS = {"io_uring_setup", "io_uring_enter", "io_uring_register",
-        "clone3", "open_tree", "move_mount", "fsopen", "fsconfig", "fsmount", "fspick", "mount_setattr"};
+    private static final String[] ENOSYS_CALLS = {
+        "io_uring_setup",
+        "io_uring_enter",
+        "io_uring_register",
+        "clone3",
+        "open_tree",
+        "move_mount",
+        "fsopen",
+        "fsconfig",
+        "fsmount",
+        "fspick",
+        "mount_setattr"
+    };
 
     private static final Map<String, Integer> X86_64_NRS = Map.ofEntries(
-            Map.entry("ptrace", 101), Map.entry("process_vm_readv", 310), Map.entry("process_vm_writev", 311),
-            Map.entry("perf_event_open", 298), Map.entry("bpf", 321), Map.entry("userfaultfd", 323),
-            Map.entry("keyctl", 250), Map.entry("add_key", 248), Map.entry("request_key", 249),
-            Map.entry("personality", 135), Map.entry("mount", 165), Map.entry("umount2", 166),
-            Map.entry("pivot_root", 155), Map.entry("chroot", 161), Map.entry("unshare", 272),
-            Map.entry("setns", 308), Map.entry("kexec_load", 246), Map.entry("kexec_file_load", 320),
-            Map.entry("init_module", 175), Map.entry("finit_module", 313), Map.entry("delete_module", 176),
-            Map.entry("open_by_handle_at", 304), Map.entry("name_to_handle_at", 303), Map.entry("swapon", 167),
-            Map.entry("swapoff", 168), Map.entry("reboot", 169), Map.entry("acct", 163), Map.entry("quotactl", 179),
-            Map.entry("lookup_dcookie", 212), Map.entry("syslog", 103), Map.entry("iopl", 172),
-            Map.entry("ioperm", 173), Map.entry("uselib", 134), Map.entry("vhangup", 153),
-            Map.entry("settimeofday", 164), Map.entry("clock_settime", 227), Map.entry("clock_adjtime", 305),
-            Map.entry("adjtimex", 159), Map.entry("fanotify_init", 300),
-            Map.entry("io_uring_setup", 425), Map.entry("io_uring_enter", 426), Map.entry("io_uring_register", 427),
-            Map.entry("open_tree", 428), Map.entry("move_mount", 429), Map.entry("fsopen", 430),
-            Map.entry("fsconfig", 431), Map.entry("fsmount", 432), Map.entry("fspick", 433),
-            Map.entry("clone3", 435), Map.entry("mount_setattr", 442),
-            Map.entry("socket", 41), Map.entry("ioctl", 16), Map.entry("clone", 56), Map.entry("prctl", 157));
+            Map.entry("ptrace", 101),
+            Map.entry("process_vm_readv", 310),
+            Map.entry("process_vm_writev", 311),
+            Map.entry("perf_event_open", 298),
+            Map.entry("bpf", 321),
+            Map.entry("userfaultfd", 323),
+            Map.entry("keyctl", 250),
+            Map.entry("add_key", 248),
+            Map.entry("request_key", 249),
+            Map.entry("personality", 135),
+            Map.entry("mount", 165),
+            Map.entry("umount2", 166),
+            Map.entry("pivot_root", 155),
+            Map.entry("chroot", 161),
+            Map.entry("unshare", 272),
+            Map.entry("setns", 308),
+            Map.entry("kexec_load", 246),
+            Map.entry("kexec_file_load", 320),
+            Map.entry("init_module", 175),
+            Map.entry("finit_module", 313),
+            Map.entry("delete_module", 176),
+            Map.entry("open_by_handle_at", 304),
+            Map.entry("name_to_handle_at", 303),
+            Map.entry("swapon", 167),
+            Map.entry("swapoff", 168),
+            Map.entry("reboot", 169),
+            Map.entry("acct", 163),
+            Map.entry("quotactl", 179),
+            Map.entry("lookup_dcookie", 212),
+            Map.entry("syslog", 103),
+            Map.entry("iopl", 172),
+            Map.entry("ioperm", 173),
+            Map.entry("uselib", 134),
+            Map.entry("vhangup", 153),
+            Map.entry("settimeofday", 164),
+            Map.entry("clock_settime", 227),
+            Map.entry("clock_adjtime", 305),
+            Map.entry("adjtimex", 159),
+            Map.entry("fanotify_init", 300),
+            Map.entry("io_uring_setup", 425),
+            Map.entry("io_uring_enter", 426),
+            Map.entry("io_uring_register", 427),
+            Map.entry("open_tree", 428),
+            Map.entry("move_mount", 429),
+            Map.entry("fsopen", 430),
+            Map.entry("fsconfig", 431),
+            Map.entry("fsmount", 432),
+            Map.entry("fspick", 433),
+            Map.entry("clone3", 435),
+            Map.entry("mount_setattr", 442),
+            Map.entry("socket", 41),
+            Map.entry("ioctl", 16),
+            Map.entry("clone", 56),
+            Map.entry("prctl", 157));
 
     private static final Map<String, Integer> AARCH64_NRS = Map.ofEntries(
-            Map.entry("ptrace", 117), Map.entry("process_vm_readv", 270), Map.entry("process_vm_writev", 271),
-            Map.entry("perf_event_open", 241), Map.entry("bpf", 280), Map.entry("userfaultfd", 282),
-            Map.entry("keyctl", 219), Map.entry("add_key", 217), Map.entry("request_key", 218),
-            Map.entry("personality", 92), Map.entry("mount", 40), Map.entry("umount2", 39),
-            Map.entry("pivot_root", 41), Map.entry("chroot", 51), Map.entry("unshare", 97),
-            Map.entry("setns", 268), Map.entry("kexec_load", 104), Map.entry("kexec_file_load", 294),
-            Map.entry("init_module", 105), Map.entry("finit_module", 273), Map.entry("delete_module", 106),
-            Map.entry("open_by_handle_at", 265), Map.entry("name_to_handle_at", 264), Map.entry("swapon", 224),
-            Map.entry("swapoff", 225), Map.entry("reboot", 142), Map.entry("acct", 89), Map.entry("quotactl", 60),
-            Map.entry("lookup_dcookie", 18), Map.entry("syslog", 116), Map.entry("vhangup", 58),
-            Map.entry("settimeofday", 170), Map.entry("clock_settime", 112), Map.entry("clock_adjtime", 266),
-            Map.entry("adjtimex", 171), Map.entry("fanotify_init", 262),
-            Map.entry("io_uring_setup", 425), Map.entry("io_uring_enter", 426), Map.entry("io_uring_register", 427),
-            Map.entry("open_tree", 428), Map.entry("move_mount", 429), Map.entry("fsopen", 430),
-            Map.entry("fsconfig", 431), Map.entry("fsmount", 432), Map.entry("fspick", 433),
-            Map.entry("clone3", 435), Map.entry("mount_setattr", 442),
-            Map.entry("socket", 198), Map.entry("ioctl", 29), Map.entry("clone", 220), Map.entry("prctl", 167));
+            Map.entry("ptrace", 117),
+            Map.entry("process_vm_readv", 270),
+            Map.entry("process_vm_writev", 271),
+            Map.entry("perf_event_open", 241),
+            Map.entry("bpf", 280),
+            Map.entry("userfaultfd", 282),
+            Map.entry("keyctl", 219),
+            Map.entry("add_key", 217),
+            Map.entry("request_key", 218),
+            Map.entry("personality", 92),
+            Map.entry("mount", 40),
+            Map.entry("umount2", 39),
+            Map.entry("pivot_root", 41),
+            Map.entry("chroot", 51),
+            Map.entry("unshare", 97),
+            Map.entry("setns", 268),
+            Map.entry("kexec_load", 104),
+            Map.entry("kexec_file_load", 294),
+            Map.entry("init_module", 105),
+            Map.entry("finit_module", 273),
+            Map.entry("delete_module", 106),
+            Map.entry("open_by_handle_at", 265),
+            Map.entry("name_to_handle_at", 264),
+            Map.entry("swapon", 224),
+            Map.entry("swapoff", 225),
+            Map.entry("reboot", 142),
+            Map.entry("acct", 89),
+            Map.entry("quotactl", 60),
+            Map.entry("lookup_dcookie", 18),
+            Map.entry("syslog", 116),
+            Map.entry("vhangup", 58),
+            Map.entry("settimeofday", 170),
+            Map.entry("clock_settime", 112),
+            Map.entry("clock_adjtime", 266),
+            Map.entry("adjtimex", 171),
+            Map.entry("fanotify_init", 262),
+            Map.entry("io_uring_setup", 425),
+            Map.entry("io_uring_enter", 426),
+            Map.entry("io_uring_register", 427),
+            Map.entry("open_tree", 428),
+            Map.entry("move_mount", 429),
+            Map.entry("fsopen", 430),
+            Map.entry("fsconfig", 431),
+            Map.entry("fsmount", 432),
+            Map.entry("fspick", 433),
+            Map.entry("clone3", 435),
+            Map.entry("mount_setattr", 442),
+            Map.entry("socket", 198),
+            Map.entry("ioctl", 29),
+            Map.entry("clone", 220),
+            Map.entry("prctl", 167));
 
     /** Supported architectures. */
     public enum Arch {
@@ -114,21 +229,22 @@ public final class SeccompFilter {
         public static Arch current() {
             String a = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
             switch (a) {
-                case "amd64": case "x86_64":
+                case "amd64":
+                case "x86_64":
                     return X86_64;
-                case "aarch64": case "arm64":
+                case "aarch64":
+                case "arm64":
                     return AARCH64;
                 default:
-                    throw new SandboxException("The sandbox's seccomp filter supports x86_64 and aarch64, not '"
-                            + a + "'. Run on one of those, or choose Isolation.NONE for development only.");
+                    throw new SandboxException("The sandbox's seccomp filter supports x86_64 and aarch64, not '" + a
+                            + "'. Run on one of those, or choose Isolation.NONE for development only.");
             }
         }
     }
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    private SeccompFilter() {
-    }
+    private SeccompFilter() {}
 
     /** The filter program for {@code arch}, as bytes ready for {@code bwrap --seccomp}. */
     public static byte[] build(Arch arch) {

@@ -19,11 +19,11 @@ import java.util.Map;
  * the user's full access to the host. Development only. Stateless.
  */
 final class Unisolated {
-    private Unisolated() {
-    }
+    private Unisolated() {}
 
-    static List<String> prepare(RunContext ctx, RunDirectory dir, Language language, ExecutionLimits limits,
-                                List<InputFile> inputs) throws IOException {
+    static List<String> prepare(
+            RunContext ctx, RunDirectory dir, Language language, ExecutionLimits limits, List<InputFile> inputs)
+            throws IOException {
         Path work = Files.createDirectory(dir.path().resolve("work"));
         String programFile = BwrapCommand.programFile(language);
         Files.copy(dir.path().resolve(programFile), work.resolve(programFile));

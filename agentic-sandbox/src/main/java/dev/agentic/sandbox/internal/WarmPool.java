@@ -75,7 +75,9 @@ public final class WarmPool implements AutoCloseable {
      */
     Launch take(ExecutionRequest request) {
         Kind kind = Kind.of(request);
-        if (!sizes.containsKey(kind) || !request.limits().equals(limits) || !request.inputFiles().isEmpty()) {
+        if (!sizes.containsKey(kind)
+                || !request.limits().equals(limits)
+                || !request.inputFiles().isEmpty()) {
             return null;
         }
         while (true) {
@@ -143,8 +145,10 @@ public final class WarmPool implements AutoCloseable {
             }
         }
         if (stopNow) {
-            LOG.warn("LocalSandbox stopped prestarting sandboxes after {} failures in a row ({}); runs start cold",
-                    MAX_FAILURES, why);
+            LOG.warn(
+                    "LocalSandbox stopped prestarting sandboxes after {} failures in a row ({}); runs start cold",
+                    MAX_FAILURES,
+                    why);
             drain().forEach(WarmPool::destroy);
         } else {
             LOG.info("{}; runs that find no prestarted sandbox start cold", why);

@@ -64,7 +64,10 @@ class EgressAbuseEndToEndTest {
         port = server.port();
         // In the system temp directory: the proxy's socket path must stay within 107 bytes.
         scratch = Files.createTempDirectory("agentic-egress-");
-        sandbox = LocalSandbox.builder().scratchRoot(scratch).allowLoopbackHosts("127.0.0.1:" + port).build();
+        sandbox = LocalSandbox.builder()
+                .scratchRoot(scratch)
+                .allowLoopbackHosts("127.0.0.1:" + port)
+                .build();
     }
 
     @AfterAll
@@ -75,13 +78,16 @@ class EgressAbuseEndToEndTest {
     }
 
     private static ExecutionResult run(String source, NetworkPolicy policy) {
-        ExecutionResult r = sandbox.execute(ExecutionRequest.builder().code(Code.python(CLIENT + source))
-                .network(policy).limits(l -> l.wallTime(Duration.ofSeconds(30)).cpuTime(Duration.ofSeconds(20)))
+        ExecutionResult r = sandbox.execute(ExecutionRequest.builder()
+                .code(Code.python(CLIENT + source))
+                .network(policy)
+                .limits(l -> l.wallTime(Duration.ofSeconds(30)).cpuTime(Duration.ofSeconds(20)))
                 .build());
         Host.assertNoProcessLeft(scratch.toString());
         try (Stream<Path> left = Files.list(scratch)) {
             assertThat(left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("run-")))
-                    .as("run directories left behind").isEmpty();
+                    .as("run directories left behind")
+                    .isEmpty();
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -92,14 +98,36 @@ class EgressAbuseEndToEndTest {
     void everyEncodingOfTheAllowedLoopbackAddressIsRefusedBeforeAnyLookup() {
         // E47: only the exact opted-in spelling reaches the host server; every other spelling of 127.0.0.1
         // (and of the host's other local addresses) is an IP literal or localhost, refused before DNS.
-        List<String> encodings = List.of("2130706433", "0x7f000001", "0X7F000001", "0177.0.0.1", "0177.0000.0000.0001",
-                "127.1", "127.0.1", "0x7f.1", "017700000001", "127.000.000.001", "127.0.0.2", "0.0.0.0", "0",
-                "[::1]", "[::ffff:127.0.0.1]", "[::ffff:7f00:1]", "[0:0:0:0:0:ffff:7f00:1]", "[::127.0.0.1]",
-                "[fe80::1%25lo]", "[::1%251]", "localhost", "LOCALHOST", "localhost.", "api.localhost");
+        List<String> encodings = List.of(
+                "2130706433",
+                "0x7f000001",
+                "0X7F000001",
+                "0177.0.0.1",
+                "0177.0000.0000.0001",
+                "127.1",
+                "127.0.1",
+                "0x7f.1",
+                "017700000001",
+                "127.000.000.001",
+                "127.0.0.2",
+                "0.0.0.0",
+                "0",
+                "[::1]",
+                "[::ffff:127.0.0.1]",
+                "[::ffff:7f00:1]",
+                "[0:0:0:0:0:ffff:7f00:1]",
+                "[::127.0.0.1]",
+                "[fe80::1%25lo]",
+                "[::1%251]",
+                "localhost",
+                "LOCALHOST",
+                "localhost.",
+                "api.localhost");
         int before = server.accepted();
         String program = "targets = " + toPython(encodings) + "\n"
                 + "def connect(t):\n    s = forwarder()\n"
-                + "    s.sendall(f'CONNECT {t}:" + port + " HTTP/1.1\\r\\nHost: {t}:" + port + "\\r\\n\\r\\n'.encode())\n"
+                + "    s.sendall(f'CONNECT {t}:" + port + " HTTP/1.1\\r\\nHost: {t}:" + port
+                + "\\r\\n\\r\\n'.encode())\n"
                 + "    print('CONNECT', t, head(s), flush=True)\n    s.close()\n"
                 + "def get(t):\n    s = forwarder()\n"
                 + "    s.sendall(f'GET http://{t}:" + port + "/ HTTP/1.1\\r\\nHost: {t}\\r\\n\\r\\n'.encode())\n"
@@ -118,7 +146,9 @@ class EgressAbuseEndToEndTest {
         }
         assertThat(server.accepted()).as("connections the host server accepted").isEqualTo(before + 1);
         assertThat(r.output().network()).hasSize(lines.size());
-        assertThat(r.output().network()).filteredOn(NetworkDecision::allowed).singleElement()
+        assertThat(r.output().network())
+                .filteredOn(NetworkDecision::allowed)
+                .singleElement()
                 .satisfies(d -> assertThat(d.host()).isEqualTo("127.0.0.1"));
     }
 
@@ -129,11 +159,14 @@ class EgressAbuseEndToEndTest {
         String name = InetAddress.getLocalHost().getHostName().toLowerCase(Locale.ROOT);
         InetAddress[] addresses = InetAddress.getAllByName(name);
         assumeThat(name).matches("[a-z0-9][a-z0-9.-]*[a-z-][a-z0-9-]*").isNotEqualTo("localhost");
-        assumeThat(Arrays.stream(addresses).allMatch(a -> a.isLoopbackAddress() || a.isSiteLocalAddress()
-                || a.isLinkLocalAddress())).as(name + " resolves to non-public addresses only").isTrue();
+        assumeThat(Arrays.stream(addresses)
+                        .allMatch(a -> a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress()))
+                .as(name + " resolves to non-public addresses only")
+                .isTrue();
         int before = server.accepted();
-        ExecutionResult r = run("s = forwarder()\n"
-                + "s.sendall(b'CONNECT " + name + ":" + port + " HTTP/1.1\\r\\n\\r\\n')\nprint(head(s))\n",
+        ExecutionResult r = run(
+                "s = forwarder()\n" + "s.sendall(b'CONNECT " + name + ":" + port
+                        + " HTTP/1.1\\r\\n\\r\\n')\nprint(head(s))\n",
                 NetworkPolicy.allow(name + ":" + port, "127.0.0.1:" + port));
 
         assertThat(r.stdout().strip()).matches("403 resolves to a (loopback|private|link-local) address");
@@ -148,17 +181,22 @@ class EgressAbuseEndToEndTest {
     void aFloodOfConcurrentConnectsGetsOnlyAsManyTunnelsAsTheCap() {
         // E52: 150 connections straight to the proxy socket, all asking for the allowed server at once.
         int before = server.accepted();
-        ExecutionResult r = run("socks = [direct() for _ in range(150)]\n"
-                + "for s in socks:\n    send(s, b'CONNECT 127.0.0.1:" + port + " HTTP/1.1\\r\\n\\r\\n')\n"
-                + "answers = [head(s) for s in socks]\n"
-                + "for a in sorted(set(answers)):\n    print(answers.count(a), a)\n",
-                NetworkPolicy.builder().allowHost("127.0.0.1:" + port).maxConnections(4).build());
+        ExecutionResult r = run(
+                "socks = [direct() for _ in range(150)]\n"
+                        + "for s in socks:\n    send(s, b'CONNECT 127.0.0.1:" + port + " HTTP/1.1\\r\\n\\r\\n')\n"
+                        + "answers = [head(s) for s in socks]\n"
+                        + "for a in sorted(set(answers)):\n    print(answers.count(a), a)\n",
+                NetworkPolicy.builder()
+                        .allowHost("127.0.0.1:" + port)
+                        .maxConnections(4)
+                        .build());
 
         assertThat(r.stdout()).as(r.stderr()).isEqualTo("4 200 -\n146 403 connection limit reached\n");
         assertThat(server.accepted()).isEqualTo(before + 4);
         assertThat(r.output().network()).hasSize(150);
         assertThat(r.output().network()).filteredOn(NetworkDecision::allowed).hasSize(4);
-        assertThat(r.output().network()).filteredOn(d -> !d.allowed())
+        assertThat(r.output().network())
+                .filteredOn(d -> !d.allowed())
                 .allSatisfy(d -> assertThat(d.reason()).isEqualTo("connection limit reached"));
     }
 
@@ -167,27 +205,37 @@ class EgressAbuseEndToEndTest {
         // E52 slowloris: two unfinished heads hold both slots until the head timeout (here the 2 s connection
         // time), then a complete request gets a tunnel.
         int before = server.accepted();
-        ExecutionResult r = run("import time\n"
-                + "slow = [direct() for _ in range(2)]\n"
-                + "for s in slow:\n    s.sendall(b'CONNECT 127.0.0.1:" + port + " HTTP/1.1\\r\\n')\n"
-                + "time.sleep(0.3)\nthird = direct()\n"
-                + "third.sendall(b'CONNECT 127.0.0.1:" + port + " HTTP/1.1\\r\\n\\r\\n')\n"
-                + "print('while slow:', head(third))\n"
-                + "start = time.monotonic()\n"
-                + "for s in slow:\n    print('slow head:', head(s))\n"
-                + "print('cut after', round(time.monotonic() - start))\n"
-                + "late = direct()\nlate.sendall(b'CONNECT 127.0.0.1:" + port + " HTTP/1.1\\r\\n\\r\\n')\n"
-                + "print('afterwards:', head(late))\n",
-                NetworkPolicy.builder().allowHost("127.0.0.1:" + port).maxConnections(2)
-                        .maxConnectionTime(Duration.ofSeconds(2)).build());
+        ExecutionResult r = run(
+                "import time\n"
+                        + "slow = [direct() for _ in range(2)]\n"
+                        + "for s in slow:\n    s.sendall(b'CONNECT 127.0.0.1:" + port + " HTTP/1.1\\r\\n')\n"
+                        + "time.sleep(0.3)\nthird = direct()\n"
+                        + "third.sendall(b'CONNECT 127.0.0.1:" + port + " HTTP/1.1\\r\\n\\r\\n')\n"
+                        + "print('while slow:', head(third))\n"
+                        + "start = time.monotonic()\n"
+                        + "for s in slow:\n    print('slow head:', head(s))\n"
+                        + "print('cut after', round(time.monotonic() - start))\n"
+                        + "late = direct()\nlate.sendall(b'CONNECT 127.0.0.1:" + port + " HTTP/1.1\\r\\n\\r\\n')\n"
+                        + "print('afterwards:', head(late))\n",
+                NetworkPolicy.builder()
+                        .allowHost("127.0.0.1:" + port)
+                        .maxConnections(2)
+                        .maxConnectionTime(Duration.ofSeconds(2))
+                        .build());
 
-        assertThat(r.stdout()).contains("while slow: 403 connection limit reached")
-                .contains("slow head: closed -").containsPattern("cut after [12]\n")
+        assertThat(r.stdout())
+                .contains("while slow: 403 connection limit reached")
+                .contains("slow head: closed -")
+                .containsPattern("cut after [12]\n")
                 .contains("afterwards: 200 -");
         assertThat(server.accepted()).isEqualTo(before + 1);
-        assertThat(r.output().network()).extracting(NetworkDecision::reason).containsExactly(
-                "connection limit reached", "request head timeout", "request head timeout",
-                "allowlisted (loopback opt-in for development)");
+        assertThat(r.output().network())
+                .extracting(NetworkDecision::reason)
+                .containsExactly(
+                        "connection limit reached",
+                        "request head timeout",
+                        "request head timeout",
+                        "allowlisted (loopback opt-in for development)");
     }
 
     @Test
@@ -195,34 +243,43 @@ class EgressAbuseEndToEndTest {
         // E52: 4 MiB pushed through an allowed tunnel; the proxy forwards at most the run's byte budget.
         long budget = 256 * 1024;
         long before = server.received();
-        ExecutionResult r = run("s = forwarder()\n"
-                + "s.sendall(b'CONNECT 127.0.0.1:" + port + " HTTP/1.1\\r\\n\\r\\n')\nprint(head(s), flush=True)\n"
-                + "sent = 0\nchunk = b'u' * 65536\n"
-                + "try:\n    while sent < 4 << 20:\n        s.sendall(chunk)\n        sent += len(chunk)\n"
-                + "    s.shutdown(socket.SHUT_WR)\n    s.recv(1)\n"
-                + "except OSError as e:\n    print('upload cut:', type(e).__name__)\n"
-                + "print('sent', sent)\n",
-                NetworkPolicy.builder().allowHost("127.0.0.1:" + port).maxBytes(budget).build());
+        ExecutionResult r = run(
+                "s = forwarder()\n"
+                        + "s.sendall(b'CONNECT 127.0.0.1:" + port
+                        + " HTTP/1.1\\r\\n\\r\\n')\nprint(head(s), flush=True)\n"
+                        + "sent = 0\nchunk = b'u' * 65536\n"
+                        + "try:\n    while sent < 4 << 20:\n        s.sendall(chunk)\n        sent += len(chunk)\n"
+                        + "    s.shutdown(socket.SHUT_WR)\n    s.recv(1)\n"
+                        + "except OSError as e:\n    print('upload cut:', type(e).__name__)\n"
+                        + "print('sent', sent)\n",
+                NetworkPolicy.builder()
+                        .allowHost("127.0.0.1:" + port)
+                        .maxBytes(budget)
+                        .build());
 
         assertThat(r.stdout()).startsWith("200 -\n");
         Host.sleep(200); // the host server's reader may still be counting the last chunk
         assertThat(server.received() - before).isPositive().isLessThanOrEqualTo(budget);
-        assertThat(r.output().network()).extracting(NetworkDecision::allowed, NetworkDecision::reason).containsExactly(
-                Tuple.tuple(true, "allowlisted (loopback opt-in for development)"),
-                Tuple.tuple(false, "byte limit reached"));
+        assertThat(r.output().network())
+                .extracting(NetworkDecision::allowed, NetworkDecision::reason)
+                .containsExactly(
+                        Tuple.tuple(true, "allowlisted (loopback opt-in for development)"),
+                        Tuple.tuple(false, "byte limit reached"));
     }
 
     @Test
     void thousandsOfRefusedRequestsKeepOnlyTheFirstThousandDecisions() {
         // E52: a request flood cannot grow the host's decision log without bound.
-        ExecutionResult r = run("n = 0\n"
-                + "for i in range(1200):\n    s = direct()\n"
-                + "    s.sendall(f'CONNECT x{i}.attacker.test:443 HTTP/1.1\\r\\n\\r\\n'.encode())\n"
-                + "    n += head(s).startswith('403')\n    s.close()\nprint('refused', n)\n",
+        ExecutionResult r = run(
+                "n = 0\n"
+                        + "for i in range(1200):\n    s = direct()\n"
+                        + "    s.sendall(f'CONNECT x{i}.attacker.test:443 HTTP/1.1\\r\\n\\r\\n'.encode())\n"
+                        + "    n += head(s).startswith('403')\n    s.close()\nprint('refused', n)\n",
                 NetworkPolicy.allow("api.example.test"));
 
         assertThat(r.stdout().strip()).isEqualTo("refused 1200");
-        assertThat(r.output().network()).hasSize(1000)
+        assertThat(r.output().network())
+                .hasSize(1000)
                 .allSatisfy(d -> assertThat(d.reason()).isEqualTo("host not in allowlist"));
     }
 

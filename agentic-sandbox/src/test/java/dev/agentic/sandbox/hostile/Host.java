@@ -29,8 +29,7 @@ final class Host {
     private static LocalSandbox sandbox;
     private static Path scratch;
 
-    private Host() {
-    }
+    private Host() {}
 
     /** One sandbox shared by the hostile tests of this JVM (closed by the JVM's exit). */
     static synchronized LocalSandbox sandbox() {
@@ -72,14 +71,16 @@ final class Host {
     static void assertNoRunDirectoryLeft() {
         try (Stream<Path> s = Files.list(scratchRoot())) {
             assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("run-")))
-                    .as("run directories left in " + scratch).isEmpty();
+                    .as("run directories left in " + scratch)
+                    .isEmpty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     static ExecutionRequest.Builder python(String source) {
-        return ExecutionRequest.builder().code(Code.python(source))
+        return ExecutionRequest.builder()
+                .code(Code.python(source))
                 .limits(l -> l.wallTime(Duration.ofSeconds(10)).cpuTime(Duration.ofSeconds(5)));
     }
 
@@ -89,7 +90,9 @@ final class Host {
         while (!ProcTree.withCommandLineContaining(marker).isEmpty() && System.nanoTime() < until) {
             sleep(20);
         }
-        assertThat(ProcTree.withCommandLineContaining(marker)).as("host processes containing " + marker).isEmpty();
+        assertThat(ProcTree.withCommandLineContaining(marker))
+                .as("host processes containing " + marker)
+                .isEmpty();
     }
 
     /**
@@ -102,9 +105,12 @@ final class Host {
             ProcessHandle.of(pid).ifPresent(p -> {
                 ProcessHandle top = p;
                 var owner = p.info().user();
-                for (var up = p.parent(); up.isPresent() && up.get().pid() > 1
-                        && up.get().pid() != ProcessHandle.current().pid()
-                        && up.get().info().user().equals(owner); up = up.get().parent()) {
+                for (var up = p.parent();
+                        up.isPresent()
+                                && up.get().pid() > 1
+                                && up.get().pid() != ProcessHandle.current().pid()
+                                && up.get().info().user().equals(owner);
+                        up = up.get().parent()) {
                     top = up.get();
                 }
                 top.destroyForcibly();
@@ -117,9 +123,11 @@ final class Host {
     static void assertHostResponsive() {
         try {
             Process p = new ProcessBuilder("/bin/true").start();
-            assertThat(p.waitFor(5, TimeUnit.SECONDS)).as("host can still start processes").isTrue();
+            assertThat(p.waitFor(5, TimeUnit.SECONDS))
+                    .as("host can still start processes")
+                    .isTrue();
             try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                 Socket c = new Socket(InetAddress.getLoopbackAddress(), s.getLocalPort())) {
+                    Socket c = new Socket(InetAddress.getLoopbackAddress(), s.getLocalPort())) {
                 assertThat(c.isConnected()).isTrue();
             }
         } catch (IOException e) {
@@ -153,15 +161,17 @@ final class Host {
 
         LoopbackServer() throws IOException {
             socket = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
-            thread = new Thread(() -> {
-                while (!socket.isClosed()) {
-                    try (Socket s = socket.accept()) {
-                        accepted.incrementAndGet();
-                    } catch (IOException e) {
-                        return;
-                    }
-                }
-            }, "loopback-canary");
+            thread = new Thread(
+                    () -> {
+                        while (!socket.isClosed()) {
+                            try (Socket s = socket.accept()) {
+                                accepted.incrementAndGet();
+                            } catch (IOException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "loopback-canary");
             thread.setDaemon(true);
             thread.start();
         }
@@ -191,19 +201,21 @@ final class Host {
 
         SinkServer() throws IOException {
             socket = new ServerSocket(0, 200, InetAddress.getByName("127.0.0.1"));
-            Thread acceptor = new Thread(() -> {
-                while (!socket.isClosed()) {
-                    try {
-                        Socket s = socket.accept();
-                        accepted.incrementAndGet();
-                        Thread reader = new Thread(() -> drain(s), "sink-reader");
-                        reader.setDaemon(true);
-                        reader.start();
-                    } catch (IOException e) {
-                        return;
-                    }
-                }
-            }, "sink-acceptor");
+            Thread acceptor = new Thread(
+                    () -> {
+                        while (!socket.isClosed()) {
+                            try {
+                                Socket s = socket.accept();
+                                accepted.incrementAndGet();
+                                Thread reader = new Thread(() -> drain(s), "sink-reader");
+                                reader.setDaemon(true);
+                                reader.start();
+                            } catch (IOException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "sink-acceptor");
             acceptor.setDaemon(true);
             acceptor.start();
         }

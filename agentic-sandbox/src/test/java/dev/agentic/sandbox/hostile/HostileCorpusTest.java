@@ -35,9 +35,7 @@ import org.junit.jupiter.api.TestFactory;
 class HostileCorpusTest {
     private static final Duration WALL = Duration.ofSeconds(8);
 
-    private record Case(UnaryOperator<ExecutionRequest.Builder> setup,
-                        BiConsumer<ExecutionResult, Long> check) {
-    }
+    private record Case(UnaryOperator<ExecutionRequest.Builder> setup, BiConsumer<ExecutionResult, Long> check) {}
 
     private static final Map<String, Case> CASES = Map.ofEntries(
             Map.entry("a01_cpu_burn.py", new Case(b -> b.limits(l -> l.cpuTime(Duration.ofSeconds(2))), (r, ms) -> {
@@ -45,28 +43,33 @@ class HostileCorpusTest {
                 assertThat(((ExecutionResult.Killed) r).limit()).isEqualTo(Limit.CPU_TIME);
                 assertThat(ms).isLessThan(WALL.toMillis());
             })),
-            Map.entry("a02_ignore_sigterm.py", new Case(b -> b.limits(l -> l.wallTime(Duration.ofMillis(1500))), (r, ms) -> {
-                assertThat(r).isInstanceOf(ExecutionResult.TimedOut.class);
-                assertThat(ms).isLessThan(1500 + 3000);
-            })),
+            Map.entry(
+                    "a02_ignore_sigterm.py",
+                    new Case(b -> b.limits(l -> l.wallTime(Duration.ofMillis(1500))), (r, ms) -> {
+                        assertThat(r).isInstanceOf(ExecutionResult.TimedOut.class);
+                        assertThat(ms).isLessThan(1500 + 3000);
+                    })),
             Map.entry("a03_memory_bomb.py", new Case(b -> b.limits(l -> l.memoryBytes(256L << 20)), (r, ms) -> {
                 assertThat(r).isInstanceOf(ExecutionResult.Killed.class);
                 assertThat(((ExecutionResult.Killed) r).limit()).isEqualTo(Limit.MEMORY);
                 assertThat(r.stdout()).doesNotContain("250 MiB");
             })),
-            Map.entry("a04_fork_bomb.py", new Case(b -> b.limits(l -> l.maxProcesses(24).wallTime(Duration.ofSeconds(3))), (r, ms) -> {
-                assertThat(r.stdout()).contains("fork refused after");
-                int forks = Integer.parseInt(r.stdout().replaceAll("(?s).*fork refused after (\\d+).*", "$1"));
-                assertThat(forks).isLessThan(24);
-                assertThat(r).isInstanceOf(ExecutionResult.TimedOut.class);
-                Host.assertNoRunLeft();
-            })),
-            Map.entry("a05_disk_fill_many_files.py", new Case(b -> b.limits(l -> l.maxDiskBytes(32L << 20)), (r, ms) -> {
-                assertThat(r).isInstanceOf(ExecutionResult.Failed.class);
-                assertThat(r.stderr()).contains("No space left on device");
-                int mib = Integer.parseInt(r.stdout().replaceAll("(?s).*wrote (\\d+) MiB.*", "$1"));
-                assertThat(mib).isLessThanOrEqualTo(32);
-            })),
+            Map.entry(
+                    "a04_fork_bomb.py",
+                    new Case(b -> b.limits(l -> l.maxProcesses(24).wallTime(Duration.ofSeconds(3))), (r, ms) -> {
+                        assertThat(r.stdout()).contains("fork refused after");
+                        int forks = Integer.parseInt(r.stdout().replaceAll("(?s).*fork refused after (\\d+).*", "$1"));
+                        assertThat(forks).isLessThan(24);
+                        assertThat(r).isInstanceOf(ExecutionResult.TimedOut.class);
+                        Host.assertNoRunLeft();
+                    })),
+            Map.entry(
+                    "a05_disk_fill_many_files.py", new Case(b -> b.limits(l -> l.maxDiskBytes(32L << 20)), (r, ms) -> {
+                        assertThat(r).isInstanceOf(ExecutionResult.Failed.class);
+                        assertThat(r.stderr()).contains("No space left on device");
+                        int mib = Integer.parseInt(r.stdout().replaceAll("(?s).*wrote (\\d+) MiB.*", "$1"));
+                        assertThat(mib).isLessThanOrEqualTo(32);
+                    })),
             Map.entry("a06_stdout_flood.py", new Case(b -> b.limits(l -> l.maxOutputBytes(64 * 1024)), (r, ms) -> {
                 assertThat(r).isInstanceOf(ExecutionResult.Killed.class);
                 assertThat(((ExecutionResult.Killed) r).limit()).isEqualTo(Limit.OUTPUT);
@@ -79,46 +82,72 @@ class HostileCorpusTest {
                 assertThat(r.stdout()).contains("parent exits");
                 Host.assertNoProcessLeft("313.131");
             })),
-            Map.entry("b02_timeout_partial_output.py", new Case(b -> b.limits(l -> l.wallTime(Duration.ofMillis(1500))), (r, ms) -> {
-                assertThat(r).isInstanceOf(ExecutionResult.TimedOut.class);
-                assertThat(r.stdout()).isEqualTo("progress: step 1 done\nprogress: step 2 done\n");
-            })),
+            Map.entry(
+                    "b02_timeout_partial_output.py",
+                    new Case(b -> b.limits(l -> l.wallTime(Duration.ofMillis(1500))), (r, ms) -> {
+                        assertThat(r).isInstanceOf(ExecutionResult.TimedOut.class);
+                        assertThat(r.stdout()).isEqualTo("progress: step 1 done\nprogress: step 2 done\n");
+                    })),
             Map.entry("b03_persist_for_next_run.py", new Case(b -> b, (r, ms) -> {
                 assertThat(r.stdout()).contains("refused /usr/");
-                ExecutionResult next = Host.sandbox().execute(Host.python(
-                        "import json, os\nprint(json.__file__, os.listdir('.'), os.listdir('/tmp'))").build());
-                assertThat(next.stdout()).doesNotContain("PERSISTED").startsWith("/usr/lib/python3")
+                ExecutionResult next = Host.sandbox()
+                        .execute(Host.python(
+                                        "import json, os\nprint(json.__file__, os.listdir('.'), os.listdir('/tmp'))")
+                                .build());
+                assertThat(next.stdout())
+                        .doesNotContain("PERSISTED")
+                        .startsWith("/usr/lib/python3")
                         .contains("['main.py'] []");
             })),
             Map.entry("c01_read_host_secrets.py", new Case(b -> b, (r, ms) -> {
                 assertThat(r.stdout()).doesNotContain("READ").contains("DENIED /etc/shadow");
             })),
             Map.entry("c02_parent_environment.py", new Case(b -> b, (r, ms) -> {
-                assertThat(r.stdout()).doesNotContain(Host.ENV_CANARY).doesNotContain("AGENTIC_HOST_CANARY")
-                        .doesNotContain("/root").contains("1 cmdline");
+                assertThat(r.stdout())
+                        .doesNotContain(Host.ENV_CANARY)
+                        .doesNotContain("AGENTIC_HOST_CANARY")
+                        .doesNotContain("/root")
+                        .contains("1 cmdline");
                 for (String line : r.stdout().split("\n")) {
-                    assertThat(Integer.parseInt(line.split(" ")[0])).as("only sandbox pids: " + line).isLessThan(10);
+                    assertThat(Integer.parseInt(line.split(" ")[0]))
+                            .as("only sandbox pids: " + line)
+                            .isLessThan(10);
                 }
             })),
-            Map.entry("c03_jvm_attach.py", new Case(b -> b, (r, ms) -> assertThat(r.stdout()).startsWith("NONE"))),
+            Map.entry(
+                    "c03_jvm_attach.py",
+                    new Case(b -> b, (r, ms) -> assertThat(r.stdout()).startsWith("NONE"))),
             Map.entry("d01_write_outside.py", new Case(b -> b, (r, ms) -> {
                 // HOME is the sandbox's own working directory, so "~/agentic-probe" may be written there.
-                assertThat(r.stdout().replace("WROTE /sandbox/agentic-probe", "")).doesNotContain("WROTE");
-                for (String p : List.of("/usr/lib/agentic-probe", "/etc/agentic-probe", "/root/agentic-probe",
-                        "/var/tmp/agentic-probe", "/opt/agentic-probe")) {
+                assertThat(r.stdout().replace("WROTE /sandbox/agentic-probe", ""))
+                        .doesNotContain("WROTE");
+                for (String p : List.of(
+                        "/usr/lib/agentic-probe",
+                        "/etc/agentic-probe",
+                        "/root/agentic-probe",
+                        "/var/tmp/agentic-probe",
+                        "/opt/agentic-probe")) {
                     assertThat(Path.of(p)).doesNotExist();
                 }
             })),
             Map.entry("d02_symlink_outputs.py", new Case(b -> b.outputGlob("out/*"), (r, ms) -> {
                 assertThat(r.succeeded()).isTrue();
                 assertThat(r.output().files()).extracting(OutputFile::path).containsExactly("out/real.txt");
-                assertThat(String.join("\n", r.output().notes())).contains("out/passwd.txt skipped")
+                assertThat(String.join("\n", r.output().notes()))
+                        .contains("out/passwd.txt skipped")
                         .contains("out/result.json skipped");
                 assertThat(ms).isLessThan(5000);
             })),
             Map.entry("e01_network_direct.py", new Case(b -> b, (r, ms) -> {
-                assertThat(r.stdout()).doesNotContain("CONNECTED").doesNotContain("RESOLVED").contains("NO DNS");
-                assertThat(r.stdout().lines().filter(l -> l.startsWith("BLOCKED")).count()).isEqualTo(4);
+                assertThat(r.stdout())
+                        .doesNotContain("CONNECTED")
+                        .doesNotContain("RESOLVED")
+                        .contains("NO DNS");
+                assertThat(r.stdout()
+                                .lines()
+                                .filter(l -> l.startsWith("BLOCKED"))
+                                .count())
+                        .isEqualTo(4);
             })),
             Map.entry("e02_proxy_abuse.py", new Case(b -> b, (r, ms) -> {
                 // Without an allowlist there is no proxy at all; the allowlisted run is in EgressHostileTest.
@@ -129,7 +158,9 @@ class HostileCorpusTest {
                 Host.assertHostResponsive();
             })),
             Map.entry("f02_user_namespace.py", new Case(b -> b, (r, ms) -> {
-                assertThat(r.stdout()).contains("unshare(NEWUSER) = -1 errno 1").contains("ptrace(TRACEME) = -1 errno 1");
+                assertThat(r.stdout())
+                        .contains("unshare(NEWUSER) = -1 errno 1")
+                        .contains("ptrace(TRACEME) = -1 errno 1");
             })),
             Map.entry("g01_ctypes_system.py", new Case(b -> b, (r, ms) -> {
                 assertThat(r.stdout()).contains("uid=65534").doesNotContain("root:");
@@ -139,10 +170,15 @@ class HostileCorpusTest {
                 assertThat(r).isInstanceOf(ExecutionResult.Failed.class);
                 assertThat(((ExecutionResult.Failed) r).exitCode()).isEqualTo(3);
             })),
-            Map.entry("i02_secret_echo.py", new Case(b -> b.secret("API_KEY", "sk-live-hostile-0123456789"), (r, ms) -> {
-                assertThat(r.stdout()).contains("the key is " + Redactor.MASK).doesNotContain("sk-live");
-                assertThat(r.stderr()).contains("again: " + Redactor.MASK).doesNotContain("sk-live");
-            })));
+            Map.entry(
+                    "i02_secret_echo.py", new Case(b -> b.secret("API_KEY", "sk-live-hostile-0123456789"), (r, ms) -> {
+                        assertThat(r.stdout())
+                                .contains("the key is " + Redactor.MASK)
+                                .doesNotContain("sk-live");
+                        assertThat(r.stderr())
+                                .contains("again: " + Redactor.MASK)
+                                .doesNotContain("sk-live");
+                    })));
 
     @TestFactory
     Stream<DynamicTest> everyCorpusProgramIsContained() throws IOException, URISyntaxException {
@@ -154,14 +190,20 @@ class HostileCorpusTest {
     }
 
     private static void runCase(String name, String source) {
-        Case c = CASES.getOrDefault(name, new Case(b -> b, (r, ms) -> { }));
-        ExecutionRequest.Builder b = ExecutionRequest.builder().code(Code.python(source))
-                .limits(ExecutionLimits.builder().wallTime(WALL).cpuTime(Duration.ofSeconds(5)).build());
+        Case c = CASES.getOrDefault(name, new Case(b -> b, (r, ms) -> {}));
+        ExecutionRequest.Builder b = ExecutionRequest.builder()
+                .code(Code.python(source))
+                .limits(ExecutionLimits.builder()
+                        .wallTime(WALL)
+                        .cpuTime(Duration.ofSeconds(5))
+                        .build());
         ExecutionRequest request = c.setup().apply(b).build();
         long start = System.nanoTime();
         ExecutionResult r = Host.sandbox().execute(request);
         long ms = (System.nanoTime() - start) / 1_000_000;
-        assertThat(ms).as(name + " returned within its wall time").isLessThan(request.limits().wallTime().toMillis() + 5000);
+        assertThat(ms)
+                .as(name + " returned within its wall time")
+                .isLessThan(request.limits().wallTime().toMillis() + 5000);
         c.check().accept(r, ms);
         assertThat(r.stdout() + r.stderr()).doesNotContain(Host.ENV_CANARY);
         Host.assertNoRunLeft();

@@ -19,12 +19,14 @@ class InodeExhaustionTest {
     @Test
     void emptyFileFloodEndsAtTheCpuLimitAndCollectionStopsAtItsEntryCap() {
         long start = System.nanoTime();
-        ExecutionResult r = Host.sandbox().execute(python("import os\nos.mkdir('flood')\nn = 0\n"
-                + "try:\n    while True:\n        os.mknod(f'flood/{n}')\n        n += 1\n"
-                + "        if n % 20000 == 0:\n            print(n, flush=True)\n"
-                + "except OSError as e:\n    print('stopped at', n, e.strerror, flush=True)")
-                .outputGlob("**").limits(l -> l.cpuTime(Duration.ofSeconds(1)).wallTime(Duration.ofSeconds(8)))
-                .build());
+        ExecutionResult r = Host.sandbox()
+                .execute(python("import os\nos.mkdir('flood')\nn = 0\n"
+                                + "try:\n    while True:\n        os.mknod(f'flood/{n}')\n        n += 1\n"
+                                + "        if n % 20000 == 0:\n            print(n, flush=True)\n"
+                                + "except OSError as e:\n    print('stopped at', n, e.strerror, flush=True)")
+                        .outputGlob("**")
+                        .limits(l -> l.cpuTime(Duration.ofSeconds(1)).wallTime(Duration.ofSeconds(8)))
+                        .build());
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
         // Without an inode cap on the tmpfs, the CPU limit (or the wall clock on a busy host) ends the flood.
@@ -45,12 +47,15 @@ class InodeExhaustionTest {
     @Test
     void directoryTreeDeeperThanPathMaxIsNotWalkedPastTheDepthCap() {
         // 3000 levels through chdir: a path of about 6000 bytes, more than PATH_MAX (4096).
-        ExecutionResult r = Host.sandbox().execute(python("import os\n"
-                + "open('top.txt', 'w').write('top')\n"
-                + "for depth in range(3000):\n    os.mkdir('d')\n    os.chdir('d')\n"
-                + "open('deep.txt', 'w').write('deep')\n"
-                + "print('depth', depth + 1, 'path bytes', len('/sandbox') + 2 * (depth + 1))")
-                .outputGlob("*.txt").outputGlob("**/*.txt").build());
+        ExecutionResult r = Host.sandbox()
+                .execute(python("import os\n"
+                                + "open('top.txt', 'w').write('top')\n"
+                                + "for depth in range(3000):\n    os.mkdir('d')\n    os.chdir('d')\n"
+                                + "open('deep.txt', 'w').write('deep')\n"
+                                + "print('depth', depth + 1, 'path bytes', len('/sandbox') + 2 * (depth + 1))")
+                        .outputGlob("*.txt")
+                        .outputGlob("**/*.txt")
+                        .build());
 
         assertThat(r.succeeded()).as(r.stderr()).isTrue();
         assertThat(r.stdout()).isEqualTo("depth 3000 path bytes 6008\n");

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class JavaProgramTest {
 
     private static ExecutionRequest.Builder java(String source) {
-        return ExecutionRequest.builder().code(Code.java(source))
+        return ExecutionRequest.builder()
+                .code(Code.java(source))
                 .limits(l -> l.wallTime(Duration.ofSeconds(30)).cpuTime(Duration.ofSeconds(20)));
     }
 
@@ -26,19 +27,26 @@ class JavaProgramTest {
 
     @Test
     void javaProgramRunsUnderTheMemoryLimitAndSeesItsSecret() {
-        ExecutionResult r = Host.sandbox().execute(java("public class Hello {\n"
-                + "  public static void main(String[] a) {\n"
-                + "    System.out.println(\"key=\" + System.getenv(\"API_KEY\") + \" uid=\" + System.getProperty(\"user.name\"));\n"
-                + "    System.out.println(\"host=\" + System.getenv(\"AGENTIC_HOST_CANARY\"));\n"
-                + "  }\n}").secret("API_KEY", "sk-java-secret-value").build());
+        ExecutionResult r = Host.sandbox()
+                .execute(java("public class Hello {\n"
+                                + "  public static void main(String[] a) {\n"
+                                + "    System.out.println(\"key=\" + System.getenv(\"API_KEY\") + \" uid=\" + System.getProperty(\"user.name\"));\n"
+                                + "    System.out.println(\"host=\" + System.getenv(\"AGENTIC_HOST_CANARY\"));\n"
+                                + "  }\n}")
+                        .secret("API_KEY", "sk-java-secret-value")
+                        .build());
 
         assertThat(r.succeeded()).as(r.stderr()).isTrue();
-        assertThat(r.stdout()).contains("key=" + Redactor.MASK).contains("host=null").doesNotContain("sk-java");
+        assertThat(r.stdout())
+                .contains("key=" + Redactor.MASK)
+                .contains("host=null")
+                .doesNotContain("sk-java");
     }
 
     @Test
     void compileErrorIsFailedWithTheCompilerMessage() {
-        ExecutionResult r = Host.sandbox().execute(java("class Broken { void f() { int x = \"s\"; } }").build());
+        ExecutionResult r = Host.sandbox()
+                .execute(java("class Broken { void f() { int x = \"s\"; } }").build());
 
         assertThat(r).isInstanceOf(ExecutionResult.Failed.class);
         assertThat(r.stderr()).contains("error:").contains("incompatible types");
@@ -46,9 +54,11 @@ class JavaProgramTest {
 
     @Test
     void javaMemoryBombIsKilledForMemory() {
-        ExecutionResult r = Host.sandbox().execute(java("import java.util.*;\n"
-                + "class Bomb { public static void main(String[] a) { List<byte[]> l = new ArrayList<>();\n"
-                + "  while (true) { l.add(new byte[8 << 20]); } } }").build());
+        ExecutionResult r = Host.sandbox()
+                .execute(java("import java.util.*;\n"
+                                + "class Bomb { public static void main(String[] a) { List<byte[]> l = new ArrayList<>();\n"
+                                + "  while (true) { l.add(new byte[8 << 20]); } } }")
+                        .build());
 
         assertThat(r).isInstanceOf(ExecutionResult.Killed.class);
         assertThat(((ExecutionResult.Killed) r).limit()).isEqualTo(Limit.MEMORY);
@@ -57,11 +67,13 @@ class JavaProgramTest {
 
     @Test
     void javaCannotReachTheHostNetworkOrFiles() {
-        ExecutionResult r = Host.sandbox().execute(java("import java.nio.file.*;\n"
-                + "class Probe { public static void main(String[] a) throws Exception {\n"
-                + "  System.out.println(Files.exists(Path.of(\"/root\")) + \" \" + Files.exists(Path.of(\"/etc/passwd\")));\n"
-                + "  try { new java.net.Socket(\"1.1.1.1\", 443); System.out.println(\"CONNECTED\"); }\n"
-                + "  catch (java.io.IOException e) { System.out.println(\"blocked \" + e.getMessage()); } } }").build());
+        ExecutionResult r = Host.sandbox()
+                .execute(java("import java.nio.file.*;\n"
+                                + "class Probe { public static void main(String[] a) throws Exception {\n"
+                                + "  System.out.println(Files.exists(Path.of(\"/root\")) + \" \" + Files.exists(Path.of(\"/etc/passwd\")));\n"
+                                + "  try { new java.net.Socket(\"1.1.1.1\", 443); System.out.println(\"CONNECTED\"); }\n"
+                                + "  catch (java.io.IOException e) { System.out.println(\"blocked \" + e.getMessage()); } } }")
+                        .build());
 
         assertThat(r.succeeded()).as(r.stderr()).isTrue();
         assertThat(r.stdout()).startsWith("false false").contains("blocked").doesNotContain("CONNECTED");

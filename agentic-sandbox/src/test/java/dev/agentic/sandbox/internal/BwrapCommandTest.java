@@ -12,58 +12,127 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BwrapCommandTest {
-    private final SandboxLayout layout = new SandboxLayout(HostTools.discover(true),
+    private final SandboxLayout layout = new SandboxLayout(
+            HostTools.discover(true),
             new HostTools.PythonInstall(Path.of("/usr/bin/python3.11"), Path.of("/usr"), "3.11"),
-            Path.of("/usr/lib/jvm/jdk"), List.of(Path.of("/opt/py")), Path.of("/scratch/seccomp.bpf"),
-            List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"), 65534);
+            Path.of("/usr/lib/jvm/jdk"),
+            List.of(Path.of("/opt/py")),
+            Path.of("/scratch/seccomp.bpf"),
+            List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"),
+            65534);
 
     private List<String> argv(Language language) {
-        ExecutionLimits limits = ExecutionLimits.builder().memoryBytes(256L << 20).cpuTime(Duration.ofMillis(1500))
-                .maxProcesses(16).maxDiskBytes(32L << 20).build();
-        return BwrapCommand.build(layout, new BwrapCommand.Run(language, Path.of("/scratch/run-1"),
-                List.of("data/in.csv"), limits, null, null, List.of(), true), null, null);
+        ExecutionLimits limits = ExecutionLimits.builder()
+                .memoryBytes(256L << 20)
+                .cpuTime(Duration.ofMillis(1500))
+                .maxProcesses(16)
+                .maxDiskBytes(32L << 20)
+                .build();
+        return BwrapCommand.build(
+                layout,
+                new BwrapCommand.Run(
+                        language,
+                        Path.of("/scratch/run-1"),
+                        List.of("data/in.csv"),
+                        limits,
+                        null,
+                        null,
+                        List.of(),
+                        true),
+                null,
+                null);
     }
 
     @Test
     void isolatesWithEveryNamespaceAndNoNestedUserNamespaces() {
         List<String> a = argv(Language.PYTHON);
 
-        assertThat(a).containsSubsequence("/usr/bin/setpriv", "/usr/bin/bwrap", "--unshare-all", "--unshare-user",
-                "--disable-userns", "--cap-drop", "ALL", "--die-with-parent", "--new-session", "--clearenv");
+        assertThat(a)
+                .containsSubsequence(
+                        "/usr/bin/setpriv",
+                        "/usr/bin/bwrap",
+                        "--unshare-all",
+                        "--unshare-user",
+                        "--disable-userns",
+                        "--cap-drop",
+                        "ALL",
+                        "--die-with-parent",
+                        "--new-session",
+                        "--clearenv");
         assertThat(a).containsSubsequence("--remount-ro", "/", "--seccomp", "3", "--");
-        assertThat(String.join(" ", a)).contains("--size 33554432 --tmpfs /tmp")
-                .contains("--size 33554432 --tmpfs /sandbox").contains("--ro-bind /opt/py /opt/py")
+        assertThat(String.join(" ", a))
+                .contains("--size 33554432 --tmpfs /tmp")
+                .contains("--size 33554432 --tmpfs /sandbox")
+                .contains("--ro-bind /opt/py /opt/py")
                 .contains("--ro-bind /scratch/run-1/in/data/in.csv /sandbox/data/in.csv")
-                .doesNotContain("--bind /scratch").doesNotContain("/root").doesNotContain("--share-net");
+                .doesNotContain("--bind /scratch")
+                .doesNotContain("/root")
+                .doesNotContain("--share-net");
     }
 
     @Test
     void jdkTreesAreMountedForJavaRunsOnly() {
-        SandboxLayout withJdk = new SandboxLayout(layout.tools(), layout.python(), Path.of("/opt/jdk"),
-                List.of(Path.of("/opt/py")), layout.seccompFile(), layout.dropPrivileges(), 65534,
+        SandboxLayout withJdk = new SandboxLayout(
+                layout.tools(),
+                layout.python(),
+                Path.of("/opt/jdk"),
+                List.of(Path.of("/opt/py")),
+                layout.seccompFile(),
+                layout.dropPrivileges(),
+                65534,
                 List.of(Path.of("/opt/jdk"), Path.of("/etc/java-17-openjdk")));
-        BwrapCommand.Run py = new BwrapCommand.Run(Language.PYTHON, Path.of("/scratch/run-1"), List.of(),
-                ExecutionLimits.defaults(), null, null, List.of(), false);
-        BwrapCommand.Run java = new BwrapCommand.Run(Language.JAVA, Path.of("/scratch/run-1"), List.of(),
-                ExecutionLimits.defaults(), null, null, List.of(), false);
+        BwrapCommand.Run py = new BwrapCommand.Run(
+                Language.PYTHON,
+                Path.of("/scratch/run-1"),
+                List.of(),
+                ExecutionLimits.defaults(),
+                null,
+                null,
+                List.of(),
+                false);
+        BwrapCommand.Run java = new BwrapCommand.Run(
+                Language.JAVA,
+                Path.of("/scratch/run-1"),
+                List.of(),
+                ExecutionLimits.defaults(),
+                null,
+                null,
+                List.of(),
+                false);
 
         assertThat(String.join(" ", BwrapCommand.build(withJdk, py, null, null)))
-                .contains("--ro-bind /opt/py /opt/py").doesNotContain("/opt/jdk").doesNotContain("/etc/java-17-openjdk");
+                .contains("--ro-bind /opt/py /opt/py")
+                .doesNotContain("/opt/jdk")
+                .doesNotContain("/etc/java-17-openjdk");
         assertThat(String.join(" ", BwrapCommand.build(withJdk, java, null, null)))
-                .contains("--ro-bind /opt/py /opt/py").contains("--ro-bind /opt/jdk /opt/jdk")
+                .contains("--ro-bind /opt/py /opt/py")
+                .contains("--ro-bind /opt/jdk /opt/jdk")
                 .contains("--ro-bind /etc/java-17-openjdk /etc/java-17-openjdk");
     }
 
     @Test
     void withRunCgroupTheLauncherJoinsItBeforeExecingBwrap() {
-        BwrapCommand.Run py = new BwrapCommand.Run(Language.PYTHON, Path.of("/scratch/run-1"), List.of(),
-                ExecutionLimits.defaults(), null, null, List.of(), false);
+        BwrapCommand.Run py = new BwrapCommand.Run(
+                Language.PYTHON,
+                Path.of("/scratch/run-1"),
+                List.of(),
+                ExecutionLimits.defaults(),
+                null,
+                null,
+                List.of(),
+                false);
 
         List<String> a = BwrapCommand.build(layout, py, null, null, Path.of("/cg/run-1/cgroup.procs"));
 
-        assertThat(a.subList(0, 7)).containsExactly(layout.tools().shell().toString(), "-c",
-                BwrapCommand.CGROUP_LAUNCHER, "/scratch/seccomp.bpf", "/cg/run-1/cgroup.procs",
-                "/scratch/run-1/" + BwrapCommand.STATUS_FILE, "/usr/bin/setpriv");
+        assertThat(a.subList(0, 7))
+                .containsExactly(
+                        layout.tools().shell().toString(),
+                        "-c",
+                        BwrapCommand.CGROUP_LAUNCHER,
+                        "/scratch/seccomp.bpf",
+                        "/cg/run-1/cgroup.procs",
+                        "/scratch/run-1/" + BwrapCommand.STATUS_FILE,
+                        "/usr/bin/setpriv");
         assertThat(BwrapCommand.CGROUP_LAUNCHER).startsWith("echo $$ >\"$1\" || exit 125;");
         assertThat(BwrapCommand.build(layout, py, null, null).get(2)).isEqualTo(BwrapCommand.LAUNCHER);
     }
@@ -72,27 +141,50 @@ class BwrapCommandTest {
     void limitsAreSetSoftEqualsHardWithCpuRoundedUp() {
         List<String> a = argv(Language.PYTHON);
 
-        assertThat(a).containsSubsequence("/usr/bin/prlimit", "--as=268435456", "--cpu=2", "--nproc=16",
-                "--fsize=67108864", "--nofile=256", "--core=0", "--");
-        assertThat(a.subList(a.size() - 8, a.size())).containsExactly("/bin/sh", "-c", BwrapCommand.WRAPPER, "sh",
-                "/usr/bin/python3.11", "-I", "-u", "/sandbox/main.py");
+        assertThat(a)
+                .containsSubsequence(
+                        "/usr/bin/prlimit",
+                        "--as=268435456",
+                        "--cpu=2",
+                        "--nproc=16",
+                        "--fsize=67108864",
+                        "--nofile=256",
+                        "--core=0",
+                        "--");
+        assertThat(a.subList(a.size() - 8, a.size()))
+                .containsExactly(
+                        "/bin/sh",
+                        "-c",
+                        BwrapCommand.WRAPPER,
+                        "sh",
+                        "/usr/bin/python3.11",
+                        "-I",
+                        "-u",
+                        "/sandbox/main.py");
     }
 
     @Test
     void javaRunsTheSourceLauncherWithFlagsThatFitTheMemoryLimit() {
         List<String> a = argv(Language.JAVA);
 
-        assertThat(a).containsSubsequence("/usr/lib/jvm/jdk/bin/java", "-Xmx64m", "-Xss512k", "-XX:+UseSerialGC",
-                "-XX:ActiveProcessorCount=1", "/sandbox/Main.java");
+        assertThat(a)
+                .containsSubsequence(
+                        "/usr/lib/jvm/jdk/bin/java",
+                        "-Xmx64m",
+                        "-Xss512k",
+                        "-XX:+UseSerialGC",
+                        "-XX:ActiveProcessorCount=1",
+                        "/sandbox/Main.java");
     }
 
     @Test
     void environmentScriptQuotesEveryValue() {
         String script = new String(EnvScript.of(Map.of("A", "it's $(rm -rf /) `x`\nnext")), StandardCharsets.UTF_8);
 
-        assertThat(script).isEqualTo("NL=$(printf '\\nx'); NL=${NL%x}\n"
-                + "export A='it'\\''s $(rm -rf /) `x`'\"$NL\"'next'\n");
-        assertThat(new String(EnvScript.of(Map.of("B", "plain")), StandardCharsets.UTF_8)).isEqualTo("export B='plain'\n");
+        assertThat(script)
+                .isEqualTo("NL=$(printf '\\nx'); NL=${NL%x}\n" + "export A='it'\\''s $(rm -rf /) `x`'\"$NL\"'next'\n");
+        assertThat(new String(EnvScript.of(Map.of("B", "plain")), StandardCharsets.UTF_8))
+                .isEqualTo("export B='plain'\n");
     }
 
     @Test
@@ -104,17 +196,34 @@ class BwrapCommandTest {
 
     @Test
     void egressMountsTheSocketsDirectoryAndStartsTheForwarderBeforeTheGate() {
-        BwrapCommand.Run run = new BwrapCommand.Run(Language.PYTHON, Path.of("/scratch/run-1"), List.of(),
-                ExecutionLimits.defaults(), Path.of("/scratch/run-1/egress/proxy.sock"),
-                Path.of("/scratch/run-1/forwarder.py"), List.of("HTTPS_PROXY", "http://127.0.0.1:3128"), true);
+        BwrapCommand.Run run = new BwrapCommand.Run(
+                Language.PYTHON,
+                Path.of("/scratch/run-1"),
+                List.of(),
+                ExecutionLimits.defaults(),
+                Path.of("/scratch/run-1/egress/proxy.sock"),
+                Path.of("/scratch/run-1/forwarder.py"),
+                List.of("HTTPS_PROXY", "http://127.0.0.1:3128"),
+                true);
 
         List<String> a = BwrapCommand.build(layout, run, "/run/egress.sock", "/run/forwarder.py");
 
-        assertThat(String.join(" ", a)).contains("--ro-bind /scratch/run-1/egress /run/egress")
+        assertThat(String.join(" ", a))
+                .contains("--ro-bind /scratch/run-1/egress /run/egress")
                 .contains("--symlink egress/proxy.sock /run/egress.sock")
                 .contains("--ro-bind /scratch/run-1/forwarder.py /run/forwarder.py")
                 .contains("--setenv HTTPS_PROXY http://127.0.0.1:3128");
-        assertThat(a).containsSubsequence("/run/forwarder.py", "--", "/bin/sh", "-c", BwrapCommand.WRAPPER, "sh",
-                "/usr/bin/python3.11", "-I", "-u", "/sandbox/main.py");
+        assertThat(a)
+                .containsSubsequence(
+                        "/run/forwarder.py",
+                        "--",
+                        "/bin/sh",
+                        "-c",
+                        BwrapCommand.WRAPPER,
+                        "sh",
+                        "/usr/bin/python3.11",
+                        "-I",
+                        "-u",
+                        "/sandbox/main.py");
     }
 }

@@ -22,8 +22,10 @@ class CgroupTest {
     /** A fake /proc/self/cgroup and mountinfo with cgroup2 mounted at {@code mount}; returns the JVM's dir. */
     private static Path fakeHost(Path tmp, Path mount, String own, String controllers) throws IOException {
         Files.writeString(tmp.resolve("cgroup"), "4:memory:/x\n0::" + own + "\n");
-        Files.writeString(tmp.resolve("mountinfo"), "31 23 0:28 / /sys/fs/cgroup rw,relatime - tmpfs tmpfs rw\n"
-                + "41 31 0:38 / " + mount + " rw,relatime - cgroup2 cgroup2 rw\n");
+        Files.writeString(
+                tmp.resolve("mountinfo"),
+                "31 23 0:28 / /sys/fs/cgroup rw,relatime - tmpfs tmpfs rw\n" + "41 31 0:38 / " + mount
+                        + " rw,relatime - cgroup2 cgroup2 rw\n");
         Path dir = mount.resolve(own.substring(1));
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("cgroup.controllers"), controllers + "\n");
@@ -32,8 +34,7 @@ class CgroupTest {
     }
 
     @Test
-    void delegatedCgroupOfTheJvmIsUsableAndGetsItsControllersEnabledForChildren(@TempDir Path tmp)
-            throws IOException {
+    void delegatedCgroupOfTheJvmIsUsableAndGetsItsControllersEnabledForChildren(@TempDir Path tmp) throws IOException {
         Path dir = fakeHost(tmp, tmp.resolve("cg"), "/user.slice/app.service", "cpuset cpu io memory pids");
 
         Cgroup c = Cgroup.detect(tmp.resolve("cgroup"), tmp.resolve("mountinfo"), null);
@@ -71,8 +72,8 @@ class CgroupTest {
     @Test
     void hostWithOnlyCgroupV1IsUnusable(@TempDir Path tmp) throws IOException {
         Files.writeString(tmp.resolve("cgroup"), "4:memory:/x\n1:cpu:/\n");
-        Files.writeString(tmp.resolve("mountinfo"),
-                "35 31 0:32 / /sys/fs/cgroup/memory rw,relatime - cgroup cgroup rw,memory\n");
+        Files.writeString(
+                tmp.resolve("mountinfo"), "35 31 0:32 / /sys/fs/cgroup/memory rw,relatime - cgroup cgroup rw,memory\n");
 
         Cgroup c = Cgroup.detect(tmp.resolve("cgroup"), tmp.resolve("mountinfo"), null);
 
@@ -94,10 +95,12 @@ class CgroupTest {
 
     @Test
     void readOnlyCgroupIsUnusable(@TempDir Path tmp) throws IOException {
-        assumeThat(System.getProperty("user.name")).as("root may write anywhere").isNotEqualTo("root");
+        assumeThat(System.getProperty("user.name"))
+                .as("root may write anywhere")
+                .isNotEqualTo("root");
         Path dir = fakeHost(tmp, tmp.resolve("cg"), "/ro", "memory pids");
-        Files.setPosixFilePermissions(dir.resolve("cgroup.subtree_control"),
-                PosixFilePermissions.fromString("r--r--r--"));
+        Files.setPosixFilePermissions(
+                dir.resolve("cgroup.subtree_control"), PosixFilePermissions.fromString("r--r--r--"));
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));
 
         Cgroup c = Cgroup.detect(tmp.resolve("cgroup"), tmp.resolve("mountinfo"), null);
@@ -114,8 +117,11 @@ class CgroupTest {
         Files.writeString(parent.resolve("cgroup.controllers"), "memory pids\n");
         Files.writeString(parent.resolve("cgroup.subtree_control"), "");
 
-        assertThat(Cgroup.detect(tmp.resolve("cgroup"), tmp.resolve("mountinfo"), parent).base()).isEqualTo(parent);
-        assertThat(Cgroup.detect(tmp.resolve("cgroup"), tmp.resolve("mountinfo"), tmp.resolve("nope")).reason())
+        assertThat(Cgroup.detect(tmp.resolve("cgroup"), tmp.resolve("mountinfo"), parent)
+                        .base())
+                .isEqualTo(parent);
+        assertThat(Cgroup.detect(tmp.resolve("cgroup"), tmp.resolve("mountinfo"), tmp.resolve("nope"))
+                        .reason())
                 .contains("not a cgroup v2 directory");
     }
 
@@ -125,7 +131,10 @@ class CgroupTest {
         Files.writeString(base.resolve("cgroup.controllers"), "cpu memory pids");
         Files.writeString(base.resolve("cgroup.subtree_control"), "");
         Cgroup c = Cgroup.check(base);
-        ExecutionLimits limits = ExecutionLimits.builder().memoryBytes(128L << 20).maxProcesses(7).build();
+        ExecutionLimits limits = ExecutionLimits.builder()
+                .memoryBytes(128L << 20)
+                .maxProcesses(7)
+                .build();
 
         RunCgroup g = c.createRun(limits, new ArrayList<>());
         Path dir = g.path();
@@ -149,7 +158,7 @@ class CgroupTest {
         Files.writeString(base.resolve("cgroup.subtree_control"), "memory pids");
         Cgroup c = Cgroup.check(base);
         try (RunCgroup oom = c.createRun(ExecutionLimits.defaults(), new ArrayList<>());
-             RunCgroup fork = c.createRun(ExecutionLimits.defaults(), new ArrayList<>())) {
+                RunCgroup fork = c.createRun(ExecutionLimits.defaults(), new ArrayList<>())) {
             Files.writeString(oom.path().resolve("memory.events"), "low 0\nhigh 0\nmax 4\noom 1\noom_kill 1\n");
             Files.writeString(fork.path().resolve("pids.events"), "max 3\n");
 
@@ -161,15 +170,16 @@ class CgroupTest {
 
     @Test
     void cgroupLimitDecidesTheAttributionOfAFailedRun() {
-        ExecutionOutput out = ExecutionOutput.builder().duration(Duration.ofMillis(10)).build();
+        ExecutionOutput out =
+                ExecutionOutput.builder().duration(Duration.ofMillis(10)).build();
         ExecutionLimits l = ExecutionLimits.defaults();
 
         assertThat(Outcome.map(137, Outcome.KilledBy.NOBODY, l, out, Limit.MEMORY))
                 .isEqualTo(new ExecutionResult.Killed(9, Limit.MEMORY, out));
         assertThat(Outcome.map(1, Outcome.KilledBy.NOBODY, l, out, Limit.PROCESSES))
                 .isEqualTo(new ExecutionResult.Killed(0, Limit.PROCESSES, out));
-        assertThat(Outcome.map(0, Outcome.KilledBy.NOBODY, l, out, Limit.MEMORY)).isInstanceOf(
-                ExecutionResult.Succeeded.class);
+        assertThat(Outcome.map(0, Outcome.KilledBy.NOBODY, l, out, Limit.MEMORY))
+                .isInstanceOf(ExecutionResult.Succeeded.class);
         assertThat(Outcome.map(1, Outcome.KilledBy.NOBODY, l, out, null)).isInstanceOf(ExecutionResult.Failed.class);
     }
 
@@ -177,7 +187,8 @@ class CgroupTest {
     void thisHostHasNoUsableCgroupV2() throws IOException {
         Path unified = Path.of("/sys/fs/cgroup/unified/cgroup.controllers");
         assumeThat(Files.exists(unified) && !Files.readString(unified).contains("memory"))
-                .as("this test describes the project's build host (hybrid cgroups, v2 with hugetlb only)").isTrue();
+                .as("this test describes the project's build host (hybrid cgroups, v2 with hugetlb only)")
+                .isTrue();
 
         Cgroup c = Cgroup.detect(null);
 

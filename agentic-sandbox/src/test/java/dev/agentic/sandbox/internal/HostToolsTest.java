@@ -16,7 +16,8 @@ class HostToolsTest {
     @Test
     void missingBubblewrapIsRefusedWithTheInstallCommand() {
         assertThatThrownBy(() -> HostTools.discover(true, name -> Optional.empty()))
-                .isInstanceOf(SandboxException.class).hasMessageContaining("apt-get install bubblewrap");
+                .isInstanceOf(SandboxException.class)
+                .hasMessageContaining("apt-get install bubblewrap");
     }
 
     @Test
@@ -41,7 +42,9 @@ class HostToolsTest {
 
         HostTools.PythonInstall py = HostTools.resolvePython(shim);
 
-        assertThat(py.executable().toString()).startsWith("/root/.pyenv/versions/").doesNotContain("shims");
+        assertThat(py.executable().toString())
+                .startsWith("/root/.pyenv/versions/")
+                .doesNotContain("shims");
         assertThat(py.prefix().toString()).startsWith("/root/.pyenv/versions/");
         assertThat(py.executable()).startsWith(py.prefix());
     }

@@ -18,11 +18,16 @@ class LocalSandboxProviderTest {
 
     @Test
     void localSpecFoundOnTheClasspathGivesALocalSandboxThatRuns() {
-        ProviderContext context = ProviderContext.builder().loopbackHost(HostPort.of("127.0.0.1", 8123)).build();
+        ProviderContext context = ProviderContext.builder()
+                .loopbackHost(HostPort.of("127.0.0.1", 8123))
+                .build();
         try (Sandbox sandbox = ProviderLookup.sandboxes().create("local", context)) {
             assertThat(sandbox).isInstanceOf(LocalSandbox.class);
-            assertThat(sandbox.execute(ExecutionRequest.builder().code(new Code(Language.PYTHON, "print(1 + 1)"))
-                    .build()).stdout()).isEqualTo("2\n");
+            assertThat(sandbox.execute(ExecutionRequest.builder()
+                                    .code(new Code(Language.PYTHON, "print(1 + 1)"))
+                                    .build())
+                            .stdout())
+                    .isEqualTo("2\n");
         }
     }
 
@@ -34,6 +39,7 @@ class LocalSandboxProviderTest {
         assertThat(provider.accepts("agentcore:abc")).isFalse();
         assertThat(provider.accepts("localhost")).isFalse();
         assertThatThrownBy(() -> provider.create("local:fast", ProviderContext.defaults()))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("takes no argument");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("takes no argument");
     }
 }

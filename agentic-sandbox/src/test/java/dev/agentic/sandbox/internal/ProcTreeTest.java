@@ -15,18 +15,23 @@ class ProcTreeTest {
     @Test
     void killPidNamespaceKillsEveryProcessInsideWhateverItsCommandLineSays() throws Exception {
         // a process tree in its own user and pid namespace, as a sandbox has: unshare (host side) forks the init
-        Process unshare = new ProcessBuilder("unshare", "--user", "--map-root-user", "--pid", "--fork",
-                "sh", "-c", "sleep 611 & sleep 612").redirectErrorStream(true).start();
+        Process unshare = new ProcessBuilder(
+                        "unshare", "--user", "--map-root-user", "--pid", "--fork", "sh", "-c", "sleep 611 & sleep 612")
+                .redirectErrorStream(true)
+                .start();
         try {
             long init = awaitChild(unshare.pid());
             long namespace = namespaceOf(init);
-            assertThat(namespace).isNotEqualTo(namespaceOf(ProcessHandle.current().pid()));
+            assertThat(namespace)
+                    .isNotEqualTo(namespaceOf(ProcessHandle.current().pid()));
             awaitCount(namespace, 3);
 
             int killed = ProcTree.killPidNamespace(namespace);
 
             assertThat(killed).isGreaterThanOrEqualTo(1);
-            assertThat(unshare.waitFor(5, TimeUnit.SECONDS)).as("the namespace's init is gone").isTrue();
+            assertThat(unshare.waitFor(5, TimeUnit.SECONDS))
+                    .as("the namespace's init is gone")
+                    .isTrue();
             assertThat(ProcTree.withCommandLineContaining("sleep 611")).isEmpty();
             assertThat(ProcTree.withCommandLineContaining("sleep 612")).isEmpty();
         } finally {
@@ -61,7 +66,8 @@ class ProcTreeTest {
 
     private static int inNamespace(long namespace) throws Exception {
         int n = 0;
-        try (var s = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
+        try (var s = Files.newDirectoryStream(
+                Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
             for (Path p : s) {
                 try {
                     if (Files.readSymbolicLink(p.resolve("ns/pid")).toString().equals("pid:[" + namespace + "]")
@@ -77,7 +83,8 @@ class ProcTreeTest {
     }
 
     private static long namespaceOf(long pid) throws Exception {
-        String link = Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "ns/pid")).toString();
+        String link = Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "ns/pid"))
+                .toString();
         return Long.parseLong(link.substring(link.indexOf('[') + 1, link.indexOf(']')));
     }
 }

@@ -34,8 +34,11 @@ import org.junit.jupiter.api.Test;
  */
 @Stable
 public abstract class ArtifactStoreContract {
-    private static final ArtifactMetadata PYTHON_STRIPE = ArtifactMetadata.builder().contentType(ContentTypes.PYTHON)
-            .userMetadata("integration", "stripe").userMetadata("status", "succeeded").build();
+    private static final ArtifactMetadata PYTHON_STRIPE = ArtifactMetadata.builder()
+            .contentType(ContentTypes.PYTHON)
+            .userMetadata("integration", "stripe")
+            .userMetadata("status", "succeeded")
+            .build();
 
     /** A new, empty store for one test. */
     protected abstract ArtifactStore newStore() throws Exception;
@@ -79,7 +82,8 @@ public abstract class ArtifactStoreContract {
     @Test
     protected void putIfAbsentWritesOnlyWhenTheKeyIsFreeAndNeverOverwrites() {
         assertThat(store.putIfAbsent("a/once.py", utf8("first"), PYTHON_STRIPE)).isTrue();
-        assertThat(store.putIfAbsent("a/once.py", utf8("second"), ArtifactMetadata.of(ContentTypes.JSON))).isFalse();
+        assertThat(store.putIfAbsent("a/once.py", utf8("second"), ArtifactMetadata.of(ContentTypes.JSON)))
+                .isFalse();
 
         Artifact stored = store.read("a/once.py").orElseThrow();
         assertThat(new String(stored.content(), StandardCharsets.UTF_8)).isEqualTo("first");
@@ -93,8 +97,13 @@ public abstract class ArtifactStoreContract {
         List<List<Boolean>> won = Concurrently.run(writers, n -> () -> {
             List<Boolean> mine = new ArrayList<>();
             for (String key : keys) {
-                mine.add(store.putIfAbsent(key, utf8("writer " + n), ArtifactMetadata.builder()
-                        .contentType(ContentTypes.JSON).userMetadata("writer", String.valueOf(n)).build()));
+                mine.add(store.putIfAbsent(
+                        key,
+                        utf8("writer " + n),
+                        ArtifactMetadata.builder()
+                                .contentType(ContentTypes.JSON)
+                                .userMetadata("writer", String.valueOf(n))
+                                .build()));
             }
             return mine;
         });
@@ -120,8 +129,11 @@ public abstract class ArtifactStoreContract {
         String k2 = store.putNew("executions/x/success_20260101_000000.json", utf8("2"));
         String k3 = store.putNew("executions/x/success_20260101_000000.json", utf8("3"));
 
-        assertThat(List.of(k1, k2, k3)).containsExactly("executions/x/success_20260101_000000.json",
-                "executions/x/success_20260101_000000_2.json", "executions/x/success_20260101_000000_3.json");
+        assertThat(List.of(k1, k2, k3))
+                .containsExactly(
+                        "executions/x/success_20260101_000000.json",
+                        "executions/x/success_20260101_000000_2.json",
+                        "executions/x/success_20260101_000000_3.json");
         assertThat(read(k1)).isEqualTo("1");
         assertThat(read(k3)).isEqualTo("3");
     }
@@ -147,9 +159,13 @@ public abstract class ArtifactStoreContract {
         List<List<String>> keys = Concurrently.run(writers, n -> () -> {
             List<String> mine = new ArrayList<>();
             for (int i = 0; i < each; i++) {
-                mine.add(store.putNew("executions/c/success_20260101_000000.json", utf8("writer " + n),
-                        ArtifactMetadata.builder().contentType(ContentTypes.JSON)
-                                .userMetadata("writer", String.valueOf(n)).build()));
+                mine.add(store.putNew(
+                        "executions/c/success_20260101_000000.json",
+                        utf8("writer " + n),
+                        ArtifactMetadata.builder()
+                                .contentType(ContentTypes.JSON)
+                                .userMetadata("writer", String.valueOf(n))
+                                .build()));
             }
             return mine;
         });
@@ -216,7 +232,8 @@ public abstract class ArtifactStoreContract {
         }
 
         ArtifactPage first = store.list(r -> r.prefix("p/").pageSize(2));
-        ArtifactPage second = store.list(r -> r.prefix("p/").pageSize(2).continuationToken(first.nextToken().get()));
+        ArtifactPage second = store.list(r ->
+                r.prefix("p/").pageSize(2).continuationToken(first.nextToken().get()));
 
         assertThat(first.keys()).containsExactly("p/a", "p/b");
         assertThat(second.keys()).containsExactly("p/c", "p/d");
@@ -281,8 +298,14 @@ public abstract class ArtifactStoreContract {
 
     @Test
     protected void readersSeeOneWritesContentWithThatWritesMetadataNeverAMix() throws Exception {
-        ArtifactMetadata one = ArtifactMetadata.builder().contentType(ContentTypes.JSON).userMetadata("v", "one").build();
-        ArtifactMetadata two = ArtifactMetadata.builder().contentType(ContentTypes.JSON).userMetadata("v", "two").build();
+        ArtifactMetadata one = ArtifactMetadata.builder()
+                .contentType(ContentTypes.JSON)
+                .userMetadata("v", "one")
+                .build();
+        ArtifactMetadata two = ArtifactMetadata.builder()
+                .contentType(ContentTypes.JSON)
+                .userMetadata("v", "two")
+                .build();
         store.put("mix/r.json", utf8("\"one\""), one);
         AtomicBoolean writing = new AtomicBoolean(true);
 
@@ -310,8 +333,8 @@ public abstract class ArtifactStoreContract {
 
     @Test
     protected void listingIncludesEveryValidKeyAndNothingElse() {
-        List<String> keys = List.of("a", "a.b/c", "x-y_z.1/2/3/4/5/deep.json", "generated/s/v.py", "generated/s/v_2.py",
-                "UPPER/Case.TXT");
+        List<String> keys = List.of(
+                "a", "a.b/c", "x-y_z.1/2/3/4/5/deep.json", "generated/s/v.py", "generated/s/v_2.py", "UPPER/Case.TXT");
         for (String k : keys) {
             store.put(k, utf8(k), PYTHON_STRIPE);
         }
@@ -324,7 +347,8 @@ public abstract class ArtifactStoreContract {
         List<String> expected = new ArrayList<>(keys);
         expected.add("generated/s/v_3.py");
         assertThat(listed).containsExactlyInAnyOrderElementsOf(expected).isSorted();
-        assertThat(listed).allSatisfy(k -> assertThat(ArtifactKeys.isValid(k)).as(k).isTrue());
+        assertThat(listed)
+                .allSatisfy(k -> assertThat(ArtifactKeys.isValid(k)).as(k).isTrue());
         assertThat(store.list(r -> r.pageSize(1)).keys()).containsExactly(listed.get(0));
     }
 

@@ -54,10 +54,13 @@ import org.junit.jupiter.api.TestFactory;
 @Stable
 public abstract class ChatModelContract {
     /** The tool the tool-use checks offer. */
-    protected static final ToolSpec TOOL = new ToolSpec("execute_code", "Runs a program and returns its output.",
+    protected static final ToolSpec TOOL = new ToolSpec(
+            "execute_code",
+            "Runs a program and returns its output.",
             "{\"type\":\"object\",\"properties\":{\"code_id\":{\"type\":\"string\"}},\"required\":[\"code_id\"]}");
     /** The arguments the tool-use checks expect back. */
     protected static final String TOOL_INPUT = "{\"code_id\":\"code-1\"}";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Text with multi-line code, non-ASCII letters and a character outside the BMP, to catch bad chunking. */
@@ -84,8 +87,11 @@ public abstract class ChatModelContract {
 
     /** The request the contract sends; override to add what the implementation needs. */
     protected ChatRequest request() {
-        return ChatRequest.builder().system("You are terse.").user("Write a program that greets the world.")
-                .maxTokens(256).build();
+        return ChatRequest.builder()
+                .system("You are terse.")
+                .user("Write a program that greets the world.")
+                .maxTokens(256)
+                .build();
     }
 
     @Test
@@ -116,10 +122,13 @@ public abstract class ChatModelContract {
         assertThat(recorder.deltas).allSatisfy(d -> {
             assertThat(d).isNotEmpty();
             assertThat(Character.isHighSurrogate(d.charAt(d.length() - 1)))
-                    .as("delta ends inside a surrogate pair: %s", d).isFalse();
+                    .as("delta ends inside a surrogate pair: %s", d)
+                    .isFalse();
         });
         assertThat(recorder.completed).containsExactly(response);
-        assertThat(recorder.deltaAfterComplete).as("a delta arrived after onComplete").isFalse();
+        assertThat(recorder.deltaAfterComplete)
+                .as("a delta arrived after onComplete")
+                .isFalse();
         assertThat(response.text()).isEqualTo(SAMPLE);
     }
 
@@ -127,7 +136,8 @@ public abstract class ChatModelContract {
     protected void streamingAndPlainCallsGiveTheSameAnswer() {
         ChatModel model = modelAnswering(SAMPLE);
 
-        assertThat(model.chat(request(), StreamListener.ignoring()).text()).isEqualTo(model.chat(request()).text());
+        assertThat(model.chat(request(), StreamListener.ignoring()).text())
+                .isEqualTo(model.chat(request()).text());
     }
 
     /** The request the tool-use checks send: {@link #request()} offering the contract's tool. */
@@ -162,8 +172,10 @@ public abstract class ChatModelContract {
         ContentBlock.ToolUse call = new ContentBlock.ToolUse("toolu_contract_1", TOOL.name(), TOOL_INPUT);
         ChatRequest followUp = toolRequest().toBuilder()
                 .message(new Message(Role.ASSISTANT, List.of(call)))
-                .message(new Message(Role.USER, List.of(new ContentBlock.ToolResult(call.id(),
-                        "{\"status\":\"SUCCEEDED\",\"stdout\":\"hello\\n\"}", false))))
+                .message(new Message(
+                        Role.USER,
+                        List.of(new ContentBlock.ToolResult(
+                                call.id(), "{\"status\":\"SUCCEEDED\",\"stdout\":\"hello\\n\"}", false))))
                 .build();
 
         ChatResponse response = modelAnswering(SAMPLE).chat(followUp);
@@ -173,20 +185,21 @@ public abstract class ChatModelContract {
 
     @TestFactory
     protected Stream<DynamicTest> failuresAreModelExceptionsOfTheExpectedKind() {
-        return failureKinds().stream().map(kind -> DynamicTest.dynamicTest(kind.name(), () -> {
-            ChatModel model = modelFailingWith(kind);
+        return failureKinds().stream()
+                .map(kind -> DynamicTest.dynamicTest(kind.name(), () -> {
+                    ChatModel model = modelFailingWith(kind);
 
-            Throwable plain = catchThrowable(() -> model.chat(request()));
-            Throwable streamed = catchThrowable(() -> model.chat(request(), StreamListener.ignoring()));
+                    Throwable plain = catchThrowable(() -> model.chat(request()));
+                    Throwable streamed = catchThrowable(() -> model.chat(request(), StreamListener.ignoring()));
 
-            for (Throwable t : List.of(plain, streamed)) {
-                assertThat(t).isInstanceOf(ModelException.class);
-                ModelException e = (ModelException) t;
-                assertThat(e.kind()).isEqualTo(kind);
-                assertThat(e.retryable()).isEqualTo(kind.retryable());
-                assertThat(e.getMessage()).isNotBlank();
-            }
-        }));
+                    for (Throwable t : List.of(plain, streamed)) {
+                        assertThat(t).isInstanceOf(ModelException.class);
+                        ModelException e = (ModelException) t;
+                        assertThat(e.kind()).isEqualTo(kind);
+                        assertThat(e.retryable()).isEqualTo(kind.retryable());
+                        assertThat(e.getMessage()).isNotBlank();
+                    }
+                }));
     }
 
     @Test

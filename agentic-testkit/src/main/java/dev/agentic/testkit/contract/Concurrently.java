@@ -12,8 +12,7 @@ import java.util.function.IntFunction;
 
 /** Runs tasks on many threads released at the same moment, for the contract suites' concurrency tests. */
 final class Concurrently {
-    private Concurrently() {
-    }
+    private Concurrently() {}
 
     /**
      * Runs {@code tasks.apply(i)} for {@code i} in {@code [0, threads)}, each on its own thread, all started

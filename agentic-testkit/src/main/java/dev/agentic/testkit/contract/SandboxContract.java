@@ -49,7 +49,7 @@ import org.junit.jupiter.api.Test;
  * @Test
  * @Disabled("the remote sandbox shares one /tmp per session by design")
  * protected void aLaterRunDoesNotSeeFilesOfAnEarlierOne() {
-        assumeCapable(SandboxCapability.FILESYSTEM_ISOLATION);
+ * assumeCapable(SandboxCapability.FILESYSTEM_ISOLATION);
  * }
  * }</pre>
  *
@@ -153,15 +153,19 @@ public abstract class SandboxContract extends SandboxSessionCases {
         assumeCapable(SandboxCapability.ENVIRONMENT, SandboxCapability.SECRETS);
         String secret = "sk-test-" + Long.toHexString(System.nanoTime()) + "-value";
         ExecutionResult r = run(python("import os, sys\n"
-                + "print('region', os.environ['REGION'])\n"
-                + "print('key', os.environ['API_KEY'])\n"
-                + "print('len', len(os.environ['API_KEY']))\n"
-                + "print('again', os.environ['API_KEY'], file=sys.stderr)")
-                .environment("REGION", "eu-west-1").secret("API_KEY", secret));
+                        + "print('region', os.environ['REGION'])\n"
+                        + "print('key', os.environ['API_KEY'])\n"
+                        + "print('len', len(os.environ['API_KEY']))\n"
+                        + "print('again', os.environ['API_KEY'], file=sys.stderr)")
+                .environment("REGION", "eu-west-1")
+                .secret("API_KEY", secret));
 
         assertThat(r.succeeded()).isTrue();
-        assertThat(r.stdout()).contains("region eu-west-1").contains("len " + secret.length())
-                .contains("key " + Redactor.MASK).doesNotContain(secret);
+        assertThat(r.stdout())
+                .contains("region eu-west-1")
+                .contains("len " + secret.length())
+                .contains("key " + Redactor.MASK)
+                .doesNotContain(secret);
         assertThat(r.stderr()).contains("again " + Redactor.MASK).doesNotContain(secret);
     }
 
@@ -179,7 +183,7 @@ public abstract class SandboxContract extends SandboxSessionCases {
     protected void outputFileIsCollected() {
         assumeCapable(SandboxCapability.OUTPUT_FILES);
         ExecutionResult r = run(python("import os\nos.makedirs('out', exist_ok=True)\n"
-                + "open('out/result.json', 'w').write('{\"ok\": true}')\nopen('scratch.tmp', 'w').write('x')")
+                        + "open('out/result.json', 'w').write('{\"ok\": true}')\nopen('scratch.tmp', 'w').write('x')")
                 .outputGlob("out/*.json"));
 
         assertThat(r.succeeded()).isTrue();
@@ -197,11 +201,12 @@ public abstract class SandboxContract extends SandboxSessionCases {
             List<Future<ExecutionResult>> futures = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 String id = "run-" + i;
-                futures.add(pool.submit(() -> run(python("import os, time, glob\n"
-                        + "open('mine.txt', 'w').write(os.environ['ID'])\n"
-                        + "open('/tmp/mine.txt', 'w').write(os.environ['ID'])\n"
-                        + "time.sleep(0.5)\n"
-                        + "print(open('mine.txt').read(), open('/tmp/mine.txt').read(), sorted(glob.glob('*.txt')))")
+                futures.add(pool.submit(() -> run(python(
+                                "import os, time, glob\n"
+                                        + "open('mine.txt', 'w').write(os.environ['ID'])\n"
+                                        + "open('/tmp/mine.txt', 'w').write(os.environ['ID'])\n"
+                                        + "time.sleep(0.5)\n"
+                                        + "print(open('mine.txt').read(), open('/tmp/mine.txt').read(), sorted(glob.glob('*.txt')))")
                         .environment("ID", id))));
             }
             for (int i = 0; i < n; i++) {
@@ -219,8 +224,8 @@ public abstract class SandboxContract extends SandboxSessionCases {
         assumeCapable(SandboxCapability.FILESYSTEM_ISOLATION);
         run(python("open('left-behind.txt', 'w').write('x')\nopen('/tmp/left-behind.txt', 'w').write('x')"));
 
-        ExecutionResult r = run(python("import os\nprint(os.path.exists('left-behind.txt'), "
-                + "os.path.exists('/tmp/left-behind.txt'))"));
+        ExecutionResult r = run(python(
+                "import os\nprint(os.path.exists('left-behind.txt'), " + "os.path.exists('/tmp/left-behind.txt'))"));
 
         assertThat(r.stdout().strip()).isEqualTo("False False");
     }
@@ -236,7 +241,8 @@ public abstract class SandboxContract extends SandboxSessionCases {
                 + "    except OSError as e:\n"
                 + "        print('blocked', target[0])"));
 
-        assertThat(r.stdout()).doesNotContain("reached")
+        assertThat(r.stdout())
+                .doesNotContain("reached")
                 .contains("blocked 1.1.1.1", "blocked 8.8.8.8", "blocked example.com");
     }
 
@@ -245,8 +251,26 @@ public abstract class SandboxContract extends SandboxSessionCases {
      * ({@code LANG=C.UTF-8}); {@link #hostEnvironmentIsInvisible} ignores them. Override to add more.
      */
     protected Set<String> ordinaryVariableNames() {
-        return Set.of("PATH", "HOME", "LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE", "TMPDIR", "TMP", "TEMP", "PWD",
-                "OLDPWD", "SHLVL", "_", "TERM", "TZ", "HOSTNAME", "USER", "LOGNAME", "SHELL");
+        return Set.of(
+                "PATH",
+                "HOME",
+                "LANG",
+                "LANGUAGE",
+                "LC_ALL",
+                "LC_CTYPE",
+                "TMPDIR",
+                "TMP",
+                "TEMP",
+                "PWD",
+                "OLDPWD",
+                "SHLVL",
+                "_",
+                "TERM",
+                "TZ",
+                "HOSTNAME",
+                "USER",
+                "LOGNAME",
+                "SHELL");
     }
 
     @Test
@@ -263,18 +287,23 @@ public abstract class SandboxContract extends SandboxSessionCases {
         assertThat(r.succeeded()).as(r.stderr()).isTrue();
         List<String> seen = List.of(r.stdout().split("\n"));
         assertThat(seen).contains("CONTRACT_MARKER=set-by-the-request");
-        host.forEach((name, value) -> assertThat(seen).as("host variable %s", name).doesNotContain(name + "=" + value));
+        host.forEach(
+                (name, value) -> assertThat(seen).as("host variable %s", name).doesNotContain(name + "=" + value));
     }
 
     @Test
     protected void writesOutsideTheWorkingDirectoryDoNotReachTheHost() throws IOException {
         assumeCapable(SandboxCapability.FILESYSTEM_ISOLATION);
         String name = "agentic-contract-" + System.nanoTime() + ".txt";
-        List<Path> targets = List.of(Path.of(System.getProperty("java.io.tmpdir"), name), Path.of("/etc", name),
+        List<Path> targets = List.of(
+                Path.of(System.getProperty("java.io.tmpdir"), name),
+                Path.of("/etc", name),
                 Path.of(System.getProperty("user.home"), name));
         StringBuilder program = new StringBuilder();
         for (Path t : targets) {
-            program.append("try:\n    open('").append(t).append("', 'w').write('escaped')\n")
+            program.append("try:\n    open('")
+                    .append(t)
+                    .append("', 'w').write('escaped')\n")
                     .append("except OSError:\n    pass\n");
         }
         try {
@@ -311,8 +340,8 @@ public abstract class SandboxContract extends SandboxSessionCases {
     protected void memoryOverTheLimitEndsTheRunNamingMemory() {
         assumeCapable(SandboxCapability.MEMORY_LIMIT);
         ExecutionResult r = run(python("chunks = []\nfor i in range(32):\n"
-                + "    chunks.append(b'x' * (64 << 20))\n    print('holding', (i + 1) * 64, 'MiB', flush=True)\n"
-                + "print('allocated everything')")
+                        + "    chunks.append(b'x' * (64 << 20))\n    print('holding', (i + 1) * 64, 'MiB', flush=True)\n"
+                        + "print('allocated everything')")
                 .limits(l -> l.memoryBytes(256L << 20).wallTime(Duration.ofSeconds(60))));
 
         assertThat(r.stdout()).doesNotContain("allocated everything");
@@ -323,10 +352,10 @@ public abstract class SandboxContract extends SandboxSessionCases {
     protected void processesOverTheLimitAreRefused() {
         assumeCapable(SandboxCapability.PROCESS_LIMIT);
         ExecutionResult r = run(python("import os, sys, time\nstarted = 0\ntry:\n    for i in range(64):\n"
-                + "        if os.fork() == 0:\n            time.sleep(30)\n            os._exit(0)\n"
-                + "        started += 1\nexcept OSError as e:\n"
-                + "    print('fork refused after', started, 'processes:', e, flush=True)\n    sys.exit(1)\n"
-                + "print('started all', started)")
+                        + "        if os.fork() == 0:\n            time.sleep(30)\n            os._exit(0)\n"
+                        + "        started += 1\nexcept OSError as e:\n"
+                        + "    print('fork refused after', started, 'processes:', e, flush=True)\n    sys.exit(1)\n"
+                        + "print('started all', started)")
                 .limits(l -> l.maxProcesses(8).wallTime(Duration.ofSeconds(60))));
 
         assertThat(r.stdout()).doesNotContain("started all");

@@ -50,7 +50,8 @@ abstract class SandboxSessionCases {
     protected void sandboxWithoutSessionsRefusesToOpenOne() {
         assumeTrue(!sandbox().capabilities().supportsSessions(), "the sandbox declares SESSIONS");
 
-        assertThatThrownBy(this::pythonSession).isInstanceOf(UnsupportedCapabilityException.class)
+        assertThatThrownBy(this::pythonSession)
+                .isInstanceOf(UnsupportedCapabilityException.class)
                 .hasMessageContaining("SESSIONS")
                 .satisfies(e -> assertThat(((UnsupportedCapabilityException) e).missing())
                         .contains(SandboxCapability.SESSIONS));
@@ -103,9 +104,12 @@ abstract class SandboxSessionCases {
             ExecutionResult r = run(session, "open('out.txt', 'w').write(open('in.txt').read().upper())");
 
             assertThat(r.succeeded()).as(r.stderr()).isTrue();
-            assertThat(session.readFile("out.txt")).hasValueSatisfying(f ->
-                    assertThat(new String(f.content(), StandardCharsets.UTF_8)).isEqualTo("ABC"));
-            assertThat(session.collectFiles("*.txt")).extracting(OutputFile::path).contains("in.txt", "out.txt");
+            assertThat(session.readFile("out.txt"))
+                    .hasValueSatisfying(f -> assertThat(new String(f.content(), StandardCharsets.UTF_8))
+                            .isEqualTo("ABC"));
+            assertThat(session.collectFiles("*.txt"))
+                    .extracting(OutputFile::path)
+                    .contains("in.txt", "out.txt");
             assertThat(session.readFile("missing.txt")).isEmpty();
         }
     }

@@ -34,8 +34,10 @@ public abstract class SecretProviderContract {
     private static final String FIELD_VALUE = "sk_test_field_7a2d4e61";
     private static final String OTHER_FIELD_VALUE = "db-password-3c9b8a";
     private static final Map<String, String> SECRETS = Map.of(
-            "CONTRACT_PLAIN", PLAIN,
-            "CONTRACT_JSON", "{\"api_key\":\"" + FIELD_VALUE + "\",\"password\":\"" + OTHER_FIELD_VALUE + "\"}");
+            "CONTRACT_PLAIN",
+            PLAIN,
+            "CONTRACT_JSON",
+            "{\"api_key\":\"" + FIELD_VALUE + "\",\"password\":\"" + OTHER_FIELD_VALUE + "\"}");
 
     /** A provider holding exactly {@code secrets} (name to raw value), for one test. */
     protected abstract SecretProvider provider(Map<String, String> secrets) throws Exception;
@@ -71,8 +73,8 @@ public abstract class SecretProviderContract {
 
     @Test
     protected void anUnknownSecretFailsNamingTheSecretAndNoValue() {
-        SecretException e = catchThrowableOfType(SecretException.class,
-                () -> provider.resolve(SecretRef.of("CONTRACT_MISSING")));
+        SecretException e =
+                catchThrowableOfType(SecretException.class, () -> provider.resolve(SecretRef.of("CONTRACT_MISSING")));
 
         assertThat(e).as("resolving an unknown secret throws SecretException").isNotNull();
         assertThat(e.getMessage()).contains("CONTRACT_MISSING");
@@ -81,8 +83,8 @@ public abstract class SecretProviderContract {
 
     @Test
     protected void aMissingFieldFailsNamingTheSecretAndFieldAndNoValue() {
-        SecretException e = catchThrowableOfType(SecretException.class,
-                () -> provider.resolve(SecretRef.of("CONTRACT_JSON", "no_such_field")));
+        SecretException e = catchThrowableOfType(
+                SecretException.class, () -> provider.resolve(SecretRef.of("CONTRACT_JSON", "no_such_field")));
 
         assertThat(e).as("selecting a missing field throws SecretException").isNotNull();
         assertThat(e.getMessage()).contains("CONTRACT_JSON").contains("no_such_field");
@@ -91,10 +93,12 @@ public abstract class SecretProviderContract {
 
     @Test
     protected void aFieldOfASecretThatIsNotJsonFailsWithoutShowingTheValue() {
-        SecretException e = catchThrowableOfType(SecretException.class,
-                () -> provider.resolve(SecretRef.of("CONTRACT_PLAIN", "api_key")));
+        SecretException e = catchThrowableOfType(
+                SecretException.class, () -> provider.resolve(SecretRef.of("CONTRACT_PLAIN", "api_key")));
 
-        assertThat(e).as("selecting a field of a non-JSON secret throws SecretException").isNotNull();
+        assertThat(e)
+                .as("selecting a field of a non-JSON secret throws SecretException")
+                .isNotNull();
         assertThat(e.getMessage()).contains("CONTRACT_PLAIN");
         assertShowsNoValue(everythingShown(e));
     }
@@ -113,8 +117,8 @@ public abstract class SecretProviderContract {
         List<List<String>> results = Concurrently.run(16, n -> () -> {
             List<String> mine = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
-                mine.add(provider.resolve((n + i) % 2 == 0 ? SecretRef.of("CONTRACT_PLAIN")
-                        : SecretRef.of("CONTRACT_JSON", "api_key")));
+                mine.add(provider.resolve(
+                        (n + i) % 2 == 0 ? SecretRef.of("CONTRACT_PLAIN") : SecretRef.of("CONTRACT_JSON", "api_key")));
             }
             return mine;
         });

@@ -43,12 +43,13 @@ class FileSystemArtifactStoreTest extends ArtifactStoreContract {
 
     @Test
     void aSecondStoreOnTheSameDirectorySeesTheFirstStoresArtifacts() {
-        FileSystemArtifactStore.at(dir.resolve("shared")).put("a/b.json", "{}".getBytes(StandardCharsets.UTF_8),
-                ArtifactMetadata.of(ContentTypes.JSON));
+        FileSystemArtifactStore.at(dir.resolve("shared"))
+                .put("a/b.json", "{}".getBytes(StandardCharsets.UTF_8), ArtifactMetadata.of(ContentTypes.JSON));
 
         FileSystemArtifactStore second = FileSystemArtifactStore.at(dir.resolve("shared"));
         assertThat(second.list("a/")).containsExactly("a/b.json");
-        assertThat(second.read("a/b.json").orElseThrow().metadata().contentType()).isEqualTo(ContentTypes.JSON);
+        assertThat(second.read("a/b.json").orElseThrow().metadata().contentType())
+                .isEqualTo(ContentTypes.JSON);
     }
 
     @Test

@@ -8,8 +8,7 @@ import java.util.Objects;
 
 /** Argument checks every built-in validator makes before it looks at the code. */
 public final class ValidatorInputs {
-    private ValidatorInputs() {
-    }
+    private ValidatorInputs() {}
 
     /**
      * Checks that {@code code} and {@code network} are given and that the code is in {@code expected}.

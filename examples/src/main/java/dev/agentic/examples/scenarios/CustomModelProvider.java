@@ -25,8 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * in front of a second model; the workflow records which model answered.
  */
 public final class CustomModelProvider {
-    private CustomModelProvider() {
-    }
+    private CustomModelProvider() {}
 
     /**
      * A stand-in for a provider client: a real one would call its HTTP API here and translate status codes
@@ -55,7 +54,8 @@ public final class CustomModelProvider {
             String program = "primes = [n for n in range(2, 60) if all(n % d for d in range(2, int(n ** 0.5) + 1))]\n"
                     + "print(primes[:10])\n";
             String answer = "```python\n" + program + "```";
-            return ChatResponse.ofText(answer, new TokenUsage(request.lastUserText().length() / 4, answer.length() / 4), id);
+            return ChatResponse.ofText(
+                    answer, new TokenUsage(request.lastUserText().length() / 4, answer.length() / 4), id);
         }
     }
 
@@ -78,7 +78,8 @@ public final class CustomModelProvider {
                     .run(Task.of("Print the first ten prime numbers"));
 
             out.println("answered by: " + result.attempts().get(0).generation().modelId());
-            out.println("output: " + result.finalResult().map(r -> r.stdout().strip()).orElse("(none)"));
+            out.println("output: "
+                    + result.finalResult().map(r -> r.stdout().strip()).orElse("(none)"));
             out.flush();
             return result;
         }

@@ -8,8 +8,8 @@ import dev.agentic.core.Task;
 import dev.agentic.core.WorkflowResult;
 import dev.agentic.core.sandbox.InputFile;
 import dev.agentic.core.store.ArtifactStore;
-import dev.agentic.sandbox.LocalSandbox;
 import dev.agentic.fakes.ScriptedChatModel;
+import dev.agentic.sandbox.LocalSandbox;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -20,19 +20,20 @@ import java.util.List;
  * The model here is scripted and offline; any {@code ChatModel} works the same way.
  */
 public final class FollowUpTasks {
-    private FollowUpTasks() {
-    }
+    private FollowUpTasks() {}
 
     static final String INVOICES = "id,customer,amount\ninv_1,Alice,120.50\ninv_2,Bob,80.00\ninv_3,Carol,310.25\n";
 
-    private static final String TOTAL = String.join("\n",
+    private static final String TOTAL = String.join(
+            "\n",
             "import csv",
             "with open('invoices.csv', newline='') as f:",
             "    rows = list(csv.DictReader(f))",
             "print(f\"total: {sum(float(r['amount']) for r in rows):.2f}\")",
             "");
 
-    private static final String TOTAL_AND_LARGEST = String.join("\n",
+    private static final String TOTAL_AND_LARGEST = String.join(
+            "\n",
             "import csv",
             "with open('invoices.csv', newline='') as f:",
             "    rows = list(csv.DictReader(f))",
@@ -63,11 +64,17 @@ public final class FollowUpTasks {
                     .integration("billing")
                     .inputFile(new InputFile("invoices.csv", INVOICES.getBytes(StandardCharsets.UTF_8)))
                     .build());
-            out.println("1. " + first.finalResult().map(r -> r.stdout().strip()).orElse(first.status().name()));
+            out.println("1. "
+                    + first.finalResult()
+                            .map(r -> r.stdout().strip())
+                            .orElse(first.status().name()));
 
             // Same integration, files, secrets and limits; the model also sees turn 1's code and output.
             WorkflowResult second = conversation.followUp("Also print the largest invoice with its customer");
-            out.println("2. " + second.finalResult().map(r -> r.stdout().strip()).orElse(second.status().name()));
+            out.println("2. "
+                    + second.finalResult()
+                            .map(r -> r.stdout().strip())
+                            .orElse(second.status().name()));
             out.println("The follow-up prompt carried the first program: "
                     + model.lastRequest().messages().get(0).text().contains("sum(float(r['amount'])"));
             out.flush();

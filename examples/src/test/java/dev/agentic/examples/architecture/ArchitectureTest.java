@@ -29,18 +29,19 @@ import java.util.stream.Collectors;
 @AnalyzeClasses(packages = "dev.agentic", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     /** Modules whose types are published API (the unpublished examples and benchmarks are exempt). */
-    private static final Set<String> PUBLISHED = Set.of("core", "validate", "sandbox", "fakes", "testkit", "cli",
-            "bedrock", "storage", "langchain4j");
+    private static final Set<String> PUBLISHED =
+            Set.of("core", "validate", "sandbox", "fakes", "testkit", "cli", "bedrock", "storage", "langchain4j");
 
     @ArchTest
-    static final ArchRule noModuleImportsAnotherModulesInternalPackages =
-            classes().should(new ArchCondition<JavaClass>("not depend on another module's internal packages") {
+    static final ArchRule noModuleImportsAnotherModulesInternalPackages = classes()
+            .should(new ArchCondition<JavaClass>("not depend on another module's internal packages") {
                 @Override
                 public void check(JavaClass origin, ConditionEvents events) {
                     String own = module(origin);
                     for (Dependency d : origin.getDirectDependenciesFromSelf()) {
                         JavaClass target = d.getTargetClass();
-                        if (target.getPackageName().contains(".internal") && !module(target).equals(own)
+                        if (target.getPackageName().contains(".internal")
+                                && !module(target).equals(own)
                                 && target.getPackageName().startsWith("dev.agentic.")) {
                             events.add(SimpleConditionEvent.violated(d, d.getDescription()));
                         }
@@ -50,23 +51,38 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule everyPublicApiTypeCarriesAStabilityMark = classes()
-            .that().arePublic().and().areTopLevelClasses()
-            .and().resideOutsideOfPackage("..internal..")
+            .that()
+            .arePublic()
+            .and()
+            .areTopLevelClasses()
+            .and()
+            .resideOutsideOfPackage("..internal..")
             .and(new DescribedPredicate<JavaClass>("are in a published module") {
                 @Override
                 public boolean test(JavaClass c) {
                     return PUBLISHED.contains(module(c)) && !c.getSimpleName().equals("package-info");
                 }
             })
-            .should().beAnnotatedWith(Stable.class).orShould().beAnnotatedWith(Experimental.class)
-            .orShould().beAnnotatedWith(Internal.class)
+            .should()
+            .beAnnotatedWith(Stable.class)
+            .orShould()
+            .beAnnotatedWith(Experimental.class)
+            .orShould()
+            .beAnnotatedWith(Internal.class)
             .because("users must be able to tell stable API from API that may still change");
 
     @ArchTest
     static final ArchRule coreUsesNoVendorSdkParserOrNativeBinding = noClasses()
-            .that().resideInAPackage("dev.agentic.core..")
-            .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..",
-                    "com.github.javaparser..", "org.treesitter..", "dev.langchain4j..")
+            .that()
+            .resideInAPackage("dev.agentic.core..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "software.amazon..",
+                    "com.amazonaws..",
+                    "com.github.javaparser..",
+                    "org.treesitter..",
+                    "dev.langchain4j..")
             .because("agentic-core must stay free of AWS types, parsers and native code");
 
     /** The rules above see every published module, so none of them can pass by seeing nothing. */

@@ -24,11 +24,15 @@ class SourceRulesTest {
         List<String> offences = new ArrayList<>();
         Path root = Path.of("..").toAbsolutePath().normalize();
         try (Stream<Path> files = Files.walk(root)) {
-            files.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/")
-                            && !p.toString().contains("/resources/") && !p.toString().contains("/target/"))
+            files.filter(p -> p.toString().endsWith(".java")
+                            && p.toString().contains("/src/")
+                            && !p.toString().contains("/resources/")
+                            && !p.toString().contains("/target/"))
                     .forEach(p -> offences.addAll(offences(root, p)));
         }
-        assertThat(offences).as("inline fully-qualified names; import the type instead").isEmpty();
+        assertThat(offences)
+                .as("inline fully-qualified names; import the type instead")
+                .isEmpty();
     }
 
     private static List<String> offences(Path root, Path file) {
@@ -55,8 +59,11 @@ class SourceRulesTest {
                 inComment = !line.contains("*/");
                 continue;
             }
-            if (line.startsWith("//") || line.startsWith("*") || line.startsWith("import ")
-                    || line.startsWith("package ") || line.startsWith("@AnalyzeClasses")) {
+            if (line.startsWith("//")
+                    || line.startsWith("*")
+                    || line.startsWith("import ")
+                    || line.startsWith("package ")
+                    || line.startsWith("@AnalyzeClasses")) {
                 continue;
             }
             int block = line.indexOf("\"\"\"");

@@ -32,18 +32,23 @@ class BomListsEveryPublishedModuleTest {
         Set<String> inBom = managedOurs(ROOT.resolve("agentic-bom/pom.xml"));
 
         assertThat(published).as("published modules found in the parent pom").contains("agentic-core");
-        assertThat(missing(published, inBom)).as("published modules missing from agentic-bom/pom.xml "
-                + "<dependencyManagement>; add a dependency for each").isEmpty();
-        assertThat(missing(inBom, published)).as("agentic-bom/pom.xml lists artifacts that are not published "
-                + "modules of the parent pom").isEmpty();
+        assertThat(missing(published, inBom))
+                .as("published modules missing from agentic-bom/pom.xml "
+                        + "<dependencyManagement>; add a dependency for each")
+                .isEmpty();
+        assertThat(missing(inBom, published))
+                .as("agentic-bom/pom.xml lists artifacts that are not published " + "modules of the parent pom")
+                .isEmpty();
     }
 
     @Test
     void parentManagesEveryPublishedModuleLikeTheBom() throws Exception {
         Set<String> inParent = managedOurs(ROOT.resolve("pom.xml"));
 
-        assertThat(missing(publishedModules(ROOT), inParent)).as("published modules missing from the parent pom's "
-                + "<dependencyManagement> (the same list as agentic-bom)").isEmpty();
+        assertThat(missing(publishedModules(ROOT), inParent))
+                .as("published modules missing from the parent pom's "
+                        + "<dependencyManagement> (the same list as agentic-bom)")
+                .isEmpty();
     }
 
     private static Set<String> missing(Set<String> expected, Set<String> actual) {
@@ -54,15 +59,19 @@ class BomListsEveryPublishedModuleTest {
 
     @Test
     void aModuleMissingFromTheBomIsFoundByNameAndUnpublishedOnesAreIgnored(@TempDir Path root) throws Exception {
-        Files.writeString(root.resolve("pom.xml"), "<project><modules><module>agentic-bom</module>"
-                + "<module>core</module><module>validate</module><module>demo</module></modules></project>");
+        Files.writeString(
+                root.resolve("pom.xml"),
+                "<project><modules><module>agentic-bom</module>"
+                        + "<module>core</module><module>validate</module><module>demo</module></modules></project>");
         module(root, "agentic-bom", "agentic-bom", "");
         module(root, "core", "agentic-core", "");
         module(root, "validate", "agentic-validate", "");
         module(root, "demo", "agentic-demo", "<properties><maven.deploy.skip>true</maven.deploy.skip></properties>");
-        Files.writeString(root.resolve("agentic-bom/pom.xml"), "<project><artifactId>agentic-bom</artifactId>"
-                + "<dependencyManagement><dependencies><dependency><groupId>dev.agentic</groupId>"
-                + "<artifactId>agentic-core</artifactId></dependency></dependencies></dependencyManagement></project>");
+        Files.writeString(
+                root.resolve("agentic-bom/pom.xml"),
+                "<project><artifactId>agentic-bom</artifactId>"
+                        + "<dependencyManagement><dependencies><dependency><groupId>dev.agentic</groupId>"
+                        + "<artifactId>agentic-core</artifactId></dependency></dependencies></dependencyManagement></project>");
 
         Set<String> published = publishedModules(root);
 
@@ -73,7 +82,8 @@ class BomListsEveryPublishedModuleTest {
 
     private static void module(Path root, String dir, String artifactId, String more) throws Exception {
         Files.createDirectories(root.resolve(dir));
-        Files.writeString(root.resolve(dir).resolve("pom.xml"),
+        Files.writeString(
+                root.resolve(dir).resolve("pom.xml"),
                 "<project><artifactId>" + artifactId + "</artifactId>" + more + "</project>");
     }
 
@@ -83,7 +93,9 @@ class BomListsEveryPublishedModuleTest {
         Set<String> published = new TreeSet<>();
         for (Element module : children(child(parent.getDocumentElement(), "modules"), "module")) {
             Path pom = root.resolve(module.getTextContent().trim()).resolve("pom.xml");
-            assertThat(pom).as("pom of module " + module.getTextContent().trim()).exists();
+            assertThat(pom)
+                    .as("pom of module " + module.getTextContent().trim())
+                    .exists();
             Element project = read(pom).getDocumentElement();
             String artifactId = child(project, "artifactId").getTextContent().trim();
             if (!NEVER_PUBLISHED.contains(artifactId) && !skipsDeploy(project)) {

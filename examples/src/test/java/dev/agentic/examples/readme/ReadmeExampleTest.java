@@ -10,8 +10,8 @@ import dev.agentic.core.WorkflowResult;
 import dev.agentic.core.model.ChatModel;
 import dev.agentic.core.secret.SecretProvider;
 import dev.agentic.core.store.FileSystemArtifactStore;
-import dev.agentic.sandbox.LocalSandbox;
 import dev.agentic.fakes.ScriptedChatModel;
+import dev.agentic.sandbox.LocalSandbox;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class ReadmeExampleTest {
 
     private static WorkflowResult example(ChatModel model) {
+        // spotless:off
         // tag::readme[]
         try (LocalSandbox sandbox = LocalSandbox.builder().build()) {
             Orchestrator orchestrator = Orchestrator.builder()
@@ -46,6 +47,7 @@ class ReadmeExampleTest {
             return result;
         }
         // end::readme[]
+        // spotless:on
     }
 
     @Test

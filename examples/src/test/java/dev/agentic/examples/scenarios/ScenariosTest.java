@@ -36,7 +36,8 @@ class ScenariosTest {
         WorkflowResult result = outcome.result();
         assertThat(result.succeeded()).isTrue();
         assertThat(result.modelCalls()).isEqualTo(2);
-        assertThat(result.attempts()).extracting(Attempt::outcome)
+        assertThat(result.attempts())
+                .extracting(Attempt::outcome)
                 .containsExactly(Attempt.Outcome.FAILED, Attempt.Outcome.SUCCEEDED);
         ExecutionResult first = result.attempts().get(0).execution().orElseThrow();
         assertThat(first.stderr()).contains("401");
@@ -46,7 +47,9 @@ class ScenariosTest {
                 .anySatisfy(d -> assertThat(d.allowed()).isTrue());
         try (Stream<Path> files = Files.walk(dir)) {
             List<Path> stored = files.filter(Files::isRegularFile).toList();
-            assertThat(stored).filteredOn(p -> !p.getFileName().toString().startsWith(".")).hasSize(2);
+            assertThat(stored)
+                    .filteredOn(p -> !p.getFileName().toString().startsWith("."))
+                    .hasSize(2);
             for (Path p : stored) {
                 assertThat(Files.readString(p)).doesNotContain(outcome.apiKey());
             }
@@ -59,8 +62,12 @@ class ScenariosTest {
         Map<String, ValidationResult> results = ValidateOnly.run(out);
 
         assertThat(results.get("ordinary API call").valid()).isTrue();
-        assertThat(results.get("shell escape").errors()).extracting(Finding::rule).contains(RuleId.DENIED_IMPORT);
-        assertThat(results.get("exfiltration").errors()).extracting(Finding::rule).contains(RuleId.HOST_NOT_ALLOWED);
+        assertThat(results.get("shell escape").errors())
+                .extracting(Finding::rule)
+                .contains(RuleId.DENIED_IMPORT);
+        assertThat(results.get("exfiltration").errors())
+                .extracting(Finding::rule)
+                .contains(RuleId.HOST_NOT_ALLOWED);
         assertThat(results.get("ordinary API call, strict policy").valid()).isFalse();
         assertThat(text.toString()).contains("shell escape: REJECTED");
     }

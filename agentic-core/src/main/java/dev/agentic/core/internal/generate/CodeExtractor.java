@@ -27,8 +27,7 @@ public final class CodeExtractor {
                     + "[^>]*>(.*?)(</code>|\\z)",
             Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
 
-    private CodeExtractor() {
-    }
+    private CodeExtractor() {}
 
     /**
      * The outcome of an extraction: either {@code code} (possibly {@code truncated}) or a {@code reason}.
@@ -81,21 +80,26 @@ public final class CodeExtractor {
     }
 
     private static Extraction choose(List<Block> blocks, Language language) {
-        List<Block> tagged = blocks.stream().filter(b -> Language.find(b.tag()).orElse(null) == language)
+        List<Block> tagged = blocks.stream()
+                .filter(b -> Language.find(b.tag()).orElse(null) == language)
                 .collect(Collectors.toList());
-        List<Block> untagged = blocks.stream().filter(b -> b.tag().isEmpty() && !b.content().isBlank())
+        List<Block> untagged = blocks.stream()
+                .filter(b -> b.tag().isEmpty() && !b.content().isBlank())
                 .filter(b -> Heuristics.looksLike(b.content(), language))
                 .collect(Collectors.toList());
         List<Block> pool = !tagged.isEmpty() ? tagged : untagged;
-        Optional<Block> best = pool.stream().filter(b -> !b.content().isBlank())
-                .max(Comparator.comparingInt(Block::size));
+        Optional<Block> best =
+                pool.stream().filter(b -> !b.content().isBlank()).max(Comparator.comparingInt(Block::size));
         if (best.isPresent()) {
             Block b = best.get();
             return Extraction.found(endWithNewline(b.content()), !b.closed());
         }
-        List<String> tags = blocks.stream().map(b -> b.tag().isEmpty() ? "(untagged)" : b.tag()).distinct()
+        List<String> tags = blocks.stream()
+                .map(b -> b.tag().isEmpty() ? "(untagged)" : b.tag())
+                .distinct()
                 .collect(Collectors.toList());
-        String what = blocks.stream().allMatch(b -> b.content().isBlank()) ? "only empty code blocks"
+        String what = blocks.stream().allMatch(b -> b.content().isBlank())
+                ? "only empty code blocks"
                 : blocks.size() + " code block(s) tagged " + String.join(", ", tags) + ", but none holds a "
                         + language.displayName() + " program";
         return Extraction.none("the answer has " + what + "; answer with exactly one ```" + language.id()
@@ -128,8 +132,8 @@ public final class CodeExtractor {
                 String line = lines[i].startsWith(indent) ? lines[i].substring(indent.length()) : lines[i];
                 content.append(line).append('\n');
             }
-            blocks.add(new Block(tag, closed ? content.toString() : stripTrailingBlankLines(content.toString()),
-                    closed));
+            blocks.add(
+                    new Block(tag, closed ? content.toString() : stripTrailingBlankLines(content.toString()), closed));
         }
         return blocks;
     }
@@ -177,7 +181,10 @@ public final class CodeExtractor {
     }
 
     private static String unescapeHtml(String s) {
-        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+        return s.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
                 .replace("&amp;", "&");
     }
 

@@ -19,8 +19,8 @@ final class Heuristics {
     private static final Pattern PYTHON_START = Pattern.compile(
             "^(#!|import [\\w.]+|from [\\w.]+ import |def \\w+\\(|async def |class \\w+[(:]|@\\w|print\\(|"
                     + "if __name__|[A-Za-z_][\\w.]*\\s*=\\s*\\S)");
-    private static final Pattern JAVA_STRONG = Pattern.compile(
-            "(\\b(class|record|interface|enum)\\s+\\w+[^\\n]*\\{|static\\s+void\\s+main\\s*\\()");
+    private static final Pattern JAVA_STRONG =
+            Pattern.compile("(\\b(class|record|interface|enum)\\s+\\w+[^\\n]*\\{|static\\s+void\\s+main\\s*\\()");
     private static final Pattern JAVA_START = Pattern.compile(
             "^(package [\\w.]+;|import (static )?[\\w.*]+;|(public |final |abstract )*(class|record|interface|enum) \\w+|"
                     + "//|/\\*)");
@@ -32,8 +32,7 @@ final class Heuristics {
             "^(const |let |var |function |async function|import |['\"]use strict['\"]|//|/\\*|console\\.log\\()");
     private static final Pattern PROSE = Pattern.compile("^[A-Z*_][^=;{}\\[\\]]*$");
 
-    private Heuristics() {
-    }
+    private Heuristics() {}
 
     /** Whether {@code text} plausibly is a program (or fragment) in {@code language}. */
     static boolean looksLike(String text, Language language) {
@@ -47,13 +46,16 @@ final class Heuristics {
         }
         switch (language) {
             case PYTHON:
-                long semicolons = lines.stream().filter(l -> l.strip().endsWith(";")).count();
-                return PYTHON_STRONG.matcher(text).find() && !JAVA_STRONG.matcher(text).find()
+                long semicolons =
+                        lines.stream().filter(l -> l.strip().endsWith(";")).count();
+                return PYTHON_STRONG.matcher(text).find()
+                        && !JAVA_STRONG.matcher(text).find()
                         && semicolons * 2 < lines.size();
             case JAVA:
                 return JAVA_STRONG.matcher(text).find();
             case JAVASCRIPT:
-                return JS_STRONG.matcher(text).find() && !JAVA_STRONG.matcher(text).find();
+                return JS_STRONG.matcher(text).find()
+                        && !JAVA_STRONG.matcher(text).find();
             default:
                 return false;
         }
@@ -74,15 +76,16 @@ final class Heuristics {
         String best = null;
         int i = 0;
         while (i < lines.length) {
-            boolean startsBlock = lines[i].startsWith("    ") && !lines[i].isBlank()
-                    && (i == 0 || lines[i - 1].isBlank());
+            boolean startsBlock =
+                    lines[i].startsWith("    ") && !lines[i].isBlank() && (i == 0 || lines[i - 1].isBlank());
             if (!startsBlock) {
                 i++;
                 continue;
             }
             StringBuilder block = new StringBuilder();
             while (i < lines.length && (lines[i].startsWith("    ") || lines[i].isBlank())) {
-                block.append(lines[i].length() >= 4 ? lines[i].substring(4) : "").append('\n');
+                block.append(lines[i].length() >= 4 ? lines[i].substring(4) : "")
+                        .append('\n');
                 i++;
             }
             if (best == null || block.length() > best.length()) {
@@ -116,8 +119,10 @@ final class Heuristics {
             }
             to = lastBrace < 0 ? lines.size() : lastBrace + 1;
         } else {
-            while (to > from + 1 && (lines.get(to - 1).isBlank()
-                    || (isProse(lines.get(to - 1)) && !Character.isWhitespace(lines.get(to - 1).charAt(0))))) {
+            while (to > from + 1
+                    && (lines.get(to - 1).isBlank()
+                            || (isProse(lines.get(to - 1))
+                                    && !Character.isWhitespace(lines.get(to - 1).charAt(0))))) {
                 to--;
             }
         }
@@ -128,8 +133,9 @@ final class Heuristics {
     /** A sentence rather than a statement: starts like a sentence, several words, no code punctuation. */
     static boolean isProse(String line) {
         String s = line.strip();
-        if (s.startsWith("#") || s.startsWith("//") || s.startsWith("*") && s.length() > 1 && s.charAt(1) == ' '
-                && !s.startsWith("**")) {
+        if (s.startsWith("#")
+                || s.startsWith("//")
+                || s.startsWith("*") && s.length() > 1 && s.charAt(1) == ' ' && !s.startsWith("**")) {
             return false;
         }
         return PROSE.matcher(s).matches() && s.split("\\s+").length >= 3;

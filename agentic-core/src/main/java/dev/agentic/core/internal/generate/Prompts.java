@@ -28,8 +28,7 @@ public final class Prompts {
     /** How much of stdout a repair prompt carries. */
     public static final int STDOUT_TAIL = 1000;
 
-    private Prompts() {
-    }
+    private Prompts() {}
 
     /** The default system prompt for programs in {@code language}. */
     public static String system(Language language) {
@@ -69,17 +68,24 @@ public final class Prompts {
             p.append("Earlier tasks in this conversation, oldest first, with the programs that did them:\n\n");
             int n = 1;
             for (Turn turn : request.history()) {
-                p.append("Earlier task ").append(n++).append(": ").append(turn.task().description()).append('\n');
+                p.append("Earlier task ")
+                        .append(n++)
+                        .append(": ")
+                        .append(turn.task().description())
+                        .append('\n');
                 fence(p, turn.code());
                 if (!turn.outputSummary().isBlank()) {
-                    p.append("Its output:\n").append(turn.outputSummary().strip()).append("\n");
+                    p.append("Its output:\n")
+                            .append(turn.outputSummary().strip())
+                            .append("\n");
                 }
                 p.append('\n');
             }
             p.append("The new task follows; it may refer to the earlier ones.\n\n");
         }
         task(p, request.task());
-        request.repair().ifPresent(f -> p.append('\n').append(repair(f, request.task().language())));
+        request.repair()
+                .ifPresent(f -> p.append('\n').append(repair(f, request.task().language())));
         return p.toString();
     }
 
@@ -99,9 +105,11 @@ public final class Prompts {
         if (task.network().isNone() || hosts.isEmpty()) {
             p.append("Network: none; the program must not connect anywhere.\n");
         } else {
-            p.append("Allowed hosts (no others are reachable): ").append(hosts.stream()
-                    .map(h -> h.explicitPort().isPresent() ? h.host() + ":" + h.port() : h.host())
-                    .collect(Collectors.joining(", "))).append('\n');
+            p.append("Allowed hosts (no others are reachable): ")
+                    .append(hosts.stream()
+                            .map(h -> h.explicitPort().isPresent() ? h.host() + ":" + h.port() : h.host())
+                            .collect(Collectors.joining(", ")))
+                    .append('\n');
         }
         if (!task.environment().isEmpty()) {
             p.append("Other environment variables set for the program: ")
@@ -109,11 +117,14 @@ public final class Prompts {
                     .append('\n');
         }
         if (!task.inputFiles().isEmpty()) {
-            p.append("Input files in the working directory: ").append(task.inputFiles().stream()
-                    .map(InputFile::name).collect(Collectors.joining(", "))).append('\n');
+            p.append("Input files in the working directory: ")
+                    .append(task.inputFiles().stream().map(InputFile::name).collect(Collectors.joining(", ")))
+                    .append('\n');
         }
         if (!task.outputGlobs().isEmpty()) {
-            p.append("Write output files matching: ").append(String.join(", ", task.outputGlobs())).append('\n');
+            p.append("Write output files matching: ")
+                    .append(String.join(", ", task.outputGlobs()))
+                    .append('\n');
         }
     }
 
@@ -125,8 +136,15 @@ public final class Prompts {
             fence(p, rejected.previous());
             p.append("Findings:\n");
             for (Finding f : rejected.findings()) {
-                p.append("- line ").append(f.line()).append(':').append(f.column()).append(" [").append(f.rule())
-                        .append("] ").append(f.message()).append('\n');
+                p.append("- line ")
+                        .append(f.line())
+                        .append(':')
+                        .append(f.column())
+                        .append(" [")
+                        .append(f.rule())
+                        .append("] ")
+                        .append(f.message())
+                        .append('\n');
             }
             p.append("Fix every finding without working around the policy, and answer with the whole corrected "
                     + "program.\n");
@@ -136,17 +154,28 @@ public final class Prompts {
             fence(p, failed.previous());
             p.append("Status: ").append(result.status()).append(outcome(result)).append('\n');
             String stderr = result.output().stderrTail(STDERR_TAIL);
-            p.append("Standard error (").append(stderr.length() < result.stderr().length() ? "last "
-                    + STDERR_TAIL + " characters" : "complete").append("):\n");
+            p.append("Standard error (")
+                    .append(
+                            stderr.length() < result.stderr().length()
+                                    ? "last " + STDERR_TAIL + " characters"
+                                    : "complete")
+                    .append("):\n");
             p.append(stderr.isBlank() ? "(empty)\n" : quote(stderr));
             String stdout = result.output().stdoutTail(STDOUT_TAIL);
-            p.append("Standard output (").append(stdout.length() < result.stdout().length() ? "last "
-                    + STDOUT_TAIL + " characters" : "complete").append("):\n");
+            p.append("Standard output (")
+                    .append(
+                            stdout.length() < result.stdout().length()
+                                    ? "last " + STDOUT_TAIL + " characters"
+                                    : "complete")
+                    .append("):\n");
             p.append(stdout.isBlank() ? "(empty)\n" : quote(stdout));
             p.append("Find the cause and answer with the whole corrected program.\n");
         } else if (feedback instanceof Feedback.NoCode noCode) {
-            p.append("Your previous answer held no program I could use: ").append(noCode.reason()).append(".\n")
-                    .append("Answer again with exactly one fenced code block, ```").append(language.id())
+            p.append("Your previous answer held no program I could use: ")
+                    .append(noCode.reason())
+                    .append(".\n")
+                    .append("Answer again with exactly one fenced code block, ```")
+                    .append(language.id())
                     .append(" on its own line, the whole program, then ``` on its own line.\n");
         }
         return p.toString();
@@ -158,8 +187,10 @@ public final class Prompts {
         } else if (result instanceof ExecutionResult.TimedOut t) {
             return ", stopped after the wall-time limit of " + t.limit().toMillis() + " ms";
         } else if (result instanceof ExecutionResult.Killed k) {
-            return ", killed by signal " + k.signal() + (k.limit() == Limit.UNKNOWN ? ""
-                    : " for exceeding the " + k.limit().id() + " limit");
+            return ", killed by signal " + k.signal()
+                    + (k.limit() == Limit.UNKNOWN
+                            ? ""
+                            : " for exceeding the " + k.limit().id() + " limit");
         }
         return "";
     }

@@ -47,8 +47,10 @@ public final class DirectoryStoreProvider implements ArtifactStoreProvider {
             try {
                 return Path.of(URI.create(spec));
             } catch (IllegalArgumentException e) {
-                throw new ConfigurationException("Store '" + spec + "' is not a usable file URI (" + e.getMessage()
-                        + "); write file:///absolute/dir or file:relative/dir.", e);
+                throw new ConfigurationException(
+                        "Store '" + spec + "' is not a usable file URI (" + e.getMessage()
+                                + "); write file:///absolute/dir or file:relative/dir.",
+                        e);
             }
         }
         return path(spec, argument);
@@ -58,7 +60,8 @@ public final class DirectoryStoreProvider implements ArtifactStoreProvider {
         try {
             return Path.of(text);
         } catch (InvalidPathException e) {
-            throw new ConfigurationException("Store '" + spec + "' is not a valid directory path: " + e.getMessage(), e);
+            throw new ConfigurationException(
+                    "Store '" + spec + "' is not a valid directory path: " + e.getMessage(), e);
         }
     }
 }

@@ -29,7 +29,8 @@ class CodeExtractorTest {
     @Test
     void tildeFenceAndTagAliases() {
         assertThat(python("~~~py\n" + PROGRAM + "~~~\n").code()).isEqualTo(PROGRAM);
-        assertThat(python("```Python3 title=\"main.py\"\n" + PROGRAM + "```").code()).isEqualTo(PROGRAM);
+        assertThat(python("```Python3 title=\"main.py\"\n" + PROGRAM + "```").code())
+                .isEqualTo(PROGRAM);
     }
 
     @Test
@@ -68,8 +69,8 @@ class CodeExtractorTest {
     void javaScriptTaskTakesTheJsBlock() {
         String js = "const name = process.env.NAME;\nconsole.log(`hi ${name}`);\n";
 
-        Extraction e = CodeExtractor.extract("```sh\nnode main.js\n```\n```js\n" + js + "```\n",
-                Language.JAVASCRIPT, false);
+        Extraction e =
+                CodeExtractor.extract("```sh\nnode main.js\n```\n```js\n" + js + "```\n", Language.JAVASCRIPT, false);
 
         assertThat(e.code()).isEqualTo(js);
     }
@@ -85,7 +86,8 @@ class CodeExtractorTest {
     void codeTagsWithAndWithoutLanguageAttribute() {
         assertThat(python("Use this: <code>" + PROGRAM + "</code>").code()).isEqualTo(PROGRAM);
         assertThat(python("<code lang=\"python\">\n" + PROGRAM + "</code>\n<code lang=\"bash\">python3 main.py</code>")
-                .code()).isEqualTo(PROGRAM);
+                        .code())
+                .isEqualTo(PROGRAM);
     }
 
     @Test
@@ -119,8 +121,8 @@ class CodeExtractorTest {
         String java = "import java.util.List;\n\npublic class Main {\n    public static void main(String[] a) {\n"
                 + "        System.out.println(List.of(1));\n    }\n}\n";
 
-        Extraction e = CodeExtractor.extract("Here it is:\n" + java + "\nRun it with java Main.java and enjoy.",
-                Language.JAVA, false);
+        Extraction e = CodeExtractor.extract(
+                "Here it is:\n" + java + "\nRun it with java Main.java and enjoy.", Language.JAVA, false);
 
         assertThat(e.code()).isEqualTo(java);
     }
@@ -137,8 +139,8 @@ class CodeExtractorTest {
 
     @Test
     void closedBlockIsNotTruncatedEvenWhenTheModelHitItsLimitLater() {
-        Extraction e = CodeExtractor.extract("```python\n" + PROGRAM + "```\nNow let me explain every line in",
-                Language.PYTHON, true);
+        Extraction e = CodeExtractor.extract(
+                "```python\n" + PROGRAM + "```\nNow let me explain every line in", Language.PYTHON, true);
 
         assertThat(e.code()).isEqualTo(PROGRAM);
         assertThat(e.truncated()).isFalse();

@@ -28,7 +28,9 @@ class DirectoryStoreProviderTest {
         assertThat(provider.accepts("file:runs")).isTrue();
         assertThat(provider.accepts("FILE:runs")).isTrue();
         assertThat(provider.accepts("s3://bucket/prefix")).isFalse();
-        assertThat(provider.accepts("runs:old")).as("looks like a scheme; write ./runs:old").isFalse();
+        assertThat(provider.accepts("runs:old"))
+                .as("looks like a scheme; write ./runs:old")
+                .isFalse();
         assertThat(provider.accepts("")).isFalse();
     }
 
@@ -44,13 +46,15 @@ class DirectoryStoreProviderTest {
     void fileUriNamesAnAbsoluteDirectory() {
         assertThat(DirectoryStoreProvider.directory(dir.toUri().toString())).isEqualTo(dir);
         assertThatThrownBy(() -> DirectoryStoreProvider.directory("file://somehost/share"))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("file:///absolute/dir");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("file:///absolute/dir");
     }
 
     @Test
     void fileWithoutADirectoryIsAnError() {
         assertThatThrownBy(() -> DirectoryStoreProvider.directory("file:"))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("file:agentic-runs");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("file:agentic-runs");
     }
 
     @Test
@@ -66,8 +70,9 @@ class DirectoryStoreProviderTest {
 
     @Test
     void unknownStoreSchemeIsAnErrorListingTheDirectoryForm() {
-        assertThatThrownBy(() -> ProviderLookup.artifactStores().named("--store")
-                .create("s3://bucket/prefix", ProviderContext.defaults()))
+        assertThatThrownBy(() -> ProviderLookup.artifactStores()
+                        .named("--store")
+                        .create("s3://bucket/prefix", ProviderContext.defaults()))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("Unknown --store provider 's3' in 's3://bucket/prefix'; available:")
                 .hasMessageContaining("DIR | file:DIR");

@@ -27,7 +27,8 @@ class EnvironmentSecretFactoryTest {
     void hashSelectsAJsonField() {
         assertThat(factory.create("env:CREDS#api_key", context).ref()).isEqualTo(SecretRef.of("CREDS", "api_key"));
         assertThatThrownBy(() -> factory.create("env:CREDS#", context))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("empty field");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("empty field");
     }
 
     @Test
@@ -41,14 +42,16 @@ class EnvironmentSecretFactoryTest {
     @Test
     void missingVariableNameIsAConfigurationError() {
         assertThatThrownBy(() -> factory.create("env:", context))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("env:STRIPE_KEY");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("env:STRIPE_KEY");
     }
 
     @Test
     void unsetVariableFailsOnResolveNamingIt() {
         SecretSource source = factory.create("env:AGENTIC_SURELY_UNSET_VARIABLE", context);
 
-        assertThatThrownBy(source::resolve).isInstanceOf(SecretException.class)
+        assertThatThrownBy(source::resolve)
+                .isInstanceOf(SecretException.class)
                 .hasMessageContaining("AGENTIC_SURELY_UNSET_VARIABLE");
     }
 

@@ -25,10 +25,10 @@ public final class EgressForwarder {
     public static final int PORT = 3128;
     /** Path where the sandbox mounts the proxy's socket. */
     public static final String SOCKET_IN_SANDBOX = "/run/egress.sock";
+
     private static final String RESOURCE = "forwarder.py";
 
-    private EgressForwarder() {
-    }
+    private EgressForwarder() {}
 
     /**
      * The forwarder script, to be written to a host temp file and ro-bind-mounted (e.g. at

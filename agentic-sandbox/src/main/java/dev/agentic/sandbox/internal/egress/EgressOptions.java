@@ -1,8 +1,8 @@
 package dev.agentic.sandbox.internal.egress;
 
 import dev.agentic.core.ConfigurationException;
-import dev.agentic.core.secret.Redactor;
 import dev.agentic.core.sandbox.HostPort;
+import dev.agentic.core.secret.Redactor;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -83,8 +83,7 @@ public final class EgressOptions {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Redactor redactor = Redactor.none();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Lets these exact {@code host:port} pairs be loopback; for local development and tests only. Each
@@ -94,8 +93,8 @@ public final class EgressOptions {
             Objects.requireNonNull(hosts, "hosts");
             for (HostPort h : hosts) {
                 if (h.port() == 0) {
-                    throw new ConfigurationException("allowLoopbackHosts: '" + h + "' needs an explicit port, "
-                            + "e.g. " + h + ":8123");
+                    throw new ConfigurationException(
+                            "allowLoopbackHosts: '" + h + "' needs an explicit port, " + "e.g. " + h + ":8123");
                 }
             }
             this.loopbackHosts = Set.copyOf(hosts);
@@ -111,7 +110,9 @@ public final class EgressOptions {
         /** How long connecting to the upstream address may take (default 10 s). */
         public Builder connectTimeout(Duration connectTimeout) {
             Objects.requireNonNull(connectTimeout, "connectTimeout");
-            if (connectTimeout.isNegative() || connectTimeout.isZero() || connectTimeout.toMillis() > Integer.MAX_VALUE) {
+            if (connectTimeout.isNegative()
+                    || connectTimeout.isZero()
+                    || connectTimeout.toMillis() > Integer.MAX_VALUE) {
                 throw new ConfigurationException("connectTimeout must be positive and below 24 days");
             }
             this.connectTimeout = connectTimeout;

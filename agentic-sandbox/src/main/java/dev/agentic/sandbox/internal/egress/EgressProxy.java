@@ -62,6 +62,7 @@ public final class EgressProxy implements AutoCloseable {
     static final int MAX_HEAD_BYTES = 16 * 1024;
     /** Decisions kept per proxy, so that a flood of connection attempts cannot exhaust the host's memory. */
     static final int MAX_DECISIONS = 1000;
+
     static final String CONNECTION_LIMIT = "connection limit reached";
     static final String BYTE_LIMIT = "byte limit reached";
     static final String TIME_LIMIT = "connection time limit reached";
@@ -94,8 +95,13 @@ public final class EgressProxy implements AutoCloseable {
         this.server = server;
         this.connectionPermits = new Semaphore(policy.maxConnections());
         int id = IDS.incrementAndGet();
-        this.pool = new ThreadPoolExecutor(0, 2 * policy.maxConnections() + SPARE_THREADS, 30, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), daemon("agentic-egress-" + id + "-worker"));
+        this.pool = new ThreadPoolExecutor(
+                0,
+                2 * policy.maxConnections() + SPARE_THREADS,
+                30,
+                TimeUnit.SECONDS,
+                new SynchronousQueue<>(),
+                daemon("agentic-egress-" + id + "-worker"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("agentic-egress-" + id + "-timer"));
         this.tunnelThreads = daemon("agentic-egress-" + id + "-tunnel");
         this.acceptor = daemon("agentic-egress-" + id + "-accept").newThread(this::acceptLoop);
@@ -126,8 +132,10 @@ public final class EgressProxy implements AutoCloseable {
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
         } catch (IOException | RuntimeException e) {
             closeQuietly(server);
-            throw new SandboxException("Cannot listen on the egress socket " + path + ": " + e.getMessage()
-                    + ". Use a new path (at most 107 bytes long) in a private directory.", e);
+            throw new SandboxException(
+                    "Cannot listen on the egress socket " + path + ": " + e.getMessage()
+                            + ". Use a new path (at most 107 bytes long) in a private directory.",
+                    e);
         }
         EgressProxy proxy = new EgressProxy(path, policy, options, server);
         proxy.acceptor.start();
@@ -268,8 +276,10 @@ public final class EgressProxy implements AutoCloseable {
         String shown = options.redactor().redact(printable(host));
         if (decisionCount.incrementAndGet() > MAX_DECISIONS) {
             if (decisionsDropped.incrementAndGet() == 1) {
-                LOG.warn("Egress proxy on {} made more than {} decisions; further ones are counted, not kept or logged",
-                        socketPath, MAX_DECISIONS);
+                LOG.warn(
+                        "Egress proxy on {} made more than {} decisions; further ones are counted, not kept or logged",
+                        socketPath,
+                        MAX_DECISIONS);
             }
             return;
         }
@@ -297,7 +307,8 @@ public final class EgressProxy implements AutoCloseable {
 
     private static void ensurePrivateDirectory(Path dir) throws IOException {
         if (Files.notExists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectory(
+                    dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             return;
         }
         PosixFileAttributes attrs = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -306,8 +317,8 @@ public final class EgressProxy implements AutoCloseable {
         }
         for (PosixFilePermission p : attrs.permissions()) {
             if (p.name().startsWith("GROUP") || p.name().startsWith("OTHERS")) {
-                throw new IOException(dir + " is not private (mode " + PosixFilePermissions.toString(attrs.permissions())
-                        + "); it must be 0700");
+                throw new IOException(dir + " is not private (mode "
+                        + PosixFilePermissions.toString(attrs.permissions()) + "); it must be 0700");
             }
         }
     }

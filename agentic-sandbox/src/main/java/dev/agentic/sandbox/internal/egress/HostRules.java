@@ -21,9 +21,15 @@ final class HostRules {
 
     /** What kind of destination an address is; everything but {@link #PUBLIC} is refused. */
     enum AddressKind {
-        PUBLIC("a public"), LOOPBACK("a loopback"), PRIVATE("a private"), SHARED("a shared (CGNAT)"),
-        LINK_LOCAL("a link-local"), MULTICAST("a multicast"), UNSPECIFIED("an unspecified"),
-        BROADCAST("a broadcast"), RESERVED("a reserved");
+        PUBLIC("a public"),
+        LOOPBACK("a loopback"),
+        PRIVATE("a private"),
+        SHARED("a shared (CGNAT)"),
+        LINK_LOCAL("a link-local"),
+        MULTICAST("a multicast"),
+        UNSPECIFIED("an unspecified"),
+        BROADCAST("a broadcast"),
+        RESERVED("a reserved");
 
         private final String phrase;
 
@@ -37,8 +43,7 @@ final class HostRules {
         }
     }
 
-    private HostRules() {
-    }
+    private HostRules() {}
 
     /**
      * Normalises a host as asked for by a client: lower case, surrounding brackets and one trailing dot
@@ -137,7 +142,8 @@ final class HostRules {
                 || (a == 192 && b == 0 && (c == 0 || c == 2)) // protocol assignments, TEST-NET-1
                 || (a == 192 && b == 88 && c == 99) // 6to4 relay anycast
                 || (a == 198 && (b & 0xfe) == 18) // benchmarking
-                || (a == 198 && b == 51 && c == 100) || (a == 203 && b == 0 && c == 113)) { // TEST-NET-2/3
+                || (a == 198 && b == 51 && c == 100)
+                || (a == 203 && b == 0 && c == 113)) { // TEST-NET-2/3
             return AddressKind.RESERVED;
         }
         return AddressKind.PUBLIC;

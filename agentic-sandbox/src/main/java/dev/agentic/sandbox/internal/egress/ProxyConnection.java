@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class ProxyConnection implements Runnable {
     private static final Duration HEAD_TIMEOUT = Duration.ofSeconds(10);
-    private static final byte[] ESTABLISHED = "HTTP/1.1 200 Connection established\r\n\r\n"
-            .getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] ESTABLISHED =
+            "HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
 
     private final EgressProxy proxy;
     private final SocketChannel client;
@@ -46,8 +46,8 @@ final class ProxyConnection implements Runnable {
         try {
             long life = proxy.policy().maxConnectionTime().toMillis();
             lifeTimer = proxy.timer().schedule(this::expire, life, TimeUnit.MILLISECONDS);
-            headTimer = proxy.timer().schedule(this::expire, Math.min(life, HEAD_TIMEOUT.toMillis()),
-                    TimeUnit.MILLISECONDS);
+            headTimer = proxy.timer()
+                    .schedule(this::expire, Math.min(life, HEAD_TIMEOUT.toMillis()), TimeUnit.MILLISECONDS);
             serve();
         } catch (IOException | RuntimeException e) {
             // the peer went away or the connection was closed by a cap or by close(); nothing to answer
@@ -80,9 +80,11 @@ final class ProxyConnection implements Runnable {
         }
         host = request.host();
         port = request.port();
-        DestinationCheck.Verdict verdict = !permitted ? DestinationCheck.Verdict.refuse(EgressProxy.CONNECTION_LIMIT)
-                : !proxy.bytesLeft() ? DestinationCheck.Verdict.refuse(EgressProxy.BYTE_LIMIT)
-                : proxy.check().check(host, port);
+        DestinationCheck.Verdict verdict = !permitted
+                ? DestinationCheck.Verdict.refuse(EgressProxy.CONNECTION_LIMIT)
+                : !proxy.bytesLeft()
+                        ? DestinationCheck.Verdict.refuse(EgressProxy.BYTE_LIMIT)
+                        : proxy.check().check(host, port);
         if (!verdict.allowed()) {
             proxy.record(host, port, false, verdict.reason());
             reply(403, "Forbidden", verdict.reason());

@@ -15,8 +15,15 @@ import java.util.Set;
  */
 record ProxyRequest(boolean connect, String host, int port, byte[] forwardHead) {
     /** Hop-by-hop headers that are never forwarded upstream. */
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "proxy-connection", "keep-alive",
-            "proxy-authorization", "proxy-authenticate", "te", "trailer", "upgrade");
+    private static final Set<String> HOP_BY_HOP = Set.of(
+            "connection",
+            "proxy-connection",
+            "keep-alive",
+            "proxy-authorization",
+            "proxy-authenticate",
+            "te",
+            "trailer",
+            "upgrade");
 
     /** A request the proxy will not serve; {@code status} is 400 or 405. */
     static final class BadRequest extends Exception {
@@ -57,8 +64,7 @@ record ProxyRequest(boolean connect, String host, int port, byte[] forwardHead) 
         throw new BadRequest(400, "unsupported request target: use CONNECT or an absolute http:// URI");
     }
 
-    private static ProxyRequest absolute(String method, String rest, String version, String[] lines)
-            throws BadRequest {
+    private static ProxyRequest absolute(String method, String rest, String version, String[] lines) throws BadRequest {
         int end = rest.length();
         for (char c : new char[] {'/', '?', '#'}) {
             int i = rest.indexOf(c);
@@ -80,7 +86,11 @@ record ProxyRequest(boolean connect, String host, int port, byte[] forwardHead) 
         }
         int[] port = new int[1];
         String host = splitAuthority(authority, 80, port);
-        StringBuilder out = new StringBuilder(method).append(' ').append(path).append(' ').append(version)
+        StringBuilder out = new StringBuilder(method)
+                .append(' ')
+                .append(path)
+                .append(' ')
+                .append(version)
                 .append("\r\n");
         boolean hasHost = false;
         for (int i = 1; i < lines.length; i++) {

@@ -38,6 +38,7 @@ class EgressForwarderTest {
 
     @TempDir
     Path dir;
+
     private HttpServer api;
     private final List<String> apiRequests = new CopyOnWriteArrayList<>();
     private EgressProxy proxy;
@@ -57,8 +58,12 @@ class EgressForwarderTest {
         });
         api.start();
         String target = "127.0.0.1:" + api.getAddress().getPort();
-        proxy = EgressProxy.start(dir.resolve("sock").resolve("egress.sock"), NetworkPolicy.allow(target),
-                EgressOptions.builder().allowLoopbackHosts(Set.of(HostPort.parse(target))).build());
+        proxy = EgressProxy.start(
+                dir.resolve("sock").resolve("egress.sock"),
+                NetworkPolicy.allow(target),
+                EgressOptions.builder()
+                        .allowLoopbackHosts(Set.of(HostPort.parse(target)))
+                        .build());
         script = Files.write(dir.resolve("forwarder.py"), EgressForwarder.script());
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             forwarderPort = s.getLocalPort();
@@ -75,8 +80,8 @@ class EgressForwarderTest {
     void absoluteUriGetIsForwardedInOriginFormToTheOptedInHost() throws Exception {
         try (UdsClient c = UdsClient.connect(proxy.socketPath())) {
             int port = api.getAddress().getPort();
-            UdsClient.Response r = c.request("GET http://127.0.0.1:" + port + "/v1/items?q=1 HTTP/1.1\r\nHost: 127.0.0.1:"
-                    + port + "\r\nProxy-Connection: keep-alive\r\n\r\n");
+            UdsClient.Response r = c.request("GET http://127.0.0.1:" + port
+                    + "/v1/items?q=1 HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nProxy-Connection: keep-alive\r\n\r\n");
             assertThat(r.status()).isEqualTo(200);
             assertThat(new String(c.readToEnd(), StandardCharsets.UTF_8)).isEqualTo("hello from the host API");
         }
@@ -85,13 +90,16 @@ class EgressForwarderTest {
 
     @Test
     void programReachesTheLocalApiThroughTheForwarderAndItsExitCodePropagates() throws Exception {
-        Result r = runThroughForwarder(urllibProgram("http://127.0.0.1:" + api.getAddress().getPort() + "/hello")
-                + "sys.exit(3)\n");
+        Result r = runThroughForwarder(
+                urllibProgram("http://127.0.0.1:" + api.getAddress().getPort() + "/hello") + "sys.exit(3)\n");
         assertThat(r.stdout).isEqualTo("hello from the host API\n");
         assertThat(r.stderr).isEmpty();
         assertThat(r.exitCode).isEqualTo(3);
         assertThat(apiRequests).containsExactly("GET /hello connection=close");
-        assertThat(proxy.decisions()).singleElement().extracting(NetworkDecision::allowed).isEqualTo(true);
+        assertThat(proxy.decisions())
+                .singleElement()
+                .extracting(NetworkDecision::allowed)
+                .isEqualTo(true);
     }
 
     @Test
@@ -120,8 +128,8 @@ class EgressForwarderTest {
 
     @Test
     void programOutputPassesThroughUnchanged() throws Exception {
-        Result r = runThroughForwarder("import sys\nsys.stdout.write('out\\x00\\u00e9 no newline')\n"
-                + "sys.stderr.write('err line\\n')\n");
+        Result r = runThroughForwarder(
+                "import sys\nsys.stdout.write('out\\x00\\u00e9 no newline')\n" + "sys.stderr.write('err line\\n')\n");
         assertThat(r.stdout).isEqualTo("out\u0000\u00e9 no newline");
         assertThat(r.stderr).isEqualTo("err line\n");
         assertThat(r.exitCode).isZero();
@@ -130,8 +138,8 @@ class EgressForwarderTest {
     @Test
     void deathBySignalIsReraisedSoTheOuterStatusShowsTheSameSignal() throws Exception {
         // A parent Python reports a signal death as a negative return code, which a plain exit code cannot fake.
-        List<String> cmd = new ArrayList<>(List.of(PYTHON, "-I", "-c",
-                "import subprocess, sys; print(subprocess.run(sys.argv[1:]).returncode)"));
+        List<String> cmd = new ArrayList<>(
+                List.of(PYTHON, "-I", "-c", "import subprocess, sys; print(subprocess.run(sys.argv[1:]).returncode)"));
         cmd.addAll(forwarderCommand("import os, signal\nos.kill(os.getpid(), signal.SIGTERM)\n"));
         Result r = run(cmd);
         assertThat(r.stdout).isEqualTo("-15\n");
@@ -140,20 +148,35 @@ class EgressForwarderTest {
     @Test
     void forwardedSigtermReachesTheProgram() throws Exception {
         Process p = new ProcessBuilder(forwarderCommand("import signal, sys, time\n"
-                + "signal.signal(signal.SIGTERM, lambda *a: (print('got TERM', flush=True), sys.exit(7)))\n"
-                + "print('ready', flush=True)\ntime.sleep(30)\n")).start();
-        assertThat(new String(p.getInputStream().readNBytes(6), StandardCharsets.UTF_8)).isEqualTo("ready\n");
+                        + "signal.signal(signal.SIGTERM, lambda *a: (print('got TERM', flush=True), sys.exit(7)))\n"
+                        + "print('ready', flush=True)\ntime.sleep(30)\n"))
+                .start();
+        assertThat(new String(p.getInputStream().readNBytes(6), StandardCharsets.UTF_8))
+                .isEqualTo("ready\n");
         // SIGTERM to the forwarder only (Process.destroy would also close our end of its pipes)
-        assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor()).isZero();
+        assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(p.pid()))
+                        .start()
+                        .waitFor())
+                .isZero();
         assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("got TERM\n");
+        assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isEqualTo("got TERM\n");
         assertThat(p.exitValue()).isEqualTo(7);
     }
 
     @Test
     void aProgramThatCannotBeStartedExitsWith127AndSaysWhy() throws Exception {
-        Result r = run(List.of(PYTHON, "-I", "-S", script.toString(), "--socket", proxy.socketPath().toString(),
-                "--port", Integer.toString(forwarderPort), "--", "/nonexistent/program"));
+        Result r = run(List.of(
+                PYTHON,
+                "-I",
+                "-S",
+                script.toString(),
+                "--socket",
+                proxy.socketPath().toString(),
+                "--port",
+                Integer.toString(forwarderPort),
+                "--",
+                "/nonexistent/program"));
         assertThat(r.exitCode).isEqualTo(127);
         assertThat(r.stderr).contains("cannot run /nonexistent/program");
         assertThat(r.stdout).isEmpty();
@@ -171,8 +194,20 @@ class EgressForwarderTest {
     }
 
     private List<String> forwarderCommand(String program) {
-        return List.of(PYTHON, "-I", "-S", script.toString(), "--socket", proxy.socketPath().toString(),
-                "--port", Integer.toString(forwarderPort), "--", PYTHON, "-I", "-c", program);
+        return List.of(
+                PYTHON,
+                "-I",
+                "-S",
+                script.toString(),
+                "--socket",
+                proxy.socketPath().toString(),
+                "--port",
+                Integer.toString(forwarderPort),
+                "--",
+                PYTHON,
+                "-I",
+                "-c",
+                program);
     }
 
     private Result runThroughForwarder(String program) throws Exception {
@@ -194,12 +229,11 @@ class EgressForwarderTest {
         });
         byte[] out = p.getInputStream().readAllBytes();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        return new Result(new String(out, StandardCharsets.UTF_8), new String(err.get(), StandardCharsets.UTF_8),
-                p.exitValue());
+        return new Result(
+                new String(out, StandardCharsets.UTF_8), new String(err.get(), StandardCharsets.UTF_8), p.exitValue());
     }
 
-    private record Result(String stdout, String stderr, int exitCode) {
-    }
+    private record Result(String stdout, String stderr, int exitCode) {}
 
     /** The real interpreter, not a pyenv shim: /usr/bin/python3 when present, else what python3 reports. */
     private static String realPython() {

@@ -32,6 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EgressProxyTest {
     @TempDir
     Path dir;
+
     private EchoServer echo;
     private EgressProxy proxy;
     private final AtomicInteger lookups = new AtomicInteger();
@@ -60,12 +61,19 @@ class EgressProxyTest {
     /** A proxy whose policy lists the echo server and whose options opt that exact literal in as loopback. */
     private EgressProxy optedInProxy(NetworkPolicy.Builder policy) {
         NetworkPolicy p = policy.allowHost(echoTarget()).build();
-        return EgressProxy.start(dir.resolve("egress.sock"), p, EgressOptions.builder()
-                .allowLoopbackHosts(Set.of(HostPort.parse(echoTarget()))).resolver(countingResolver).build());
+        return EgressProxy.start(
+                dir.resolve("egress.sock"),
+                p,
+                EgressOptions.builder()
+                        .allowLoopbackHosts(Set.of(HostPort.parse(echoTarget())))
+                        .resolver(countingResolver)
+                        .build());
     }
 
     private EgressProxy proxy(NetworkPolicy policy) {
-        return EgressProxy.start(dir.resolve("egress.sock"), policy,
+        return EgressProxy.start(
+                dir.resolve("egress.sock"),
+                policy,
                 EgressOptions.builder().resolver(countingResolver).build());
     }
 
@@ -107,19 +115,41 @@ class EgressProxyTest {
             assertThat(millis).isLessThan(500);
         }
         assertThat(lookups).as("DNS lookups").hasValue(0);
-        assertThat(proxy.decisions()).singleElement()
+        assertThat(proxy.decisions())
+                .singleElement()
                 .extracting(NetworkDecision::host, NetworkDecision::allowed, NetworkDecision::reason)
                 .containsExactly("secret-data.not-allowed.invalid", false, "host not in allowlist");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"127.0.0.1:443", "2130706433:443", "0x7f000001:443", "0x7f.1:443", "0177.0.0.1:443",
-        "127.1:443", "[::1]:443", "[::ffff:127.0.0.1]:443", "[0:0:0:0:0:0:0:1]:443", "[fe80::1%25lo]:443",
-        "169.254.169.254:80", "0.0.0.0:443", "[fd00:ec2::254]:80", "::1:443"})
+    @ValueSource(
+            strings = {
+                "127.0.0.1:443",
+                "2130706433:443",
+                "0x7f000001:443",
+                "0x7f.1:443",
+                "0177.0.0.1:443",
+                "127.1:443",
+                "[::1]:443",
+                "[::ffff:127.0.0.1]:443",
+                "[0:0:0:0:0:0:0:1]:443",
+                "[fe80::1%25lo]:443",
+                "169.254.169.254:80",
+                "0.0.0.0:443",
+                "[fd00:ec2::254]:80",
+                "::1:443"
+            })
     void ipLiteralsInEveryEncodingAreRefusedEvenWhenListed(String target) throws Exception {
-        proxy = proxy(NetworkPolicy.builder().allowHost("127.0.0.1").allowHost("2130706433").allowHost("0x7f.1")
-                .allowHost("0177.0.0.1").allowHost("127.1").allowHost("169.254.169.254").allowHost("0.0.0.0")
-                .allowHost(HostPort.of("::1", 0)).build());
+        proxy = proxy(NetworkPolicy.builder()
+                .allowHost("127.0.0.1")
+                .allowHost("2130706433")
+                .allowHost("0x7f.1")
+                .allowHost("0177.0.0.1")
+                .allowHost("127.1")
+                .allowHost("169.254.169.254")
+                .allowHost("0.0.0.0")
+                .allowHost(HostPort.of("::1", 0))
+                .build());
         try (UdsClient.Response r = UdsClient.connectTo(proxy.socketPath(), target)) {
             assertThat(r.status()).isEqualTo(403);
             assertThat(r.proxyError()).isEqualTo(HostRules.IP_LITERAL);
@@ -151,10 +181,22 @@ class EgressProxyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"127.0.0.1|loopback", "10.1.2.3|private", "192.168.0.10|private",
-        "100.64.1.1|shared (CGNAT)", "169.254.169.254|link-local", "0.0.0.0|unspecified", "224.0.0.251|multicast",
-        "fd00:ec2::254|private", "fe80::1|link-local", "::1|loopback", "::ffff:10.0.0.1|private",
-        "8.8.8.8,10.0.0.1|private", "2606:4700::1111,::ffff:127.0.0.1|loopback"})
+    @ValueSource(
+            strings = {
+                "127.0.0.1|loopback",
+                "10.1.2.3|private",
+                "192.168.0.10|private",
+                "100.64.1.1|shared (CGNAT)",
+                "169.254.169.254|link-local",
+                "0.0.0.0|unspecified",
+                "224.0.0.251|multicast",
+                "fd00:ec2::254|private",
+                "fe80::1|link-local",
+                "::1|loopback",
+                "::ffff:10.0.0.1|private",
+                "8.8.8.8,10.0.0.1|private",
+                "2606:4700::1111,::ffff:127.0.0.1|loopback"
+            })
     void listedNameThatResolvesToANonPublicAddressIsRefused(String spec) throws Exception {
         String[] parts = spec.split("\\|");
         AtomicInteger calls = new AtomicInteger();
@@ -163,11 +205,14 @@ class EgressProxyTest {
             String[] literals = parts[0].split(",");
             InetAddress[] out = new InetAddress[literals.length];
             for (int i = 0; i < literals.length; i++) {
-                out[i] = InetAddress.getByAddress(host, InetAddress.getByName(literals[i]).getAddress());
+                out[i] = InetAddress.getByAddress(
+                        host, InetAddress.getByName(literals[i]).getAddress());
             }
             return out;
         };
-        proxy = EgressProxy.start(dir.resolve("egress.sock"), NetworkPolicy.allow("rebind.example.com"),
+        proxy = EgressProxy.start(
+                dir.resolve("egress.sock"),
+                NetworkPolicy.allow("rebind.example.com"),
                 EgressOptions.builder().resolver(rebinding).build());
         try (UdsClient.Response r = UdsClient.connectTo(proxy.socketPath(), "rebind.example.com:443")) {
             assertThat(r.status()).isEqualTo(403);
@@ -211,10 +256,12 @@ class EgressProxyTest {
             assertThat(r.status()).isEqualTo(403);
             assertThat(r.proxyError()).isEqualTo(EgressProxy.BYTE_LIMIT);
         }
-        assertThat(proxy.decisions()).extracting(NetworkDecision::allowed, NetworkDecision::reason).containsExactly(
-                Tuple.tuple(true, DestinationCheck.ALLOWED_LOOPBACK),
-                Tuple.tuple(false, EgressProxy.BYTE_LIMIT),
-                Tuple.tuple(false, EgressProxy.BYTE_LIMIT));
+        assertThat(proxy.decisions())
+                .extracting(NetworkDecision::allowed, NetworkDecision::reason)
+                .containsExactly(
+                        Tuple.tuple(true, DestinationCheck.ALLOWED_LOOPBACK),
+                        Tuple.tuple(false, EgressProxy.BYTE_LIMIT),
+                        Tuple.tuple(false, EgressProxy.BYTE_LIMIT));
     }
 
     @Test
@@ -247,7 +294,9 @@ class EgressProxyTest {
                 idle.add(UdsClient.connect(proxy.socketPath())); // never sends a request head
             }
             String head = new String(idle.get(11).readToEnd(), StandardCharsets.ISO_8859_1);
-            assertThat(head).startsWith("HTTP/1.1 403 Forbidden\r\n").contains("X-Proxy-Error: connection limit reached");
+            assertThat(head)
+                    .startsWith("HTTP/1.1 403 Forbidden\r\n")
+                    .contains("X-Proxy-Error: connection limit reached");
         } finally {
             for (UdsClient c : idle) {
                 c.close();
@@ -290,10 +339,18 @@ class EgressProxyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"hello\r\n\r\n", "GET\r\n\r\n", "CONNECT example.com HTTP/1.1\r\n\r\n",
-        "CONNECT example.com:99999 HTTP/1.1\r\n\r\n", "CONNECT example.com:443 HTTP/2\r\n\r\n",
-        "GET https://example.com/ HTTP/1.1\r\n\r\n", "GET http://user@example.com/ HTTP/1.1\r\n\r\n",
-        "CONNECT example.com:443 HTTP/1.1\r\nno colon here\r\n\r\n", "\u0016\u0003\u0001\u0000\u00a5\n\n"})
+    @ValueSource(
+            strings = {
+                "hello\r\n\r\n",
+                "GET\r\n\r\n",
+                "CONNECT example.com HTTP/1.1\r\n\r\n",
+                "CONNECT example.com:99999 HTTP/1.1\r\n\r\n",
+                "CONNECT example.com:443 HTTP/2\r\n\r\n",
+                "GET https://example.com/ HTTP/1.1\r\n\r\n",
+                "GET http://user@example.com/ HTTP/1.1\r\n\r\n",
+                "CONNECT example.com:443 HTTP/1.1\r\nno colon here\r\n\r\n",
+                "\u0016\u0003\u0001\u0000\u00a5\n\n"
+            })
     void garbageRequestsGet400(String head) throws Exception {
         proxy = proxy(NetworkPolicy.allow("example.com"));
         try (UdsClient c = UdsClient.connect(proxy.socketPath())) {
@@ -302,17 +359,23 @@ class EgressProxyTest {
             assertThat(r.proxyError()).isNotBlank();
         }
         assertThat(lookups).hasValue(0);
-        assertThat(proxy.decisions()).singleElement().extracting(NetworkDecision::reason).isEqualTo("malformed request");
+        assertThat(proxy.decisions())
+                .singleElement()
+                .extracting(NetworkDecision::reason)
+                .isEqualTo("malformed request");
     }
 
     @Test
     void originFormRequestGets405AndOversizedHeadGets431() throws Exception {
         proxy = proxy(NetworkPolicy.allow("example.com"));
         try (UdsClient c = UdsClient.connect(proxy.socketPath())) {
-            assertThat(c.request("GET /index.html HTTP/1.1\r\nHost: example.com\r\n\r\n").status()).isEqualTo(405);
+            assertThat(c.request("GET /index.html HTTP/1.1\r\nHost: example.com\r\n\r\n")
+                            .status())
+                    .isEqualTo(405);
         }
         try (UdsClient c = UdsClient.connect(proxy.socketPath())) {
-            String huge = "CONNECT example.com:443 HTTP/1.1\r\nX-Pad: " + "a".repeat(EgressProxy.MAX_HEAD_BYTES) + "\r\n\r\n";
+            String huge =
+                    "CONNECT example.com:443 HTTP/1.1\r\nX-Pad: " + "a".repeat(EgressProxy.MAX_HEAD_BYTES) + "\r\n\r\n";
             assertThat(c.request(huge).status()).isEqualTo(431);
         }
     }
@@ -332,15 +395,19 @@ class EgressProxyTest {
     @Test
     void socketIsPrivateAndANonPrivateDirectoryIsRejected() throws Exception {
         proxy = proxy(NetworkPolicy.allow("example.com"));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(proxy.socketPath()))).isEqualTo("rw-------");
-        Path shared = Files.createDirectory(dir.resolve("shared"),
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(proxy.socketPath())))
+                .isEqualTo("rw-------");
+        Path shared = Files.createDirectory(
+                dir.resolve("shared"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
         assertThatThrownBy(() -> EgressProxy.start(shared.resolve("e.sock"), NetworkPolicy.allow("example.com")))
-                .isInstanceOf(SandboxException.class).hasMessageContaining("not private");
+                .isInstanceOf(SandboxException.class)
+                .hasMessageContaining("not private");
         try (EgressProxy fresh = EgressProxy.start(dir.resolve("fresh").resolve("e.sock"), NetworkPolicy.none())) {
             Path parent = fresh.socketPath().getParent();
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(parent))).isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(parent)))
+                    .isEqualTo("rwx------");
         }
     }
 
@@ -353,17 +420,24 @@ class EgressProxyTest {
                 assertThat(r.status()).isEqualTo(403);
             }
         }
-        assertThat(proxy.decisions()).hasSize(EgressProxy.MAX_DECISIONS)
-                .first().extracting(NetworkDecision::host).isEqualTo("flood0.invalid");
+        assertThat(proxy.decisions())
+                .hasSize(EgressProxy.MAX_DECISIONS)
+                .first()
+                .extracting(NetworkDecision::host)
+                .isEqualTo("flood0.invalid");
         assertThat(proxy.decisionsDropped()).isEqualTo(5);
     }
 
     @Test
     void resolverFailureIsRefusedAsUnresolvable() throws Exception {
-        proxy = EgressProxy.start(dir.resolve("egress.sock"), NetworkPolicy.allow("gone.example.com"),
-                EgressOptions.builder().resolver(h -> {
-                    throw new UnknownHostException(h);
-                }).build());
+        proxy = EgressProxy.start(
+                dir.resolve("egress.sock"),
+                NetworkPolicy.allow("gone.example.com"),
+                EgressOptions.builder()
+                        .resolver(h -> {
+                            throw new UnknownHostException(h);
+                        })
+                        .build());
         try (UdsClient.Response r = UdsClient.connectTo(proxy.socketPath(), "gone.example.com:443")) {
             assertThat(r.proxyError()).isEqualTo(DestinationCheck.NO_ADDRESS);
         }

@@ -31,9 +31,23 @@ final class Constants {
     static final char UNKNOWN = '\uFFFF';
     /** System properties and environment variables that name directories outside the working directory. */
     static final Map<String, String> OUTSIDE_LOCATIONS = Map.of(
-            "user.home", "${user.home}", "HOME", "${user.home}", "USERPROFILE", "${user.home}",
-            "java.io.tmpdir", "${java.io.tmpdir}", "TMPDIR", "${java.io.tmpdir}", "TMP", "${java.io.tmpdir}",
-            "TEMP", "${java.io.tmpdir}", "java.home", "${java.home}");
+            "user.home",
+            "${user.home}",
+            "HOME",
+            "${user.home}",
+            "USERPROFILE",
+            "${user.home}",
+            "java.io.tmpdir",
+            "${java.io.tmpdir}",
+            "TMPDIR",
+            "${java.io.tmpdir}",
+            "TMP",
+            "${java.io.tmpdir}",
+            "TEMP",
+            "${java.io.tmpdir}",
+            "java.home",
+            "${java.home}");
+
     private static final int MAX_DEPTH = 16;
     private static final int MAX_VALUES = 8;
 
@@ -99,7 +113,8 @@ final class Constants {
                 active.remove(n.getNameAsString());
             }
         }
-        if (e instanceof ObjectCreationExpr o && o.getArguments().size() == 1
+        if (e instanceof ObjectCreationExpr o
+                && o.getArguments().size() == 1
                 && (o.getType().getNameAsString().equals("String")
                         || o.getType().getNameAsString().equals("StringBuilder")
                         || o.getType().getNameAsString().equals("StringBuffer"))) {
@@ -118,17 +133,23 @@ final class Constants {
             return unknown();
         }
         String owner = SourceModel.dottedName(scope);
-        if (("System".equals(owner) || "java.lang.System".equals(owner)) && m.getArguments().size() == 1
+        if (("System".equals(owner) || "java.lang.System".equals(owner))
+                && m.getArguments().size() == 1
                 && (name.equals("getProperty") || name.equals("getenv"))) {
             String key = string(m.getArgument(0));
             String location = key == null ? null : OUTSIDE_LOCATIONS.get(key);
             return location != null ? List.of(location) : "user.dir".equals(key) ? List.of(".") : unknown();
         }
         if (("String".equals(owner) || "java.lang.String".equals(owner)) && name.equals("format")) {
-            return m.getArguments().isEmpty() ? unknown() : format(strings(m.getArgument(0), depth + 1),
-                    m.getArguments().subList(1, m.getArguments().size()), depth);
+            return m.getArguments().isEmpty()
+                    ? unknown()
+                    : format(
+                            strings(m.getArgument(0), depth + 1),
+                            m.getArguments().subList(1, m.getArguments().size()),
+                            depth);
         }
-        if (("String".equals(owner) || "java.lang.String".equals(owner)) && name.equals("join")
+        if (("String".equals(owner) || "java.lang.String".equals(owner))
+                && name.equals("join")
                 && m.getArguments().size() >= 2) {
             List<String> out = null;
             for (int i = 1; i < m.getArguments().size(); i++) {
@@ -143,7 +164,8 @@ final class Constants {
             case "concat":
             case "append":
                 return m.getArguments().size() == 1
-                        ? concat(strings(scope, depth + 1), strings(m.getArgument(0), depth + 1)) : unknown();
+                        ? concat(strings(scope, depth + 1), strings(m.getArgument(0), depth + 1))
+                        : unknown();
             case "toString":
             case "strip":
             case "trim":
@@ -154,8 +176,10 @@ final class Constants {
             case "toUpperCase":
                 return map(strings(scope, depth + 1), s -> s.toUpperCase(Locale.ROOT));
             case "valueOf":
-                return "String".equals(SourceModel.dottedName(scope)) && m.getArguments().size() == 1
-                        ? strings(m.getArgument(0), depth + 1) : unknown();
+                return "String".equals(SourceModel.dottedName(scope))
+                                && m.getArguments().size() == 1
+                        ? strings(m.getArgument(0), depth + 1)
+                        : unknown();
             default:
                 return unknown();
         }
@@ -228,12 +252,18 @@ final class Constants {
                 return null;
             }
             switch (b.getOperator()) {
-                case PLUS: return l + r;
-                case MINUS: return l - r;
-                case MULTIPLY: return l * r;
-                case DIVIDE: return r == 0 ? null : l / r;
-                case LEFT_SHIFT: return r >= 0 && r < 63 ? l << r : null;
-                default: return null;
+                case PLUS:
+                    return l + r;
+                case MINUS:
+                    return l - r;
+                case MULTIPLY:
+                    return l * r;
+                case DIVIDE:
+                    return r == 0 ? null : l / r;
+                case LEFT_SHIFT:
+                    return r >= 0 && r < 63 ? l << r : null;
+                default:
+                    return null;
             }
         }
         if (e instanceof NameExpr n) {

@@ -36,14 +36,35 @@ final class FileWriteRule {
         }
     }
 
-    private static final Set<String> FILES_WRITE_FIRST = Set.of("write", "writeString", "newOutputStream",
-            "newBufferedWriter", "createFile", "createDirectory", "createDirectories", "delete", "deleteIfExists",
-            "setAttribute", "setPosixFilePermissions", "setOwner", "setLastModifiedTime");
+    private static final Set<String> FILES_WRITE_FIRST = Set.of(
+            "write",
+            "writeString",
+            "newOutputStream",
+            "newBufferedWriter",
+            "createFile",
+            "createDirectory",
+            "createDirectories",
+            "delete",
+            "deleteIfExists",
+            "setAttribute",
+            "setPosixFilePermissions",
+            "setOwner",
+            "setLastModifiedTime");
     private static final Set<String> FILES_WRITE_BOTH = Set.of("move", "createLink", "createSymbolicLink");
-    private static final Set<String> FILE_METHODS = Set.of("delete", "deleteOnExit", "createNewFile", "mkdir",
-            "mkdirs", "setWritable", "setReadable", "setExecutable", "setLastModified", "setReadOnly", "renameTo");
-    private static final Set<String> WRITE_OPTIONS = Set.of("WRITE", "APPEND", "CREATE", "CREATE_NEW",
-            "DELETE_ON_CLOSE", "TRUNCATE_EXISTING");
+    private static final Set<String> FILE_METHODS = Set.of(
+            "delete",
+            "deleteOnExit",
+            "createNewFile",
+            "mkdir",
+            "mkdirs",
+            "setWritable",
+            "setReadable",
+            "setExecutable",
+            "setLastModified",
+            "setReadOnly",
+            "renameTo");
+    private static final Set<String> WRITE_OPTIONS =
+            Set.of("WRITE", "APPEND", "CREATE", "CREATE_NEW", "DELETE_ON_CLOSE", "TRUNCATE_EXISTING");
 
     private final SourceModel model;
     private final TypeInference types;
@@ -74,7 +95,9 @@ final class FileWriteRule {
             }
         } else if ("java.nio.channels.FileChannel".equals(owner) && name.equals("open") && writes(args)) {
             check(call, name, args.get(0));
-        } else if ("java.io.File".equals(owner) && FILE_METHODS.contains(name) && call.getScope().isPresent()) {
+        } else if ("java.io.File".equals(owner)
+                && FILE_METHODS.contains(name)
+                && call.getScope().isPresent()) {
             check(call, name, call.getScope().get());
             if (name.equals("renameTo") && args.size() == 1) {
                 check(call, name, args.get(0));
@@ -106,15 +129,20 @@ final class FileWriteRule {
     }
 
     private boolean writes(List<Expression> args) {
-        return args.stream().skip(1).anyMatch(a -> WRITE_OPTIONS.stream().anyMatch(o -> a.toString().contains(o)));
+        return args.stream()
+                .skip(1)
+                .anyMatch(a -> WRITE_OPTIONS.stream().anyMatch(o -> a.toString().contains(o)));
     }
 
     private void check(Node at, String what, Expression path) {
         PathValue v = eval(path, 0);
         if (v.isOutside()) {
-            findings.error(JavaRules.FILE_WRITE_OUTSIDE, at, what + " writes to " + v.outside()
-                    + ", outside the working directory; write only relative paths below the working directory "
-                    + "(for example Path.of(\"out/report.txt\")).");
+            findings.error(
+                    JavaRules.FILE_WRITE_OUTSIDE,
+                    at,
+                    what + " writes to " + v.outside()
+                            + ", outside the working directory; write only relative paths below the working directory "
+                            + "(for example Path.of(\"out/report.txt\")).");
         }
     }
 
@@ -125,10 +153,12 @@ final class FileWriteRule {
         if (e instanceof EnclosedExpr en) {
             return eval(en.getInner(), depth + 1);
         }
-        if (e instanceof ObjectCreationExpr o && "java.io.File".equals(model.resolveType(o.getType()).fqn())) {
+        if (e instanceof ObjectCreationExpr o
+                && "java.io.File".equals(model.resolveType(o.getType()).fqn())) {
             return join(o.getArguments(), depth);
         }
-        if (e instanceof ObjectCreationExpr o && o.getArguments().size() == 1
+        if (e instanceof ObjectCreationExpr o
+                && o.getArguments().size() == 1
                 && "java.net.URI".equals(model.resolveType(o.getType()).fqn())) {
             return eval(o.getArgument(0), depth + 1);
         }
@@ -175,8 +205,11 @@ final class FileWriteRule {
             case "of":
             case "get":
             case "getPath":
-                return "java.nio.file.Path".equals(owner) || "java.nio.file.Paths".equals(owner)
-                        || name.equals("getPath") ? join(args, depth) : PathValue.UNKNOWN;
+                return "java.nio.file.Path".equals(owner)
+                                || "java.nio.file.Paths".equals(owner)
+                                || name.equals("getPath")
+                        ? join(args, depth)
+                        : PathValue.UNKNOWN;
             case "resolve":
             case "resolveSibling":
                 if (scope == null || args.size() != 1) {
@@ -202,7 +235,8 @@ final class FileWriteRule {
                 return PathValue.outside("the file-system root");
             case "create":
                 // Path.of(URI.create("file:///etc/x"))
-                return "java.net.URI".equals(owner) && args.size() == 1 ? eval(args.get(0), depth + 1)
+                return "java.net.URI".equals(owner) && args.size() == 1
+                        ? eval(args.get(0), depth + 1)
                         : PathValue.UNKNOWN;
             case "getProperty":
             case "getenv":
@@ -217,9 +251,14 @@ final class FileWriteRule {
             return PathValue.UNKNOWN;
         }
         switch (key) {
-            case "user.home": case "HOME": case "USERPROFILE":
+            case "user.home":
+            case "HOME":
+            case "USERPROFILE":
                 return PathValue.outside("the home directory");
-            case "java.io.tmpdir": case "TMPDIR": case "TMP": case "TEMP":
+            case "java.io.tmpdir":
+            case "TMPDIR":
+            case "TMP":
+            case "TEMP":
                 return PathValue.outside("the temporary directory");
             case "java.home":
                 return PathValue.outside("the Java installation");
@@ -313,7 +352,8 @@ final class FileWriteRule {
     }
 
     private static boolean isAbsolute(String s) {
-        return s.startsWith("/") || s.startsWith("\\")
+        return s.startsWith("/")
+                || s.startsWith("\\")
                 || (s.length() >= 2 && Character.isLetter(s.charAt(0)) && s.charAt(1) == ':');
     }
 }

@@ -61,35 +61,49 @@ public final class JavaCodeValidator implements CodeValidator {
         Findings findings = new Findings(policy);
         int size = code.sizeInBytes();
         if (size > policy.maxSourceBytes() && findings.enabled(JavaRules.SOURCE_TOO_LARGE)) {
-            findings.add(Finding.error(JavaRules.SOURCE_TOO_LARGE, "The program is " + size + " bytes, more than "
-                    + "the limit of " + policy.maxSourceBytes() + "; write a shorter program.", 0, 0));
+            findings.add(Finding.error(
+                    JavaRules.SOURCE_TOO_LARGE,
+                    "The program is " + size + " bytes, more than " + "the limit of " + policy.maxSourceBytes()
+                            + "; write a shorter program.",
+                    0,
+                    0));
             return result(findings, start);
         }
         try {
             // Translating Unicode escapes first (as javac does) costs time; only sources with a backslash-u need it.
             boolean escapes = code.source().contains("\\u");
-            ParseResult<CompilationUnit> parsed = new JavaParser(escapes ? withUnicodeEscapes : configuration)
-                    .parse(code.source());
+            ParseResult<CompilationUnit> parsed =
+                    new JavaParser(escapes ? withUnicodeEscapes : configuration).parse(code.source());
             if (!parsed.getProblems().isEmpty()) {
                 findings.add(syntax(parsed.getProblems().get(0)));
             }
             if (parsed.getResult().isPresent()) {
                 SourceModel model = new SourceModel(parsed.getResult().get(), policy.maxNestingDepth());
                 if (model.tooDeep != null) {
-                    findings.error(JavaRules.NESTING_TOO_DEEP, model.tooDeep, "Code is nested " + model.tooDeepDepth
-                            + " levels deep here, more than the limit of " + policy.maxNestingDepth()
-                            + "; move inner parts into methods.");
+                    findings.error(
+                            JavaRules.NESTING_TOO_DEEP,
+                            model.tooDeep,
+                            "Code is nested " + model.tooDeepDepth
+                                    + " levels deep here, more than the limit of " + policy.maxNestingDepth()
+                                    + "; move inner parts into methods.");
                 }
                 new RuleWalker(model, policy, network, findings).walk();
             }
         } catch (StackOverflowError e) {
-            findings.add(Finding.error(JavaRules.NESTING_TOO_DEEP, "The program is nested too deeply to check; "
-                    + "flatten it into smaller methods.", 0, 0));
+            findings.add(Finding.error(
+                    JavaRules.NESTING_TOO_DEEP,
+                    "The program is nested too deeply to check; " + "flatten it into smaller methods.",
+                    0,
+                    0));
         } catch (RuntimeException e) {
             // Fail closed: a program the validator cannot analyse is not accepted.
-            findings.add(Finding.error(JavaRules.INTERNAL_ERROR, "The validator could not analyse this program ("
-                    + e.getClass().getSimpleName() + "); simplify it and report the program as a validator bug.",
-                    0, 0));
+            findings.add(Finding.error(
+                    JavaRules.INTERNAL_ERROR,
+                    "The validator could not analyse this program ("
+                            + e.getClass().getSimpleName()
+                            + "); simplify it and report the program as a validator bug.",
+                    0,
+                    0));
         }
         return result(findings, start);
     }
@@ -107,7 +121,9 @@ public final class JavaCodeValidator implements CodeValidator {
         }
         int expected = message.indexOf("expected one of");
         if (expected > 0) {
-            String[] options = message.substring(expected + "expected one of".length()).trim().split("\\s+");
+            String[] options = message.substring(expected + "expected one of".length())
+                    .trim()
+                    .split("\\s+");
             if (options.length > MAX_EXPECTED_SHOWN) {
                 StringBuilder b = new StringBuilder(message.substring(0, expected)).append("expected one of");
                 for (int i = 0; i < MAX_EXPECTED_SHOWN; i++) {
@@ -116,7 +132,10 @@ public final class JavaCodeValidator implements CodeValidator {
                 message = b.append(" ...").toString();
             }
         }
-        return Finding.error(JavaRules.SYNTAX, message + ". Fix the syntax so the program compiles with javac 17.",
-                range == null ? 0 : range.begin.line, range == null ? 0 : range.begin.column);
+        return Finding.error(
+                JavaRules.SYNTAX,
+                message + ". Fix the syntax so the program compiles with javac 17.",
+                range == null ? 0 : range.begin.line,
+                range == null ? 0 : range.begin.column);
     }
 }

@@ -26,23 +26,20 @@ final class JavaRules {
     static final RuleId INTERNAL_ERROR = RuleId.INTERNAL_ERROR;
 
     /** A built-in denial: the rule it falls under and what to do instead. */
-    record Denial(RuleId rule, String advice) {
-    }
+    record Denial(RuleId rule, String advice) {}
 
     static final String NO_PROCESS = "Starting or controlling processes is not allowed; do the work in "
             + "Java (java.net.http.HttpClient for HTTP, java.nio.file.Files for local files).";
-    static final String NO_REFLECTION = "Reflection and method handles are not allowed; call the API "
-            + "directly.";
-    static final String NO_CLASS_LOADING = "Loading or defining classes at run time is not allowed; "
-            + "write the code directly in this program.";
-    static final String NO_INTERNALS = "JDK internals (sun.*, com.sun.*, jdk.internal.*, Unsafe) are not "
-            + "allowed; use the public java.* API.";
+    static final String NO_REFLECTION = "Reflection and method handles are not allowed; call the API " + "directly.";
+    static final String NO_CLASS_LOADING =
+            "Loading or defining classes at run time is not allowed; " + "write the code directly in this program.";
+    static final String NO_INTERNALS =
+            "JDK internals (sun.*, com.sun.*, jdk.internal.*, Unsafe) are not " + "allowed; use the public java.* API.";
     static final String NO_NATIVE = "Native code (JNI, JNA, System.load*) is not allowed; use plain Java.";
     static final String NO_JVM_CONTROL = "Instrumenting, attaching to or managing JVMs is not allowed.";
-    static final String NO_DYNAMIC_CODE = "Compiling or evaluating code at run time is not allowed; write "
-            + "the logic directly.";
-    static final String NO_EXIT = "Do not stop the JVM; return from main (throw an exception to signal "
-            + "failure).";
+    static final String NO_DYNAMIC_CODE =
+            "Compiling or evaluating code at run time is not allowed; write " + "the logic directly.";
+    static final String NO_EXIT = "Do not stop the JVM; return from main (throw an exception to signal " + "failure).";
 
     /** Built-in denied packages and types: the import deny set, also applied to uses in code. */
     static final Map<String, Denial> TYPES = new HashMap<>();
@@ -52,18 +49,47 @@ final class JavaRules {
     static {
         type(DENIED_TYPE, NO_PROCESS, "java.lang.ProcessBuilder");
         type(REFLECTION, NO_REFLECTION, "java.lang.reflect", "java.lang.invoke");
-        type(DENIED_TYPE, NO_CLASS_LOADING, "java.lang.ClassLoader", "java.net.URLClassLoader",
-                "java.security.SecureClassLoader", "java.lang.ModuleLayer", "javax.naming", "java.rmi.server",
+        type(
+                DENIED_TYPE,
+                NO_CLASS_LOADING,
+                "java.lang.ClassLoader",
+                "java.net.URLClassLoader",
+                "java.security.SecureClassLoader",
+                "java.lang.ModuleLayer",
+                "javax.naming",
+                "java.rmi.server",
                 "java.util.ServiceLoader");
         type(DENIED_TYPE, NO_INTERNALS, "sun", "com.sun", "jdk.internal", "jdk.unsupported");
         type(DENIED_TYPE, NO_NATIVE, "jdk.incubator.foreign", "jdk.incubator.vector", "com.sun.jna", "jnr.ffi");
-        type(DENIED_TYPE, NO_JVM_CONTROL, "java.lang.instrument", "com.sun.tools.attach", "com.sun.jdi",
-                "java.lang.management", "javax.management", "jdk.jfr");
-        type(DENIED_TYPE, NO_DYNAMIC_CODE, "javax.script", "javax.tools", "jdk.jshell", "jdk.nashorn",
-                "jdk.dynalink", "java.lang.Compiler");
-        type(DENIED_TYPE, "Java deserialisation is not allowed; read JSON or CSV instead.",
-                "java.io.ObjectInputStream", "java.beans.XMLDecoder");
-        type(REFLECTION, NO_REFLECTION, "java.beans.Statement", "java.beans.Expression", "java.beans.EventHandler",
+        type(
+                DENIED_TYPE,
+                NO_JVM_CONTROL,
+                "java.lang.instrument",
+                "com.sun.tools.attach",
+                "com.sun.jdi",
+                "java.lang.management",
+                "javax.management",
+                "jdk.jfr");
+        type(
+                DENIED_TYPE,
+                NO_DYNAMIC_CODE,
+                "javax.script",
+                "javax.tools",
+                "jdk.jshell",
+                "jdk.nashorn",
+                "jdk.dynalink",
+                "java.lang.Compiler");
+        type(
+                DENIED_TYPE,
+                "Java deserialisation is not allowed; read JSON or CSV instead.",
+                "java.io.ObjectInputStream",
+                "java.beans.XMLDecoder");
+        type(
+                REFLECTION,
+                NO_REFLECTION,
+                "java.beans.Statement",
+                "java.beans.Expression",
+                "java.beans.EventHandler",
                 "java.beans.Beans");
 
         call(DENIED_CALL, NO_PROCESS, "java.lang.Runtime", "exec", "getRuntime");
@@ -72,42 +98,133 @@ final class JavaRules {
         call(DENIED_CALL, NO_NATIVE, "java.lang.Runtime", "load", "loadLibrary");
         call(DENIED_CALL, NO_NATIVE, "java.lang.System", "load", "loadLibrary");
         call(DENIED_CALL, "Do not change the JVM's security settings.", "java.lang.System", "setSecurityManager");
-        call(DENIED_CALL, NO_PROCESS, "java.lang.ProcessHandle", "destroy", "destroyForcibly", "of",
-                "allProcesses", "parent", "children", "descendants");
+        call(
+                DENIED_CALL,
+                NO_PROCESS,
+                "java.lang.ProcessHandle",
+                "destroy",
+                "destroyForcibly",
+                "of",
+                "allProcesses",
+                "parent",
+                "children",
+                "descendants");
         call(DENIED_CALL, NO_PROCESS, "java.lang.Process", "destroy", "destroyForcibly");
         call(REFLECTION, NO_REFLECTION, "java.lang.Class", "forName");
     }
 
     /** Reflective methods denied whatever their receiver: the names are specific to reflection. */
-    static final Set<String> REFLECTIVE_ANYWHERE = Set.of("getDeclaredMethod", "getDeclaredMethods",
-            "getDeclaredField", "getDeclaredFields", "getDeclaredConstructor", "getDeclaredConstructors",
-            "getDeclaredClasses", "setAccessible", "trySetAccessible", "privateLookupIn");
+    static final Set<String> REFLECTIVE_ANYWHERE = Set.of(
+            "getDeclaredMethod",
+            "getDeclaredMethods",
+            "getDeclaredField",
+            "getDeclaredFields",
+            "getDeclaredConstructor",
+            "getDeclaredConstructors",
+            "getDeclaredClasses",
+            "setAccessible",
+            "trySetAccessible",
+            "privateLookupIn");
 
     /** Methods that are reflective when called on a Class, java.lang.reflect or java.lang.invoke value. */
-    static final Set<String> REFLECTIVE_ON_TYPE = Set.of("getMethod", "getMethods", "getField", "getFields",
-            "getConstructor", "getConstructors", "newInstance", "invoke", "invokeExact", "invokeWithArguments",
-            "get", "set", "getInt", "getLong", "setInt", "setLong", "getRecordComponents", "getEnclosingMethod",
-            "findStatic", "findVirtual", "findConstructor", "findSpecial", "findGetter", "findSetter",
-            "findStaticGetter", "findStaticSetter", "findVarHandle", "unreflect", "lookup");
+    static final Set<String> REFLECTIVE_ON_TYPE = Set.of(
+            "getMethod",
+            "getMethods",
+            "getField",
+            "getFields",
+            "getConstructor",
+            "getConstructors",
+            "newInstance",
+            "invoke",
+            "invokeExact",
+            "invokeWithArguments",
+            "get",
+            "set",
+            "getInt",
+            "getLong",
+            "setInt",
+            "setLong",
+            "getRecordComponents",
+            "getEnclosingMethod",
+            "findStatic",
+            "findVirtual",
+            "findConstructor",
+            "findSpecial",
+            "findGetter",
+            "findSetter",
+            "findStaticGetter",
+            "findStaticSetter",
+            "findVarHandle",
+            "unreflect",
+            "lookup");
 
     /** Class-loading methods denied whatever their receiver. */
-    static final Set<String> CLASS_LOADING_ANYWHERE = Set.of("defineClass", "defineHiddenClass", "loadClass",
-            "findSystemClass", "findBootstrapClassOrNull", "defineModules", "defineModulesWithOneLoader");
+    static final Set<String> CLASS_LOADING_ANYWHERE = Set.of(
+            "defineClass",
+            "defineHiddenClass",
+            "loadClass",
+            "findSystemClass",
+            "findBootstrapClassOrNull",
+            "defineModules",
+            "defineModulesWithOneLoader");
 
     /** Runtime methods that make {@code Runtime.getRuntime()} harmless when called on it directly. */
-    static final Set<String> HARMLESS_RUNTIME = Set.of("availableProcessors", "totalMemory", "freeMemory",
-            "maxMemory", "gc", "addShutdownHook", "removeShutdownHook");
+    static final Set<String> HARMLESS_RUNTIME = Set.of(
+            "availableProcessors",
+            "totalMemory",
+            "freeMemory",
+            "maxMemory",
+            "gc",
+            "addShutdownHook",
+            "removeShutdownHook");
 
     /** java.lang types, resolved without an import. Only names the rules care about or commonly used. */
-    static final Set<String> JAVA_LANG = Set.of("Runtime", "System", "ProcessBuilder", "ProcessHandle", "Process",
-            "ClassLoader", "Class", "Thread", "ThreadGroup", "ModuleLayer", "Module", "Compiler", "Object",
-            "String", "StringBuilder", "Math", "StrictMath", "Integer", "Long", "Double", "Float", "Short", "Byte",
-            "Boolean", "Character", "Number", "Iterable", "Runnable", "Exception", "RuntimeException",
-            "Throwable", "Error", "Record", "Enum", "ThreadLocal", "InheritableThreadLocal", "SecurityManager",
-            "StackWalker", "Void", "CharSequence", "Comparable", "AutoCloseable", "Cloneable");
+    static final Set<String> JAVA_LANG = Set.of(
+            "Runtime",
+            "System",
+            "ProcessBuilder",
+            "ProcessHandle",
+            "Process",
+            "ClassLoader",
+            "Class",
+            "Thread",
+            "ThreadGroup",
+            "ModuleLayer",
+            "Module",
+            "Compiler",
+            "Object",
+            "String",
+            "StringBuilder",
+            "Math",
+            "StrictMath",
+            "Integer",
+            "Long",
+            "Double",
+            "Float",
+            "Short",
+            "Byte",
+            "Boolean",
+            "Character",
+            "Number",
+            "Iterable",
+            "Runnable",
+            "Exception",
+            "RuntimeException",
+            "Throwable",
+            "Error",
+            "Record",
+            "Enum",
+            "ThreadLocal",
+            "InheritableThreadLocal",
+            "SecurityManager",
+            "StackWalker",
+            "Void",
+            "CharSequence",
+            "Comparable",
+            "AutoCloseable",
+            "Cloneable");
 
-    private JavaRules() {
-    }
+    private JavaRules() {}
 
     private static void type(RuleId rule, String advice, String... names) {
         for (String n : names) {
@@ -123,8 +240,10 @@ final class JavaRules {
 
     /** Whether a fully qualified type is a reflection type (Class, java.lang.reflect, java.lang.invoke). */
     static boolean isReflectiveType(String fqn) {
-        return fqn != null && (fqn.equals("java.lang.Class") || fqn.startsWith("java.lang.reflect.")
-                || fqn.startsWith("java.lang.invoke."));
+        return fqn != null
+                && (fqn.equals("java.lang.Class")
+                        || fqn.startsWith("java.lang.reflect.")
+                        || fqn.startsWith("java.lang.invoke."));
     }
 
     /** The simple name of a dotted name: {@code Runtime} for {@code java.lang.Runtime}. */

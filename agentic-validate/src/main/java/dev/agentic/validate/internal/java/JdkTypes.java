@@ -15,8 +15,7 @@ final class JdkTypes {
     private static final int MAX_CACHED = 20_000;
     private static final Map<String, Boolean> CACHE = new ConcurrentHashMap<>();
 
-    private JdkTypes() {
-    }
+    private JdkTypes() {}
 
     /** Whether {@code pkg.simpleName} is a class of the running JDK. */
     static boolean exists(String pkg, String simpleName) {

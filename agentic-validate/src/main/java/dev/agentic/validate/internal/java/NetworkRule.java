@@ -26,30 +26,57 @@ final class NetworkRule {
     private static final Pattern URL = Pattern.compile("^\\s*([a-zA-Z][a-zA-Z0-9+.:-]*)://([^/?#\\s]*)");
     /** A host written with template or placeholder characters is not a literal host. */
     private static final Pattern PLACEHOLDER = Pattern.compile(".*[%{}$<>].*");
+
     private static final Set<String> LOCAL_SCHEMES = Set.of("file", "jar", "jrt", "classpath");
     /** Authorities of XML and schema namespace URIs: identifiers in code, not hosts a program contacts. */
-    private static final Set<String> NAMESPACE_AUTHORITIES = Set.of("www.w3.org", "w3.org", "xml.org",
-            "apache.org", "xml.apache.org", "schemas.xmlsoap.org", "schemas.openxmlformats.org",
-            "schemas.microsoft.com", "purl.org", "json-schema.org", "xmlpull.org", "www.xmlpull.org",
-            "xmlns.jcp.org", "java.sun.com", "javax.xml.xmlconstants");
-    private static final Set<String> BUILDERS = Set.of("StringBuilder", "StringBuffer", "java.lang.StringBuilder",
-            "java.lang.StringBuffer");
-    private static final Set<String> NETWORK_PACKAGES = Set.of("java.net", "java.net.http", "javax.net",
-            "javax.net.ssl", "java.rmi", "jdk.net", "com.sun.net");
+    private static final Set<String> NAMESPACE_AUTHORITIES = Set.of(
+            "www.w3.org",
+            "w3.org",
+            "xml.org",
+            "apache.org",
+            "xml.apache.org",
+            "schemas.xmlsoap.org",
+            "schemas.openxmlformats.org",
+            "schemas.microsoft.com",
+            "purl.org",
+            "json-schema.org",
+            "xmlpull.org",
+            "www.xmlpull.org",
+            "xmlns.jcp.org",
+            "java.sun.com",
+            "javax.xml.xmlconstants");
+
+    private static final Set<String> BUILDERS =
+            Set.of("StringBuilder", "StringBuffer", "java.lang.StringBuilder", "java.lang.StringBuffer");
+    private static final Set<String> NETWORK_PACKAGES =
+            Set.of("java.net", "java.net.http", "javax.net", "javax.net.ssl", "java.rmi", "jdk.net", "com.sun.net");
     private static final Set<String> NETWORK_TYPES = Set.of("java.sql.DriverManager");
-    private static final Set<String> OFFLINE_NET_TYPES = Set.of("java.net.URI", "java.net.URISyntaxException",
-            "java.net.URLEncoder", "java.net.URLDecoder", "java.net.IDN", "java.net.MalformedURLException");
-    private static final Set<String> CHANNEL_TYPES = Set.of("java.nio.channels.SocketChannel",
-            "java.nio.channels.ServerSocketChannel", "java.nio.channels.DatagramChannel",
-            "java.nio.channels.AsynchronousSocketChannel", "java.nio.channels.AsynchronousServerSocketChannel");
+    private static final Set<String> OFFLINE_NET_TYPES = Set.of(
+            "java.net.URI",
+            "java.net.URISyntaxException",
+            "java.net.URLEncoder",
+            "java.net.URLDecoder",
+            "java.net.IDN",
+            "java.net.MalformedURLException");
+    private static final Set<String> CHANNEL_TYPES = Set.of(
+            "java.nio.channels.SocketChannel",
+            "java.nio.channels.ServerSocketChannel",
+            "java.nio.channels.DatagramChannel",
+            "java.nio.channels.AsynchronousSocketChannel",
+            "java.nio.channels.AsynchronousServerSocketChannel");
     /** Constructors and factories whose first (or second, for URL) argument is a bare host name. */
-    private static final Set<String> HOST_FIRST = Set.of("java.net.Socket", "java.net.InetSocketAddress",
-            "javax.net.ssl.SSLSocket", "java.net.InetAddress.getByName", "java.net.InetAddress.getAllByName",
+    private static final Set<String> HOST_FIRST = Set.of(
+            "java.net.Socket",
+            "java.net.InetSocketAddress",
+            "javax.net.ssl.SSLSocket",
+            "java.net.InetAddress.getByName",
+            "java.net.InetAddress.getAllByName",
             "java.net.InetSocketAddress.createUnresolved");
 
     private static final Set<String> PRINT_METHODS = Set.of("print", "println", "printf", "format");
-    private static final Set<String> LOG_METHODS = Set.of("info", "warning", "severe", "fine", "finer", "finest",
-            "config", "debug", "error", "warn", "trace", "fatal", "log");
+    private static final Set<String> LOG_METHODS = Set.of(
+            "info", "warning", "severe", "fine", "finer", "finest", "config", "debug", "error", "warn", "trace",
+            "fatal", "log");
 
     private final Set<String> reported = new HashSet<>();
     private final NetworkPolicy network;
@@ -88,8 +115,11 @@ final class NetworkRule {
     /** Reports a reference to a networking type or package when the task has no network. */
     void onName(String fqn, Node at) {
         if (network.isNone() && isNetworkName(fqn)) {
-            findings.error(JavaRules.NETWORK_NOT_ALLOWED, at, fqn + " opens network connections, but this task "
-                    + "has no network access; compute the result locally or ask for the host to be allowed.");
+            findings.error(
+                    JavaRules.NETWORK_NOT_ALLOWED,
+                    at,
+                    fqn + " opens network connections, but this task "
+                            + "has no network access; compute the result locally or ask for the host to be allowed.");
         }
     }
 
@@ -138,18 +168,22 @@ final class NetworkRule {
             return;
         }
         Expression root = call;
-        while (root instanceof MethodCallExpr m && isChainLink(m, null) && m.getScope().isPresent()) {
+        while (root instanceof MethodCallExpr m
+                && isChainLink(m, null)
+                && m.getScope().isPresent()) {
             root = m.getScope().get();
         }
-        if (root instanceof StringLiteralExpr || (root instanceof ObjectCreationExpr o
-                && BUILDERS.contains(o.getType().getNameAsString()))) {
+        if (root instanceof StringLiteralExpr
+                || (root instanceof ObjectCreationExpr o
+                        && BUILDERS.contains(o.getType().getNameAsString()))) {
             onString(call);
         }
     }
 
     private static boolean isChainLink(Node node, Expression scope) {
-        return node instanceof MethodCallExpr m && (m.getNameAsString().equals("append")
-                || m.getNameAsString().equals("concat")) && (scope == null || m.getScope().orElse(null) == scope);
+        return node instanceof MethodCallExpr m
+                && (m.getNameAsString().equals("append") || m.getNameAsString().equals("concat"))
+                && (scope == null || m.getScope().orElse(null) == scope);
     }
 
     private void checkConstantHost(Expression arg, boolean authority) {
@@ -166,7 +200,8 @@ final class NetworkRule {
      * logger method: a URL written out ("see https://dashboard.stripe.com/...") is not a connection.
      */
     private static boolean isOnlyPrinted(Expression e) {
-        if (!(e.getParentNode().orElse(null) instanceof MethodCallExpr m) || !m.getArguments().contains(e)) {
+        if (!(e.getParentNode().orElse(null) instanceof MethodCallExpr m)
+                || !m.getArguments().contains(e)) {
             return false;
         }
         String name = m.getNameAsString();
@@ -176,8 +211,7 @@ final class NetworkRule {
     }
 
     private static boolean isPartOfConcatenation(Expression e) {
-        return e.getParentNode().orElse(null) instanceof BinaryExpr b
-                && b.getOperator() == BinaryExpr.Operator.PLUS;
+        return e.getParentNode().orElse(null) instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.PLUS;
     }
 
     /** The host of a URL authority; null when it is not fully known. */
@@ -201,12 +235,15 @@ final class NetworkRule {
             // "secret + '.evil.example'" or "'evil.example' + rest": judge by the known prefix and suffix; no allowed
             // host may start and end with them (this is how DNS exfiltration is written).
             String prefix = host.substring(0, first).toLowerCase(Locale.ROOT);
-            String suffix = host.substring(host.lastIndexOf(Constants.UNKNOWN) + 1).toLowerCase(Locale.ROOT);
+            String suffix =
+                    host.substring(host.lastIndexOf(Constants.UNKNOWN) + 1).toLowerCase(Locale.ROOT);
             if (prefix.indexOf('.') < 0 && suffix.indexOf('.') < 0) {
                 return;
             }
-            allowed = network.allowedHosts().stream().anyMatch(h -> h.host().startsWith(prefix)
-                    && h.host().endsWith(suffix) && h.host().length() >= prefix.length() + suffix.length());
+            allowed = network.allowedHosts().stream()
+                    .anyMatch(h -> h.host().startsWith(prefix)
+                            && h.host().endsWith(suffix)
+                            && h.host().length() >= prefix.length() + suffix.length());
             host = prefix + "*" + suffix;
         } else {
             try {
@@ -218,11 +255,17 @@ final class NetworkRule {
         int line = at.getBegin().map(p -> p.line).orElse(0);
         if (!allowed && reported.add(host + "@" + line)) {
             // once per host and line: String.format("https://evil/%s", x) is both a literal and its result
-            String allowedHosts = network.allowedHosts().stream().map(HostPort::toString)
-                    .collect(Collectors.joining(", "));
-            findings.error(JavaRules.HOST_NOT_ALLOWED, at, "Contacts " + host + ", which is not in this task's "
-                    + "network allowlist" + (allowedHosts.isEmpty() ? " (the task has no network access)"
-                            : " (allowed: " + allowedHosts + ")") + "; use only the allowed hosts.");
+            String allowedHosts =
+                    network.allowedHosts().stream().map(HostPort::toString).collect(Collectors.joining(", "));
+            findings.error(
+                    JavaRules.HOST_NOT_ALLOWED,
+                    at,
+                    "Contacts " + host + ", which is not in this task's "
+                            + "network allowlist"
+                            + (allowedHosts.isEmpty()
+                                    ? " (the task has no network access)"
+                                    : " (allowed: " + allowedHosts + ")")
+                            + "; use only the allowed hosts.");
         }
     }
 }

@@ -1,8 +1,8 @@
 package dev.agentic.validate.internal.java;
 
 import dev.agentic.core.validate.RuleId;
-import dev.agentic.core.validate.ValidationPolicy.ImportMode;
 import dev.agentic.core.validate.ValidationPolicy;
+import dev.agentic.core.validate.ValidationPolicy.ImportMode;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +14,7 @@ import java.util.Map;
  */
 final class PolicyNames {
     /** Why a name is not allowed: the rule it falls under and what to do instead. */
-    record Verdict(RuleId rule, String advice) {
-    }
+    record Verdict(RuleId rule, String advice) {}
 
     private final ValidationPolicy policy;
 
@@ -41,8 +40,10 @@ final class PolicyNames {
             return new Verdict(d.rule(), d.advice());
         }
         if (policy.importMode() == ImportMode.ALLOWLIST && allowed < 0 && !implicit) {
-            return new Verdict(JavaRules.DENIED_IMPORT, "not in the policy's allowed imports; use only allowed "
-                    + "packages (the strict policy allows java.util, java.time, java.math, java.text and a few more).");
+            return new Verdict(
+                    JavaRules.DENIED_IMPORT,
+                    "not in the policy's allowed imports; use only allowed "
+                            + "packages (the strict policy allows java.util, java.time, java.math, java.text and a few more).");
         }
         return null;
     }

@@ -83,9 +83,12 @@ final class RuleWalker {
                 network.onHostArguments(type, creation.getArguments());
             }
         } else if (node instanceof MethodDeclaration m && m.hasModifier(Modifier.Keyword.NATIVE)) {
-            findings.error(JavaRules.NATIVE_METHOD, m.getName(), "native method " + m.getNameAsString()
-                    + ": " + JavaRules.NO_NATIVE);
-        } else if (node instanceof StringLiteralExpr || node instanceof TextBlockLiteralExpr
+            findings.error(
+                    JavaRules.NATIVE_METHOD,
+                    m.getName(),
+                    "native method " + m.getNameAsString() + ": " + JavaRules.NO_NATIVE);
+        } else if (node instanceof StringLiteralExpr
+                || node instanceof TextBlockLiteralExpr
                 || (node instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.PLUS)) {
             network.onString((Expression) node);
         }
@@ -96,8 +99,10 @@ final class RuleWalker {
         String type = i.isStatic() && !i.isAsterisk() ? name.substring(0, Math.max(0, name.lastIndexOf('.'))) : name;
         PolicyNames.Verdict verdict = names.type(type, false);
         if (verdict != null) {
-            findings.error(JavaRules.DENIED_IMPORT, i, "import " + name + (i.isAsterisk() ? ".*" : "") + ": "
-                    + verdict.advice());
+            findings.error(
+                    JavaRules.DENIED_IMPORT,
+                    i,
+                    "import " + name + (i.isAsterisk() ? ".*" : "") + ": " + verdict.advice());
         } else if (i.isStatic() && !i.isAsterisk()) {
             String simpleType = JavaRules.simpleName(type);
             String member = JavaRules.simpleName(name);
@@ -127,11 +132,13 @@ final class RuleWalker {
         String owner = types.ownerOf(call);
         String name = call.getNameAsString();
         JavaRules.Denial builtin = builtin(owner, name);
-        if (builtin != null && (owner + "." + name).equals("java.lang.Runtime.getRuntime")
+        if (builtin != null
+                && (owner + "." + name).equals("java.lang.Runtime.getRuntime")
                 && (isHarmlessRuntimeCall(call.getParentNode().orElse(null), call) || onlyHarmlessUses(call))) {
             builtin = null;
         }
-        PolicyNames.Verdict verdict = names.call(callNames(owner, call.getScope().orElse(null), name), builtin);
+        PolicyNames.Verdict verdict =
+                names.call(callNames(owner, call.getScope().orElse(null), name), builtin);
         if (verdict != null) {
             String shown = (owner == null ? "" : JavaRules.simpleName(owner) + ".") + name;
             if (name.equals("forName") && !call.getArguments().isEmpty()) {
@@ -153,7 +160,8 @@ final class RuleWalker {
     }
 
     private static boolean isHarmlessRuntimeCall(Node parent, Expression scope) {
-        return parent instanceof MethodCallExpr outer && outer.getScope().orElse(null) == scope
+        return parent instanceof MethodCallExpr outer
+                && outer.getScope().orElse(null) == scope
                 && JavaRules.HARMLESS_RUNTIME.contains(outer.getNameAsString());
     }
 
@@ -170,8 +178,11 @@ final class RuleWalker {
         if (scope instanceof FieldDeclaration) {
             scope = v.findRootNode();
         }
-        while (scope != null && !(scope instanceof CallableDeclaration<?>) && !(scope instanceof LambdaExpr)
-                && !(scope instanceof InitializerDeclaration) && scope.getParentNode().isPresent()) {
+        while (scope != null
+                && !(scope instanceof CallableDeclaration<?>)
+                && !(scope instanceof LambdaExpr)
+                && !(scope instanceof InitializerDeclaration)
+                && scope.getParentNode().isPresent()) {
             scope = scope.getParentNode().get();
         }
         boolean[] harmless = {true};
@@ -190,13 +201,16 @@ final class RuleWalker {
 
     private void onMethodReference(MethodReferenceExpr ref) {
         Expression scope = ref.getScope();
-        String owner = scope instanceof TypeExpr t ? model.resolveType(t.getType()).fqn() : types.typeOf(scope);
+        String owner =
+                scope instanceof TypeExpr t ? model.resolveType(t.getType()).fqn() : types.typeOf(scope);
         String name = ref.getIdentifier();
-        PolicyNames.Verdict verdict = names.call(callNames(owner, scope instanceof TypeExpr ? null : scope, name),
-                builtin(owner, name));
+        PolicyNames.Verdict verdict =
+                names.call(callNames(owner, scope instanceof TypeExpr ? null : scope, name), builtin(owner, name));
         if (verdict != null) {
-            findings.error(verdict.rule(), ref, (owner == null ? "" : JavaRules.simpleName(owner)) + "::" + name
-                    + ": " + verdict.advice());
+            findings.error(
+                    verdict.rule(),
+                    ref,
+                    (owner == null ? "" : JavaRules.simpleName(owner)) + "::" + name + ": " + verdict.advice());
         }
     }
 

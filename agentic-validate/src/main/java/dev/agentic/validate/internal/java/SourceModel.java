@@ -45,7 +45,14 @@ import java.util.Set;
  */
 final class SourceModel {
     /** How a type name was resolved. */
-    enum Via { IMPORT, JAVA_LANG, WILDCARD, QUALIFIED, LOCAL, UNKNOWN }
+    enum Via {
+        IMPORT,
+        JAVA_LANG,
+        WILDCARD,
+        QUALIFIED,
+        LOCAL,
+        UNKNOWN
+    }
 
     /** A resolved type name: the fully qualified name (null for LOCAL and UNKNOWN) and how it was found. */
     record TypeRef(String fqn, Via via) {
@@ -54,8 +61,7 @@ final class SourceModel {
     }
 
     /** A variable's declaration: its declared type, its initializer (or null) and the node that scopes it. */
-    record Variable(Type type, Expression initializer, Node owner) {
-    }
+    record Variable(Type type, Expression initializer, Node owner) {}
 
     final CompilationUnit unit;
     /** Every node of the unit in pre-order ({@link Node#walk} order). */
@@ -68,6 +74,7 @@ final class SourceModel {
     final Node tooDeep;
     /** The nesting depth of {@link #tooDeep}. */
     final int tooDeepDepth;
+
     final Map<String, String> singleImports = new HashMap<>();
     final Map<String, String> staticMembers = new HashMap<>();
     final List<String> staticWildcardTypes = new ArrayList<>();
@@ -164,23 +171,32 @@ final class SourceModel {
 
     private void index(Node node) {
         if (node instanceof TypeDeclaration<?> t) {
-            declaredTypes.computeIfAbsent(t.getNameAsString(), k -> new ArrayList<>()).add(t);
-            if (t instanceof ClassOrInterfaceDeclaration c && c.getExtendedTypes().stream()
-                    .anyMatch(e -> "java.lang.Thread".equals(resolveType(e.getNameWithScope(), c).fqn()))) {
+            declaredTypes
+                    .computeIfAbsent(t.getNameAsString(), k -> new ArrayList<>())
+                    .add(t);
+            if (t instanceof ClassOrInterfaceDeclaration c
+                    && c.getExtendedTypes().stream()
+                            .anyMatch(e -> "java.lang.Thread"
+                                    .equals(resolveType(e.getNameWithScope(), c).fqn()))) {
                 threadSubclasses.add(c.getNameAsString());
             }
         } else if (node instanceof TypeParameter tp) {
-            declaredTypes.computeIfAbsent(tp.getNameAsString(), k -> new ArrayList<>()).add(tp);
+            declaredTypes
+                    .computeIfAbsent(tp.getNameAsString(), k -> new ArrayList<>())
+                    .add(tp);
         } else if (node instanceof MethodDeclaration m) {
             declaredMethods.add(m.getNameAsString());
         } else if (node instanceof VariableDeclarator v) {
-            variables.computeIfAbsent(v.getNameAsString(), k -> new ArrayList<>())
+            variables
+                    .computeIfAbsent(v.getNameAsString(), k -> new ArrayList<>())
                     .add(new Variable(v.getType(), v.getInitializer().orElse(null), owner(v)));
         } else if (node instanceof Parameter p) {
-            variables.computeIfAbsent(p.getNameAsString(), k -> new ArrayList<>())
+            variables
+                    .computeIfAbsent(p.getNameAsString(), k -> new ArrayList<>())
                     .add(new Variable(p.getType(), null, owner(p)));
         } else if (node instanceof TypePatternExpr p) {
-            variables.computeIfAbsent(p.getNameAsString(), k -> new ArrayList<>())
+            variables
+                    .computeIfAbsent(p.getNameAsString(), k -> new ArrayList<>())
                     .add(new Variable(p.getType(), null, owner(p)));
         } else if (node instanceof AssignExpr a) {
             String target = assignedName(a.getTarget());
@@ -206,8 +222,11 @@ final class SourceModel {
             return f.getParentNode().orElse(f);
         }
         Node p = n.getParentNode().orElse(null);
-        while (p != null && !(p instanceof CallableDeclaration || p instanceof LambdaExpr
-                || p instanceof InitializerDeclaration || p instanceof TypeDeclaration)) {
+        while (p != null
+                && !(p instanceof CallableDeclaration
+                        || p instanceof LambdaExpr
+                        || p instanceof InitializerDeclaration
+                        || p instanceof TypeDeclaration)) {
             p = p.getParentNode().orElse(null);
         }
         return p;
@@ -320,8 +339,8 @@ final class SourceModel {
         return TypeRef.UNKNOWN;
     }
 
-    private static final Set<String> ROOT_PACKAGES = Set.of("java", "javax", "jdk", "sun", "com", "org", "net",
-            "io", "jnr");
+    private static final Set<String> ROOT_PACKAGES =
+            Set.of("java", "javax", "jdk", "sun", "com", "org", "net", "io", "jnr");
 
     /**
      * {@code java.lang.System} for {@code java.lang.System.out}: up to the first upper-case segment, when what
@@ -340,7 +359,8 @@ final class SourceModel {
                 String pkg = dotted.substring(0, start - 1);
                 String root = pkg.indexOf('.') < 0 ? pkg : pkg.substring(0, pkg.indexOf('.'));
                 return JdkTypes.isJdkPackage(pkg) || ROOT_PACKAGES.contains(root)
-                        ? dotted.substring(0, end < 0 ? dotted.length() : end) : null;
+                        ? dotted.substring(0, end < 0 ? dotted.length() : end)
+                        : null;
             }
             if (end < 0) {
                 return null;

@@ -30,12 +30,23 @@ import java.util.Set;
  */
 final class ThreadRule {
     private static final long UNBOUNDED = Long.MAX_VALUE / 4;
-    private static final Set<String> LOOPING_CALLS = Set.of("forEach", "forEachOrdered", "map", "mapToObj",
-            "flatMap", "peek", "generate", "iterate", "replaceAll", "compute", "computeIfAbsent", "merge");
-    private static final Set<String> SIZED_POOLS = Set.of("newFixedThreadPool", "newScheduledThreadPool",
-            "newWorkStealingPool");
-    private static final Set<String> SINGLE_POOLS = Set.of("newSingleThreadExecutor",
-            "newSingleThreadScheduledExecutor");
+    private static final Set<String> LOOPING_CALLS = Set.of(
+            "forEach",
+            "forEachOrdered",
+            "map",
+            "mapToObj",
+            "flatMap",
+            "peek",
+            "generate",
+            "iterate",
+            "replaceAll",
+            "compute",
+            "computeIfAbsent",
+            "merge");
+    private static final Set<String> SIZED_POOLS =
+            Set.of("newFixedThreadPool", "newScheduledThreadPool", "newWorkStealingPool");
+    private static final Set<String> SINGLE_POOLS =
+            Set.of("newSingleThreadExecutor", "newSingleThreadScheduledExecutor");
 
     private final SourceModel model;
     private final Constants constants;
@@ -45,6 +56,7 @@ final class ThreadRule {
     private boolean reported;
     /** Call counts of the program's own methods, and the methods whose count is being computed. */
     private final Map<String, Long> callCounts = new HashMap<>();
+
     private final Set<String> calling = new HashSet<>();
 
     ThreadRule(SourceModel model, Constants constants, Findings findings, int maxThreads) {
@@ -56,7 +68,8 @@ final class ThreadRule {
 
     void onNew(ObjectCreationExpr creation, String type) {
         String simple = creation.getType().getNameAsString();
-        if ("java.lang.Thread".equals(type) || "java.util.Timer".equals(type)
+        if ("java.lang.Thread".equals(type)
+                || "java.util.Timer".equals(type)
                 || model.threadSubclasses.contains(simple)) {
             add(creation, 1, "new " + simple);
         } else if ("java.util.concurrent.ThreadPoolExecutor".equals(type)
@@ -78,16 +91,22 @@ final class ThreadRule {
         } else if (SINGLE_POOLS.contains(name)) {
             add(call, 1, "Executors." + name);
         } else if (name.equals("newCachedThreadPool")) {
-            findings.warning(JavaRules.TOO_MANY_THREADS, call, "Executors.newCachedThreadPool starts any number "
-                    + "of threads; use Executors.newFixedThreadPool(n) with n <= " + max + ".");
+            findings.warning(
+                    JavaRules.TOO_MANY_THREADS,
+                    call,
+                    "Executors.newCachedThreadPool starts any number "
+                            + "of threads; use Executors.newFixedThreadPool(n) with n <= " + max + ".");
         }
     }
 
     private void sized(Node at, Expression size, String what) {
         Long n = size == null ? null : constants.integer(size);
         if (n == null) {
-            findings.warning(JavaRules.TOO_MANY_THREADS, at, what + " has a size the validator cannot check; "
-                    + "use a constant of at most " + max + " threads.");
+            findings.warning(
+                    JavaRules.TOO_MANY_THREADS,
+                    at,
+                    what + " has a size the validator cannot check; " + "use a constant of at most " + max
+                            + " threads.");
             return;
         }
         add(at, n, what);
@@ -99,11 +118,16 @@ final class ThreadRule {
         count = Math.min(UNBOUNDED, count + added);
         if (count > max && !reported) {
             reported = true;
-            String total = count >= UNBOUNDED ? "an unbounded number of threads (it starts them in a loop "
-                    + "without a constant bound or in a method that calls itself)" : count + " threads";
-            findings.error(JavaRules.TOO_MANY_THREADS, at, what + " brings the program to " + total
-                    + ", more than the limit of " + max + "; use one Executors.newFixedThreadPool(n) with n <= "
-                    + max + " and submit tasks to it.");
+            String total = count >= UNBOUNDED
+                    ? "an unbounded number of threads (it starts them in a loop "
+                            + "without a constant bound or in a method that calls itself)"
+                    : count + " threads";
+            findings.error(
+                    JavaRules.TOO_MANY_THREADS,
+                    at,
+                    what + " brings the program to " + total
+                            + ", more than the limit of " + max + "; use one Executors.newFixedThreadPool(n) with n <= "
+                            + max + " and submit tasks to it.");
         }
     }
 
@@ -117,7 +141,9 @@ final class ThreadRule {
         }
         long times = loopTrips(node);
         MethodDeclaration m = node.findAncestor(MethodDeclaration.class).orElse(null);
-        if (m == null || times >= UNBOUNDED || (m.isStatic() && m.getNameAsString().equals("main"))) {
+        if (m == null
+                || times >= UNBOUNDED
+                || (m.isStatic() && m.getNameAsString().equals("main"))) {
             return times;
         }
         long calls = callsOf(m.getNameAsString());
@@ -141,7 +167,8 @@ final class ThreadRule {
         boolean called = false;
         try {
             for (Node n : model.nodes) {
-                boolean site = n instanceof MethodCallExpr c && c.getNameAsString().equals(name)
+                boolean site = n instanceof MethodCallExpr c
+                        && c.getNameAsString().equals(name)
                         && (c.getScope().isEmpty() || c.getScope().get().isThisExpr());
                 site |= n instanceof MethodReferenceExpr r && r.getIdentifier().equals(name);
                 if (site) {
@@ -169,11 +196,12 @@ final class ThreadRule {
                 t = forTrips(f);
             } else if (p instanceof ForEachStmt f && f.getBody() == child) {
                 t = forEachTrips(f.getIterable());
-            } else if ((p instanceof WhileStmt w && w.getBody() == child) || (p instanceof DoStmt d
-                    && d.getBody() == child)) {
+            } else if ((p instanceof WhileStmt w && w.getBody() == child)
+                    || (p instanceof DoStmt d && d.getBody() == child)) {
                 t = UNBOUNDED;
-            } else if (p instanceof MethodCallExpr m && (child instanceof LambdaExpr
-                    || child instanceof MethodReferenceExpr) && LOOPING_CALLS.contains(m.getNameAsString())) {
+            } else if (p instanceof MethodCallExpr m
+                    && (child instanceof LambdaExpr || child instanceof MethodReferenceExpr)
+                    && LOOPING_CALLS.contains(m.getNameAsString())) {
                 t = m.getScope().map(this::streamTrips).orElse(UNBOUNDED);
             }
             times = t >= UNBOUNDED || times >= UNBOUNDED ? UNBOUNDED : Math.min(UNBOUNDED, times * t);
@@ -192,21 +220,31 @@ final class ThreadRule {
             return false;
         }
         String name = m.getNameAsString();
-        return m.findFirst(MethodCallExpr.class, c -> c.getNameAsString().equals(name)
-                        && (c.getScope().isEmpty() || c.getScope().get().isThisExpr())).isPresent()
-                || m.findFirst(MethodReferenceExpr.class, r -> r.getIdentifier().equals(name)).isPresent();
+        return m.findFirst(
+                                MethodCallExpr.class,
+                                c -> c.getNameAsString().equals(name)
+                                        && (c.getScope().isEmpty()
+                                                || c.getScope().get().isThisExpr()))
+                        .isPresent()
+                || m.findFirst(MethodReferenceExpr.class, r -> r.getIdentifier().equals(name))
+                        .isPresent();
     }
 
     private long forTrips(ForStmt f) {
-        if (f.getInitialization().size() != 1 || f.getUpdate().size() != 1 || f.getCompare().isEmpty()
+        if (f.getInitialization().size() != 1
+                || f.getUpdate().size() != 1
+                || f.getCompare().isEmpty()
                 || !(f.getInitialization().get(0) instanceof VariableDeclarationExpr init)
-                || init.getVariables().size() != 1 || init.getVariable(0).getInitializer().isEmpty()) {
+                || init.getVariables().size() != 1
+                || init.getVariable(0).getInitializer().isEmpty()) {
             return UNBOUNDED;
         }
         String var = init.getVariable(0).getNameAsString();
         Long from = constants.integer(init.getVariable(0).getInitializer().get());
-        if (!(f.getCompare().get() instanceof BinaryExpr cmp) || !(cmp.getLeft() instanceof NameExpr left)
-                || !left.getNameAsString().equals(var) || !isIncrement(f.getUpdate().get(0), var)) {
+        if (!(f.getCompare().get() instanceof BinaryExpr cmp)
+                || !(cmp.getLeft() instanceof NameExpr left)
+                || !left.getNameAsString().equals(var)
+                || !isIncrement(f.getUpdate().get(0), var)) {
             return UNBOUNDED;
         }
         Long to = constants.integer(cmp.getRight());
@@ -214,21 +252,28 @@ final class ThreadRule {
             return UNBOUNDED;
         }
         switch (cmp.getOperator()) {
-            case LESS: return Math.max(0, to - from);
-            case LESS_EQUALS: return Math.max(0, to - from + 1);
-            default: return UNBOUNDED;
+            case LESS:
+                return Math.max(0, to - from);
+            case LESS_EQUALS:
+                return Math.max(0, to - from + 1);
+            default:
+                return UNBOUNDED;
         }
     }
 
     private static boolean isIncrement(Expression update, String var) {
-        if (update instanceof UnaryExpr u && u.getExpression() instanceof NameExpr n
+        if (update instanceof UnaryExpr u
+                && u.getExpression() instanceof NameExpr n
                 && n.getNameAsString().equals(var)) {
             return u.getOperator() == UnaryExpr.Operator.POSTFIX_INCREMENT
                     || u.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT;
         }
-        return update instanceof AssignExpr a && a.getOperator() == AssignExpr.Operator.PLUS
-                && a.getTarget() instanceof NameExpr n && n.getNameAsString().equals(var)
-                && a.getValue().isIntegerLiteralExpr() && !a.getValue().asIntegerLiteralExpr().getValue().equals("0");
+        return update instanceof AssignExpr a
+                && a.getOperator() == AssignExpr.Operator.PLUS
+                && a.getTarget() instanceof NameExpr n
+                && n.getNameAsString().equals(var)
+                && a.getValue().isIntegerLiteralExpr()
+                && !a.getValue().asIntegerLiteralExpr().getValue().equals("0");
     }
 
     /** Elements of a literal collection ({@code List.of(a, b)}, an array initializer, or a variable holding one). */
@@ -256,11 +301,13 @@ final class ThreadRule {
     /** Trip count of a stream pipeline's source: {@code IntStream.range(0, 4)} or a literal collection. */
     private long streamTrips(Expression scope) {
         Expression e = scope;
-        while (e instanceof MethodCallExpr m && m.getScope().isPresent()
+        while (e instanceof MethodCallExpr m
+                && m.getScope().isPresent()
                 && !Set.of("range", "rangeClosed", "of", "asList").contains(m.getNameAsString())) {
             e = m.getScope().get();
         }
-        if (e instanceof MethodCallExpr m && m.getArguments().size() == 2
+        if (e instanceof MethodCallExpr m
+                && m.getArguments().size() == 2
                 && (m.getNameAsString().equals("range") || m.getNameAsString().equals("rangeClosed"))) {
             Long from = constants.integer(m.getArgument(0));
             Long to = constants.integer(m.getArgument(1));

@@ -93,7 +93,8 @@ final class TypeInference {
                 return model.resolveType(name, n).fqn();
             }
             for (SourceModel.Variable v : model.variables(name, n)) {
-                String t = v.type().isVarType() ? typeOf(v.initializer(), depth + 1)
+                String t = v.type().isVarType()
+                        ? typeOf(v.initializer(), depth + 1)
                         : model.resolveType(v.type()).fqn();
                 if (t != null) {
                     return t;

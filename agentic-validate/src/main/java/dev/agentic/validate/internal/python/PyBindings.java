@@ -81,7 +81,8 @@ final class PyBindings {
             case "named_expression" -> bindTarget(n.child("name"), n.child("value"));
             case "default_parameter", "typed_default_parameter" -> bindTarget(n.child("name"), n.child("value"));
             case "for_statement", "for_in_clause" -> bindIteration(n.child("left"), n.child("right"));
-            case "augmented_assignment", "as_pattern_target" -> markUnknown(n.child("left") != null ? n.child("left") : n);
+            case "augmented_assignment", "as_pattern_target" ->
+                markUnknown(n.child("left") != null ? n.child("left") : n);
             case "parameters", "lambda_parameters" -> {
                 for (PyNode p : n.namedChildren()) {
                     if (p.is("identifier")) {
@@ -89,8 +90,7 @@ final class PyBindings {
                     }
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -104,7 +104,8 @@ final class PyBindings {
         if (left == null) {
             return;
         }
-        if (right != null && (left.is("pattern_list") || left.is("tuple_pattern") || left.is("list_pattern"))
+        if (right != null
+                && (left.is("pattern_list") || left.is("tuple_pattern") || left.is("list_pattern"))
                 && (right.is("expression_list") || right.is("tuple") || right.is("list"))) {
             List<PyNode> ls = left.namedChildren();
             List<PyNode> rs = right.namedChildren();

@@ -16,23 +16,37 @@ import java.util.Set;
 final class PyChecker {
     /** Parents (with the field the identifier sits in, or "*") where an identifier is a declaration, not a use. */
     private static final Map<String, String> DECLARATIONS = Map.ofEntries(
-            Map.entry("function_definition", "name"), Map.entry("class_definition", "name"),
-            Map.entry("parameters", "*"), Map.entry("lambda_parameters", "*"),
-            Map.entry("default_parameter", "name"), Map.entry("typed_default_parameter", "name"),
-            Map.entry("typed_parameter", "*"), Map.entry("list_splat_pattern", "*"),
-            Map.entry("dictionary_splat_pattern", "*"), Map.entry("keyword_argument", "name"),
-            Map.entry("keyword_pattern", "*"), Map.entry("global_statement", "*"),
-            Map.entry("nonlocal_statement", "*"), Map.entry("assignment", "left"),
-            Map.entry("for_statement", "left"), Map.entry("for_in_clause", "left"),
-            Map.entry("named_expression", "name"), Map.entry("as_pattern_target", "*"),
-            Map.entry("pattern_list", "*"), Map.entry("tuple_pattern", "*"), Map.entry("list_pattern", "*"),
-            Map.entry("aliased_import", "*"), Map.entry("dotted_name", "*"));
-    private static final Set<String> ATTRIBUTE_FUNCTIONS = Set.of("getattr", "setattr", "delattr", "hasattr",
-            "inspect.getattr_static");
+            Map.entry("function_definition", "name"),
+            Map.entry("class_definition", "name"),
+            Map.entry("parameters", "*"),
+            Map.entry("lambda_parameters", "*"),
+            Map.entry("default_parameter", "name"),
+            Map.entry("typed_default_parameter", "name"),
+            Map.entry("typed_parameter", "*"),
+            Map.entry("list_splat_pattern", "*"),
+            Map.entry("dictionary_splat_pattern", "*"),
+            Map.entry("keyword_argument", "name"),
+            Map.entry("keyword_pattern", "*"),
+            Map.entry("global_statement", "*"),
+            Map.entry("nonlocal_statement", "*"),
+            Map.entry("assignment", "left"),
+            Map.entry("for_statement", "left"),
+            Map.entry("for_in_clause", "left"),
+            Map.entry("named_expression", "name"),
+            Map.entry("as_pattern_target", "*"),
+            Map.entry("pattern_list", "*"),
+            Map.entry("tuple_pattern", "*"),
+            Map.entry("list_pattern", "*"),
+            Map.entry("aliased_import", "*"),
+            Map.entry("dotted_name", "*"));
+
+    private static final Set<String> ATTRIBUTE_FUNCTIONS =
+            Set.of("getattr", "setattr", "delattr", "hasattr", "inspect.getattr_static");
     /** Calls returning every attribute of their argument, as {@code vars(module)} does. */
     private static final Set<String> MEMBER_LISTINGS = Set.of("inspect.getmembers", "inspect.getmembers_static");
     /** Methods that fill a format template's replacement fields from their arguments (checked for traversal). */
     private static final Set<String> FORMAT_METHODS = Set.of("format", "format_map", "vformat");
+
     private static final Set<String> GETTER_FACTORIES = Set.of("operator.attrgetter", "operator.methodcaller");
 
     private final PyText text;
@@ -57,8 +71,12 @@ final class PyChecker {
         boolean nests = nests(n.type);
         if (nests && ++nesting > policy.policy.maxNestingDepth() && !nestingReported) {
             nestingReported = true;
-            reporter.report(PyRules.NESTING_DEPTH, true, "nesting is deeper than "
-                    + policy.policy.maxNestingDepth() + " levels; split the code into smaller functions", n);
+            reporter.report(
+                    PyRules.NESTING_DEPTH,
+                    true,
+                    "nesting is deeper than " + policy.policy.maxNestingDepth()
+                            + " levels; split the code into smaller functions",
+                    n);
         }
         switch (n.type) {
             case "import_statement", "import_from_statement" -> {
@@ -73,10 +91,10 @@ final class PyChecker {
             case "call" -> checkCall(n);
             case "string" -> formatFields.checkLiteral(n);
             case "assignment" -> effects.checkAssignment(n);
-            case "exec_statement" -> reporter.report(PyRules.DENIED_CALL, true,
-                    "exec runs code built at run time; write the code directly", n);
-            default -> {
-            }
+            case "exec_statement" ->
+                reporter.report(
+                        PyRules.DENIED_CALL, true, "exec runs code built at run time; write the code directly", n);
+            default -> {}
         }
         for (PyNode c : n.children) {
             visit(c);
@@ -89,10 +107,26 @@ final class PyChecker {
     /** Node types that add a nesting level (a string switch: cheaper per node than a set lookup). */
     private static boolean nests(String type) {
         return switch (type) {
-            case "if_statement", "for_statement", "while_statement", "try_statement", "with_statement",
-                    "function_definition", "class_definition", "match_statement", "lambda", "argument_list", "list",
-                    "dictionary", "set", "tuple", "parenthesized_expression", "subscript", "list_comprehension",
-                    "dictionary_comprehension", "set_comprehension", "generator_expression" -> true;
+            case "if_statement",
+                    "for_statement",
+                    "while_statement",
+                    "try_statement",
+                    "with_statement",
+                    "function_definition",
+                    "class_definition",
+                    "match_statement",
+                    "lambda",
+                    "argument_list",
+                    "list",
+                    "dictionary",
+                    "set",
+                    "tuple",
+                    "parenthesized_expression",
+                    "subscript",
+                    "list_comprehension",
+                    "dictionary_comprehension",
+                    "set_comprehension",
+                    "generator_expression" -> true;
             default -> false;
         };
     }
@@ -109,8 +143,11 @@ final class PyChecker {
         }
         String name = text.name(n);
         if (PyRules.ESCAPE_NAMES.contains(name)) {
-            reporter.report(PyRules.DUNDER_ACCESS, true, name + " exposes interpreter internals; "
-                    + "use the builtins and modules directly", n);
+            reporter.report(
+                    PyRules.DUNDER_ACCESS,
+                    true,
+                    name + " exposes interpreter internals; " + "use the builtins and modules directly",
+                    n);
             return;
         }
         Set<String> qualified = bindings.qualified(n);
@@ -118,8 +155,11 @@ final class PyChecker {
             for (String q : qualified) {
                 String b = q.startsWith(PyRules.BUILTINS_PREFIX) ? q.substring(PyRules.BUILTINS_PREFIX.length()) : q;
                 if (ATTRIBUTE_FUNCTIONS.contains(b) && !b.equals("hasattr") && !isParameter(name, n)) {
-                    reporter.report(PyRules.DYNAMIC_ATTRIBUTE, true, b + " passed as a value (to map, reduce, "
-                            + "partial, ...) reads attributes whose names are data; access the attributes directly",
+                    reporter.report(
+                            PyRules.DYNAMIC_ATTRIBUTE,
+                            true,
+                            b + " passed as a value (to map, reduce, "
+                                    + "partial, ...) reads attributes whose names are data; access the attributes directly",
                             n);
                     break;
                 }
@@ -134,8 +174,12 @@ final class PyChecker {
                 return;
             }
             if (!q.equals(name) && policy.deniedModule(q) != null) {
-                reporter.report(PyRules.DENIED_IMPORT, true, name + " refers to " + policy.deniedModule(q)
-                        + ", a denied module; use an allowed library instead", n);
+                reporter.report(
+                        PyRules.DENIED_IMPORT,
+                        true,
+                        name + " refers to " + policy.deniedModule(q)
+                                + ", a denied module; use an allowed library instead",
+                        n);
                 return;
             }
         }
@@ -144,8 +188,13 @@ final class PyChecker {
     /** An argument, a keyword argument's value or a container item: a function used as data, not called. */
     private static boolean isPassedAsValue(PyNode n) {
         PyNode p = n.parent;
-        return p != null && (p.is("argument_list") || p.is("list") || p.is("tuple") || p.is("set")
-                || (p.is("keyword_argument") && "value".equals(n.field)) || (p.is("pair") && "value".equals(n.field)));
+        return p != null
+                && (p.is("argument_list")
+                        || p.is("list")
+                        || p.is("tuple")
+                        || p.is("set")
+                        || (p.is("keyword_argument") && "value".equals(n.field))
+                        || (p.is("pair") && "value".equals(n.field)));
     }
 
     /**
@@ -181,7 +230,9 @@ final class PyChecker {
      * further into the type ({@code __bases__}, {@code __mro__}, {@code __subclasses__}, …) is still flagged.
      */
     private boolean namesItsType(PyNode n, String attribute) {
-        if (!attribute.equals("__class__") || n.parent == null || !n.parent.is("attribute")
+        if (!attribute.equals("__class__")
+                || n.parent == null
+                || !n.parent.is("attribute")
                 || !"object".equals(n.field)) {
             return false;
         }
@@ -196,10 +247,17 @@ final class PyChecker {
         }
         String a = text.name(attr);
         if (PyRules.ESCAPE_ATTRIBUTES.contains(a) && !namesItsType(n, a)) {
-            reporter.report(PyRules.DUNDER_ACCESS, true, "attribute " + a + " reaches interpreter internals "
-                    + "(a sandbox-escape pattern); " + (a.equals("__class__") ? "use type(obj) instead"
-                    : a.equals("__dict__") ? "read the attributes you need by name"
-                    : "use public APIs instead"), attr);
+            reporter.report(
+                    PyRules.DUNDER_ACCESS,
+                    true,
+                    "attribute " + a + " reaches interpreter internals "
+                            + "(a sandbox-escape pattern); "
+                            + (a.equals("__class__")
+                                    ? "use type(obj) instead"
+                                    : a.equals("__dict__")
+                                            ? "read the attributes you need by name"
+                                            : "use public APIs instead"),
+                    attr);
         }
         if (PyRules.DENIED_METHODS.contains(a)) {
             reporter.report(PyRules.DENIED_CALL, true, a + " starts a process; do the work in Python instead", attr);
@@ -212,8 +270,11 @@ final class PyChecker {
             String problem = deniedName(q, !q.equals(literal) || rootImported(n));
             if (problem != null) {
                 boolean call = problem.startsWith("call:");
-                reporter.report(call ? PyRules.DENIED_CALL : PyRules.DENIED_IMPORT, true,
-                        call ? describeDenied(problem.substring(5), literal)
+                reporter.report(
+                        call ? PyRules.DENIED_CALL : PyRules.DENIED_IMPORT,
+                        true,
+                        call
+                                ? describeDenied(problem.substring(5), literal)
                                 : literal + " reaches " + problem + ", a denied module; use an allowed library instead",
                         attr);
                 return;
@@ -294,13 +355,21 @@ final class PyChecker {
                 break;
             }
             if (ATTRIBUTE_FUNCTIONS.contains(b) && splat != null && !b.equals("hasattr")) {
-                reporter.report(PyRules.DYNAMIC_ATTRIBUTE, true, b + " with unpacked arguments hides which "
-                        + "attribute it reaches; access the attribute directly (obj.name)", splat);
+                reporter.report(
+                        PyRules.DYNAMIC_ATTRIBUTE,
+                        true,
+                        b + " with unpacked arguments hides which "
+                                + "attribute it reaches; access the attribute directly (obj.name)",
+                        splat);
                 break;
             }
             if (MEMBER_LISTINGS.contains(b) && !positional.isEmpty() && rootImported(positional.get(0))) {
-                reporter.report(PyRules.DYNAMIC_ATTRIBUTE, true, b + " on a module hands out every function in it "
-                        + "by name; call the functions you need directly", positional.get(0));
+                reporter.report(
+                        PyRules.DYNAMIC_ATTRIBUTE,
+                        true,
+                        b + " on a module hands out every function in it "
+                                + "by name; call the functions you need directly",
+                        positional.get(0));
                 break;
             }
             if (GETTER_FACTORIES.contains(b)) {
@@ -310,12 +379,17 @@ final class PyChecker {
                 break;
             }
             if (b.equals("type") && positional.size() == 1 && positional.get(0).is("lambda")) {
-                reporter.report(PyRules.DENIED_CALL, true, "type(lambda ...) builds function objects from code; "
-                        + "define functions with def", call);
+                reporter.report(
+                        PyRules.DENIED_CALL,
+                        true,
+                        "type(lambda ...) builds function objects from code; " + "define functions with def",
+                        call);
                 break;
             }
         }
-        if (fn != null && fn.is("attribute") && fn.child("attribute") != null
+        if (fn != null
+                && fn.is("attribute")
+                && fn.child("attribute") != null
                 && FORMAT_METHODS.contains(text.name(fn.child("attribute")))) {
             formatFields.checkFolded(fn.child("object"));
             if (!positional.isEmpty()) {
@@ -331,27 +405,41 @@ final class PyChecker {
         List<Val> values = bindings.values(nameExpr);
         boolean known = bindings.fullyKnown(nameExpr);
         if (!plainLiteral && !nameExpr.is("identifier") && !values.isEmpty() && !isLiteralChoice(nameExpr)) {
-            reporter.report(PyRules.STRING_BUILT_NAME, true, function + " with an attribute name built from "
-                    + "strings hides what is accessed; write the attribute directly (obj.name)", nameExpr);
+            reporter.report(
+                    PyRules.STRING_BUILT_NAME,
+                    true,
+                    function + " with an attribute name built from "
+                            + "strings hides what is accessed; write the attribute directly (obj.name)",
+                    nameExpr);
         }
         if (!known && !function.equals("hasattr")) {
-            reporter.report(PyRules.DYNAMIC_ATTRIBUTE, true, function + " with a computed attribute name can "
-                    + "reach anything; access the attribute directly or look it up in a dict you define",
+            reporter.report(
+                    PyRules.DYNAMIC_ATTRIBUTE,
+                    true,
+                    function + " with a computed attribute name can "
+                            + "reach anything; access the attribute directly or look it up in a dict you define",
                     nameExpr);
         }
         for (Val v : values) {
             for (String part : v.text().split("\\.")) {
                 if (PyRules.ESCAPE_ATTRIBUTES.contains(part) || PyRules.ESCAPE_NAMES.contains(part)) {
-                    reporter.report(PyRules.DUNDER_ACCESS, true, function + " reaches attribute " + part
-                            + " (a sandbox-escape pattern); use public APIs instead", nameExpr);
+                    reporter.report(
+                            PyRules.DUNDER_ACCESS,
+                            true,
+                            function + " reaches attribute " + part
+                                    + " (a sandbox-escape pattern); use public APIs instead",
+                            nameExpr);
                     return;
                 }
             }
             String[] parts = v.text().split("\\.");
             String reachable = policy.deniedCallEndingWith(parts[parts.length - 1]);
             if (reachable != null && (object == null || !resolvedSafely(object))) {
-                reporter.report(PyRules.DENIED_CALL, true, function + "(..., '" + v.text() + "') may reach "
-                        + reachable + ", which is denied; call what you need directly on a module you imported",
+                reporter.report(
+                        PyRules.DENIED_CALL,
+                        true,
+                        function + "(..., '" + v.text() + "') may reach " + reachable
+                                + ", which is denied; call what you need directly on a module you imported",
                         nameExpr);
                 return;
             }
@@ -359,8 +447,11 @@ final class PyChecker {
                 for (String base : bindings.qualified(object)) {
                     String problem = deniedName(base + "." + v.text(), true);
                     if (problem != null && problem.startsWith("call:")) {
-                        reporter.report(PyRules.DENIED_CALL, true, describeDenied(problem.substring(5),
-                                function + "(..., '" + v.text() + "')"), nameExpr);
+                        reporter.report(
+                                PyRules.DENIED_CALL,
+                                true,
+                                describeDenied(problem.substring(5), function + "(..., '" + v.text() + "')"),
+                                nameExpr);
                         return;
                     }
                 }
@@ -379,7 +470,8 @@ final class PyChecker {
         if (!e.is("conditional_expression") || e.namedChildren().size() != 3) {
             return false;
         }
-        return isLiteralChoice(e.namedChildren().get(0)) && isLiteralChoice(e.namedChildren().get(2));
+        return isLiteralChoice(e.namedChildren().get(0))
+                && isLiteralChoice(e.namedChildren().get(2));
     }
 
     /** Whether {@code object} is a name bound by an import, so getattr on it was resolved exactly. */
@@ -391,15 +483,16 @@ final class PyChecker {
         String base = q.startsWith(PyRules.BUILTINS_PREFIX) ? q.substring(PyRules.BUILTINS_PREFIX.length()) : q;
         String advice = switch (base) {
             case "eval", "exec", "compile", "__import__" ->
-                    "runs or loads code chosen at run time; write the code directly and import modules by name";
+                "runs or loads code chosen at run time; write the code directly and import modules by name";
             case "globals", "locals", "vars" -> "exposes namespaces; use the variables directly";
             case "breakpoint" -> "starts a debugger; remove it";
             case "timeit.timeit", "timeit.repeat", "timeit.Timer", "timeit.main" ->
-                    "runs code given as a string; time the code with time.perf_counter() instead";
-            default -> base.startsWith("sys.") || base.startsWith("inspect.") || base.startsWith("types.")
-                    ? "reaches interpreter internals; use public APIs"
-                    : "spawns, signals or loads outside the sandbox's contract; use a library call that does the "
-                    + "work in Python (for example requests for HTTP, pathlib for files)";
+                "runs code given as a string; time the code with time.perf_counter() instead";
+            default ->
+                base.startsWith("sys.") || base.startsWith("inspect.") || base.startsWith("types.")
+                        ? "reaches interpreter internals; use public APIs"
+                        : "spawns, signals or loads outside the sandbox's contract; use a library call that does the "
+                                + "work in Python (for example requests for HTTP, pathlib for files)";
         };
         String via = written.equals(base) ? "" : " (via " + written + ")";
         return base + via + " is denied: it " + advice;

@@ -16,12 +16,24 @@ import java.util.regex.Pattern;
  */
 final class PyEffects {
     private static final Pattern URL = Pattern.compile("^\\s*([A-Za-z][A-Za-z0-9+.-]*)://([^/?#\\s]*)");
-    private static final Pattern BARE_HOST = Pattern.compile(
-            "^(localhost|[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+|\\[[0-9A-Fa-f:.]+\\])(:\\d+)?$");
+    private static final Pattern BARE_HOST =
+            Pattern.compile("^(localhost|[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+|\\[[0-9A-Fa-f:.]+\\])(:\\d+)?$");
     /** Calls that open a file by name: {@code (file, mode)} like the builtin, or {@code (path, flags)} for os.open. */
-    private static final Set<String> OPEN_CALLS = Set.of("open", "io.open", "io.FileIO", "codecs.open", "os.open",
-            "gzip.open", "gzip.GzipFile", "bz2.open", "bz2.BZ2File", "lzma.open", "lzma.LZMAFile", "tarfile.open",
-            "tarfile.TarFile", "zipfile.ZipFile");
+    private static final Set<String> OPEN_CALLS = Set.of(
+            "open",
+            "io.open",
+            "io.FileIO",
+            "codecs.open",
+            "os.open",
+            "gzip.open",
+            "gzip.GzipFile",
+            "bz2.open",
+            "bz2.BZ2File",
+            "lzma.open",
+            "lzma.LZMAFile",
+            "tarfile.open",
+            "tarfile.TarFile",
+            "zipfile.ZipFile");
     /** Call → index of each argument naming a file it writes. */
     private static final Map<String, int[]> WRITES = Map.ofEntries(
             Map.entry("shutil.copy", new int[] {1}), Map.entry("shutil.copy2", new int[] {1}),
@@ -36,28 +48,58 @@ final class PyEffects {
             Map.entry("os.mknod", new int[] {0}), Map.entry("shutil.chown", new int[] {0}));
     /** Call → index of each argument naming a file or tree it deletes. */
     private static final Map<String, int[]> DELETES = Map.of(
-            "shutil.rmtree", new int[] {0}, "os.remove", new int[] {0}, "os.unlink", new int[] {0},
-            "os.rmdir", new int[] {0}, "os.removedirs", new int[] {0}, "shutil.move", new int[] {0},
-            "os.rename", new int[] {0}, "os.replace", new int[] {0});
+            "shutil.rmtree",
+            new int[] {0},
+            "os.remove",
+            new int[] {0},
+            "os.unlink",
+            new int[] {0},
+            "os.rmdir",
+            new int[] {0},
+            "os.removedirs",
+            new int[] {0},
+            "shutil.move",
+            new int[] {0},
+            "os.rename",
+            new int[] {0},
+            "os.replace",
+            new int[] {0});
     /** Calls that move the process to another directory: relative writes after them land there. */
     private static final Set<String> CHANGES_DIRECTORY = Set.of("os.chdir", "os.chroot", "contextlib.chdir");
-    private static final Set<String> PATH_WRITE_METHODS = Set.of("write_text", "write_bytes", "touch", "mkdir",
-            "symlink_to", "hardlink_to", "chmod", "lchmod");
+
+    private static final Set<String> PATH_WRITE_METHODS =
+            Set.of("write_text", "write_bytes", "touch", "mkdir", "symlink_to", "hardlink_to", "chmod", "lchmod");
     private static final Set<String> PATH_DELETE_METHODS = Set.of("unlink", "rmdir", "rename", "replace");
     /** Calls whose first argument (or the host of a (host, port) tuple) is a host to connect to. */
-    private static final Set<String> HOST_SINKS = Set.of("HTTPConnection", "HTTPSConnection", "getaddrinfo",
-            "gethostbyname", "gethostbyname_ex", "open_connection", "FTP", "FTP_TLS", "SMTP", "SMTP_SSL", "IMAP4",
-            "IMAP4_SSL", "POP3", "POP3_SSL", "Telnet", "HTTPConnectionPool", "HTTPSConnectionPool",
+    private static final Set<String> HOST_SINKS = Set.of(
+            "HTTPConnection",
+            "HTTPSConnection",
+            "getaddrinfo",
+            "gethostbyname",
+            "gethostbyname_ex",
+            "open_connection",
+            "FTP",
+            "FTP_TLS",
+            "SMTP",
+            "SMTP_SSL",
+            "IMAP4",
+            "IMAP4_SSL",
+            "POP3",
+            "POP3_SSL",
+            "Telnet",
+            "HTTPConnectionPool",
+            "HTTPSConnectionPool",
             "create_connection");
     /** Calls taking a socket address: only a {@code (host, port)} tuple counts. */
     /**
      * Logger methods: a URL passed to one (or to {@code print}) is output, not a connection, and flagging
      * it would send ordinary code ("see https://dashboard.stripe.com/...") to a repair.
      */
-    private static final Set<String> LOG_METHODS = Set.of("debug", "info", "warning", "warn", "error",
-            "exception", "critical", "fatal", "log");
-    private static final Set<String> ADDRESS_SINKS = Set.of("connect", "connect_ex", "create_connection", "sendto",
-            "bind_and_connect", "create_datagram_endpoint");
+    private static final Set<String> LOG_METHODS =
+            Set.of("debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log");
+
+    private static final Set<String> ADDRESS_SINKS = Set.of(
+            "connect", "connect_ex", "create_connection", "sendto", "bind_and_connect", "create_datagram_endpoint");
 
     private final PyText text;
     private final PyBindings bindings;
@@ -89,9 +131,13 @@ final class PyEffects {
                 }
             }
             if (CHANGES_DIRECTORY.contains(q)) {
-                checkPath(arg(positional, keywords, 0, "path"), PyRules.WRITE_OUTSIDE, q,
-                        "moves the process to", "relative writes after it would land there; stay in the working "
-                        + "directory and use relative paths (for example out/result.json)");
+                checkPath(
+                        arg(positional, keywords, 0, "path"),
+                        PyRules.WRITE_OUTSIDE,
+                        q,
+                        "moves the process to",
+                        "relative writes after it would land there; stay in the working "
+                                + "directory and use relative paths (for example out/result.json)");
             }
             int[] d = DELETES.get(q);
             if (d != null) {
@@ -138,8 +184,12 @@ final class PyEffects {
         }
         if (osFlags) {
             String t = text.text(mode);
-            return !(t.contains("O_RDONLY") && !t.contains("O_WRONLY") && !t.contains("O_RDWR")
-                    && !t.contains("O_CREAT") && !t.contains("O_APPEND") && !t.contains("O_TRUNC"));
+            return !(t.contains("O_RDONLY")
+                    && !t.contains("O_WRONLY")
+                    && !t.contains("O_RDWR")
+                    && !t.contains("O_CREAT")
+                    && !t.contains("O_APPEND")
+                    && !t.contains("O_TRUNC"));
         }
         List<Val> vs = bindings.values(mode);
         if (vs.isEmpty()) {
@@ -154,7 +204,11 @@ final class PyEffects {
     }
 
     private void checkPath(PyNode pathExpr, RuleId rule, String what) {
-        checkPath(pathExpr, rule, what, rule.equals(PyRules.DELETE_OUTSIDE) ? "deletes" : "writes",
+        checkPath(
+                pathExpr,
+                rule,
+                what,
+                rule.equals(PyRules.DELETE_OUTSIDE) ? "deletes" : "writes",
                 "use a relative path inside the working directory (for example out/result.json)");
     }
 
@@ -164,8 +218,12 @@ final class PyEffects {
         }
         for (Val v : bindings.values(pathExpr)) {
             if (isOutside(v)) {
-                reporter.report(rule, true, what + " " + verb + " '" + v.text() + (v.complete() ? "" : "...")
-                        + "', outside the working directory; " + advice, pathExpr);
+                reporter.report(
+                        rule,
+                        true,
+                        what + " " + verb + " '" + v.text() + (v.complete() ? "" : "...")
+                                + "', outside the working directory; " + advice,
+                        pathExpr);
                 return;
             }
         }
@@ -177,7 +235,9 @@ final class PyEffects {
         if (t.equals("/dev/null") || t.equals("/dev/stdout") || t.equals("/dev/stderr")) {
             return !v.complete();
         }
-        if (t.startsWith("/") || t.startsWith("\\") || t.startsWith("~")
+        if (t.startsWith("/")
+                || t.startsWith("\\")
+                || t.startsWith("~")
                 || (t.length() >= 2 && Character.isLetter(t.charAt(0)) && t.charAt(1) == ':')) {
             return true;
         }
@@ -206,7 +266,8 @@ final class PyEffects {
         PyNode argList = call.child("arguments");
         for (PyNode a : argList == null ? List.<PyNode>of() : argList.namedChildren()) {
             if (a.is("list_splat") || a.is("dictionary_splat")) {
-                PyNode inner = a.namedChildren().isEmpty() ? null : a.namedChildren().get(0);
+                PyNode inner =
+                        a.namedChildren().isEmpty() ? null : a.namedChildren().get(0);
                 if (inner != null && inner.is("identifier")) {
                     checkUrls(bindings.containerStrings(text.name(inner)), true, inner);
                 } else if (inner != null) {
@@ -250,7 +311,8 @@ final class PyEffects {
             }
             for (Val v : hosts) {
                 if (v.complete() && BARE_HOST.matcher(v.text()).matches()) {
-                    String host = v.text().startsWith("[") ? v.text().substring(1, v.text().indexOf(']'))
+                    String host = v.text().startsWith("[")
+                            ? v.text().substring(1, v.text().indexOf(']'))
                             : v.text().replaceFirst(":\\d+$", "");
                     checkHost(host, true, target);
                 }
@@ -263,7 +325,8 @@ final class PyEffects {
         if (fn == null) {
             return false;
         }
-        return fn.is("identifier") ? text.name(fn).equals("print")
+        return fn.is("identifier")
+                ? text.name(fn).equals("print")
                 : fn.is("attribute") && LOG_METHODS.contains(text.name(fn.child("attribute")));
     }
 
@@ -271,7 +334,9 @@ final class PyEffects {
     void checkAssignment(PyNode assignment) {
         PyNode left = assignment.child("left");
         PyNode right = assignment.child("right");
-        if (policy.policy.checkLiteralHosts() && left != null && right != null
+        if (policy.policy.checkLiteralHosts()
+                && left != null
+                && right != null
                 && (left.is("attribute") || left.is("subscript"))) {
             checkUrls(bindings.values(right), true, right);
         }
@@ -308,12 +373,21 @@ final class PyEffects {
             allowed = false;
         }
         if (!allowed) {
-            String allowedHosts = policy.network.isNone() ? "no network is allowed for this task"
-                    : "allowed: " + String.join(", ", policy.network.allowedHosts().stream()
-                            .map(h -> h.host()).toList());
-            reporter.report(PyRules.HOST_NOT_ALLOWED, error, (error ? "connects to" : "passes a URL for")
-                    + " host '" + host + "', which is not in the task's network allowlist (" + allowedHosts
-                    + "); use only the allowed API hosts, or add the host to the task's allowlist", at);
+            String allowedHosts = policy.network.isNone()
+                    ? "no network is allowed for this task"
+                    : "allowed: "
+                            + String.join(
+                                    ", ",
+                                    policy.network.allowedHosts().stream()
+                                            .map(h -> h.host())
+                                            .toList());
+            reporter.report(
+                    PyRules.HOST_NOT_ALLOWED,
+                    error,
+                    (error ? "connects to" : "passes a URL for")
+                            + " host '" + host + "', which is not in the task's network allowlist (" + allowedHosts
+                            + "); use only the allowed API hosts, or add the host to the task's allowlist",
+                    at);
         }
     }
 

@@ -52,8 +52,12 @@ final class PyFormatFields {
             for (int p = 1; p < parts.length; p++) {
                 String part = parts[p].trim();
                 if (PyRules.ESCAPE_ATTRIBUTES.contains(part) || PyRules.ESCAPE_NAMES.contains(part)) {
-                    reporter.report(PyRules.FORMAT_TRAVERSAL, true, "format field {" + field + "} walks to "
-                            + part + " (a sandbox-escape pattern); format plain values instead", at);
+                    reporter.report(
+                            PyRules.FORMAT_TRAVERSAL,
+                            true,
+                            "format field {" + field + "} walks to " + part
+                                    + " (a sandbox-escape pattern); format plain values instead",
+                            at);
                     return true;
                 }
             }

@@ -133,11 +133,14 @@ final class PyGrammar {
                 root = root.getCause();
             }
             String why = root == cause ? cause.toString() : cause.getClass().getName() + " caused by " + root;
-            return new ConfigurationException("The Python validator cannot load tree-sitter's native library on "
-                    + "this platform (os.name=" + System.getProperty("os.name") + ", os.arch="
-                    + System.getProperty("os.arch") + "): " + why + ". io.github.bonede:tree-sitter bundles libraries "
-                    + "for a few OS and architecture pairs only. Validate Java code with the Java validator, or "
-                    + "supply your own Python CodeValidator through Executor.builder().validator(…).", cause);
+            return new ConfigurationException(
+                    "The Python validator cannot load tree-sitter's native library on "
+                            + "this platform (os.name=" + System.getProperty("os.name") + ", os.arch="
+                            + System.getProperty("os.arch") + "): " + why
+                            + ". io.github.bonede:tree-sitter bundles libraries "
+                            + "for a few OS and architecture pairs only. Validate Java code with the Java validator, or "
+                            + "supply your own Python CodeValidator through Executor.builder().validator(…).",
+                    cause);
         }
     }
 }

@@ -14,6 +14,7 @@ final class PyNode {
     final int start;
     /** Set when the node's last child has been copied (see {@link PyParser}). */
     int end;
+
     final int line;
     final int column;
     final boolean named;

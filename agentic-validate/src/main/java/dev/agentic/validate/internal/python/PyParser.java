@@ -27,20 +27,19 @@ final class PyParser {
      */
     private static final String[] SELF_CHECK = {
         "import os, sys as s\nfrom a.b import (c as d, e)\nprint(exec, match, type, async_)\n"
-            + "match x:\n    case [1, *rest] if rest: pass\n    case {'k': v, **kw}: pass\n"
-            + "@dec(1)\nasync def f(a, /, b=None, *c, d: int = 0x1F, **e) -> 'T':\n"
-            + "    global g\n    yield await b\n    return [i ** 2 for i in c if i not in d] or {k: v for k, v in e}\n"
-            + "class K(Base, metaclass=M):\n    \"\"\"doc\\n\"\"\"\n    x: list[int] = f'{a!r:>{w}} {b}' rb'\\x00' \"\"\n"
-            + "    def m(self): return lambda q: q[1:2, ...] if self else not q\n"
-            + "with open('x') as fh, ctx() as (p, r): del p; assert r, 'm'\n"
-            + "try:\n    raise E from None\nexcept* (A, B) as err:\n    pass\nfinally:\n    x += 1.5e-3j\n"
-            + "ｅｖａｌ('é' + \"ü\") # комментарий\nwhile True: break\nelse_ = ~x << 2 >> 1 & 3 | 4 ^ 5 // 6 @ m\n"
-            + "a_very_long_identifier_name_that_does_not_fit_in_an_inline_subtree_at_all_because_it_is_long = 1\n",
+                + "match x:\n    case [1, *rest] if rest: pass\n    case {'k': v, **kw}: pass\n"
+                + "@dec(1)\nasync def f(a, /, b=None, *c, d: int = 0x1F, **e) -> 'T':\n"
+                + "    global g\n    yield await b\n    return [i ** 2 for i in c if i not in d] or {k: v for k, v in e}\n"
+                + "class K(Base, metaclass=M):\n    \"\"\"doc\\n\"\"\"\n    x: list[int] = f'{a!r:>{w}} {b}' rb'\\x00' \"\"\n"
+                + "    def m(self): return lambda q: q[1:2, ...] if self else not q\n"
+                + "with open('x') as fh, ctx() as (p, r): del p; assert r, 'm'\n"
+                + "try:\n    raise E from None\nexcept* (A, B) as err:\n    pass\nfinally:\n    x += 1.5e-3j\n"
+                + "ｅｖａｌ('é' + \"ü\") # комментарий\nwhile True: break\nelse_ = ~x << 2 >> 1 & 3 | 4 ^ 5 // 6 @ m\n"
+                + "a_very_long_identifier_name_that_does_not_fit_in_an_inline_subtree_at_all_because_it_is_long = 1\n",
         "def broken(:\n    return (1,\nx = [1, 2\nif y\n    $ z\nclass\n",
     };
 
-    private PyParser() {
-    }
+    private PyParser() {}
 
     /** Whether the tree copy can read tree-sitter's memory directly here (see {@link TsSubtree}). */
     static boolean directReads() {
@@ -52,6 +51,7 @@ final class PyParser {
         final PyNode root;
         /** First ERROR or MISSING node in source order, or null. */
         final PyNode firstError;
+
         final boolean missing;
         final boolean tooDeep;
 
@@ -84,8 +84,8 @@ final class PyParser {
     private static Parsed parse(PyGrammar grammar, String source, TsSubtree.Grammar direct, TSParser parser) {
         TSTree tree = parser.parseString(null, source);
         TSNode rootNode = tree.getRootNode();
-        PyTreeBuilder out = new PyTreeBuilder(source, rootNode.hasError(), grammar.symbolNames, grammar.symbolNamed,
-                grammar.fieldNames);
+        PyTreeBuilder out = new PyTreeBuilder(
+                source, rootNode.hasError(), grammar.symbolNames, grammar.symbolNamed, grammar.fieldNames);
         try {
             if (!(direct != null && TsSubtree.copy(direct, rootNode, out))) {
                 copyWithCursor(rootNode, out);
@@ -166,15 +166,32 @@ final class PyParser {
         stack.push(parsed.root);
         while (!stack.isEmpty()) {
             PyNode n = stack.pop();
-            sb.append(n.type).append('/').append(n.field).append('@').append(n.start).append('-').append(n.end)
-                    .append(':').append(n.line).append('.').append(n.column).append(n.named ? 'N' : 'a')
-                    .append('[').append(n.children.size()).append("] ");
+            sb.append(n.type)
+                    .append('/')
+                    .append(n.field)
+                    .append('@')
+                    .append(n.start)
+                    .append('-')
+                    .append(n.end)
+                    .append(':')
+                    .append(n.line)
+                    .append('.')
+                    .append(n.column)
+                    .append(n.named ? 'N' : 'a')
+                    .append('[')
+                    .append(n.children.size())
+                    .append("] ");
             for (int i = n.children.size() - 1; i >= 0; i--) {
                 stack.push(n.children.get(i));
             }
         }
-        return sb.append(" error ").append(parsed.firstError).append(" missing ").append(parsed.missing)
-                .append(" too deep ").append(parsed.tooDeep).toString();
+        return sb.append(" error ")
+                .append(parsed.firstError)
+                .append(" missing ")
+                .append(parsed.missing)
+                .append(" too deep ")
+                .append(parsed.tooDeep)
+                .toString();
     }
 
     /**
@@ -222,8 +239,11 @@ final class PyParser {
                     return -1;
                 }
                 char q = source.charAt(open.end - 1);
-                int len = open.end - open.start >= 3 && source.charAt(open.end - 2) == q
-                        && source.charAt(open.end - 3) == q ? 3 : 1;
+                int len = open.end - open.start >= 3
+                                && source.charAt(open.end - 2) == q
+                                && source.charAt(open.end - 3) == q
+                        ? 3
+                        : 1;
                 for (int k = 0; k < len; k++) {
                     if (start + k >= source.length() || source.charAt(start + k) != q) {
                         return -1;

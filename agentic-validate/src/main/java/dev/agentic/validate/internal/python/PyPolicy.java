@@ -4,9 +4,9 @@ import dev.agentic.core.sandbox.NetworkPolicy;
 import dev.agentic.core.validate.ValidationPolicy;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.Set;
 
 /**
  * A {@link ValidationPolicy} resolved against the built-in Python deny sets for one validation. Immutable.
@@ -67,7 +67,8 @@ final class PyPolicy {
                 && !ValidationPolicy.matchesNameOrParent(module, policy.allowedImports())) {
             return "module " + module + " is not on the policy's list of allowed imports";
         }
-        if (policy.importMode() == ValidationPolicy.ImportMode.DENYLIST && module.startsWith("_")
+        if (policy.importMode() == ValidationPolicy.ImportMode.DENYLIST
+                && module.startsWith("_")
                 && !ValidationPolicy.matchesNameOrParent(module, policy.allowedImports())) {
             return "private interpreter module " + module + " bypasses the policy";
         }
@@ -94,5 +95,4 @@ final class PyPolicy {
             n = n.substring(0, dot);
         }
     }
-
 }

@@ -62,8 +62,7 @@ final class PyText {
                 case "interpolation" -> {
                     return new Val(sb.toString(), false);
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         return new Val(sb.toString(), true);
@@ -116,8 +115,7 @@ final class PyText {
                         out.append("\\N");
                     }
                 }
-                case '\n' -> {
-                }
+                case '\n' -> {}
                 case '\\', '\'', '"' -> out.append(e);
                 case 'a' -> out.append('\u0007');
                 case 'b' -> out.append('\b');

@@ -17,9 +17,11 @@ final class PyTreeBuilder {
     private final String[] fieldNames;
     /** Null when the source is ASCII (byte offset == char index). */
     private final int[] charOfByte;
+
     private final int[] lineStarts;
     /** 0-based line of the last node added: starts never decrease in pre-order, so lines only move forward. */
     private int line;
+
     private PyNode root;
     private PyNode parent;
     private PyNode firstError;
@@ -110,7 +112,8 @@ final class PyTreeBuilder {
     /** The end of an anonymous token whose type is its text (no native call needed), or -1. */
     int anonymousEnd(PyNode node) {
         return !node.named && !hasError && source.startsWith(node.type, node.start)
-                ? node.start + node.type.length() : -1;
+                ? node.start + node.type.length()
+                : -1;
     }
 
     /** Marks a leaf's end found without its end byte (see {@link PyParser#leafEnd}). */
@@ -155,7 +158,9 @@ final class PyTreeBuilder {
                 len = 1;
             } else if (c < 0x800) {
                 len = 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1))) {
                 len = 4;
             } else if (Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1))) {
                 continue;

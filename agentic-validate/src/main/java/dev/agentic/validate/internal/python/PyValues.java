@@ -107,9 +107,21 @@ final class PyValues {
         }
     }
 
-    private static final Set<String> PATH_BUILDERS = Set.of("Path", "pathlib.Path", "PurePath", "pathlib.PurePath",
-            "PosixPath", "pathlib.PosixPath", "os.path.join", "posixpath.join", "str", "os.fspath",
-            "os.path.abspath", "os.path.normpath", "os.path.expanduser", "os.path.realpath");
+    private static final Set<String> PATH_BUILDERS = Set.of(
+            "Path",
+            "pathlib.Path",
+            "PurePath",
+            "pathlib.PurePath",
+            "PosixPath",
+            "pathlib.PosixPath",
+            "os.path.join",
+            "posixpath.join",
+            "str",
+            "os.fspath",
+            "os.path.abspath",
+            "os.path.normpath",
+            "os.path.expanduser",
+            "os.path.realpath");
 
     /** An f-string whose interpolations are names bound to one known string: {@code f"{BASE}/v1"}. */
     private Val interpolated(PyNode string, int depth) {
@@ -117,7 +129,8 @@ final class PyValues {
         boolean raw = false;
         for (PyNode c : string.children) {
             switch (c.type) {
-                case "string_start" -> raw = text.text(c).toLowerCase(Locale.ROOT).indexOf('r') >= 0;
+                case "string_start" ->
+                    raw = text.text(c).toLowerCase(Locale.ROOT).indexOf('r') >= 0;
                 case "string_content" -> sb.append(raw ? text.text(c) : PyText.unescape(text.text(c)));
                 case "interpolation" -> {
                     PyNode expr = c.child("expression");
@@ -127,8 +140,7 @@ final class PyValues {
                     }
                     sb.append(vs.get(0).text());
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         return new Val(sb.toString(), true);
@@ -187,7 +199,8 @@ final class PyValues {
                     } else if (a.text().isEmpty() || v.text().startsWith("/")) {
                         next.add(a.text().isEmpty() ? v : new Val(v.text(), v.complete()));
                     } else {
-                        next.add(new Val(a.text().endsWith("/") ? a.text() + v.text() : a.text() + "/" + v.text(),
+                        next.add(new Val(
+                                a.text().endsWith("/") ? a.text() + v.text() : a.text() + "/" + v.text(),
                                 v.complete()));
                     }
                 }
@@ -228,7 +241,9 @@ final class PyValues {
         }
         List<Val> sep = values(fn.child("object"), depth + 1);
         List<PyNode> a = args.namedChildren();
-        if (sep.size() != 1 || !sep.get(0).complete() || a.size() != 1
+        if (sep.size() != 1
+                || !sep.get(0).complete()
+                || a.size() != 1
                 || !(a.get(0).is("list") || a.get(0).is("tuple"))) {
             return List.of();
         }
@@ -255,8 +270,8 @@ final class PyValues {
         return vs.size() == 1 && vs.get(0).complete() ? vs.get(0).text() : null;
     }
 
-    private static final Set<String> PATH_TYPES = Set.of("Path", "pathlib.Path", "PurePath", "pathlib.PurePath",
-            "PosixPath", "pathlib.PosixPath");
+    private static final Set<String> PATH_TYPES =
+            Set.of("Path", "pathlib.Path", "PurePath", "pathlib.PurePath", "PosixPath", "pathlib.PosixPath");
 
     /** Whether {@code expr} builds a {@code pathlib} path: {@code Path(...)}, {@code p / "x"}, a name bound to one. */
     boolean isPathExpr(PyNode expr) {
@@ -267,18 +282,25 @@ final class PyValues {
             case "identifier":
                 return bindings.pathNames.contains(text.name(expr));
             case "parenthesized_expression":
-                return expr.namedChildren().size() == 1 && isPathExpr(expr.namedChildren().get(0));
+                return expr.namedChildren().size() == 1
+                        && isPathExpr(expr.namedChildren().get(0));
             case "binary_operator": {
                 PyNode op = expr.child("operator");
-                return op != null && text.text(op).equals("/")
+                return op != null
+                        && text.text(op).equals("/")
                         && (isPathExpr(expr.child("left")) || expr.child("left").is("identifier"));
             }
             case "call": {
                 PyNode fn = expr.child("function");
                 if (fn != null && fn.is("attribute")) {
                     String m = text.name(fn.child("attribute"));
-                    if (m.equals("joinpath") || m.equals("with_name") || m.equals("with_suffix") || m.equals("with_stem")
-                            || m.equals("expanduser") || m.equals("resolve") || m.equals("absolute")) {
+                    if (m.equals("joinpath")
+                            || m.equals("with_name")
+                            || m.equals("with_suffix")
+                            || m.equals("with_stem")
+                            || m.equals("expanduser")
+                            || m.equals("resolve")
+                            || m.equals("absolute")) {
                         return isPathExpr(fn.child("object"));
                     }
                     if ((m.equals("home") || m.equals("cwd"))
@@ -316,5 +338,4 @@ final class PyValues {
         }
         return out;
     }
-
 }

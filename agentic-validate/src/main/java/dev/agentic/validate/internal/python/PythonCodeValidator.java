@@ -32,8 +32,20 @@ import java.util.regex.Pattern;
  */
 public final class PythonCodeValidator implements CodeValidator {
     private static final Pattern CODING = Pattern.compile("^[ \\t\\f]*#.*?coding[:=][ \\t]*([-\\w.]+)");
-    private static final Set<String> SAFE_ENCODINGS = Set.of("utf-8", "utf8", "utf-8-sig", "ascii", "us-ascii",
-            "latin-1", "latin1", "iso-8859-1", "iso8859-1", "l1", "cp1252", "iso-8859-15", "iso8859-15");
+    private static final Set<String> SAFE_ENCODINGS = Set.of(
+            "utf-8",
+            "utf8",
+            "utf-8-sig",
+            "ascii",
+            "us-ascii",
+            "latin-1",
+            "latin1",
+            "iso-8859-1",
+            "iso8859-1",
+            "l1",
+            "cp1252",
+            "iso-8859-15",
+            "iso8859-15");
 
     private final ValidationPolicy policy;
     private final boolean unsafeTreeCopy;
@@ -82,9 +94,12 @@ public final class PythonCodeValidator implements CodeValidator {
             run(loaded, code, network, findings);
         } catch (RuntimeException | StackOverflowError e) {
             // fail closed: a program the validator cannot analyse is not accepted
-            findings.add(Finding.error(PyRules.INTERNAL_ERROR, "the validator could not analyse this program ("
-                    + e.getClass().getSimpleName() + "); simplify it and report the program as a validator bug",
-                    0, 0));
+            findings.add(Finding.error(
+                    PyRules.INTERNAL_ERROR,
+                    "the validator could not analyse this program ("
+                            + e.getClass().getSimpleName() + "); simplify it and report the program as a validator bug",
+                    0,
+                    0));
         }
         findings.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column));
         Set<String> seen = new HashSet<>();
@@ -94,8 +109,12 @@ public final class PythonCodeValidator implements CodeValidator {
 
     private void run(PyGrammar loaded, Code code, NetworkPolicy network, List<Finding> findings) {
         if (code.sizeInBytes() > policy.maxSourceBytes() && policy.isRuleEnabled(PyRules.SOURCE_SIZE)) {
-            findings.add(Finding.error(PyRules.SOURCE_SIZE, "the program is " + code.sizeInBytes()
-                    + " bytes, over the limit of " + policy.maxSourceBytes() + "; write a shorter program", 0, 0));
+            findings.add(Finding.error(
+                    PyRules.SOURCE_SIZE,
+                    "the program is " + code.sizeInBytes() + " bytes, over the limit of " + policy.maxSourceBytes()
+                            + "; write a shorter program",
+                    0,
+                    0));
             return;
         }
         String source = normalise(code.source());
@@ -103,26 +122,39 @@ public final class PythonCodeValidator implements CodeValidator {
         if (nul >= 0) {
             int[] starts = PyParser.lineStarts(source);
             int line = PyParser.lineOf(starts, nul);
-            add(findings, PyRules.SYNTAX, true, "source code cannot contain null bytes; remove them",
-                    line + 1, nul - starts[line] + 1);
+            add(
+                    findings,
+                    PyRules.SYNTAX,
+                    true,
+                    "source code cannot contain null bytes; remove them",
+                    line + 1,
+                    nul - starts[line] + 1);
             return;
         }
         checkEncoding(source, findings);
         PyParser.Parsed parsed = PyParser.parse(loaded, source, unsafeTreeCopy);
         PyText text = new PyText(source);
         if (parsed.firstError != null) {
-            add(findings, PyRules.SYNTAX, true, syntaxMessage(parsed, text), parsed.firstError.line,
+            add(
+                    findings,
+                    PyRules.SYNTAX,
+                    true,
+                    syntaxMessage(parsed, text),
+                    parsed.firstError.line,
                     parsed.firstError.column);
         }
         if (parsed.tooDeep) {
-            findings.add(Finding.error(PyRules.NESTING_DEPTH, "the program nests deeper than "
-                    + PyParser.MAX_TREE_DEPTH + " syntax levels; flatten it", 0, 0));
+            findings.add(Finding.error(
+                    PyRules.NESTING_DEPTH,
+                    "the program nests deeper than " + PyParser.MAX_TREE_DEPTH + " syntax levels; flatten it",
+                    0,
+                    0));
         }
         PyPolicy resolved = resolve(network);
         PyBindings bindings = new PyBindings(text);
         bindings.collect(parsed.root);
-        PyEffects.Reporter reporter = (rule, error, message, at) -> add(findings, rule, error, message, at.line,
-                at.column);
+        PyEffects.Reporter reporter =
+                (rule, error, message, at) -> add(findings, rule, error, message, at.line, at.column);
         new PyChecker(text, bindings, resolved, reporter).visit(parsed.root);
     }
 
@@ -170,8 +202,13 @@ public final class PythonCodeValidator implements CodeValidator {
             if (m.find()) {
                 String enc = m.group(1).toLowerCase(Locale.ROOT).replace('_', '-');
                 if (!SAFE_ENCODINGS.contains(enc)) {
-                    add(findings, PyRules.SOURCE_ENCODING, true, "source encoding '" + m.group(1)
-                            + "' changes how Python reads the file; remove the coding line and use UTF-8", line,
+                    add(
+                            findings,
+                            PyRules.SOURCE_ENCODING,
+                            true,
+                            "source encoding '" + m.group(1)
+                                    + "' changes how Python reads the file; remove the coding line and use UTF-8",
+                            line,
                             m.start(1) + 1);
                 }
                 return;
@@ -204,7 +241,9 @@ public final class PythonCodeValidator implements CodeValidator {
                 if (i + 1 < s.length() && s.charAt(i + 1) == '\n') {
                     i++;
                 }
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1))) {
                 sb.append(c).append(s.charAt(++i));
             } else if (Character.isSurrogate(c)) {
                 sb.append('\uFFFD');

@@ -19,8 +19,7 @@ final class TsNative extends TSParser {
      */
     private static final VarHandle START_BYTE = startByteField();
 
-    private TsNative() {
-    }
+    private TsNative() {}
 
     private static VarHandle startByteField() {
         try {

@@ -70,8 +70,10 @@ final class TsSubtree {
         }
         // From JDK 24 on, sun.misc.Unsafe's memory access prints a deprecation warning on first use (JEP 498);
         // a library must not print to its host's console, so newer JDKs take the JNI path.
-        boolean usable = getLong != null && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN
-                && TSParser.TREE_SITTER_LANGUAGE_VERSION == 14 && Runtime.version().feature() < 24
+        boolean usable = getLong != null
+                && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN
+                && TSParser.TREE_SITTER_LANGUAGE_VERSION == 14
+                && Runtime.version().feature() < 24
                 && "64".equals(System.getProperty("sun.arch.data.model"));
         GET_LONG = usable ? getLong : null;
         GET_INT = usable ? getInt : null;
@@ -83,8 +85,7 @@ final class TsSubtree {
         LANGUAGE_PTR = handles[4];
     }
 
-    private TsSubtree() {
-    }
+    private TsSubtree() {}
 
     /**
      * The tables of {@code language} the walk needs, or null when direct reads are unavailable here or the
@@ -96,7 +97,9 @@ final class TsSubtree {
         }
         try {
             long address = (long) LANGUAGE_PTR.get(language);
-            if (address == 0 || readInt(address) != language.version() || language.version() != 14
+            if (address == 0
+                    || readInt(address) != language.version()
+                    || language.version() != 14
                     || readInt(address + 4) + readInt(address + 8) != language.symbolCount()
                     || readInt(address + 32) != language.fieldCount()) {
                 return null;
@@ -269,6 +272,7 @@ final class TsSubtree {
         int[] position = new int[64];
         /** For a hidden parent: the field its visible descendants without a field of their own carry. */
         int[] inheritedField = new int[64];
+
         boolean[] visible = new boolean[64];
 
         void push(long parent, int start, int field, boolean isVisible) {

@@ -17,13 +17,14 @@ import java.util.concurrent.TimeUnit;
  * line of output is one observation.
  */
 final class NativeLoadProbe {
-    private NativeLoadProbe() {
-    }
+    private NativeLoadProbe() {}
 
     /** Starts a JVM with this test classpath and {@code jvmOptions} to run {@code mode}; returns its output lines. */
     static List<String> run(String mode, String... jvmOptions) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path")));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path")));
         command.addAll(List.of(jvmOptions));
         command.addAll(List.of(NativeLoadProbe.class.getName(), mode));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -33,7 +34,8 @@ final class NativeLoadProbe {
             p.destroyForcibly();
             throw new IllegalStateException("the probe JVM did not finish");
         }
-        List<String> lines = new ArrayList<>(new String(out, StandardCharsets.UTF_8).lines().toList());
+        List<String> lines =
+                new ArrayList<>(new String(out, StandardCharsets.UTF_8).lines().toList());
         if (p.exitValue() != 0) {
             throw new IllegalStateException("the probe JVM exited with " + p.exitValue() + ": " + lines);
         }
@@ -62,7 +64,8 @@ final class NativeLoadProbe {
                         + PyGrammar.shared().directReadsChecked());
             }
             case "by-language" -> {
-                CodeValidator.forLanguage(Language.PYTHON, ValidationPolicy.standard()).validate(Code.python("x = 1\n"));
+                CodeValidator.forLanguage(Language.PYTHON, ValidationPolicy.standard())
+                        .validate(Code.python("x = 1\n"));
                 System.out.println("after validation by language: direct reads checked="
                         + PyGrammar.shared().directReadsChecked());
             }

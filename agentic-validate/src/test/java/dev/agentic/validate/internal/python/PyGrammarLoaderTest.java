@@ -29,8 +29,10 @@ class PyGrammarLoaderTest {
 
         Throwable thrown = catchThrowable(loader::get);
 
-        assertThat(thrown).isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("os.name=" + OS).hasMessageContaining("os.arch=" + ARCH)
+        assertThat(thrown)
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("os.name=" + OS)
+                .hasMessageContaining("os.arch=" + ARCH)
                 .hasMessageContaining("no tree-sitter-python in java.library.path")
                 .hasMessageContaining("Java validator")
                 .hasMessageContaining("Executor.builder().validator(")
@@ -51,12 +53,17 @@ class PyGrammarLoaderTest {
         Throwable first = catchThrowable(loader::get);
         Throwable second = catchThrowable(loader::get);
 
-        assertThat(first).isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("os.name=" + OS).hasMessageContaining("os.arch=" + ARCH)
+        assertThat(first)
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("os.name=" + OS)
+                .hasMessageContaining("os.arch=" + ARCH)
                 .hasMessageContaining("ExceptionInInitializerError caused by java.lang.RuntimeException: "
                         + "Does not support arch: riscv64");
-        assertThat(second).isInstanceOf(ConfigurationException.class).isNotSameAs(first)
-                .hasMessage(first.getMessage()).hasCauseInstanceOf(ExceptionInInitializerError.class);
+        assertThat(second)
+                .isInstanceOf(ConfigurationException.class)
+                .isNotSameAs(first)
+                .hasMessage(first.getMessage())
+                .hasCauseInstanceOf(ExceptionInInitializerError.class);
         assertThat(loads).hasValue(1);
     }
 
@@ -68,9 +75,11 @@ class PyGrammarLoaderTest {
         PythonCodeValidator validator = new PythonCodeValidator(ValidationPolicy.standard(), false, loader);
 
         assertThatThrownBy(() -> validator.validate(Code.python("print(1)\n")))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("os.arch=" + ARCH);
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("os.arch=" + ARCH);
         assertThatThrownBy(() -> validator.validate(Code.python("print(2)\n")))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("os.arch=" + ARCH);
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("os.arch=" + ARCH);
     }
 
     @Test
@@ -87,7 +96,9 @@ class PyGrammarLoaderTest {
         assertThat(loads).hasValue(1);
         assertThat(first.symbolNames).contains("identifier", "call");
         assertThat(new PythonCodeValidator(ValidationPolicy.standard(), false, loader)
-                .validate(Code.python("import subprocess\n")).valid()).isFalse();
+                        .validate(Code.python("import subprocess\n"))
+                        .valid())
+                .isFalse();
     }
 
     /**
@@ -99,9 +110,14 @@ class PyGrammarLoaderTest {
     void realBindingOnAnUnsupportedArchitectureFailsClearlyEveryTime() throws IOException, InterruptedException {
         List<String> lines = NativeLoadProbe.run("unsupported", "-Dos.arch=riscv64");
 
-        assertThat(lines).hasSize(2).allSatisfy(line -> assertThat(line)
-                .startsWith(ConfigurationException.class.getName())
-                .contains("os.name=" + OS, "os.arch=riscv64", "Does not support arch: riscv64",
-                        "Executor.builder().validator("));
+        assertThat(lines)
+                .hasSize(2)
+                .allSatisfy(line -> assertThat(line)
+                        .startsWith(ConfigurationException.class.getName())
+                        .contains(
+                                "os.name=" + OS,
+                                "os.arch=riscv64",
+                                "Does not support arch: riscv64",
+                                "Executor.builder().validator("));
     }
 }

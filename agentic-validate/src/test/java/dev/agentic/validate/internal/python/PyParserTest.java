@@ -47,7 +47,8 @@ class PyParserTest {
 
     @Test
     void directAndJniCopiesAgreeOnEveryCorpusProgram() throws IOException, URISyntaxException {
-        Path corpus = Path.of(PyParserTest.class.getResource("/corpus/validator/python").toURI());
+        Path corpus = Path.of(
+                PyParserTest.class.getResource("/corpus/validator/python").toURI());
         List<Path> files;
         try (Stream<Path> walk = Files.walk(corpus)) {
             files = walk.filter(p -> p.toString().endsWith(".py")).sorted().toList();
@@ -61,7 +62,8 @@ class PyParserTest {
             PyParser.Parsed direct = PyParser.parse(source, true);
             PyParser.Parsed jni = PyParser.parse(source, false);
             assertThat(full(direct.root)).as(file.toString()).isEqualTo(full(jni.root));
-            assertThat(direct.firstError == null ? null : direct.firstError.toString()).as(file.toString())
+            assertThat(direct.firstError == null ? null : direct.firstError.toString())
+                    .as(file.toString())
                     .isEqualTo(jni.firstError == null ? null : jni.firstError.toString());
             assertThat(direct.missing).as(file.toString()).isEqualTo(jni.missing);
         }
@@ -69,10 +71,12 @@ class PyParserTest {
 
     @Test
     void directAndJniCopiesAgreeOnBrokenDeepAndCommentedPrograms() throws IOException, URISyntaxException {
-        Path corpus = Path.of(PyParserTest.class.getResource("/corpus/validator/python").toURI());
+        Path corpus = Path.of(
+                PyParserTest.class.getResource("/corpus/validator/python").toURI());
         List<String> programs = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(corpus)) {
-            for (Path file : walk.filter(p -> p.toString().endsWith(".py")).sorted().toList()) {
+            for (Path file :
+                    walk.filter(p -> p.toString().endsWith(".py")).sorted().toList()) {
                 String source = PythonCodeValidator.normalise(Files.readString(file));
                 if (source.indexOf('\0') < 0) {
                     // cut mid-file: unclosed brackets, strings and blocks give ERROR and MISSING nodes
@@ -88,7 +92,8 @@ class PyParserTest {
         int broken = 0;
         for (String program : programs) {
             PyParser.Parsed direct = PyParser.parse(program, true);
-            assertThat(PyParser.describe(direct)).as(program)
+            assertThat(PyParser.describe(direct))
+                    .as(program)
                     .isEqualTo(PyParser.describe(PyParser.parse(program, false)));
             tooDeep += direct.tooDeep ? 1 : 0;
             broken += direct.firstError != null ? 1 : 0;
@@ -146,7 +151,11 @@ class PyParserTest {
                 String field = fieldId == 0 ? null : parser.getLanguage().fieldNameForId(fieldId);
                 boolean hasChild = TsNative.gotoFirstChild(cursor);
                 int start = chars(utf8, n.getStartByte());
-                out.add(describe(n.getType(), field, start, hasChild ? -1 : chars(utf8, n.getEndByte()),
+                out.add(describe(
+                        n.getType(),
+                        field,
+                        start,
+                        hasChild ? -1 : chars(utf8, n.getEndByte()),
                         n.isNamed() || n.isError()));
                 if (hasChild) {
                     continue;

@@ -49,22 +49,30 @@ class PythonCorpusTest {
         assertThat(result.valid()).isFalse();
         String expected = expectedRule(Files.readString(file));
         if (expected != null) {
-            assertThat(result.errors()).as("%s should be reported under %s:\n%s", file, expected, result.describe())
+            assertThat(result.errors())
+                    .as("%s should be reported under %s:\n%s", file, expected, result.describe())
                     .anyMatch(f -> f.rule().id().equals(expected) && f.line() > 0 && f.column() > 0);
         }
     }
 
     /** The rule a {@code # expected finding: RULE} comment in the first lines names, or null. */
     static String expectedRule(String source) {
-        return source.lines().limit(3).map(EXPECTED::matcher).filter(Matcher::find).map(m -> m.group(1))
-                .findFirst().orElse(null);
+        return source.lines()
+                .limit(3)
+                .map(EXPECTED::matcher)
+                .filter(Matcher::find)
+                .map(m -> m.group(1))
+                .findFirst()
+                .orElse(null);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("mustPass")
     void mustPassProgramHasNoErrorFinding(Path file) throws IOException {
         ValidationResult result = validate(file);
-        assertThat(result.errors()).as("findings for %s:\n%s", file, result.describe()).isEmpty();
+        assertThat(result.errors())
+                .as("findings for %s:\n%s", file, result.describe())
+                .isEmpty();
     }
 
     static ValidationResult validate(Path file) throws IOException {
@@ -84,9 +92,12 @@ class PythonCorpusTest {
 
     private static Stream<Arguments> cases(String kind) throws IOException, URISyntaxException {
         List<Arguments> out = new ArrayList<>();
-        Path bundled = Path.of(PythonCorpusTest.class.getResource("/corpus/validator/python/" + kind).toURI());
+        Path bundled = Path.of(PythonCorpusTest.class
+                .getResource("/corpus/validator/python/" + kind)
+                .toURI());
         add(out, bundled, "corpus");
-        for (Path shared : List.of(Path.of("../shared/corpus/validator/python", kind),
+        for (Path shared : List.of(
+                Path.of("../shared/corpus/validator/python", kind),
                 Path.of("../../shared/corpus/validator/python", kind))) {
             if (Files.isDirectory(shared)) {
                 add(out, shared, "shared");
@@ -98,8 +109,10 @@ class PythonCorpusTest {
 
     private static void add(List<Arguments> out, Path dir, String label) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            files.filter(p -> p.toString().endsWith(".py")).sorted().forEach(p -> out.add(
-                    Arguments.of(Named.of(label + "/" + dir.getFileName() + "/" + p.getFileName(), p))));
+            files.filter(p -> p.toString().endsWith(".py"))
+                    .sorted()
+                    .forEach(p -> out.add(
+                            Arguments.of(Named.of(label + "/" + dir.getFileName() + "/" + p.getFileName(), p))));
         }
     }
 }

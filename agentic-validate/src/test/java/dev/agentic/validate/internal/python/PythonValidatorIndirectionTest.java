@@ -32,7 +32,8 @@ class PythonValidatorIndirectionTest {
                 .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.DYNAMIC_ATTRIBUTE, 2, 18));
         assertThat(errors("key = lambda o: getattr(o, 'name', '')\nsorted([], key=key)\n"
-                + "print(list(filter(callable, [hasattr])))\n")).isEmpty();
+                        + "print(list(filter(callable, [hasattr])))\n"))
+                .isEmpty();
     }
 
     @Test
@@ -45,7 +46,8 @@ class PythonValidatorIndirectionTest {
     @Test
     void aChoiceBetweenLiteralAttributeNamesIsNotAStringBuiltName() {
         assertThat(errors("setattr(self, 'a' if flag else 'b', 1)\n")).isEmpty();
-        assertThat(errors("setattr(self, 'a' + suffix, 1)\n")).extracting(Finding::rule)
+        assertThat(errors("setattr(self, 'a' + suffix, 1)\n"))
+                .extracting(Finding::rule)
                 .contains(RuleId.STRING_BUILT_NAME);
     }
 
@@ -62,9 +64,11 @@ class PythonValidatorIndirectionTest {
                 .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.HOST_NOT_ALLOWED, 2, 14));
         assertThat(errors("import requests\nH = 'evil.example'\nrequests.get('https://{h}/v1'.format(h=H))\n"))
-                .extracting(Finding::rule).containsExactly(RuleId.HOST_NOT_ALLOWED);
+                .extracting(Finding::rule)
+                .containsExactly(RuleId.HOST_NOT_ALLOWED);
         assertThat(errors("import requests\nrequests.get('https://%s:%d/v1/%s' % ('api.stripe.com', 443, cid))\n"
-                + "requests.get('https://{}/v1/{}'.format('api.stripe.com', cid))\n")).isEmpty();
+                        + "requests.get('https://{}/v1/{}'.format('api.stripe.com', cid))\n"))
+                .isEmpty();
     }
 
     @Test
@@ -73,23 +77,28 @@ class PythonValidatorIndirectionTest {
                 .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.HOST_NOT_ALLOWED, 2, 34));
         assertThat(errors("import socket\naddr = ('evil.example', 443)\nsocket.socket().connect(addr)\n"))
-                .extracting(Finding::rule, Finding::line).containsExactly(tuple(RuleId.HOST_NOT_ALLOWED, 3));
+                .extracting(Finding::rule, Finding::line)
+                .containsExactly(tuple(RuleId.HOST_NOT_ALLOWED, 3));
     }
 
     @Test
     void pathMethodsAndTheWorkingDirectoryAreFoldedIntoPaths() {
         assertThat(errors("from pathlib import Path\nPath('/etc').joinpath('x').write_text('1')\n"))
-                .extracting(Finding::rule).containsExactly(RuleId.WRITE_OUTSIDE);
+                .extracting(Finding::rule)
+                .containsExactly(RuleId.WRITE_OUTSIDE);
         assertThat(errors("import os\nopen(os.path.join(os.getcwd(), '..', 'x'), 'w')\n"))
-                .extracting(Finding::rule).containsExactly(RuleId.WRITE_OUTSIDE);
+                .extracting(Finding::rule)
+                .containsExactly(RuleId.WRITE_OUTSIDE);
         assertThat(errors("from pathlib import Path\nPath.cwd().joinpath('out', 'a.json').write_text('1')\n"
-                + "Path('out/a.json').with_suffix('.bak').write_text('1')\n")).isEmpty();
+                        + "Path('out/a.json').with_suffix('.bak').write_text('1')\n"))
+                .isEmpty();
     }
 
     @Test
     void changingDirectoryOutsideIsAWriteOutsideThatSaysWhy() {
         List<Finding> f = errors("import os\nos.chdir('/')\n");
-        assertThat(f).extracting(Finding::rule, Finding::line, Finding::column)
+        assertThat(f)
+                .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.WRITE_OUTSIDE, 2, 10));
         assertThat(f.get(0).message()).contains("os.chdir").contains("relative writes");
         assertThat(errors("import os\nos.chdir('out')\n")).isEmpty();
@@ -97,7 +106,8 @@ class PythonValidatorIndirectionTest {
 
     @Test
     void fileOpenersBeyondOpenAreCheckedByMode() {
-        assertThat(errors("import gzip\ngzip.open('/etc/x.gz', 'wt')\n")).extracting(Finding::rule)
+        assertThat(errors("import gzip\ngzip.open('/etc/x.gz', 'wt')\n"))
+                .extracting(Finding::rule)
                 .containsExactly(RuleId.WRITE_OUTSIDE);
         assertThat(errors("import zipfile\nzipfile.ZipFile('/etc/x.zip')\nimport gzip\ngzip.open('/data/in.gz')\n"))
                 .isEmpty();
@@ -105,18 +115,22 @@ class PythonValidatorIndirectionTest {
 
     @Test
     void stringCodeRunnersAreDeniedButTheirHarmlessPartsAreNot() {
-        assertThat(errors("import timeit\ntimeit.timeit('1+1')\n")).extracting(Finding::rule)
+        assertThat(errors("import timeit\ntimeit.timeit('1+1')\n"))
+                .extracting(Finding::rule)
                 .containsExactly(RuleId.DENIED_CALL);
         assertThat(errors("import cProfile\n")).extracting(Finding::rule).containsExactly(RuleId.DENIED_IMPORT);
-        assertThat(errors("from timeit import default_timer\nprint(default_timer())\n")).isEmpty();
+        assertThat(errors("from timeit import default_timer\nprint(default_timer())\n"))
+                .isEmpty();
     }
 
     @Test
     void aUrlThatIsOnlyPrintedOrLoggedIsOutputButAConnectionInsideThePrintIsStillChecked() {
         assertThat(errors("import logging\nlog = logging.getLogger(__name__)\n"
-                + "print('https://dashboard.stripe.com/customers/' + cid)\n"
-                + "log.info('https://status.stripe.com/incidents/%s', iid)\n")).isEmpty();
+                        + "print('https://dashboard.stripe.com/customers/' + cid)\n"
+                        + "log.info('https://status.stripe.com/incidents/%s', iid)\n"))
+                .isEmpty();
         assertThat(errors("import requests\nprint(requests.get('https://evil.example/x').status_code)\n"))
-                .extracting(Finding::rule, Finding::line).containsExactly(tuple(RuleId.HOST_NOT_ALLOWED, 2));
+                .extracting(Finding::rule, Finding::line)
+                .containsExactly(tuple(RuleId.HOST_NOT_ALLOWED, 2));
     }
 }

@@ -32,52 +32,75 @@ class PythonValidatorPolicyTest {
         ValidationResult os = validate(ValidationPolicy.strict(), "import os\n");
         assertThat(os.findings()).extracting(Finding::rule).containsExactly(RuleId.DENIED_IMPORT);
         assertThat(os.findings().get(0).message()).contains("not on the policy's list of allowed imports");
-        assertThat(validate(ValidationPolicy.strict(),
-                "from __future__ import annotations\nimport json\nimport urllib.parse\nfrom collections import Counter\n")
-                .findings()).isEmpty();
+        assertThat(validate(
+                                ValidationPolicy.strict(),
+                                "from __future__ import annotations\nimport json\nimport urllib.parse\nfrom collections import Counter\n")
+                        .findings())
+                .isEmpty();
     }
 
     @Test
     void allowImportRemovesAModuleFromTheBuiltInDenySet() {
-        assertThat(validate(ValidationPolicy.standard(), "import pickle\n").valid()).isFalse();
-        ValidationPolicy withPickle = ValidationPolicy.standard().toBuilder().allowImport("pickle").build();
-        assertThat(validate(withPickle, "import pickle\nprint(pickle.dumps(1))\n").findings()).isEmpty();
+        assertThat(validate(ValidationPolicy.standard(), "import pickle\n").valid())
+                .isFalse();
+        ValidationPolicy withPickle =
+                ValidationPolicy.standard().toBuilder().allowImport("pickle").build();
+        assertThat(validate(withPickle, "import pickle\nprint(pickle.dumps(1))\n")
+                        .findings())
+                .isEmpty();
     }
 
     @Test
     void denyImportAddsToTheDenySet() {
-        ValidationPolicy noRequests = ValidationPolicy.standard().toBuilder().denyImport("requests").build();
-        assertThat(validate(noRequests, "import requests.adapters\n").findings()).extracting(Finding::rule)
+        ValidationPolicy noRequests =
+                ValidationPolicy.standard().toBuilder().denyImport("requests").build();
+        assertThat(validate(noRequests, "import requests.adapters\n").findings())
+                .extracting(Finding::rule)
                 .containsExactly(RuleId.DENIED_IMPORT);
     }
 
     @Test
     void denyCallAndAllowCallAdjustTheBuiltInCallSet() {
-        ValidationPolicy noPrint = ValidationPolicy.standard().toBuilder().denyCall("print").build();
-        assertThat(validate(noPrint, "print(1)\n").findings()).extracting(Finding::rule)
+        ValidationPolicy noPrint =
+                ValidationPolicy.standard().toBuilder().denyCall("print").build();
+        assertThat(validate(noPrint, "print(1)\n").findings())
+                .extracting(Finding::rule)
                 .containsExactly(RuleId.DENIED_CALL);
-        ValidationPolicy withEval = ValidationPolicy.standard().toBuilder().allowCall("eval").build();
+        ValidationPolicy withEval =
+                ValidationPolicy.standard().toBuilder().allowCall("eval").build();
         assertThat(validate(withEval, "print(eval('1+1'))\n").findings()).isEmpty();
     }
 
     @Test
     void disabledRuleProducesNoFindings() {
-        ValidationPolicy lenient = ValidationPolicy.standard().toBuilder().disableRule(RuleId.DUNDER_ACCESS).build();
-        assertThat(validate(lenient, "name = self.__class__.__mro__\n").findings()).isEmpty();
-        assertThat(validate(ValidationPolicy.standard(), "name = self.__class__.__mro__\n").valid()).isFalse();
+        ValidationPolicy lenient = ValidationPolicy.standard().toBuilder()
+                .disableRule(RuleId.DUNDER_ACCESS)
+                .build();
+        assertThat(validate(lenient, "name = self.__class__.__mro__\n").findings())
+                .isEmpty();
+        assertThat(validate(ValidationPolicy.standard(), "name = self.__class__.__mro__\n")
+                        .valid())
+                .isFalse();
     }
 
     @Test
     void literalHostChecksCanBeSwitchedOff() {
-        ValidationPolicy noHosts = ValidationPolicy.standard().toBuilder().checkLiteralHosts(false).build();
-        assertThat(validate(noHosts, "import requests\nrequests.get('https://evil.example')\n").findings()).isEmpty();
+        ValidationPolicy noHosts =
+                ValidationPolicy.standard().toBuilder().checkLiteralHosts(false).build();
+        assertThat(validate(noHosts, "import requests\nrequests.get('https://evil.example')\n")
+                        .findings())
+                .isEmpty();
     }
 
     @Test
     void socketIsDeniedOnlyWhenTheTaskHasNoNetwork() {
         CodeValidator v = Validators.python(ValidationPolicy.standard());
-        assertThat(v.validate(Code.python("import socket\n"), NetworkPolicy.none()).valid()).isFalse();
-        assertThat(v.validate(Code.python("import socket\n"), NetworkPolicy.allow("api.example.com")).valid()).isTrue();
+        assertThat(v.validate(Code.python("import socket\n"), NetworkPolicy.none())
+                        .valid())
+                .isFalse();
+        assertThat(v.validate(Code.python("import socket\n"), NetworkPolicy.allow("api.example.com"))
+                        .valid())
+                .isTrue();
     }
 
     @Test
@@ -91,15 +114,20 @@ class PythonValidatorPolicyTest {
     @Test
     void codeInAnotherLanguageIsAConfigurationError() {
         CodeValidator v = Validators.python(ValidationPolicy.standard());
-        assertThatThrownBy(() -> v.validate(Code.java("class A {}"))).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> v.validate(Code.java("class A {}")))
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("forLanguage");
     }
 
     @Test
     void concurrentValidationsGiveTheSameVerdicts() throws Exception {
         CodeValidator v = Validators.python(ValidationPolicy.standard());
-        List<String> programs = List.of("import os\nos.system('id')\n", "import json\nprint(json.dumps({}))\n",
-                "e = eval\ne('1')\n", "def f(:\n", "x = ().__class__\n");
+        List<String> programs = List.of(
+                "import os\nos.system('id')\n",
+                "import json\nprint(json.dumps({}))\n",
+                "e = eval\ne('1')\n",
+                "def f(:\n",
+                "x = ().__class__\n");
         List<Boolean> expected = new ArrayList<>();
         for (String p : programs) {
             expected.add(v.validate(Code.python(p)).valid());

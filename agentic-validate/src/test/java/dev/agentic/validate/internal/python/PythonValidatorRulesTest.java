@@ -28,35 +28,40 @@ class PythonValidatorRulesTest {
 
     @Test
     void syntaxErrorReportsFirstErrorPosition() {
-        assertThat(findings("def broken(:\n    return 1\n")).extracting(Finding::rule, Finding::line, Finding::column)
+        assertThat(findings("def broken(:\n    return 1\n"))
+                .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.SYNTAX, 1, 12));
     }
 
     @Test
     void errorNodeIsReportedAsSyntaxAndAnalysisStillRuns() {
         List<Finding> f = findings("x = 1\ny = $ 2\neval('1')\n");
-        assertThat(f).extracting(Finding::rule, Finding::line)
+        assertThat(f)
+                .extracting(Finding::rule, Finding::line)
                 .contains(tuple(RuleId.SYNTAX, 2), tuple(RuleId.DENIED_CALL, 3));
         assertThat(f).noneMatch(x -> x.rule().equals(RuleId.INTERNAL_ERROR));
     }
 
     @Test
     void nullByteIsASyntaxError() {
-        assertThat(findings("x = 1\ny = '\0'\n")).extracting(Finding::rule, Finding::line, Finding::column)
+        assertThat(findings("x = 1\ny = '\0'\n"))
+                .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.SYNTAX, 2, 6));
     }
 
     @Test
     void oversizedSourceIsRejectedWithoutParsing() {
         ValidationPolicy small = ValidationPolicy.builder().maxSourceBytes(10).build();
-        assertThat(findings(small, "print('hello world')")).extracting(Finding::rule, Finding::line)
+        assertThat(findings(small, "print('hello world')"))
+                .extracting(Finding::rule, Finding::line)
                 .containsExactly(tuple(RuleId.SOURCE_SIZE, 0));
     }
 
     @Test
     void nestingBeyondPolicyLimitIsReportedOnce() {
         ValidationPolicy shallow = ValidationPolicy.builder().maxNestingDepth(3).build();
-        assertThat(findings(shallow, "x = [[[[[1]]]]]\n")).extracting(Finding::rule, Finding::line, Finding::column)
+        assertThat(findings(shallow, "x = [[[[[1]]]]]\n"))
+                .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.NESTING_DEPTH, 1, 8));
     }
 
@@ -76,40 +81,48 @@ class PythonValidatorRulesTest {
 
     @Test
     void deniedImportInEveryForm() {
-        assertThat(findings("import json\nimport subprocess\n")).extracting(Finding::rule, Finding::line, Finding::column)
+        assertThat(findings("import json\nimport subprocess\n"))
+                .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.DENIED_IMPORT, 2, 8));
         assertThat(findings("import os.path\nfrom multiprocessing import Pool as P\n"))
                 .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.DENIED_IMPORT, 2, 6));
-        assertThat(findings("import ctypes as c\n")).extracting(Finding::rule, Finding::column)
+        assertThat(findings("import ctypes as c\n"))
+                .extracting(Finding::rule, Finding::column)
                 .containsExactly(tuple(RuleId.DENIED_IMPORT, 8));
-        assertThat(findings("from concurrent.futures import ProcessPoolExecutor\n")).extracting(Finding::rule)
+        assertThat(findings("from concurrent.futures import ProcessPoolExecutor\n"))
+                .extracting(Finding::rule)
                 .containsExactly(RuleId.DENIED_CALL);
-        assertThat(findings("from asyncio import subprocess\n")).extracting(Finding::rule)
+        assertThat(findings("from asyncio import subprocess\n"))
+                .extracting(Finding::rule)
                 .containsExactly(RuleId.DENIED_IMPORT);
     }
 
     @Test
     void relativeImportIsDenied() {
-        assertThat(findings("from .helpers import x\n")).extracting(Finding::rule, Finding::line, Finding::column)
+        assertThat(findings("from .helpers import x\n"))
+                .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.DENIED_IMPORT, 1, 6));
     }
 
     @Test
     void deniedCallDirectly() {
-        assertThat(findings("print(eval('1'))\n")).extracting(Finding::rule, Finding::line, Finding::column)
+        assertThat(findings("print(eval('1'))\n"))
+                .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.DENIED_CALL, 1, 7));
     }
 
     @Test
     void deniedCallThroughAliasIsReportedAtAliasAndCall() {
-        assertThat(findings("e = eval\ne('1')\n")).extracting(Finding::rule, Finding::line, Finding::column)
+        assertThat(findings("e = eval\ne('1')\n"))
+                .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.DENIED_CALL, 1, 5), tuple(RuleId.DENIED_CALL, 2, 1));
     }
 
     @Test
     void deniedCallOnModuleAlias() {
-        assertThat(findings("import os as o\no.system('id')\n")).extracting(Finding::rule, Finding::line, Finding::column)
+        assertThat(findings("import os as o\no.system('id')\n"))
+                .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.DENIED_CALL, 2, 3));
         assertThat(findings("from os import system as s\ns('id')\n"))
                 .extracting(Finding::rule, Finding::line, Finding::column)
@@ -118,25 +131,29 @@ class PythonValidatorRulesTest {
 
     @Test
     void deniedCallReachedThroughAnotherModulesAttribute() {
-        assertThat(findings("import pathlib\npathlib.os.system('id')\n")).extracting(Finding::rule, Finding::line)
+        assertThat(findings("import pathlib\npathlib.os.system('id')\n"))
+                .extracting(Finding::rule, Finding::line)
                 .containsExactly(tuple(RuleId.DENIED_CALL, 2));
     }
 
     @Test
     void fullwidthIdentifierIsNormalisedLikePython() {
-        assertThat(findings("ｅｖａｌ('1')\n")).extracting(Finding::rule, Finding::line, Finding::column)
+        assertThat(findings("ｅｖａｌ('1')\n"))
+                .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.DENIED_CALL, 1, 1));
     }
 
     @Test
     void decoratorFromDeniedNameIsReported() {
-        assertThat(findings("@exec\ndef f():\n    pass\n")).extracting(Finding::rule, Finding::line, Finding::column)
+        assertThat(findings("@exec\ndef f():\n    pass\n"))
+                .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.DENIED_CALL, 1, 2));
     }
 
     @Test
     void parameterNamedLikeABuiltinIsNotTheBuiltinButItsDefaultIs() {
-        assertThat(findings("def render(t, vars):\n    return t.format(**vars)\n")).isEmpty();
+        assertThat(findings("def render(t, vars):\n    return t.format(**vars)\n"))
+                .isEmpty();
         assertThat(findings("def f(vars=vars):\n    return vars()\n"))
                 .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.DENIED_CALL, 1, 12));
@@ -144,47 +161,58 @@ class PythonValidatorRulesTest {
 
     @Test
     void getattrWithComputedNameIsDynamicAttribute() {
-        assertThat(findings("getattr(obj, name)\n")).extracting(Finding::rule, Finding::line, Finding::column)
+        assertThat(findings("getattr(obj, name)\n"))
+                .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.DYNAMIC_ATTRIBUTE, 1, 14));
     }
 
     @Test
     void getattrOverLiteralConstantsIsAccepted() {
-        assertThat(findings("for key in ('total', 'open'):\n    print(getattr(cfg, key))\n")).isEmpty();
+        assertThat(findings("for key in ('total', 'open'):\n    print(getattr(cfg, key))\n"))
+                .isEmpty();
     }
 
     @Test
     void getattrWithStringBuiltNameIsReportedAndResolved() {
-        assertThat(findings("getattr(obj, 'na' + 'me')\n")).extracting(Finding::rule, Finding::line, Finding::column)
+        assertThat(findings("getattr(obj, 'na' + 'me')\n"))
+                .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.STRING_BUILT_NAME, 1, 14));
-        assertThat(findings("import os\ngetattr(os, 'sys' + 'tem')('id')\n")).extracting(Finding::rule)
+        assertThat(findings("import os\ngetattr(os, 'sys' + 'tem')('id')\n"))
+                .extracting(Finding::rule)
                 .containsExactlyInAnyOrder(RuleId.STRING_BUILT_NAME, RuleId.DENIED_CALL);
     }
 
     @Test
     void dunderAttributeAccess() {
-        assertThat(findings("x = ().__class__\n")).extracting(Finding::rule, Finding::line, Finding::column)
+        assertThat(findings("x = ().__class__\n"))
+                .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.DUNDER_ACCESS, 1, 8));
-        assertThat(findings("getattr(f, '__globals__')\n")).extracting(Finding::rule, Finding::line, Finding::column)
+        assertThat(findings("getattr(f, '__globals__')\n"))
+                .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.DUNDER_ACCESS, 1, 12));
-        assertThat(findings("b = __builtins__\n")).extracting(Finding::rule, Finding::column)
+        assertThat(findings("b = __builtins__\n"))
+                .extracting(Finding::rule, Finding::column)
                 .containsExactly(tuple(RuleId.DUNDER_ACCESS, 5));
     }
 
     @Test
     void formatStringTraversal() {
-        assertThat(findings("s = '{0.__class__}'.format(1)\n")).extracting(Finding::rule, Finding::line, Finding::column)
+        assertThat(findings("s = '{0.__class__}'.format(1)\n"))
+                .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.FORMAT_TRAVERSAL, 1, 5));
         assertThat(findings("s = '{0.real} {name}'.format(1, name='x')\n")).isEmpty();
     }
 
     @Test
     void openForWritingOutsideWorkingDirectory() {
-        assertThat(findings("open('/etc/passwd', 'w')\n")).extracting(Finding::rule, Finding::line, Finding::column)
+        assertThat(findings("open('/etc/passwd', 'w')\n"))
+                .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.WRITE_OUTSIDE, 1, 6));
         assertThat(findings("p = '../secrets.txt'\nwith open(p, mode='a') as f:\n    pass\n"))
-                .extracting(Finding::rule, Finding::line).containsExactly(tuple(RuleId.WRITE_OUTSIDE, 2));
-        assertThat(findings("open('/etc/hostname').read()\nopen('out/a/../b.txt', 'w')\n")).isEmpty();
+                .extracting(Finding::rule, Finding::line)
+                .containsExactly(tuple(RuleId.WRITE_OUTSIDE, 2));
+        assertThat(findings("open('/etc/hostname').read()\nopen('out/a/../b.txt', 'w')\n"))
+                .isEmpty();
     }
 
     @Test
@@ -201,36 +229,46 @@ class PythonValidatorRulesTest {
         NetworkPolicy stripe = NetworkPolicy.allow("api.stripe.com");
         List<Finding> bad = v.validate(Code.python("import requests\nrequests.get('https://evil.example/x')\n"), stripe)
                 .findings();
-        assertThat(bad).extracting(Finding::rule, Finding::severity, Finding::line, Finding::column)
+        assertThat(bad)
+                .extracting(Finding::rule, Finding::severity, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.HOST_NOT_ALLOWED, Severity.ERROR, 2, 14));
         assertThat(bad.get(0).message()).contains("evil.example").contains("api.stripe.com");
         assertThat(v.validate(Code.python("import requests\nrequests.get('https://API.stripe.com/v1/x')\n"), stripe)
-                .findings()).isEmpty();
+                        .findings())
+                .isEmpty();
     }
 
     @Test
     void hostMatchingIsExact() {
         NetworkPolicy stripe = NetworkPolicy.allow("api.stripe.com");
-        assertThat(STANDARD.validate(Code.python("import requests\nrequests.get('https://evil.api.stripe.com/')\n"),
-                stripe).valid()).isFalse();
-        assertThat(STANDARD.validate(Code.python("import requests\nrequests.get('https://api.stripe.com@evil.example/')\n"),
-                stripe).valid()).isFalse();
+        assertThat(STANDARD.validate(
+                                Code.python("import requests\nrequests.get('https://evil.api.stripe.com/')\n"), stripe)
+                        .valid())
+                .isFalse();
+        assertThat(STANDARD.validate(
+                                Code.python("import requests\nrequests.get('https://api.stripe.com@evil.example/')\n"),
+                                stripe)
+                        .valid())
+                .isFalse();
     }
 
     @Test
     void urlInsideDataIsOnlyAWarning() {
         NetworkPolicy stripe = NetworkPolicy.allow("api.stripe.com");
-        var result = STANDARD.validate(Code.python(
-                "import requests\nrequests.post('https://api.stripe.com/v1/webhook_endpoints', "
-                        + "data={'url': 'https://hooks.example.com/in'})\n"), stripe);
+        var result = STANDARD.validate(
+                Code.python("import requests\nrequests.post('https://api.stripe.com/v1/webhook_endpoints', "
+                        + "data={'url': 'https://hooks.example.com/in'})\n"),
+                stripe);
         assertThat(result.valid()).isTrue();
-        assertThat(result.findings()).extracting(Finding::rule, Finding::severity)
+        assertThat(result.findings())
+                .extracting(Finding::rule, Finding::severity)
                 .containsExactly(tuple(RuleId.HOST_NOT_ALLOWED, Severity.WARNING));
     }
 
     @Test
     void loneCarriageReturnEndsALineAsInPython() {
-        assertThat(findings("x = 1  # note\rexec('1')\n")).extracting(Finding::rule, Finding::line, Finding::column)
+        assertThat(findings("x = 1  # note\rexec('1')\n"))
+                .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.DENIED_CALL, 2, 1));
     }
 

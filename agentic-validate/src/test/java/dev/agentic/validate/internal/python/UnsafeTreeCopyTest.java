@@ -27,7 +27,9 @@ class UnsafeTreeCopyTest {
     void validatorsCopyWithTheJniWalkUnlessAskedOtherwise() {
         assertThat(Validators.python(ValidationPolicy.standard())).asString().doesNotContain("unsafeTreeCopy");
         assertThat(Validators.pythonBuilder().build()).asString().doesNotContain("unsafeTreeCopy");
-        assertThat(Validators.pythonBuilder().unsafeTreeCopy(true).build()).asString().contains("unsafeTreeCopy");
+        assertThat(Validators.pythonBuilder().unsafeTreeCopy(true).build())
+                .asString()
+                .contains("unsafeTreeCopy");
     }
 
     @Test
@@ -35,10 +37,14 @@ class UnsafeTreeCopyTest {
         String before = System.getProperty(Validators.UNSAFE_TREE_COPY_PROPERTY);
         System.setProperty(Validators.UNSAFE_TREE_COPY_PROPERTY, "true");
         try {
-            assertThat(Validators.python(ValidationPolicy.standard())).asString().contains("unsafeTreeCopy");
+            assertThat(Validators.python(ValidationPolicy.standard()))
+                    .asString()
+                    .contains("unsafeTreeCopy");
             assertThat(new PythonValidatorProvider().create(Language.PYTHON, ValidationPolicy.standard()))
-                    .asString().contains("unsafeTreeCopy");
-            assertThat(Validators.pythonBuilder().unsafeTreeCopy(false).build()).asString()
+                    .asString()
+                    .contains("unsafeTreeCopy");
+            assertThat(Validators.pythonBuilder().unsafeTreeCopy(false).build())
+                    .asString()
                     .doesNotContain("unsafeTreeCopy");
         } finally {
             if (before == null) {
@@ -53,7 +59,8 @@ class UnsafeTreeCopyTest {
     void bothCopiesGiveTheSameFindingsOnEveryCorpusProgram() throws IOException, URISyntaxException {
         CodeValidator jni = Validators.python(ValidationPolicy.standard());
         CodeValidator unsafe = Validators.pythonBuilder().unsafeTreeCopy(true).build();
-        Path corpus = Path.of(UnsafeTreeCopyTest.class.getResource("/corpus/validator/python").toURI());
+        Path corpus = Path.of(
+                UnsafeTreeCopyTest.class.getResource("/corpus/validator/python").toURI());
         List<Path> files;
         try (Stream<Path> walk = Files.walk(corpus)) {
             files = walk.filter(p -> p.toString().endsWith(".py")).sorted().toList();
@@ -63,7 +70,8 @@ class UnsafeTreeCopyTest {
             String source = Files.readString(file);
             Code code = Code.python(source);
             NetworkPolicy network = PythonCorpusTest.networkFor(source);
-            assertThat(unsafe.validate(code, network).findings()).as(file.toString())
+            assertThat(unsafe.validate(code, network).findings())
+                    .as(file.toString())
                     .isEqualTo(jni.validate(code, network).findings());
         }
     }
@@ -71,7 +79,8 @@ class UnsafeTreeCopyTest {
     @Test
     void defaultValidatorNeverStartsTheUnsafeCopyInAFreshJvm() throws IOException, InterruptedException {
         assertThat(NativeLoadProbe.run("default"))
-                .containsExactly("after default validation: direct reads checked=false",
+                .containsExactly(
+                        "after default validation: direct reads checked=false",
                         "after opted-in validation: direct reads checked=true");
     }
 
