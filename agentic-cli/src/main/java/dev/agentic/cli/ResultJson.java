@@ -1,13 +1,11 @@
 package dev.agentic.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.agentic.core.sandbox.ExecutionOutput;
+import dev.agentic.core.record.RunResultJson;
 import dev.agentic.core.sandbox.ExecutionResult;
-import dev.agentic.core.sandbox.Limit;
-import dev.agentic.core.sandbox.NetworkDecision;
-import dev.agentic.core.sandbox.OutputFile;
 import dev.agentic.core.validate.Finding;
 import java.util.List;
 
@@ -20,52 +18,13 @@ final class ResultJson {
 
     private ResultJson() {}
 
-    /** One run's result: status, exit code, signal, limit, output, truncation, duration, files, network, notes. */
+    /** One run's result in the shape execution records keep it ({@link RunResultJson}). */
     static ObjectNode result(ExecutionResult r) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("status", r.status());
-        if (r instanceof ExecutionResult.Failed f) {
-            n.put("exitCode", f.exitCode());
-        } else if (r instanceof ExecutionResult.Succeeded) {
-            n.put("exitCode", 0);
-        } else {
-            n.putNull("exitCode");
+        try {
+            return (ObjectNode) JSON.readTree(RunResultJson.of(r));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the SDK wrote a run result that is not JSON", e);
         }
-        if (r instanceof ExecutionResult.Killed k) {
-            if (k.signal() > 0) {
-                n.put("signal", k.signal());
-            } else {
-                n.putNull("signal");
-            }
-            n.put("limit", k.limit() == Limit.UNKNOWN ? null : k.limit().id());
-        } else if (r instanceof ExecutionResult.TimedOut) {
-            n.putNull("signal");
-            n.put("limit", "wall");
-        } else {
-            n.putNull("signal");
-            n.putNull("limit");
-        }
-        ExecutionOutput o = r.output();
-        n.put("stdout", o.stdout());
-        n.put("stderr", o.stderr());
-        n.put("stdoutTruncated", o.stdoutTruncated());
-        n.put("stderrTruncated", o.stderrTruncated());
-        n.put("durationMs", o.duration().toMillis());
-        ArrayNode files = n.putArray("files");
-        for (OutputFile f : o.files()) {
-            files.addObject().put("path", f.path()).put("size", f.size());
-        }
-        ArrayNode net = n.putArray("network");
-        for (NetworkDecision d : o.network()) {
-            net.addObject()
-                    .put("host", d.host())
-                    .put("port", d.port())
-                    .put("allowed", d.allowed())
-                    .put("reason", d.reason());
-        }
-        ArrayNode notes = n.putArray("notes");
-        o.notes().forEach(notes::add);
-        return n;
     }
 
     /**

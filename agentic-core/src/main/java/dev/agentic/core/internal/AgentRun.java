@@ -8,7 +8,6 @@ import dev.agentic.core.Attempt;
 import dev.agentic.core.Code;
 import dev.agentic.core.ExecutionOutcome;
 import dev.agentic.core.Feedback;
-import dev.agentic.core.GenerationRequest;
 import dev.agentic.core.GenerationResult;
 import dev.agentic.core.Task;
 import dev.agentic.core.Turn;
@@ -158,36 +157,20 @@ public final class AgentRun {
 
     private String generate(String instructions) {
         int attempt = ++generations;
-        ledger.emit(new WorkflowEvent.GenerationStarted(ledger.runId(), ledger.now(), attempt));
         Task t = instructions.isBlank()
                 ? task
                 : task.toBuilder()
                         .description(task.description() + "\n\nAdditional instructions: " + instructions)
                         .build();
-        Instant start = ledger.now();
-        RunLedger.GenerationEvents events = ledger.generationEvents(attempt);
-        GenerationRequest.Builder request = GenerationRequest.builder()
-                .task(t)
-                .history(history)
-                .attempt(attempt)
-                .listener(events)
-                .runId(ledger.runId());
-        if (feedback != null) {
-            request.feedback(feedback);
-        }
-        GenerationRequest generationRequest = request.build();
-        GenerationResult g = ledger.guard()
-                .modelCall(
-                        () -> settings.generator().generate(generationRequest), "agentic-model-call-" + ledger.runId());
-        events.finished(g, Duration.between(start, ledger.now()));
-        ledger.modelCall(g.modelId(), g.usage());
+        RunLedger.Generation generated = ledger.generate(settings.generator(), t, history, feedback, attempt);
+        GenerationResult g = generated.result();
         ObjectNode out = JSON.createObjectNode();
         if (g instanceof GenerationResult.NoCode none) {
             ledger.emit(new WorkflowEvent.NoCodeGenerated(ledger.runId(), ledger.now(), attempt, none.reason()));
             ledger.attempt(Attempt.builder()
                     .number(attempt)
                     .generation(g)
-                    .generationTime(Duration.between(start, ledger.now()))
+                    .generationTime(generated.time())
                     .build());
             feedback = new Feedback.NoCode(none.modelText(), none.reason());
             out.put("error", "no program could be extracted: " + none.reason());
@@ -197,7 +180,7 @@ public final class AgentRun {
         ledger.emit(new WorkflowEvent.CodeGenerated(ledger.runId(), ledger.now(), attempt, gen.code(), gen.modelId()));
         String id = "code-" + attempt;
         programs.put(id, gen);
-        generationTimes.put(id, Duration.between(start, ledger.now()));
+        generationTimes.put(id, generated.time());
         out.put("code_id", id);
         out.put("language", gen.code().language().id());
         out.put("code", gen.code().source());

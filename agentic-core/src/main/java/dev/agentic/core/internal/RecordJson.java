@@ -140,7 +140,7 @@ public final class RecordJson {
         return n;
     }
 
-    /** The JSON form of one run result, shared with the CLI's {@code --json} output. */
+    /** The JSON form of one run result, as records keep it (public through {@code RunResultJson}). */
     public static ObjectNode result(ExecutionResult r) {
         ObjectNode n = JSON.createObjectNode();
         n.put("status", r.status());

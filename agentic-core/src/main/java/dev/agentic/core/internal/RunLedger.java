@@ -4,10 +4,14 @@ import dev.agentic.core.AgenticException;
 import dev.agentic.core.Attempt;
 import dev.agentic.core.Code;
 import dev.agentic.core.Executor;
+import dev.agentic.core.Feedback;
+import dev.agentic.core.GenerationRequest;
 import dev.agentic.core.GenerationResult;
+import dev.agentic.core.Generator;
 import dev.agentic.core.PriceTable;
 import dev.agentic.core.RunId;
 import dev.agentic.core.Task;
+import dev.agentic.core.Turn;
 import dev.agentic.core.WorkflowError;
 import dev.agentic.core.WorkflowRequest;
 import dev.agentic.core.WorkflowResult;
@@ -148,6 +152,37 @@ final class RunLedger {
     /** A listener for one call of a leading model (attempt 0): its calls become events, its text does not. */
     GenerationEvents leadingModelEvents() {
         return new GenerationEvents(0, false);
+    }
+
+    /** A generation's result and how long it took. */
+    record Generation(GenerationResult result, Duration time) {}
+
+    /**
+     * One generation as every orchestrator makes it: the {@code GenerationStarted} event, streamed text and model
+     * calls as events, the call abandoned on cancellation, and the call counted with its tokens and cost.
+     *
+     * @param feedback why the previous attempt failed, or null for a first attempt
+     */
+    Generation generate(Generator generator, Task generationTask, List<Turn> history, Feedback feedback, int attempt) {
+        emit(new WorkflowEvent.GenerationStarted(runId, now(), attempt));
+        Instant start = now();
+        GenerationEvents events = generationEvents(attempt);
+        GenerationRequest.Builder request = GenerationRequest.builder()
+                .task(generationTask)
+                .history(history)
+                .attempt(attempt)
+                .listener(events)
+                .runId(runId);
+        if (feedback != null) {
+            request.feedback(feedback);
+        }
+        GenerationRequest generationRequest = request.build();
+        GenerationResult result =
+                guard.modelCall(() -> generator.generate(generationRequest), "agentic-model-call-" + runId);
+        Duration time = Duration.between(start, now());
+        events.finished(result, time);
+        modelCall(result.modelId(), result.usage());
+        return new Generation(result, time);
     }
 
     /** Counts one model call and its cost. */

@@ -4,7 +4,6 @@ import dev.agentic.core.Attempt;
 import dev.agentic.core.Code;
 import dev.agentic.core.ExecutionOutcome;
 import dev.agentic.core.Feedback;
-import dev.agentic.core.GenerationRequest;
 import dev.agentic.core.GenerationResult;
 import dev.agentic.core.Task;
 import dev.agentic.core.Turn;
@@ -51,26 +50,9 @@ final class WorkflowRun {
         for (int n = 1; n <= maxAttempts; n++) {
             final int attempt = n;
             ledger.guard().checkpoint();
-            ledger.emit(new WorkflowEvent.GenerationStarted(ledger.runId(), ledger.now(), attempt));
-            Instant genStart = ledger.now();
-            RunLedger.GenerationEvents events = ledger.generationEvents(attempt);
-            GenerationRequest.Builder request = GenerationRequest.builder()
-                    .task(task)
-                    .history(history)
-                    .attempt(attempt)
-                    .listener(events)
-                    .runId(ledger.runId());
-            if (feedback != null) {
-                request.feedback(feedback);
-            }
-            GenerationRequest generationRequest = request.build();
-            GenerationResult generation = ledger.guard()
-                    .modelCall(
-                            () -> settings.generator().generate(generationRequest),
-                            "agentic-model-call-" + ledger.runId());
-            Duration genTime = Duration.between(genStart, ledger.now());
-            events.finished(generation, genTime);
-            ledger.modelCall(generation.modelId(), generation.usage());
+            RunLedger.Generation generated = ledger.generate(settings.generator(), task, history, feedback, attempt);
+            GenerationResult generation = generated.result();
+            Duration genTime = generated.time();
             Attempt.Builder record =
                     Attempt.builder().number(attempt).generation(generation).generationTime(genTime);
 
