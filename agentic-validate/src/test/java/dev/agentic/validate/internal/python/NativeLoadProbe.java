@@ -7,6 +7,7 @@ import dev.agentic.core.validate.ValidationPolicy;
 import dev.agentic.validate.Validators;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,9 @@ final class NativeLoadProbe {
                 System.getProperty("java.class.path")));
         command.addAll(List.of(jvmOptions));
         command.addAll(List.of(NativeLoadProbe.class.getName(), mode));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        // Standard error apart: JDK 22+ warns there about tree-sitter's native access, which is not the probe's output.
+        Path errors = Files.createTempFile("native-load-probe", ".err");
+        Process p = new ProcessBuilder(command).redirectError(errors.toFile()).start();
         p.getOutputStream().close();
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
@@ -36,8 +39,10 @@ final class NativeLoadProbe {
         }
         List<String> lines =
                 new ArrayList<>(new String(out, StandardCharsets.UTF_8).lines().toList());
+        String stderr = Files.readString(errors);
+        Files.delete(errors);
         if (p.exitValue() != 0) {
-            throw new IllegalStateException("the probe JVM exited with " + p.exitValue() + ": " + lines);
+            throw new IllegalStateException("the probe JVM exited with " + p.exitValue() + ": " + lines + stderr);
         }
         return lines;
     }
