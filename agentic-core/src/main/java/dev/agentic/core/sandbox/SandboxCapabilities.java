@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
  * counts as not requested.
  *
  * <p>{@link #check(ExecutionRequest, String)} turns a mismatch into an {@link UnsupportedCapabilityException}
- * that names what is missing; the default executor calls it before it validates or runs anything.
+ * that names what is missing; the default executor calls it once the program has passed validation, before
+ * anything runs.
  */
 @Experimental
 public final class SandboxCapabilities {
