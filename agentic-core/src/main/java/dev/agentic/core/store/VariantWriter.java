@@ -22,6 +22,9 @@ import java.util.Objects;
  */
 @Experimental
 public final class VariantWriter {
+    /** Variants tried in one call before giving up, so a store that never accepts cannot loop forever. */
+    static final int MAX_PROBES = 100_000;
+
     private final VariantHint hint = new VariantHint();
 
     private VariantWriter() {}
@@ -42,13 +45,16 @@ public final class VariantWriter {
         ArtifactKeys.check(key);
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(metadata, "metadata");
-        for (int n = hint.firstCandidate(key); ; n++) {
+        int first = hint.firstCandidate(key);
+        for (int n = first; n < first + MAX_PROBES; n++) {
             String candidate = ArtifactKeys.variant(key, n);
             if (store.putIfAbsent(candidate, content, metadata)) {
                 hint.taken(key, n);
                 return candidate;
             }
         }
+        throw new StorageException("No free variant of '" + key + "' among " + MAX_PROBES + " tried in " + store
+                + "; use a key layout with finer names (for example with seconds and the run id).");
     }
 
     @Override
