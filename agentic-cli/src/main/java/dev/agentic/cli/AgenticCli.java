@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             RunCommand.class,
             ValidateCommand.class,
-            ExecCommand.class
+            ExecCommand.class,
+            RecordsCommand.class
         })
 @Internal
 public final class AgenticCli implements Runnable {

@@ -68,7 +68,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(
             names = "--store",
-            paramLabel = "DIR",
+            paramLabel = "DIR|SPEC",
             defaultValue = "agentic-runs",
             description = "Directory for generated code and execution records (default ${DEFAULT-VALUE}); "
                     + "file:DIR works too, and providers on the classpath add more (e.g. s3://BUCKET/PREFIX).")
@@ -171,8 +171,13 @@ public final class RunCommand implements Callable<Integer> {
                     .maxAttempts(maxAttempts)
                     .listener(new ProgressPrinter(err, stream))
                     .build();
-            WorkflowResult result = orchestrator.run(t);
-            report(result, records, out, err);
+            WorkflowResult result;
+            try {
+                result = orchestrator.run(t);
+                report(result, records, out, err);
+            } finally {
+                RecordsCommand.close(records);
+            }
             return result.succeeded() ? AgenticCli.OK : AgenticCli.NOT_OK;
         } catch (SandboxException e) {
             err.println("agentic run: the sandbox is unavailable: " + e.getMessage());

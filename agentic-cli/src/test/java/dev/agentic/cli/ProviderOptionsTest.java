@@ -50,10 +50,11 @@ class ProviderOptionsTest {
 
     @Test
     void unknownStoreSchemeIsAUsageErrorListingTheDirectoryForm() throws Exception {
-        int code = run("run", "x", "--model", "scripted:" + answer("print(1)"), "--store", "s3://bucket/prefix");
+        int code = run("run", "x", "--model", "scripted:" + answer("print(1)"), "--store", "gs://bucket/prefix");
 
         assertThat(code).isEqualTo(AgenticCli.USAGE);
-        assertThat(err.toString()).contains("Unknown --store provider 's3' in 's3://bucket/prefix'", "DIR | file:DIR");
+        assertThat(err.toString())
+                .contains("Unknown --store provider 'gs' in 'gs://bucket/prefix'", "DIR | file:DIR", "s3://BUCKET");
     }
 
     @Test
