@@ -60,6 +60,7 @@ public final class SandboxRun {
             throw new SandboxException(
                     "LocalSandbox cannot run " + language.displayName() + "; it runs " + ctx.languages() + ".");
         }
+        MemoryLimit.check(language, limits);
         Redactor redactor = Redactor.of(request.secrets().values());
         Map<String, String> env = new LinkedHashMap<>(request.environment());
         env.putAll(request.secrets());
