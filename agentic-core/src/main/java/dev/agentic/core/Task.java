@@ -5,6 +5,7 @@ import dev.agentic.core.sandbox.ExecutionLimits;
 import dev.agentic.core.sandbox.HostPort;
 import dev.agentic.core.sandbox.InputFile;
 import dev.agentic.core.sandbox.NetworkPolicy;
+import dev.agentic.core.sandbox.OutputGlob;
 import dev.agentic.core.secret.SecretRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -202,9 +203,7 @@ public final class Task {
         }
 
         public Builder outputGlob(String glob) {
-            if (glob == null || glob.isBlank()) {
-                throw new ConfigurationException("Task.outputGlob must not be blank (for example *.csv)");
-            }
+            OutputGlob.validate(glob);
             outputGlobs.add(glob);
             return this;
         }

@@ -5,12 +5,12 @@ import dev.agentic.core.annotation.Experimental;
 import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.sandbox.InputFile;
 import dev.agentic.core.sandbox.OutputFile;
+import dev.agentic.core.sandbox.OutputGlob;
 import dev.agentic.core.sandbox.SandboxException;
 import dev.agentic.core.sandbox.SandboxSession;
 import dev.agentic.core.sandbox.SessionOptions;
 import dev.agentic.core.sandbox.SessionRequest;
 import dev.agentic.core.sandbox.UnsupportedCapabilityException;
-import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
@@ -102,7 +102,7 @@ public final class ScriptedSession implements SandboxSession {
     public synchronized List<OutputFile> collectFiles(String glob) {
         Objects.requireNonNull(glob, "glob");
         checkAlive();
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        PathMatcher matcher = OutputGlob.matcher(glob);
         List<OutputFile> out = new ArrayList<>();
         for (Map.Entry<String, byte[]> e : files.entrySet()) {
             if (out.size() < options.limits().maxOutputFiles()

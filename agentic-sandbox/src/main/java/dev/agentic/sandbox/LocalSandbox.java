@@ -11,6 +11,7 @@ import dev.agentic.core.sandbox.Sandbox;
 import dev.agentic.core.sandbox.SandboxCapabilities;
 import dev.agentic.core.sandbox.SandboxCapability;
 import dev.agentic.core.sandbox.SandboxException;
+import dev.agentic.sandbox.internal.MemoryLimit;
 import dev.agentic.sandbox.internal.RunContext;
 import dev.agentic.sandbox.internal.SandboxRun;
 import dev.agentic.sandbox.internal.SandboxSetup;
@@ -48,8 +49,12 @@ import org.slf4j.LoggerFactory;
  * kernel does not apply RLIMIT_NPROC to root.
  *
  * <p>{@link #capabilities()}: with {@link Isolation#BUBBLEWRAP}, every {@link SandboxCapability} except
- * {@code SESSIONS}. Memory is the address space of each process ({@code RLIMIT_AS}) and, with a cgroup, the
- * resident memory of the whole run ({@code memory.max}, tmpfs pages included); CPU time is {@code RLIMIT_CPU}
+ * {@code SESSIONS}. Memory is, for Python, the address space of each process ({@code RLIMIT_AS}); for Java,
+ * the private writable memory of each process ({@code RLIMIT_DATA}: heap, metaspace, stacks, native
+ * allocations, not the address space the JVM only reserves) under an address-space ceiling one GiB higher;
+ * and, with a cgroup, the resident memory of the whole run ({@code memory.max}, tmpfs pages included). A
+ * request below the smallest workable limit (96 MiB for Java, 32 MiB for Python) is refused with an
+ * {@code UnsupportedCapabilityException} naming it. CPU time is {@code RLIMIT_CPU}
  * of each process in whole seconds (the wall time bounds the run's total); processes are
  * {@code RLIMIT_NPROC} in the run's own user namespace (and {@code pids.max}); disk is the size of the
  * working-directory and {@code /tmp} tmpfs. With {@link Isolation#NONE} only what holds without isolation:
@@ -63,7 +68,9 @@ import org.slf4j.LoggerFactory;
  * interpreter; each still serves exactly one program.
  *
  * <p>Java programs run as {@code java Main.java} (the JDK's single-file source launcher) inside the
- * sandbox, so compilation is confined and limited too, with JVM flags that fit under RLIMIT_AS.
+ * sandbox, so compilation is confined and limited too; the heap is half the memory limit (less below 144 MiB,
+ * so the rest of the JVM fits beside it), committed up front, so a program that allocates past it gets the
+ * JVM's own {@code OutOfMemoryError} and a {@code Killed(MEMORY)} result.
  *
  * <p>Thread-safe: any number of threads may call {@link #execute} at once; at most
  * {@link Builder#maxConcurrentRuns} run at the same time, the others wait. The creator owns the sandbox and
@@ -349,6 +356,15 @@ public final class LocalSandbox implements Sandbox {
             if (!prestart.isEmpty() && isolation != Isolation.BUBBLEWRAP) {
                 throw new ConfigurationException(
                         "prestart needs Isolation.BUBBLEWRAP; remove prestart(...) for " + "Isolation.NONE");
+            }
+            for (WarmPool.Kind kind : prestart.keySet()) {
+                long min = MemoryLimit.minimum(kind.language());
+                if (prestartLimits.memoryBytes() < min) {
+                    throw new ConfigurationException("prestartLimits: memoryBytes " + prestartLimits.memoryBytes()
+                            + " is below the smallest workable limit for "
+                            + kind.language().displayName() + ", "
+                            + min + " bytes; raise it or remove prestart(" + kind.language() + ", ...)");
+                }
             }
             LocalSandbox sandbox = new LocalSandbox(isolation, SandboxSetup.create(o), maxConcurrentRuns);
             try {

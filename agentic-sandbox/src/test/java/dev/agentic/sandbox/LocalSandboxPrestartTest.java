@@ -263,6 +263,18 @@ class LocalSandboxPrestartTest {
     }
 
     @Test
+    void prestartUnderAMemoryLimitTooSmallForTheLanguageIsRefusedNamingTheMinimum() {
+        assertThatThrownBy(() -> LocalSandbox.builder()
+                        .prestart(Language.JAVA, 1)
+                        .prestartLimits(
+                                ExecutionLimits.builder().memoryBytes(64L << 20).build())
+                        .build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("prestartLimits")
+                .hasMessageContaining(Long.toString(96L << 20));
+    }
+
+    @Test
     void prestartIsRefusedWhereItCannotWork() {
         assertThatThrownBy(() -> LocalSandbox.builder().prestart(Language.PYTHON, 65))
                 .isInstanceOf(ConfigurationException.class)

@@ -3,6 +3,7 @@ package dev.agentic.core.sandbox;
 import dev.agentic.core.ConfigurationException;
 import dev.agentic.core.annotation.Stable;
 import dev.agentic.core.secret.Redactor;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,9 +125,12 @@ public final class ExecutionOutput {
     }
 
     /**
-     * A copy with every secret form masked wherever a program can put text: stdout, stderr, the value, the
-     * host names and reasons of network decisions (a secret can be smuggled out as a host name), collected
-     * file paths and notes.
+     * A copy with every secret form masked wherever a program can put text: stdout, stderr (a stream cut at the
+     * cap also loses a secret's beginning left at its end), the value, the host names and reasons of network
+     * decisions (a secret can be smuggled out as a host name), collected file paths, the content of collected
+     * text files, and notes. A text file is one whose content is valid UTF-8; its secret forms are masked like
+     * stdout's and a note names the file. A binary file whose bytes hold a secret form is left out of the result
+     * (masking bytes in place would corrupt it) and a note names it. Each note says which file was changed.
      */
     public ExecutionOutput redact(Redactor redactor) {
         if (redactor.isEmpty()) {
@@ -136,17 +140,31 @@ public final class ExecutionOutput {
                 .map(d -> new NetworkDecision(
                         d.time(), redactor.redact(d.host()), d.port(), d.allowed(), redactor.redact(d.reason())))
                 .collect(Collectors.toList());
-        List<OutputFile> outFiles = files.stream()
-                .map(f ->
-                        redactor.containsSecret(f.path()) ? new OutputFile(redactor.redact(f.path()), f.content()) : f)
-                .collect(Collectors.toList());
-        List<String> outNotes = notes.stream().map(redactor::redact).collect(Collectors.toList());
+        List<String> outNotes = new ArrayList<>(notes);
+        List<OutputFile> outFiles = new ArrayList<>();
+        for (OutputFile f : files) {
+            String path = redactor.redact(f.path());
+            Optional<String> text = OutputText.decode(f.content());
+            if (text.isPresent()) {
+                String masked = redactor.redact(text.get());
+                if (masked.equals(text.get())) {
+                    outFiles.add(path.equals(f.path()) ? f : new OutputFile(path, f.content()));
+                } else {
+                    outFiles.add(new OutputFile(path, masked.getBytes(StandardCharsets.UTF_8)));
+                    outNotes.add("output " + path + ": secret values masked in its content");
+                }
+            } else if (redactor.containsSecret(OutputText.decodeLeniently(f.content()))) {
+                outNotes.add("output " + path + " withheld: binary content holding a secret value");
+            } else {
+                outFiles.add(path.equals(f.path()) ? f : new OutputFile(path, f.content()));
+            }
+        }
         Builder b = toBuilder()
-                .stdout(redactor.redact(stdout))
-                .stderr(redactor.redact(stderr))
+                .stdout(stdoutTruncated ? redactor.redactTruncated(stdout) : redactor.redact(stdout))
+                .stderr(stderrTruncated ? redactor.redactTruncated(stderr) : redactor.redact(stderr))
                 .files(outFiles)
                 .network(net)
-                .notes(outNotes);
+                .notes(outNotes.stream().map(redactor::redact).collect(Collectors.toList()));
         b.value = value == null ? null : redactor.redact(value);
         return b.build();
     }

@@ -90,8 +90,9 @@ public final class ExecutionRequest {
     }
 
     /**
-     * Glob patterns (as in {@link java.nio.file.FileSystem#getPathMatcher} with {@code glob:}) of files to
-     * collect from the working directory after the run; empty collects nothing.
+     * Glob patterns of files to collect from the working directory after the run, as {@link OutputGlob}
+     * defines them ({@code glob:} syntax; {@code **}{@code /} also matches no directory); empty collects
+     * nothing. Each is checked by {@link Builder#outputGlob}, so an invalid one fails when the request is built.
      */
     public List<String> outputGlobs() {
         return outputGlobs;
@@ -168,9 +169,7 @@ public final class ExecutionRequest {
         }
 
         public Builder outputGlob(String glob) {
-            if (glob == null || glob.isBlank()) {
-                throw new ConfigurationException("outputGlob must not be blank (for example *.csv)");
-            }
+            OutputGlob.validate(glob);
             outputGlobs.add(glob);
             return this;
         }

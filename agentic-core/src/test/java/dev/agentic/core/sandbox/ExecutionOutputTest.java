@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentic.core.ConfigurationException;
 import dev.agentic.core.secret.Redactor;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -88,5 +89,50 @@ class ExecutionOutputTest {
         assertThat(r.stdout()).doesNotContain("sk-123456");
         assertThat(r.value()).hasValueSatisfying(v -> assertThat(v).doesNotContain("sk-123456"));
         assertThat(r.notes().get(0)).doesNotContain("sk-123456");
+    }
+
+    @Test
+    void textOutputFilesAreMaskedInTheirContentAndTheNotesNameThem() {
+        ExecutionOutput o = ExecutionOutput.builder()
+                .files(List.of(
+                        new OutputFile("out.txt", "key=sk-file-secret\n".getBytes(StandardCharsets.UTF_8)),
+                        new OutputFile("clean.csv", "a,b\n".getBytes(StandardCharsets.UTF_8))))
+                .build();
+
+        ExecutionOutput r = o.redact(Redactor.of(List.of("sk-file-secret")));
+
+        assertThat(r.files()).hasSize(2);
+        assertThat(new String(r.files().get(0).content(), StandardCharsets.UTF_8))
+                .isEqualTo("key=" + Redactor.MASK + "\n");
+        assertThat(r.files().get(1)).isEqualTo(o.files().get(1));
+        assertThat(r.notes()).containsExactly("output out.txt: secret values masked in its content");
+    }
+
+    @Test
+    void binaryOutputFileHoldingASecretIsWithheldAndTheNotesSaySo() {
+        byte[] secret = "sk-file-secret".getBytes(StandardCharsets.UTF_8);
+        byte[] binary = new byte[secret.length + 4];
+        binary[0] = (byte) 0xFF;
+        binary[1] = (byte) 0xC3;
+        System.arraycopy(secret, 0, binary, 2, secret.length);
+        ExecutionOutput o = ExecutionOutput.builder()
+                .files(List.of(
+                        new OutputFile("blob.bin", binary), new OutputFile("other.bin", new byte[] {(byte) 0xFF, 1})))
+                .build();
+
+        ExecutionOutput r = o.redact(Redactor.of(List.of("sk-file-secret")));
+
+        assertThat(r.files()).extracting(OutputFile::path).containsExactly("other.bin");
+        assertThat(r.notes()).containsExactly("output blob.bin withheld: binary content holding a secret value");
+    }
+
+    @Test
+    void streamCutAtTheCapLosesTheSecretsBeginningAtItsEnd() {
+        ExecutionOutput o = ExecutionOutput.builder()
+                .stdout("token sk-file-se")
+                .stdoutTruncated(true)
+                .build();
+
+        assertThat(o.redact(Redactor.of(List.of("sk-file-secret"))).stdout()).isEqualTo("token " + Redactor.MASK);
     }
 }

@@ -151,7 +151,7 @@ public final class BwrapCommand {
             add(cmd, "--ro-bind", run.forwarderScript().toString(), forwarderInside);
         }
         add(cmd, "--chdir", WORKDIR, "--remount-ro", "/", "--seccomp", "3", "--");
-        cmd.addAll(limitsPrefix(layout.tools().prlimit(), run.limits()));
+        cmd.addAll(limitsPrefix(layout.tools().prlimit(), run.limits(), run.language()));
         if (run.egress()) {
             // before the gate: it binds its port while a prestarted sandbox waits, and never sees the secrets
             add(cmd, layout.python().executable().toString(), "-I", "-S", forwarderInside, "--");
@@ -182,17 +182,23 @@ public final class BwrapCommand {
         return List.copyOf(cmd);
     }
 
-    /** {@code prlimit} with soft = hard for every limit. */
-    public static List<String> limitsPrefix(Path prlimit, ExecutionLimits l) {
-        return List.of(
-                prlimit.toString(),
-                "--as=" + l.memoryBytes(),
+    /**
+     * {@code prlimit} with soft = hard for every limit; memory as {@link MemoryLimit#rlimits} sets it for the
+     * language.
+     */
+    public static List<String> limitsPrefix(Path prlimit, ExecutionLimits l, Language language) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(prlimit.toString());
+        cmd.addAll(MemoryLimit.rlimits(language, l.memoryBytes()));
+        add(
+                cmd,
                 "--cpu=" + cpuSeconds(l),
                 "--nproc=" + l.maxProcesses(),
                 "--fsize=" + l.maxFileSizeBytes(),
                 "--nofile=" + l.maxOpenFiles(),
                 "--core=0",
                 "--");
+        return List.copyOf(cmd);
     }
 
     /** RLIMIT_CPU has whole seconds: the CPU limit rounded up. */
@@ -215,7 +221,7 @@ public final class BwrapCommand {
         List<String> cmd = new ArrayList<>();
         if (language == Language.JAVA) {
             cmd.add(layout.javaHome().resolve("bin/java").toString());
-            cmd.addAll(jvmFlags(limits.memoryBytes()));
+            cmd.addAll(MemoryLimit.jvmFlags(limits.memoryBytes()));
             if (proxy) {
                 // The JVM ignores *_PROXY; an empty nonProxyHosts stops it bypassing the proxy for localhost.
                 add(
@@ -231,26 +237,6 @@ public final class BwrapCommand {
             add(cmd, layout.python().executable().toString(), "-I", "-u", workdir + "/" + programFile(language));
         }
         return cmd;
-    }
-
-    /**
-     * JVM flags that start under RLIMIT_AS: a heap of a quarter of the limit (at most 1 GiB), serial GC,
-     * small stacks, code cache and metaspace, one active processor, no perf-data file in /tmp.
-     */
-    public static List<String> jvmFlags(long memoryBytes) {
-        long heapMiB = Math.max(16, Math.min(1024, memoryBytes / 4 / (1024 * 1024)));
-        return List.of(
-                "-Xmx" + heapMiB + "m",
-                "-Xss512k",
-                "-XX:+UseSerialGC",
-                "-XX:ReservedCodeCacheSize=32m",
-                "-XX:MaxMetaspaceSize=96m",
-                "-XX:CompressedClassSpaceSize=32m",
-                "-XX:ActiveProcessorCount=1",
-                "-XX:TieredStopAtLevel=1",
-                "-XX:-UsePerfData",
-                "-Xshare:auto",
-                "-Djava.io.tmpdir=/tmp");
     }
 
     private static void setenv(List<String> cmd, String name, String value) {

@@ -141,12 +141,15 @@ final class Launch implements AutoCloseable {
                         egress.socketInside(),
                         egress.forwarderInside(),
                         cgroup == null ? null : cgroup.procs());
-                notes.addAll(ctx.enforcementNotes(limits, egress.active(), cgroup));
+                notes.addAll(ctx.enforcementNotes(language, limits, egress.active(), cgroup));
             } else {
                 argv = Unisolated.prepare(ctx, dir, language, limits, inputs);
                 notes.add("isolation: NONE — the program ran as this JVM's user with full access to the host "
                         + "(explicit Isolation.NONE; development only)");
                 notes.add("network: NOT restricted (Isolation.NONE ignores the network policy)");
+                if (ctx.tools().prlimit() != null) {
+                    notes.add("memory: " + MemoryLimit.note(language, limits.memoryBytes()));
+                }
             }
             ProcessBuilder pb = new ProcessBuilder(argv)
                     .directory(

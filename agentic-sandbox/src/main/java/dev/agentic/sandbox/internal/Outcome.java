@@ -12,9 +12,11 @@ import java.util.regex.Pattern;
  *
  * <p>Order of precedence: killed by us for wall time ({@code TimedOut}); killed by us for output
  * ({@code Killed(9, OUTPUT)}); exit 0 ({@code Succeeded}); exit 128+N ({@code Killed(N, …)} with SIGXCPU, or
- * SIGKILL after about the CPU limit, attributed to CPU, SIGXFSZ to file size); a non-zero exit whose stderr
- * ends with Python's {@code MemoryError} or a {@code java.lang.OutOfMemoryError} is {@code Killed(0, MEMORY)}
- * (RLIMIT_AS makes allocation fail rather than kill); any other exit is {@code Failed(code)}.
+ * SIGKILL after about the CPU limit, attributed to CPU, SIGXFSZ to file size, any other signal after a
+ * runtime's out-of-memory message to memory); a non-zero exit whose stderr ends with Python's
+ * {@code MemoryError}, a {@code java.lang.OutOfMemoryError} or the JVM's "insufficient memory" report is
+ * {@code Killed(0, MEMORY)} (rlimits make allocation fail rather than kill); any other exit is
+ * {@code Failed(code)}.
  */
 public final class Outcome {
     static final int SIGKILL = 9;
@@ -22,7 +24,8 @@ public final class Outcome {
     static final int SIGXFSZ = 25;
     private static final Pattern MEMORY = Pattern.compile(
             "(^|\\n)MemoryError\\b[^\\n]*\\n?\\s*$|java\\.lang\\.OutOfMemoryError|Cannot allocate memory"
-                    + "|pthread_create failed|Could not reserve enough space");
+                    + "|pthread_create failed|Could not reserve enough space|insufficient memory for the Java Runtime"
+                    + "|Failed to reserve memory|Could not allocate compressed class space");
 
     private Outcome() {}
 
@@ -86,9 +89,10 @@ public final class Outcome {
                     >= 0) {
                 return Limit.CPU_TIME;
             }
-            if (MEMORY.matcher(out.stderrTail(2000)).find()) {
-                return Limit.MEMORY;
-            }
+        }
+        // a runtime that cannot get memory aborts (the JVM: SIGABRT after "insufficient memory") or crashes
+        if (MEMORY.matcher(out.stderrTail(2000)).find()) {
+            return Limit.MEMORY;
         }
         return Limit.UNKNOWN;
     }

@@ -1,10 +1,10 @@
 package dev.agentic.sandbox.internal;
 
 import dev.agentic.core.sandbox.OutputFile;
+import dev.agentic.core.sandbox.OutputGlob;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.FileSystems;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
@@ -53,7 +53,7 @@ public final class OutputCollector {
             List<String> globs, Set<String> excluded, int maxFiles, long maxFileBytes, long maxTotalBytes) {
         this.excluded = Set.copyOf(excluded);
         for (String g : globs) {
-            matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + g));
+            matchers.add(OutputGlob.matcher(g));
         }
         this.maxFiles = maxFiles;
         this.maxFileBytes = maxFileBytes;

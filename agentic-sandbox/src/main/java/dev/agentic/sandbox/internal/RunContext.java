@@ -119,9 +119,9 @@ public final class RunContext implements AutoCloseable {
      * Notes stating which limit was enforced by what, for the result; {@code g} is the run's cgroup, or null
      * when the run relies on rlimits alone.
      */
-    List<String> enforcementNotes(ExecutionLimits l, boolean egressActive, RunCgroup g) {
+    List<String> enforcementNotes(Language language, ExecutionLimits l, boolean egressActive, RunCgroup g) {
         String uid = layout.sandboxUid() >= 0 ? " as uid " + layout.sandboxUid() : "";
-        String rlimitAs = "RLIMIT_AS " + l.memoryBytes() + " bytes per process";
+        String rlimitAs = MemoryLimit.note(language, l.memoryBytes());
         String rlimitCpu = "RLIMIT_CPU " + BwrapCommand.cpuSeconds(l) + " s, soft = hard";
         String rlimitNproc = "RLIMIT_NPROC " + l.maxProcesses() + " (counted per user namespace)";
         List<String> limits = g == null

@@ -60,6 +60,7 @@ public final class SandboxRun {
             throw new SandboxException(
                     "LocalSandbox cannot run " + language.displayName() + "; it runs " + ctx.languages() + ".");
         }
+        MemoryLimit.check(language, limits);
         Redactor redactor = Redactor.of(request.secrets().values());
         Map<String, String> env = new LinkedHashMap<>(request.environment());
         env.putAll(request.secrets());
@@ -185,12 +186,11 @@ public final class SandboxRun {
                 notes.addAll(collector.notes());
             }
             List<NetworkDecision> decisions = l.egress().decisions();
-            String stdoutText = redact(redactor, new String(out.bytes(), StandardCharsets.UTF_8), out.truncated());
-            String stderrText = redact(redactor, stderr, err.truncated());
-            // stdout/stderr are masked above (also a value cut by the cap); file paths and notes here
+            // masked as a whole below: streams (also a value cut by the cap), file paths and text file contents,
+            // notes; the notes then name every output file that was changed
             ExecutionOutput output = ExecutionOutput.builder()
-                    .stdout(stdoutText)
-                    .stderr(stderrText)
+                    .stdout(new String(out.bytes(), StandardCharsets.UTF_8))
+                    .stderr(stderr)
                     .stdoutTruncated(out.truncated())
                     .stderrTruncated(err.truncated())
                     .duration(duration)
@@ -258,25 +258,6 @@ public final class SandboxRun {
         if (killedBy.compareAndSet(Outcome.KilledBy.NOBODY, why)) {
             l.kill();
         }
-    }
-
-    /**
-     * Masks secrets; when the text was cut at the cap, also masks a secret's beginning left at the very end
-     * (a value split by the cut would otherwise escape redaction).
-     */
-    private String redact(Redactor redactor, String text, boolean truncated) {
-        String r = redactor.redact(text);
-        if (truncated) {
-            for (String secret : request.secrets().values()) {
-                for (int k = Math.min(secret.length() - 1, r.length()); k >= 2; k--) {
-                    if (r.endsWith(secret.substring(0, k))) {
-                        r = r.substring(0, r.length() - k) + Redactor.MASK;
-                        break;
-                    }
-                }
-            }
-        }
-        return r;
     }
 
     private static String firstLine(String s) {

@@ -35,7 +35,7 @@ final class Unisolated {
         }
         List<String> cmd = new ArrayList<>();
         if (ctx.tools().prlimit() != null) {
-            cmd.addAll(BwrapCommand.limitsPrefix(ctx.tools().prlimit(), limits));
+            cmd.addAll(BwrapCommand.limitsPrefix(ctx.tools().prlimit(), limits, language));
         }
         cmd.addAll(BwrapCommand.programCommand(ctx.unisolatedLayout(), language, limits, false, work.toString()));
         return cmd;

@@ -170,11 +170,20 @@ class BwrapCommandTest {
         assertThat(a)
                 .containsSubsequence(
                         "/usr/lib/jvm/jdk/bin/java",
-                        "-Xmx64m",
+                        "-Xms128m",
+                        "-Xmx128m",
                         "-Xss512k",
                         "-XX:+UseSerialGC",
                         "-XX:ActiveProcessorCount=1",
                         "/sandbox/Main.java");
+    }
+
+    @Test
+    void javaMemoryIsLimitedAsDataWithAnAddressSpaceCeilingAndPythonAsAddressSpace() {
+        assertThat(argv(Language.JAVA))
+                .containsSubsequence("/usr/bin/prlimit", "--data=268435456", "--as=" + (1280L << 20), "--cpu=2")
+                .noneMatch(s -> s.equals("--as=268435456"));
+        assertThat(argv(Language.PYTHON)).noneMatch(s -> s.startsWith("--data="));
     }
 
     @Test
