@@ -25,21 +25,16 @@ import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.secret.Redactor;
 import dev.agentic.core.secret.SecretProvider;
 import dev.agentic.core.secret.SecretRef;
-import dev.agentic.core.store.ArtifactMetadata;
 import dev.agentic.core.store.ArtifactStore;
-import dev.agentic.core.store.ContentTypes;
-import dev.agentic.core.store.KeyContext;
 import dev.agentic.core.store.KeyLayout;
 import dev.agentic.core.validate.ValidationResult;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -227,40 +222,8 @@ final class RunLedger {
         if (answer != null) {
             b.answer(redactor.redact(answer));
         }
-        WorkflowResult result = b.build();
-        ArtifactStore target = store.get();
-        List<String> keys = new ArrayList<>();
-        String codeKey = null;
-        Optional<Code> finalCode = result.finalCode();
-        KeyContext keyContext = KeyContext.builder()
-                .integration(task.integration())
-                .description(task.description())
-                .extension(task.language().extension())
-                .time(end)
-                .succeeded(status == WorkflowStatus.SUCCEEDED)
-                .build();
-        ArtifactMetadata meta = ArtifactMetadata.builder()
-                .userMetadata("integration", task.integration())
-                .userMetadata("status", status.name().toLowerCase(Locale.ROOT))
-                .userMetadata("language", task.language().id())
-                .userMetadata("run-id", runId.value())
-                .userMetadata("model", lastModelId(result))
-                .build();
-        if (finalCode.isPresent()) {
-            codeKey = target.putNew(
-                    layout.codeKey(keyContext),
-                    finalCode.get().source().getBytes(StandardCharsets.UTF_8),
-                    meta.toBuilder()
-                            .contentType(ContentTypes.forExtension(keyContext.extension())
-                                    .orElse(ContentTypes.OCTET_STREAM))
-                            .build());
-            keys.add(codeKey);
-        }
-        keys.add(target.putNew(
-                layout.recordKey(keyContext),
-                RecordJson.write(result, end, codeKey, redactor),
-                meta.toBuilder().contentType(ContentTypes.JSON).build()));
-        result = result.toBuilder().records(keys).build();
+        WorkflowResult result = new RecordWriter(PluginCalls.store("the artifact store", store::get), layout, redactor)
+                .write(b.build(), end, lastModelId());
         WorkflowEvent last = switch (status) {
             case SUCCEEDED -> new WorkflowEvent.Completed(runId, now(), result);
             case CANCELLED -> new WorkflowEvent.Cancelled(runId, now(), result);
@@ -271,8 +234,8 @@ final class RunLedger {
     }
 
     /** The model that wrote the last attempt, or {@code none} when no model answered. */
-    private static String lastModelId(WorkflowResult result) {
-        List<Attempt> all = result.attempts();
+    private String lastModelId() {
+        List<Attempt> all = attempts;
         String id = all.isEmpty()
                 ? ""
                 : all.get(all.size() - 1).generation().modelId().strip();
