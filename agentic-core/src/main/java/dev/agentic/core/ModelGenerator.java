@@ -1,6 +1,7 @@
 package dev.agentic.core;
 
 import dev.agentic.core.annotation.Stable;
+import dev.agentic.core.internal.PluginCalls;
 import dev.agentic.core.internal.generate.CodeExtractor;
 import dev.agentic.core.internal.generate.Prompts;
 import dev.agentic.core.model.ChatModel;
@@ -65,27 +66,29 @@ public final class ModelGenerator implements Generator {
         Objects.requireNonNull(request, "request");
         ChatRequest chat = chatRequest(request);
         StreamListener target = request.listener();
-        ChatResponse response = model.chat(chat, new StreamListener() {
-            @Override
-            public void onText(String delta) {
-                target.onText(delta);
-            }
+        ChatResponse response = PluginCalls.model(
+                "ChatModel[" + model.id() + "]",
+                () -> model.chat(chat, new StreamListener() {
+                    @Override
+                    public void onText(String delta) {
+                        target.onText(delta);
+                    }
 
-            @Override
-            public void onToolUse(ContentBlock.ToolUse toolUse) {
-                target.onToolUse(toolUse);
-            }
+                    @Override
+                    public void onToolUse(ContentBlock.ToolUse toolUse) {
+                        target.onToolUse(toolUse);
+                    }
 
-            @Override
-            public void onModelCall(ModelCall call) {
-                target.onModelCall(call);
-            }
+                    @Override
+                    public void onModelCall(ModelCall call) {
+                        target.onModelCall(call);
+                    }
 
-            @Override
-            public void onComplete(ChatResponse complete) {
-                target.onComplete(complete);
-            }
-        });
+                    @Override
+                    public void onComplete(ChatResponse complete) {
+                        target.onComplete(complete);
+                    }
+                }));
         String text = response.text();
         Language language = request.task().language();
         CodeExtractor.Extraction extraction =

@@ -97,7 +97,9 @@ final class RunLedger {
     void resolveSecrets(SecretProvider provider) {
         Map<String, String> values = new LinkedHashMap<>();
         for (Map.Entry<String, SecretRef> e : task.secrets().entrySet()) {
-            values.put(e.getKey(), provider.resolve(e.getValue()));
+            SecretRef ref = e.getValue();
+            values.put(
+                    e.getKey(), PluginCalls.secrets("SecretProvider[" + provider + "]", () -> provider.resolve(ref)));
         }
         secretValues = Map.copyOf(values);
         redactor = Redactor.of(values.values());
@@ -172,8 +174,9 @@ final class RunLedger {
             request.feedback(feedback);
         }
         GenerationRequest generationRequest = request.build();
-        GenerationResult result =
-                guard.modelCall(() -> generator.generate(generationRequest), "agentic-model-call-" + runId);
+        GenerationResult result = guard.modelCall(
+                () -> PluginCalls.model(generator.toString(), () -> generator.generate(generationRequest)),
+                "agentic-model-call-" + runId);
         Duration time = Duration.between(start, now());
         events.finished(result, time);
         modelCall(result.modelId(), result.usage());
@@ -257,7 +260,14 @@ final class RunLedger {
                     WorkflowStatus.CANCELLED,
                     WorkflowError.of(WorkflowError.Kind.CANCELLED, "the run was cancelled by the caller", false),
                     null);
-        } catch (AgenticException e) {
+        } catch (RuntimeException raw) {
+            AgenticException e = raw instanceof AgenticException typed
+                    ? typed
+                    : new AgenticException(
+                            "the workflow failed unexpectedly with "
+                                    + raw.getClass().getSimpleName()
+                                    + (raw.getMessage() == null ? "" : ": " + raw.getMessage()),
+                            raw);
             try {
                 String message = redactor.redact(String.valueOf(e.getMessage()));
                 WorkflowResult partial = finish(WorkflowStatus.ERROR, WorkflowError.of(e, message), null);
