@@ -177,7 +177,10 @@ public final class RunCommand implements Callable<Integer> {
             ArtifactStore records =
                     ProviderLookup.artifactStores().named("--store").create(store, ProviderContext.defaults());
             Orchestrator orchestrator = Orchestrator.builder()
-                    .generator(ModelGenerator.builder().model(chatModel).build())
+                    .generator(ModelGenerator.builder()
+                            .model(chatModel)
+                            .environment(box.environment())
+                            .build())
                     .executor(Executor.builder().sandbox(box).build())
                     .store(records)
                     .secrets(routes.build())

@@ -12,9 +12,11 @@ import dev.agentic.core.model.ModelCall;
 import dev.agentic.core.model.ModelException;
 import dev.agentic.core.model.StopReason;
 import dev.agentic.core.model.StreamListener;
+import dev.agentic.core.sandbox.SandboxEnvironment;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The default {@link Generator}: one {@link ChatModel} call per {@link #generate}, with a system prompt per
@@ -39,8 +41,10 @@ public final class ModelGenerator implements Generator {
     private final int maxTokens;
     private final Double temperature;
     private final Map<Language, String> systemPrompts;
+    private final SandboxEnvironment environment;
 
     private ModelGenerator(Builder b) {
+        this.environment = b.environment;
         this.model = b.model;
         this.maxTokens = b.maxTokens;
         this.temperature = b.temperature;
@@ -109,7 +113,8 @@ public final class ModelGenerator implements Generator {
         Objects.requireNonNull(request, "request");
         Language language = request.task().language();
         ChatRequest.Builder b = ChatRequest.builder()
-                .system(systemPrompts.getOrDefault(language, Prompts.system(language)))
+                .system(systemPrompts.getOrDefault(
+                        language, Prompts.system(language, Optional.ofNullable(environment))))
                 .user(Prompts.user(request))
                 .maxTokens(maxTokens);
         if (temperature != null) {
@@ -129,6 +134,7 @@ public final class ModelGenerator implements Generator {
         private int maxTokens = 4096;
         private Double temperature;
         private final Map<Language, String> systemPrompts = new EnumMap<>(Language.class);
+        private SandboxEnvironment environment;
 
         private Builder() {}
 
@@ -152,6 +158,22 @@ public final class ModelGenerator implements Generator {
                 throw new ConfigurationException("ModelGenerator.temperature must be within 0..2, was " + temperature);
             }
             this.temperature = temperature;
+            return this;
+        }
+
+        /**
+         * What the sandbox offers programs (runtime, importable third-party modules), so the built-in system
+         * prompt names what is there instead of guessing; usually {@code sandbox.environment()}. Without it the
+         * prompt asks for the standard library only.
+         */
+        public Builder environment(SandboxEnvironment environment) {
+            this.environment = Objects.requireNonNull(environment, "environment");
+            return this;
+        }
+
+        /** Same as {@link #environment(SandboxEnvironment)} when present; nothing when empty. */
+        public Builder environment(Optional<SandboxEnvironment> environment) {
+            Objects.requireNonNull(environment, "environment").ifPresent(this::environment);
             return this;
         }
 
