@@ -200,7 +200,7 @@ final class RunLedger {
     }
 
     /**
-     * Stores the final code (if any) and the record, emits the run's last event ({@code Completed},
+     * Stores the final code (if any), the last run's output files and the record ({@link RecordWriter}), emits the run's last event ({@code Completed},
      * {@code Failed} or {@code Cancelled}), and returns the result listing the stored keys.
      *
      * @param error why the run did not end normally, or null
