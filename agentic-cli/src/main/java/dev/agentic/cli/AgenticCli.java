@@ -1,5 +1,6 @@
 package dev.agentic.cli;
 
+import dev.agentic.core.AgenticException;
 import dev.agentic.core.annotation.Internal;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,6 +57,12 @@ public final class AgenticCli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new AgenticCli());
         cli.setExitCodeExceptionMapper(e -> USAGE);
+        // Whatever escapes a command is reported in one line, never as a Java stack trace.
+        cli.setExecutionExceptionHandler((ex, c, parsed) -> {
+            c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + describe(ex));
+            c.getErr().flush();
+            return USAGE;
+        });
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("agentic: " + ex.getMessage());
@@ -63,6 +70,15 @@ public final class AgenticCli implements Runnable {
             return USAGE;
         });
         return cli;
+    }
+
+    /** One line for an exception that escaped a command: its message, or its kind when it has none. */
+    static String describe(Exception e) {
+        if (e instanceof AgenticException) {
+            return e.getMessage();
+        }
+        return "unexpected " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                + " (this is a bug in agentic; please report it with the command line that caused it)";
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.agentic.cli;
 
 import dev.agentic.core.ConfigurationException;
+import dev.agentic.core.model.ChatModel;
 import dev.agentic.core.sandbox.HostPort;
 import dev.agentic.core.secret.SecretRef;
 import dev.agentic.core.spi.ProviderContext;
@@ -10,6 +11,7 @@ import dev.agentic.core.store.ArtifactStore;
 import dev.agentic.core.store.FileSystemArtifactStore;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,17 +35,21 @@ final class CliValues {
         if (!m.matches()) {
             throw new ConfigurationException(option + " '" + text + "' is not a duration; write e.g. 500ms, 10s, 2m.");
         }
-        long v = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2);
-        switch (unit) {
-            case "ms":
-                return Duration.ofMillis(v);
-            case "m":
-                return Duration.ofMinutes(v);
-            case "h":
-                return Duration.ofHours(v);
-            default:
-                return Duration.ofSeconds(v);
+        try {
+            long v = Long.parseLong(m.group(1));
+            switch (unit) {
+                case "ms":
+                    return Duration.ofMillis(v);
+                case "m":
+                    return Duration.ofMinutes(v);
+                case "h":
+                    return Duration.ofHours(v);
+                default:
+                    return Duration.ofSeconds(v);
+            }
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new ConfigurationException(option + " '" + text + "' is too long a duration.", e);
         }
     }
 
@@ -53,18 +59,18 @@ final class CliValues {
         if (!m.matches()) {
             throw new ConfigurationException(option + " '" + text + "' is not a size; write e.g. 64k, 512m, 1g.");
         }
-        long v = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "b" : m.group(2).substring(0, 1);
-        switch (unit) {
-            case "k":
-                return v << 10;
-            case "m":
-                return v << 20;
-            case "g":
-                return v << 30;
-            default:
-                return v;
+        int shift = unit.equals("k") ? 10 : unit.equals("m") ? 20 : unit.equals("g") ? 30 : 0;
+        long v;
+        try {
+            v = Long.parseLong(m.group(1));
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(option + " '" + text + "' is too large a size.", e);
         }
+        if (v > (Long.MAX_VALUE >> shift)) {
+            throw new ConfigurationException(option + " '" + text + "' is too large a size.");
+        }
+        return v << shift;
     }
 
     /** Splits {@code NAME=VALUE} at the first '='. */
@@ -100,6 +106,41 @@ final class CliValues {
             secrets.add(new Secret(kv[0], SecretRef.of(kv[1]), source));
         }
         return secrets;
+    }
+
+    /** Parses one {@code --allow-host} value; the error names the option. */
+    static HostPort host(String option, String text) {
+        try {
+            return HostPort.parse(text);
+        } catch (ConfigurationException e) {
+            throw new ConfigurationException(option + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The chat model of a {@code --model} spec. A spec without a scheme that names an existing file gets the
+     * hint to write {@code scripted:FILE}.
+     */
+    static ChatModel chatModel(String spec) {
+        try {
+            return ProviderLookup.chatModels().named("--model").create(spec, ProviderContext.defaults());
+        } catch (ConfigurationException e) {
+            if (!spec.contains(":") && isFile(spec)) {
+                throw new ConfigurationException(
+                        e.getMessage() + " " + spec + " is a file: to answer from it, " + "write --model scripted:"
+                                + spec + ".",
+                        e);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isFile(String text) {
+        try {
+            return Files.isRegularFile(Path.of(text));
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Where the store keeps {@code key}: a file path (relative when under the working directory) or the key. */

@@ -45,8 +45,8 @@ public final class DemoCommand implements Callable<Integer> {
             err.println("agentic demo: " + e.getMessage());
             return AgenticCli.USAGE;
         } catch (AgenticException e) {
-            err.println("agentic demo: " + e.getMessage());
-            return AgenticCli.NOT_OK;
+            err.println("agentic demo: --store: " + e.getMessage());
+            return AgenticCli.USAGE;
         }
         out.println("Agentic demo: \"Create a customer named Alice via the payments API and print her id\"");
         out.println();

@@ -6,6 +6,7 @@ import dev.agentic.core.ConfigurationException;
 import dev.agentic.core.ExecutionOutcome;
 import dev.agentic.core.Executor;
 import dev.agentic.core.Language;
+import dev.agentic.core.WorkflowError;
 import dev.agentic.core.annotation.Internal;
 import dev.agentic.core.sandbox.ExecutionLimits;
 import dev.agentic.core.sandbox.ExecutionRequest;
@@ -18,13 +19,11 @@ import dev.agentic.core.sandbox.SandboxException;
 import dev.agentic.core.spi.ProviderContext;
 import dev.agentic.core.spi.ProviderLookup;
 import dev.agentic.core.validate.Finding;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -107,6 +106,12 @@ public final class ExecCommand implements Callable<Integer> {
             description = "Collect files matching GLOB from the working directory (repeatable).")
     List<String> outputs = new ArrayList<>();
 
+    @Option(
+            names = "--output-dir",
+            paramLabel = "DIR",
+            description = "Write the collected output files (see --output) into DIR.")
+    Path outputDir;
+
     @Option(names = "--no-validate", description = "Skip static validation (the sandbox still isolates).")
     boolean noValidate;
 
@@ -121,14 +126,9 @@ public final class ExecCommand implements Callable<Integer> {
         try {
             request = request();
         } catch (AgenticException e) {
-            err.println("agentic exec: " + e.getMessage());
-            return AgenticCli.USAGE;
-        } catch (IOException e) {
-            err.println("agentic exec: cannot read " + e.getMessage());
-            return AgenticCli.USAGE;
+            return fail(out, err, e, "", AgenticCli.USAGE);
         }
-        List<HostPort> loopback = allowHosts.stream()
-                .map(HostPort::parse)
+        List<HostPort> loopback = request.network().allowedHosts().stream()
                 .filter(CliValues::isLoopback)
                 .toList();
         ProviderContext context =
@@ -141,30 +141,60 @@ public final class ExecCommand implements Callable<Integer> {
             outcome =
                     (noValidate ? executor.skipValidation() : executor).build().execute(request);
         } catch (SandboxException e) {
-            err.println("agentic exec: the sandbox is unavailable: " + e.getMessage());
-            return AgenticCli.USAGE;
+            return fail(out, err, e, "the sandbox is unavailable: ", AgenticCli.USAGE);
         } catch (ConfigurationException e) {
             // Before the sandbox starts, only the validator can object: say how to run without it.
-            err.println("agentic exec: " + e.getMessage()
-                    + (sandbox.started() ? "" : " (use --no-validate to run without validation)"));
-            return AgenticCli.USAGE;
+            return fail(
+                    out,
+                    err,
+                    e,
+                    "",
+                    sandbox.started() ? "" : " (use --no-validate to run without validation)",
+                    AgenticCli.USAGE);
+        } catch (AgenticException e) {
+            return fail(out, err, e, "", AgenticCli.USAGE);
         }
         if (outcome instanceof ExecutionOutcome.Rejected rejected) {
-            report(out, err, null, rejected.validation().findings());
+            report(out, err, null, rejected.validation().findings(), Map.of());
             return AgenticCli.NOT_OK;
         }
         ExecutionResult result = ((ExecutionOutcome.Ran) outcome).result();
-        report(out, err, result, List.of());
+        Map<String, Path> written;
+        try {
+            written = outputDir == null
+                    ? Map.of()
+                    : CliFiles.writeAll(outputDir, result.output().files());
+        } catch (ConfigurationException e) {
+            report(out, err, result, List.of(), Map.of());
+            return fail(out, err, e, "", AgenticCli.USAGE);
+        }
+        report(out, err, result, List.of(), written);
         return result.succeeded() ? AgenticCli.OK : AgenticCli.NOT_OK;
     }
 
-    private ExecutionRequest request() throws IOException {
+    private int fail(PrintWriter out, PrintWriter err, AgenticException e, String prefix, int exitCode) {
+        return fail(out, err, e, prefix, "", exitCode);
+    }
+
+    /** Reports an error: a message on stderr, and the JSON error with --json. */
+    private int fail(PrintWriter out, PrintWriter err, AgenticException e, String prefix, String hint, int code) {
+        err.println("agentic exec: " + prefix + e.getMessage() + hint);
+        err.flush();
+        if (json) {
+            out.println(ResultJson.write(
+                    ResultJson.error(WorkflowError.of(e, e.getMessage()).kind(), e.getMessage())));
+            out.flush();
+        }
+        return code;
+    }
+
+    private ExecutionRequest request() {
         Language lang = language != null
                 ? Language.parse(language)
                 : Language.fromFileName(file.toString())
                         .orElseThrow(() -> new ConfigurationException("Cannot tell the language of " + file
                                 + " from its extension; pass --language python or --language java."));
-        String source = Files.readString(file, StandardCharsets.UTF_8);
+        String source = CliFiles.readText("File", file);
         ExecutionLimits limits = ExecutionLimits.builder()
                 .wallTime(CliValues.duration("--timeout", timeout))
                 .cpuTime(CliValues.duration("--cpu", cpu))
@@ -172,7 +202,7 @@ public final class ExecCommand implements Callable<Integer> {
                 .maxOutputBytes(CliValues.size("--max-output", maxOutput))
                 .build();
         NetworkPolicy.Builder network = NetworkPolicy.builder();
-        allowHosts.forEach(h -> network.allowHost(HostPort.parse(h)));
+        allowHosts.forEach(h -> network.allowHost(CliValues.host("--allow-host", h)));
         ExecutionRequest.Builder b = ExecutionRequest.builder()
                 .code(new Code(lang, source))
                 .limits(limits)
@@ -185,15 +215,24 @@ public final class ExecCommand implements Callable<Integer> {
             b.secret(secret.name(), secret.source().resolve());
         }
         for (Path in : inputs) {
-            b.inputFile(in.getFileName().toString(), Files.readAllBytes(in));
+            Path name = in.getFileName();
+            if (name == null) {
+                throw new ConfigurationException("--input " + in + " names no file.");
+            }
+            b.inputFile(name.toString(), CliFiles.readBytes("--input", in));
         }
         outputs.forEach(b::outputGlob);
+        if (outputDir != null) {
+            CliFiles.checkOutputDir(outputDir);
+        }
         return b.build();
     }
 
-    private void report(PrintWriter out, PrintWriter err, ExecutionResult r, List<Finding> findings) {
+    private void report(
+            PrintWriter out, PrintWriter err, ExecutionResult r, List<Finding> findings, Map<String, Path> written) {
         if (json) {
-            out.println(ResultJson.exec(r, findings));
+            out.println(ResultJson.write(ResultJson.exec(r, findings, written)));
+            out.flush();
             return;
         }
         if (r == null) {
@@ -208,7 +247,9 @@ public final class ExecCommand implements Callable<Integer> {
             err.println("\nagentic exec: output was truncated at the --max-output cap");
         }
         for (OutputFile f : r.output().files()) {
-            err.println("agentic exec: collected " + CliValues.displayable(f.path()) + " (" + f.size() + " bytes)");
+            Path saved = written.get(f.path());
+            err.println("agentic exec: collected " + CliValues.displayable(f.path()) + " (" + f.size() + " bytes)"
+                    + (saved == null ? "" : ", written to " + saved));
         }
         for (NetworkDecision d : r.output().network()) {
             err.println("agentic exec: network " + (d.allowed() ? "allowed " : "denied ") + d.host() + ":" + d.port()

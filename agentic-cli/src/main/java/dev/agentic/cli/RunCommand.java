@@ -1,9 +1,5 @@
 package dev.agentic.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentic.core.AgenticException;
 import dev.agentic.core.ConfigurationException;
 import dev.agentic.core.Executor;
@@ -11,8 +7,11 @@ import dev.agentic.core.Language;
 import dev.agentic.core.ModelGenerator;
 import dev.agentic.core.Orchestrator;
 import dev.agentic.core.Task;
+import dev.agentic.core.WorkflowError;
 import dev.agentic.core.WorkflowResult;
 import dev.agentic.core.annotation.Internal;
+import dev.agentic.core.event.WorkflowEvent;
+import dev.agentic.core.event.WorkflowListener;
 import dev.agentic.core.model.ChatModel;
 import dev.agentic.core.model.ModelException;
 import dev.agentic.core.sandbox.HostPort;
@@ -24,8 +23,10 @@ import dev.agentic.core.spi.RoutingSecretProvider;
 import dev.agentic.core.spi.SpecProvider;
 import dev.agentic.core.store.ArtifactStore;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,8 +44,6 @@ import picocli.CommandLine.Parameters;
         description = "Run a task end to end: generate code with a model, validate it, run it in a sandbox.")
 @Internal
 public final class RunCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -118,14 +117,32 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON on stdout.")
     boolean json;
 
+    @Option(
+            names = "--output",
+            paramLabel = "GLOB",
+            description = "Collect files matching GLOB that the program leaves in its working directory; they are "
+                    + "stored with the record (repeatable).")
+    List<String> outputs = new ArrayList<>();
+
+    @Option(
+            names = "--output-dir",
+            paramLabel = "DIR",
+            description = "Write the files the final program left (see the task's output globs) into DIR.")
+    Path outputDir;
+
+    private WorkflowResult errorResult;
+    private ArtifactStore errorStore;
+
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Task t;
         ChatModel chatModel;
         RoutingSecretProvider.Builder routes = RoutingSecretProvider.builder();
         List<HostPort> loopback = new ArrayList<>();
+        SpecProvider<Sandbox> sp;
+        ProviderContext context;
         try {
             Task.Builder b =
                     Task.builder().description(task).integration(integration).language(Language.parse(language));
@@ -138,66 +155,101 @@ public final class RunCommand implements Callable<Integer> {
                 b.environment(kv[0], kv[1]);
             }
             for (String h : allowHosts) {
-                HostPort hp = HostPort.parse(h);
+                HostPort hp = CliValues.host("--allow-host", h);
                 b.allowHost(hp);
                 if (CliValues.isLoopback(hp)) {
                     loopback.add(hp);
                 }
             }
+            outputs.forEach(b::outputGlob);
             t = b.build();
-            chatModel = ProviderLookup.chatModels().named("--model").create(model, ProviderContext.defaults());
-        } catch (ConfigurationException e) {
-            err.println("agentic run: " + e.getMessage());
-            return AgenticCli.USAGE;
-        }
-
-        SpecProvider<Sandbox> sp;
-        ProviderContext context;
-        try {
+            if (outputDir != null) {
+                CliFiles.checkOutputDir(outputDir);
+            }
+            chatModel = CliValues.chatModel(model);
             sp = ProviderLookup.sandboxes().named("--sandbox").find(sandbox);
             context = ProviderContext.builder().loopbackHosts(loopback).build();
-        } catch (ConfigurationException e) {
-            err.println("agentic run: " + e.getMessage());
-            return AgenticCli.USAGE;
+        } catch (AgenticException e) {
+            return fail(out, err, e, "", AgenticCli.USAGE);
         }
+        TerminalResult last = new TerminalResult();
         try (Sandbox box = sp.create(sandbox, context)) {
             ArtifactStore records =
                     ProviderLookup.artifactStores().named("--store").create(store, ProviderContext.defaults());
             Orchestrator orchestrator = Orchestrator.builder()
-                    .generator(ModelGenerator.builder().model(chatModel).build())
+                    .generator(ModelGenerator.builder()
+                            .model(chatModel)
+                            .environment(box.environment())
+                            .build())
                     .executor(Executor.builder().sandbox(box).build())
                     .store(records)
                     .secrets(routes.build())
                     .maxAttempts(maxAttempts)
                     .listener(new ProgressPrinter(err, stream))
+                    .listener(last)
                     .build();
             WorkflowResult result;
             try {
                 result = orchestrator.run(t);
+            } catch (AgenticException e) {
+                // The run stored its ERROR record before the exception reached us: --json reports that result.
+                errorResult = last.result;
+                errorStore = records;
+                try {
+                    RecordsCommand.close(records);
+                } catch (RuntimeException closing) {
+                    e.addSuppressed(closing);
+                }
+                throw e;
+            }
+            try {
                 report(result, records, out, err);
             } finally {
                 RecordsCommand.close(records);
             }
             return result.succeeded() ? AgenticCli.OK : AgenticCli.NOT_OK;
         } catch (SandboxException e) {
-            err.println("agentic run: the sandbox is unavailable: " + e.getMessage());
-            return AgenticCli.USAGE;
+            return fail(out, err, e, "the sandbox is unavailable: ", AgenticCli.USAGE);
         } catch (ConfigurationException e) {
-            err.println("agentic run: " + e.getMessage());
-            return AgenticCli.USAGE;
+            return fail(out, err, e, "", AgenticCli.USAGE);
         } catch (ModelException e) {
-            err.println("agentic run: the model failed: " + e.getMessage());
-            return AgenticCli.NOT_OK;
+            return fail(out, err, e, "the model failed: ", AgenticCli.NOT_OK);
         } catch (AgenticException e) {
-            err.println("agentic run: " + e.getMessage());
-            return AgenticCli.NOT_OK;
+            return fail(out, err, e, "", AgenticCli.NOT_OK);
         }
     }
 
-    private void report(WorkflowResult result, ArtifactStore records, PrintWriter out, PrintWriter err)
-            throws Exception {
+    /** Reports an error that left no workflow result: a message on stderr, and the JSON error with --json. */
+    private int fail(PrintWriter out, PrintWriter err, AgenticException e, String prefix, int exitCode) {
+        err.println("agentic run: " + prefix + e.getMessage());
+        err.flush();
         if (json) {
-            out.println(JSON.writeValueAsString(toJson(result, records)));
+            out.println(ResultJson.write(
+                    errorResult != null
+                            ? ResultJson.workflow(errorResult, errorStore, Map.of())
+                            : ResultJson.error(
+                                    WorkflowError.of(e, e.getMessage()).kind(), e.getMessage())));
+            out.flush();
+        } else if (errorResult != null) {
+            err.println("records: "
+                    + String.join(
+                            ", ",
+                            errorResult.records().stream()
+                                    .map(k -> CliValues.location(errorStore, k))
+                                    .toList()));
+            err.flush();
+        }
+        return exitCode;
+    }
+
+    private void report(WorkflowResult result, ArtifactStore records, PrintWriter out, PrintWriter err) {
+        Map<String, Path> written = outputDir == null
+                ? Map.of()
+                : CliFiles.writeAll(
+                        outputDir,
+                        result.finalResult().map(r -> r.output().files()).orElse(List.of()));
+        if (json) {
+            out.println(ResultJson.write(ResultJson.workflow(result, records, written)));
             out.flush();
             return;
         }
@@ -210,43 +262,33 @@ public final class RunCommand implements Callable<Integer> {
                 + result.estimatedCostUsd()
                         .map(c -> "$" + c.stripTrailingZeros().toPlainString())
                         .orElse("unknown"));
+        String reason = ResultJson.reason(result);
+        if (reason != null) {
+            err.println("reason: " + CliValues.displayable(reason));
+        }
         err.println("records: "
                 + String.join(
                         ", ",
                         result.records().stream()
                                 .map(k -> CliValues.location(records, k))
                                 .toList()));
+        written.forEach((path, saved) -> err.println("output: " + CliValues.displayable(path) + " -> " + saved));
         err.flush();
     }
 
-    private ObjectNode toJson(WorkflowResult r, ArtifactStore records) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("status", r.status().name());
-        n.put("attempts", r.attempts().size());
-        n.put("modelCalls", r.modelCalls());
-        n.putObject("usage")
-                .put("inputTokens", r.usage().inputTokens())
-                .put("outputTokens", r.usage().outputTokens());
-        if (r.estimatedCostUsd().isPresent()) {
-            n.put("estimatedCostUsd", r.estimatedCostUsd().get());
-        } else {
-            n.putNull("estimatedCostUsd");
+    /** Keeps the result of the run's last event (also of a run that ends with an exception). */
+    private static final class TerminalResult implements WorkflowListener {
+        private volatile WorkflowResult result;
+
+        @Override
+        public void onEvent(WorkflowEvent event) {
+            if (event instanceof WorkflowEvent.Completed c) {
+                result = c.result();
+            } else if (event instanceof WorkflowEvent.Failed f) {
+                result = f.result();
+            } else if (event instanceof WorkflowEvent.Cancelled c) {
+                result = c.result();
+            }
         }
-        n.put("code", r.finalCode().map(c -> c.source()).orElse(null));
-        if (r.finalResult().isPresent()) {
-            n.set("result", ResultJson.result(r.finalResult().get()));
-        } else {
-            n.putNull("result");
-        }
-        n.put("runId", r.runId().value());
-        r.error().ifPresent(e -> {
-            ObjectNode error = n.putObject("error");
-            error.put("kind", e.kind().name());
-            error.put("message", e.message());
-            error.put("retryable", e.retryable());
-        });
-        ArrayNode keys = n.putArray("records");
-        r.records().forEach(k -> keys.add(CliValues.location(records, k)));
-        return n;
     }
 }

@@ -1,12 +1,11 @@
 package dev.agentic.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentic.core.AgenticException;
 import dev.agentic.core.Code;
 import dev.agentic.core.ConfigurationException;
 import dev.agentic.core.Language;
+import dev.agentic.core.WorkflowError;
 import dev.agentic.core.annotation.Internal;
 import dev.agentic.core.sandbox.NetworkPolicy;
 import dev.agentic.core.validate.CodeValidator;
@@ -14,12 +13,7 @@ import dev.agentic.core.validate.Finding;
 import dev.agentic.core.validate.Severity;
 import dev.agentic.core.validate.ValidationPolicy;
 import dev.agentic.core.validate.ValidationResult;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +36,6 @@ import picocli.CommandLine.Spec;
         description = "Check a Python or Java program against the validation policy without running it.")
 @Internal
 public final class ValidateCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
@@ -85,16 +78,21 @@ public final class ValidateCommand implements Callable<Integer> {
         try {
             Language lang = language();
             CodeValidator validator = CodeValidator.forLanguage(lang, policy());
-            NetworkPolicy network = allowedHosts.isEmpty()
-                    ? NetworkPolicy.none()
-                    : NetworkPolicy.allow(allowedHosts.toArray(String[]::new));
+            NetworkPolicy.Builder hosts = NetworkPolicy.builder();
+            allowedHosts.forEach(h -> hosts.allowHost(CliValues.host("--allow-host", h)));
+            NetworkPolicy network = allowedHosts.isEmpty() ? NetworkPolicy.none() : hosts.build();
             ValidationResult result = validator.validate(new Code(lang, read()), network);
             out.println(json ? json(result) : human(result));
             out.flush();
             return result.valid() ? AgenticCli.OK : AgenticCli.NOT_OK;
-        } catch (ConfigurationException e) {
+        } catch (AgenticException e) {
             err.println("agentic validate: " + e.getMessage());
             err.flush();
+            if (json) {
+                out.println(ResultJson.write(
+                        ResultJson.error(WorkflowError.of(e, e.getMessage()).kind(), e.getMessage())));
+                out.flush();
+            }
             return AgenticCli.USAGE;
         }
     }
@@ -121,15 +119,7 @@ public final class ValidateCommand implements Callable<Integer> {
     }
 
     private String read() {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ConfigurationException("File " + file + " does not exist; check the path.", e);
-        } catch (CharacterCodingException e) {
-            throw new ConfigurationException("File " + file + " is not UTF-8 text; save it as UTF-8.", e);
-        } catch (IOException e) {
-            throw new ConfigurationException("Cannot read " + file + ": " + e.getMessage(), e);
-        }
+        return CliFiles.readText("File", file);
     }
 
     private String human(ValidationResult result) {
@@ -169,22 +159,10 @@ public final class ValidateCommand implements Callable<Integer> {
     }
 
     private static String json(ValidationResult result) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = ResultJson.object();
         root.put("valid", result.valid());
         root.put("language", result.language().id());
-        ArrayNode findings = root.putArray("findings");
-        for (Finding f : result.findings()) {
-            findings.addObject()
-                    .put("rule", f.rule().id())
-                    .put("severity", f.severity().id())
-                    .put("message", f.message())
-                    .put("line", f.line())
-                    .put("column", f.column());
-        }
-        try {
-            return JSON.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Jackson could not write a tree of strings and numbers", e);
-        }
+        root.set("findings", ResultJson.findings(result.findings()));
+        return ResultJson.write(root);
     }
 }

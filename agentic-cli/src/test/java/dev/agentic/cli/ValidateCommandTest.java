@@ -203,7 +203,7 @@ class ValidateCommandTest {
     @Test
     void directoryIsAnIoErrorWithExitTwo() {
         assertThat(run(dir.toString(), "--language", "java")).isEqualTo(AgenticCli.USAGE);
-        assertThat(err.toString()).contains("Cannot read " + dir);
+        assertThat(err.toString()).contains("File " + dir + " is a directory");
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
         assertThat(run("/")).isEqualTo(AgenticCli.USAGE);

@@ -1,6 +1,7 @@
 package dev.agentic.core;
 
 import dev.agentic.core.annotation.Stable;
+import dev.agentic.core.internal.PluginCalls;
 import dev.agentic.core.internal.generate.CodeExtractor;
 import dev.agentic.core.internal.generate.Prompts;
 import dev.agentic.core.model.ChatModel;
@@ -11,9 +12,11 @@ import dev.agentic.core.model.ModelCall;
 import dev.agentic.core.model.ModelException;
 import dev.agentic.core.model.StopReason;
 import dev.agentic.core.model.StreamListener;
+import dev.agentic.core.sandbox.SandboxEnvironment;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The default {@link Generator}: one {@link ChatModel} call per {@link #generate}, with a system prompt per
@@ -38,8 +41,10 @@ public final class ModelGenerator implements Generator {
     private final int maxTokens;
     private final Double temperature;
     private final Map<Language, String> systemPrompts;
+    private final SandboxEnvironment environment;
 
     private ModelGenerator(Builder b) {
+        this.environment = b.environment;
         this.model = b.model;
         this.maxTokens = b.maxTokens;
         this.temperature = b.temperature;
@@ -65,27 +70,29 @@ public final class ModelGenerator implements Generator {
         Objects.requireNonNull(request, "request");
         ChatRequest chat = chatRequest(request);
         StreamListener target = request.listener();
-        ChatResponse response = model.chat(chat, new StreamListener() {
-            @Override
-            public void onText(String delta) {
-                target.onText(delta);
-            }
+        ChatResponse response = PluginCalls.model(
+                "ChatModel[" + model.id() + "]",
+                () -> model.chat(chat, new StreamListener() {
+                    @Override
+                    public void onText(String delta) {
+                        target.onText(delta);
+                    }
 
-            @Override
-            public void onToolUse(ContentBlock.ToolUse toolUse) {
-                target.onToolUse(toolUse);
-            }
+                    @Override
+                    public void onToolUse(ContentBlock.ToolUse toolUse) {
+                        target.onToolUse(toolUse);
+                    }
 
-            @Override
-            public void onModelCall(ModelCall call) {
-                target.onModelCall(call);
-            }
+                    @Override
+                    public void onModelCall(ModelCall call) {
+                        target.onModelCall(call);
+                    }
 
-            @Override
-            public void onComplete(ChatResponse complete) {
-                target.onComplete(complete);
-            }
-        });
+                    @Override
+                    public void onComplete(ChatResponse complete) {
+                        target.onComplete(complete);
+                    }
+                }));
         String text = response.text();
         Language language = request.task().language();
         CodeExtractor.Extraction extraction =
@@ -106,7 +113,8 @@ public final class ModelGenerator implements Generator {
         Objects.requireNonNull(request, "request");
         Language language = request.task().language();
         ChatRequest.Builder b = ChatRequest.builder()
-                .system(systemPrompts.getOrDefault(language, Prompts.system(language)))
+                .system(systemPrompts.getOrDefault(
+                        language, Prompts.system(language, Optional.ofNullable(environment))))
                 .user(Prompts.user(request))
                 .maxTokens(maxTokens);
         if (temperature != null) {
@@ -126,6 +134,7 @@ public final class ModelGenerator implements Generator {
         private int maxTokens = 4096;
         private Double temperature;
         private final Map<Language, String> systemPrompts = new EnumMap<>(Language.class);
+        private SandboxEnvironment environment;
 
         private Builder() {}
 
@@ -149,6 +158,22 @@ public final class ModelGenerator implements Generator {
                 throw new ConfigurationException("ModelGenerator.temperature must be within 0..2, was " + temperature);
             }
             this.temperature = temperature;
+            return this;
+        }
+
+        /**
+         * What the sandbox offers programs (runtime, importable third-party modules), so the built-in system
+         * prompt names what is there instead of guessing; usually {@code sandbox.environment()}. Without it the
+         * prompt asks for the standard library only.
+         */
+        public Builder environment(SandboxEnvironment environment) {
+            this.environment = Objects.requireNonNull(environment, "environment");
+            return this;
+        }
+
+        /** Same as {@link #environment(SandboxEnvironment)} when present; nothing when empty. */
+        public Builder environment(Optional<SandboxEnvironment> environment) {
+            Objects.requireNonNull(environment, "environment").ifPresent(this::environment);
             return this;
         }
 

@@ -6,7 +6,10 @@ import dev.agentic.core.sandbox.ExecutionResult;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,6 +28,7 @@ public final class WorkflowResult {
     private final int modelCalls;
     private final BigDecimal estimatedCostUsd;
     private final List<String> records;
+    private final Map<String, String> outputKeys;
     private final Duration duration;
     private final WorkflowError error;
     private final String answer;
@@ -38,6 +42,7 @@ public final class WorkflowResult {
         this.modelCalls = b.modelCalls;
         this.estimatedCostUsd = b.estimatedCostUsd;
         this.records = List.copyOf(b.records);
+        this.outputKeys = Collections.unmodifiableMap(new LinkedHashMap<>(b.outputKeys));
         this.duration = b.duration;
         this.error = b.error;
         this.answer = b.answer;
@@ -56,6 +61,7 @@ public final class WorkflowResult {
                 .usage(usage)
                 .modelCalls(modelCalls)
                 .records(records)
+                .outputKeys(outputKeys)
                 .duration(duration);
         b.estimatedCostUsd = estimatedCostUsd;
         b.error = error;
@@ -121,9 +127,21 @@ public final class WorkflowResult {
         return Optional.ofNullable(estimatedCostUsd);
     }
 
-    /** Keys of the stored artifacts (generated code, then the execution record). */
+    /**
+     * Keys of the stored artifacts: the generated code, the output files of the last sandbox run, then the
+     * execution record (always last).
+     */
     public List<String> records() {
         return records;
+    }
+
+    /**
+     * Where the output files of the last sandbox run were stored: each file's path in the program's working
+     * directory to its key in the artifact store ({@code KeyLayout#outputKey}), in the order the sandbox
+     * collected them; empty before the run is stored or when it left no files.
+     */
+    public Map<String, String> outputKeys() {
+        return outputKeys;
     }
 
     public Duration duration() {
@@ -155,6 +173,7 @@ public final class WorkflowResult {
                 && modelCalls == r.modelCalls
                 && Objects.equals(estimatedCostUsd, r.estimatedCostUsd)
                 && records.equals(r.records)
+                && outputKeys.equals(r.outputKeys)
                 && duration.equals(r.duration)
                 && Objects.equals(error, r.error)
                 && Objects.equals(answer, r.answer);
@@ -163,7 +182,18 @@ public final class WorkflowResult {
     @Override
     public int hashCode() {
         return Objects.hash(
-                runId, task, status, attempts, usage, modelCalls, estimatedCostUsd, records, duration, error, answer);
+                runId,
+                task,
+                status,
+                attempts,
+                usage,
+                modelCalls,
+                estimatedCostUsd,
+                records,
+                outputKeys,
+                duration,
+                error,
+                answer);
     }
 
     @Override
@@ -185,6 +215,7 @@ public final class WorkflowResult {
         private int modelCalls;
         private BigDecimal estimatedCostUsd;
         private final List<String> records = new ArrayList<>();
+        private final Map<String, String> outputKeys = new LinkedHashMap<>();
         private Duration duration = Duration.ZERO;
         private WorkflowError error;
         private String answer;
@@ -240,6 +271,18 @@ public final class WorkflowResult {
             keys.forEach(k -> Objects.requireNonNull(k, "key"));
             records.clear();
             records.addAll(keys);
+            return this;
+        }
+
+        /** Replaces the output files' keys: path in the working directory to key in the store, in order. */
+        public Builder outputKeys(Map<String, String> keys) {
+            Objects.requireNonNull(keys, "keys");
+            keys.forEach((path, key) -> {
+                Objects.requireNonNull(path, "path");
+                Objects.requireNonNull(key, "key");
+            });
+            outputKeys.clear();
+            outputKeys.putAll(keys);
             return this;
         }
 

@@ -15,6 +15,7 @@ import dev.agentic.core.sandbox.ExecutionOutput;
 import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.sandbox.InputFile;
 import dev.agentic.core.sandbox.Limit;
+import dev.agentic.core.sandbox.SandboxEnvironment;
 import dev.agentic.core.secret.SecretRef;
 import dev.agentic.core.validate.Finding;
 import dev.agentic.core.validate.RuleId;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ModelGeneratorTest {
@@ -115,12 +117,51 @@ class ModelGeneratorTest {
         assertThat(system)
                 .contains(
                         "Python 3",
-                        "requests",
+                        "standard library",
+                        "urllib.request",
                         "environment variables",
                         "standard output",
                         "non-zero",
                         "exactly one fenced code block",
                         "```python");
+    }
+
+    @Test
+    void systemPromptWithoutAnEnvironmentDoesNotSteerToPackagesThatMayBeMissing() {
+        assertThat(request(Task.of("Fetch a page")).system())
+                .doesNotContain("`requests`")
+                .contains("third-party packages may not be installed");
+    }
+
+    @Test
+    void systemPromptNamesTheSandboxsInterpreterAndItsImportableModules() {
+        SandboxEnvironment environment = SandboxEnvironment.builder()
+                .runtime(Language.PYTHON, "Python 3.11.2")
+                .packages(Language.PYTHON, List.of("yaml", "certifi"))
+                .build();
+        ModelGenerator generator = ModelGenerator.builder()
+                .model(new RecordingModel())
+                .environment(environment)
+                .build();
+
+        String system =
+                generator.chatRequest(GenerationRequest.first(Task.of("x"))).system();
+
+        assertThat(system).contains("Python 3.11.2", "certifi, yaml", "requests is not installed", "urllib.request");
+    }
+
+    @Test
+    void systemPromptOfASandboxWithNoThirdPartyModulesSaysSo() {
+        SandboxEnvironment bare = SandboxEnvironment.builder()
+                .packages(Language.PYTHON, List.of())
+                .build();
+        ModelGenerator generator = ModelGenerator.builder()
+                .model(new RecordingModel())
+                .environment(Optional.of(bare))
+                .build();
+
+        assertThat(generator.chatRequest(GenerationRequest.first(Task.of("x"))).system())
+                .contains("Only the standard library is installed", "requests fails");
     }
 
     @Test

@@ -10,7 +10,9 @@ import dev.agentic.core.sandbox.HostPort;
 import dev.agentic.core.sandbox.Sandbox;
 import dev.agentic.core.sandbox.SandboxCapabilities;
 import dev.agentic.core.sandbox.SandboxCapability;
+import dev.agentic.core.sandbox.SandboxEnvironment;
 import dev.agentic.core.sandbox.SandboxException;
+import dev.agentic.sandbox.internal.EnvironmentProbe;
 import dev.agentic.sandbox.internal.MemoryLimit;
 import dev.agentic.sandbox.internal.RunContext;
 import dev.agentic.sandbox.internal.SandboxRun;
@@ -23,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
@@ -94,6 +97,8 @@ public final class LocalSandbox implements Sandbox {
     /** Set once by {@link Builder#build()} after the self-test passed; null without prestart. */
     private volatile WarmPool pool;
 
+    private volatile SandboxEnvironment environment;
+
     private LocalSandbox(Isolation isolation, RunContext context, int maxConcurrent) {
         this.isolation = isolation;
         this.context = context;
@@ -154,6 +159,31 @@ public final class LocalSandbox implements Sandbox {
     @Override
     public SandboxCapabilities capabilities() {
         return capabilities;
+    }
+
+    /**
+     * What Python programs find in this sandbox: the interpreter's version and the third-party modules they can
+     * import, found by running one short program inside the sandbox on the first call and kept for the
+     * sandbox's lifetime. Empty when this sandbox does not run Python.
+     *
+     * @throws SandboxException when that program cannot run
+     */
+    @Override
+    public Optional<SandboxEnvironment> environment() {
+        if (!context.languages().contains(Language.PYTHON)) {
+            return Optional.empty();
+        }
+        SandboxEnvironment e = environment;
+        if (e == null) {
+            synchronized (this) {
+                e = environment;
+                if (e == null) {
+                    e = EnvironmentProbe.python(this);
+                    environment = e;
+                }
+            }
+        }
+        return Optional.of(e);
     }
 
     /** The isolation mode this sandbox was built with. */

@@ -96,8 +96,10 @@ public final class AgentRun {
             ChatRequest chat = request.build();
             RunLedger.GenerationEvents calls = ledger.leadingModelEvents();
             Instant start = ledger.now();
-            ChatResponse response =
-                    ledger.guard().modelCall(() -> model.chat(chat, calls), "agentic-model-call-" + ledger.runId());
+            ChatResponse response = ledger.guard()
+                    .modelCall(
+                            () -> PluginCalls.model("ChatModel[" + model.id() + "]", () -> model.chat(chat, calls)),
+                            "agentic-model-call-" + ledger.runId());
             calls.finished(response.modelId(), response.usage(), Duration.between(start, ledger.now()));
             ledger.modelCall(response.modelId(), response.usage());
             messages.add(response.message());
@@ -206,8 +208,9 @@ public final class AgentRun {
         ExecutionOutcome outcome;
         try {
             outcome = ledger.guard()
-                    .interruptibleStep(
-                            () -> settings.executor().execute(ledger.request(code), ledger.observer(attempt)));
+                    .interruptibleStep(() -> PluginCalls.sandbox(
+                            settings.executor().toString(),
+                            () -> settings.executor().execute(ledger.request(code), ledger.observer(attempt))));
         } catch (RunGuard.RunCancelled cancelled) {
             ledger.attempt(record.executionTime(Duration.between(start, ledger.now()))
                     .cancelled()

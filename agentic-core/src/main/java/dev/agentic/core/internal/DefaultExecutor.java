@@ -38,22 +38,30 @@ public final class DefaultExecutor implements Executor {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(observer, "observer");
         if (skipValidation) {
-            sandbox.capabilities().check(request, sandbox.toString());
+            checkCapabilities(request);
             observer.executionStarted();
             return new ExecutionOutcome.Ran(
-                    ValidationResult.valid(request.code().language()), sandbox.execute(request));
+                    ValidationResult.valid(request.code().language()), run(request));
         }
-        ValidationResult validation =
-                validatorFor(request.code().language()).validate(request.code(), request.network());
+        CodeValidator validator = validatorFor(request.code().language());
+        ValidationResult validation = PluginCalls.validator(
+                "CodeValidator[" + validator + "]", () -> validator.validate(request.code(), request.network()));
         observer.validated(validation);
         if (!validation.valid()) {
             return new ExecutionOutcome.Rejected(validation);
         }
         // Before anything runs, and only once the sandbox is needed: never a silent downgrade.
-        sandbox.capabilities().check(request, sandbox.toString());
+        checkCapabilities(request);
         observer.executionStarted();
-        ExecutionResult result = sandbox.execute(request);
-        return new ExecutionOutcome.Ran(validation, result);
+        return new ExecutionOutcome.Ran(validation, run(request));
+    }
+
+    private void checkCapabilities(ExecutionRequest request) {
+        PluginCalls.sandbox("Sandbox[" + sandbox + "]", sandbox::capabilities).check(request, sandbox.toString());
+    }
+
+    private ExecutionResult run(ExecutionRequest request) {
+        return PluginCalls.sandbox("Sandbox[" + sandbox + "]", () -> sandbox.execute(request));
     }
 
     private CodeValidator validatorFor(Language language) {

@@ -1,5 +1,6 @@
 package dev.agentic.core.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -16,10 +17,12 @@ import dev.agentic.core.sandbox.Limit;
 import dev.agentic.core.sandbox.NetworkDecision;
 import dev.agentic.core.sandbox.OutputFile;
 import dev.agentic.core.secret.Redactor;
+import dev.agentic.core.store.ContentTypes;
 import dev.agentic.core.validate.Finding;
 import dev.agentic.core.validate.ValidationResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Writes a workflow's execution record as JSON. Stateless and thread-safe. The whole document passes the
@@ -28,11 +31,14 @@ import java.time.Instant;
 public final class RecordJson {
     /**
      * Version of the record format; bumped on incompatible changes. 2 added the run id, prompt-cache tokens and
-     * the typed error object (1 had the error as text).
+     * the typed error object (1 had the error as text). Version 2 records may carry {@code outputs} (the stored
+     * output files), which older readers ignore.
      */
     public static final int FORMAT_VERSION = 2;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private RecordJson() {}
 
@@ -63,6 +69,19 @@ public final class RecordJson {
             e.modelErrorKind().ifPresent(k -> error.put("modelErrorKind", k.name()));
         });
         result.answer().ifPresent(a -> root.put("answer", a));
+        ArrayNode outputs = root.putArray("outputs");
+        List<OutputFile> files =
+                result.finalResult().map(r -> r.output().files()).orElse(List.of());
+        for (OutputFile f : files) {
+            String key = result.outputKeys().get(f.path());
+            if (key != null) {
+                outputs.addObject()
+                        .put("path", f.path())
+                        .put("key", key)
+                        .put("size", f.size())
+                        .put("contentType", ContentTypes.forPath(f.path()).orElse(ContentTypes.OCTET_STREAM));
+            }
+        }
         ArrayNode attempts = root.putArray("attempts");
         for (Attempt a : result.attempts()) {
             attempts.add(attempt(a));

@@ -25,21 +25,16 @@ import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.secret.Redactor;
 import dev.agentic.core.secret.SecretProvider;
 import dev.agentic.core.secret.SecretRef;
-import dev.agentic.core.store.ArtifactMetadata;
 import dev.agentic.core.store.ArtifactStore;
-import dev.agentic.core.store.ContentTypes;
-import dev.agentic.core.store.KeyContext;
 import dev.agentic.core.store.KeyLayout;
 import dev.agentic.core.validate.ValidationResult;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -102,7 +97,9 @@ final class RunLedger {
     void resolveSecrets(SecretProvider provider) {
         Map<String, String> values = new LinkedHashMap<>();
         for (Map.Entry<String, SecretRef> e : task.secrets().entrySet()) {
-            values.put(e.getKey(), provider.resolve(e.getValue()));
+            SecretRef ref = e.getValue();
+            values.put(
+                    e.getKey(), PluginCalls.secrets("SecretProvider[" + provider + "]", () -> provider.resolve(ref)));
         }
         secretValues = Map.copyOf(values);
         redactor = Redactor.of(values.values());
@@ -177,8 +174,9 @@ final class RunLedger {
             request.feedback(feedback);
         }
         GenerationRequest generationRequest = request.build();
-        GenerationResult result =
-                guard.modelCall(() -> generator.generate(generationRequest), "agentic-model-call-" + runId);
+        GenerationResult result = guard.modelCall(
+                () -> PluginCalls.model(generator.toString(), () -> generator.generate(generationRequest)),
+                "agentic-model-call-" + runId);
         Duration time = Duration.between(start, now());
         events.finished(result, time);
         modelCall(result.modelId(), result.usage());
@@ -202,7 +200,7 @@ final class RunLedger {
     }
 
     /**
-     * Stores the final code (if any) and the record, emits the run's last event ({@code Completed},
+     * Stores the final code (if any), the last run's output files and the record ({@link RecordWriter}), emits the run's last event ({@code Completed},
      * {@code Failed} or {@code Cancelled}), and returns the result listing the stored keys.
      *
      * @param error why the run did not end normally, or null
@@ -227,40 +225,8 @@ final class RunLedger {
         if (answer != null) {
             b.answer(redactor.redact(answer));
         }
-        WorkflowResult result = b.build();
-        ArtifactStore target = store.get();
-        List<String> keys = new ArrayList<>();
-        String codeKey = null;
-        Optional<Code> finalCode = result.finalCode();
-        KeyContext keyContext = KeyContext.builder()
-                .integration(task.integration())
-                .description(task.description())
-                .extension(task.language().extension())
-                .time(end)
-                .succeeded(status == WorkflowStatus.SUCCEEDED)
-                .build();
-        ArtifactMetadata meta = ArtifactMetadata.builder()
-                .userMetadata("integration", task.integration())
-                .userMetadata("status", status.name().toLowerCase(Locale.ROOT))
-                .userMetadata("language", task.language().id())
-                .userMetadata("run-id", runId.value())
-                .userMetadata("model", lastModelId(result))
-                .build();
-        if (finalCode.isPresent()) {
-            codeKey = target.putNew(
-                    layout.codeKey(keyContext),
-                    finalCode.get().source().getBytes(StandardCharsets.UTF_8),
-                    meta.toBuilder()
-                            .contentType(ContentTypes.forExtension(keyContext.extension())
-                                    .orElse(ContentTypes.OCTET_STREAM))
-                            .build());
-            keys.add(codeKey);
-        }
-        keys.add(target.putNew(
-                layout.recordKey(keyContext),
-                RecordJson.write(result, end, codeKey, redactor),
-                meta.toBuilder().contentType(ContentTypes.JSON).build()));
-        result = result.toBuilder().records(keys).build();
+        WorkflowResult result = new RecordWriter(PluginCalls.store("the artifact store", store::get), layout, redactor)
+                .write(b.build(), end, lastModelId());
         WorkflowEvent last = switch (status) {
             case SUCCEEDED -> new WorkflowEvent.Completed(runId, now(), result);
             case CANCELLED -> new WorkflowEvent.Cancelled(runId, now(), result);
@@ -271,8 +237,8 @@ final class RunLedger {
     }
 
     /** The model that wrote the last attempt, or {@code none} when no model answered. */
-    private static String lastModelId(WorkflowResult result) {
-        List<Attempt> all = result.attempts();
+    private String lastModelId() {
+        List<Attempt> all = attempts;
         String id = all.isEmpty()
                 ? ""
                 : all.get(all.size() - 1).generation().modelId().strip();
@@ -294,7 +260,14 @@ final class RunLedger {
                     WorkflowStatus.CANCELLED,
                     WorkflowError.of(WorkflowError.Kind.CANCELLED, "the run was cancelled by the caller", false),
                     null);
-        } catch (AgenticException e) {
+        } catch (RuntimeException raw) {
+            AgenticException e = raw instanceof AgenticException typed
+                    ? typed
+                    : new AgenticException(
+                            "the workflow failed unexpectedly with "
+                                    + raw.getClass().getSimpleName()
+                                    + (raw.getMessage() == null ? "" : ": " + raw.getMessage()),
+                            raw);
             try {
                 String message = redactor.redact(String.valueOf(e.getMessage()));
                 WorkflowResult partial = finish(WorkflowStatus.ERROR, WorkflowError.of(e, message), null);

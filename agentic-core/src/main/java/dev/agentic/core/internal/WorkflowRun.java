@@ -71,8 +71,9 @@ final class WorkflowRun {
             ExecutionOutcome outcome;
             try {
                 outcome = ledger.guard()
-                        .interruptibleStep(
-                                () -> settings.executor().execute(ledger.request(code), ledger.observer(attempt)));
+                        .interruptibleStep(() -> PluginCalls.sandbox(
+                                settings.executor().toString(),
+                                () -> settings.executor().execute(ledger.request(code), ledger.observer(attempt))));
             } catch (RunGuard.RunCancelled cancelled) {
                 ledger.attempt(record.executionTime(Duration.between(execStart, ledger.now()))
                         .cancelled()

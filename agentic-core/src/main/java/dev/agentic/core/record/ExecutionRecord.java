@@ -56,6 +56,7 @@ public final class ExecutionRecord {
     private final WorkflowError error;
     private final String answer;
     private final List<RecordedAttempt> attempts;
+    private final List<RecordedOutput> outputs;
 
     private ExecutionRecord(JsonNode root, int formatVersion) {
         this.formatVersion = formatVersion;
@@ -82,6 +83,15 @@ public final class ExecutionRecord {
             list.add(attempt(a));
         }
         this.attempts = List.copyOf(list);
+        List<RecordedOutput> files = new ArrayList<>();
+        for (JsonNode o : root.path("outputs")) {
+            files.add(new RecordedOutput(
+                    required(o, "path").asText(),
+                    required(o, "key").asText(),
+                    o.path("size").asLong(),
+                    o.path("contentType").asText("application/octet-stream")));
+        }
+        this.outputs = List.copyOf(files);
     }
 
     /**
@@ -183,6 +193,14 @@ public final class ExecutionRecord {
 
     public List<RecordedAttempt> attempts() {
         return attempts;
+    }
+
+    /**
+     * The output files of the run's last sandbox execution, stored next to the record; empty when it left none
+     * (and for records written before output files were stored).
+     */
+    public List<RecordedOutput> outputs() {
+        return outputs;
     }
 
     @Override

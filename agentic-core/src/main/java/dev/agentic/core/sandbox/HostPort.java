@@ -5,6 +5,7 @@ import dev.agentic.core.annotation.Stable;
 import java.net.IDN;
 import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 
 /**
  * A host name with an optional port, as written in a network allowlist: {@code api.stripe.com} or
@@ -16,6 +17,13 @@ import java.util.OptionalInt;
  */
 @Stable
 public record HostPort(String host, int port) {
+    /** A name of letters, digits, '.', '_', '-' (and '*' for a wildcard label). */
+    private static final Pattern HOST_NAME = Pattern.compile("[a-z0-9_*-][a-z0-9._*-]*");
+    /** An IPv6 literal: eight groups, or fewer around one '::' (an IPv4 tail allowed). */
+    private static final Pattern IPV6 = Pattern.compile(
+            "(?=.*:.*:)([0-9a-f]{1,4}(:[0-9a-f]{1,4}){7}|([0-9a-f]{1,4}(:[0-9a-f]{1,4})*)?::([0-9a-f]{1,4}(:[0-9a-f]{1,4})*)?"
+                    + "|([0-9a-f]{1,4}:){1,6}:?[0-9.]+|::[0-9a-f:]*[0-9.]+)");
+
     public HostPort {
         if (host == null || host.isBlank()) {
             throw new ConfigurationException("host must not be blank");
@@ -32,6 +40,16 @@ public record HostPort(String host, int port) {
      * @throws ConfigurationException with the accepted forms when the text is not one of them
      */
     public static HostPort parse(String text) {
+        HostPort parsed = parseForm(text);
+        if (!HOST_NAME.matcher(parsed.host()).matches()
+                && !IPV6.matcher(parsed.host()).matches()) {
+            throw new ConfigurationException("Host '" + text + "' is not a host name, host:port or [v6]:port; "
+                    + "write e.g. api.example.com, api.example.com:443 or [::1]:8080.");
+        }
+        return parsed;
+    }
+
+    private static HostPort parseForm(String text) {
         String s = text == null ? "" : text.trim();
         if (s.contains("://") || s.contains("/")) {
             throw new ConfigurationException("Host '" + text + "' must be a bare host or host:port, not a URL "

@@ -2,6 +2,7 @@ package dev.agentic.core.sandbox;
 
 import dev.agentic.core.annotation.Stable;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -36,6 +37,17 @@ public interface Sandbox extends AutoCloseable {
 
     /** What this sandbox enforces and which languages it runs; the same value for the sandbox's lifetime. */
     SandboxCapabilities capabilities();
+
+    /**
+     * What programs find inside this sandbox (runtimes, importable third-party modules), for telling a model;
+     * empty when the sandbox does not say. May be worked out on first call (and then kept), so it can take as
+     * long as one short run.
+     *
+     * @throws SandboxException when the sandbox cannot find out
+     */
+    default Optional<SandboxEnvironment> environment() {
+        return Optional.empty();
+    }
 
     /**
      * Opens a stateful session whose runs share interpreter state. Only sandboxes that declare

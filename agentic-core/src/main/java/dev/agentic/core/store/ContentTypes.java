@@ -2,6 +2,7 @@ package dev.agentic.core.store;
 
 import dev.agentic.core.annotation.Experimental;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /** The content types the workflow stores, and the type a file extension implies. */
@@ -17,6 +18,8 @@ public final class ContentTypes {
     public static final String JSON = "application/json";
     /** Plain text. */
     public static final String TEXT = "text/plain";
+    /** Comma-separated values (RFC 4180). */
+    public static final String CSV = "text/csv";
     /** Bytes of unknown kind; the default when a writer names no type. */
     public static final String OCTET_STREAM = "application/octet-stream";
 
@@ -24,7 +27,7 @@ public final class ContentTypes {
 
     /**
      * The content type of a file extension given without the dot ({@code py}, {@code java}, {@code js},
-     * {@code json}, {@code txt}), case-insensitive; empty for any other.
+     * {@code json}, {@code txt}, {@code csv}), case-insensitive; empty for any other.
      */
     public static Optional<String> forExtension(String extension) {
         switch (extension.toLowerCase(Locale.ROOT)) {
@@ -38,8 +41,18 @@ public final class ContentTypes {
                 return Optional.of(JSON);
             case "txt":
                 return Optional.of(TEXT);
+            case "csv":
+                return Optional.of(CSV);
             default:
                 return Optional.empty();
         }
+    }
+
+    /** The content type of a file's path by its extension ({@link #forExtension}); empty without one. */
+    public static Optional<String> forPath(String path) {
+        Objects.requireNonNull(path, "path");
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return dot < 0 || dot == name.length() - 1 ? Optional.empty() : forExtension(name.substring(dot + 1));
     }
 }

@@ -61,6 +61,11 @@ public final class FileSystemArtifactStore implements ArtifactStore {
         Path abs = root.toAbsolutePath().normalize();
         try {
             Files.createDirectories(abs);
+        } catch (FileAlreadyExistsException e) {
+            throw new StorageException(
+                    "Cannot create artifact directory " + abs + ": " + e.getFile()
+                            + " is a file, not a directory. Choose a writable directory.",
+                    e);
         } catch (IOException e) {
             throw new StorageException(
                     "Cannot create artifact directory " + abs + ": " + e + ". Choose a writable directory.", e);

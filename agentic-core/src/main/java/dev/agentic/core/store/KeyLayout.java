@@ -22,6 +22,23 @@ public interface KeyLayout {
     String recordKey(KeyContext context);
 
     /**
+     * Key of one output file the run's program left behind (see {@code ExecutionOutput#files()}), stored next
+     * to the record: the record's key without {@code .json}, then {@code .files/}, then the file's path with
+     * every character outside letters, digits, '.', '_' and '-' replaced by '_' (a segment that would start
+     * with anything but a letter or digit gets an {@code f} in front). The standard layout gives
+     * {@code executions/<integration>/<success|failure>_<yyyyMMdd_HHmmss>.files/<path>}. Layouts may override
+     * it; the result must pass {@link ArtifactKeys#check}.
+     *
+     * @param path the file's relative path inside the program's working directory, '/'-separated
+     */
+    default String outputKey(KeyContext context, String path) {
+        Objects.requireNonNull(path, "path");
+        String record = recordKey(context);
+        String base = record.endsWith(".json") ? record.substring(0, record.length() - 5) : record;
+        return base + ".files/" + safePath(path);
+    }
+
+    /**
      * The default layout, timestamps in UTC:
      * {@code generated/<integration>/<Task_slug>_<yyyyMMdd_HHmmss>.<ext>} and
      * {@code executions/<integration>/<success|failure>_<yyyyMMdd_HHmmss>.json}.
@@ -47,6 +64,25 @@ public interface KeyLayout {
                         + stamp.format(context.time()) + ".json";
             }
         };
+    }
+
+    /** {@code path} as key segments: unsafe characters replaced, empty and dot segments dropped. */
+    private static String safePath(String path) {
+        StringBuilder sb = new StringBuilder();
+        for (String segment : path.split("[/\\\\]+")) {
+            String safe = segment.replaceAll("[^A-Za-z0-9._-]", "_");
+            if (safe.isEmpty() || safe.equals(".") || safe.equals("..")) {
+                continue;
+            }
+            if (!Character.isLetterOrDigit(safe.charAt(0))) {
+                safe = "f" + safe;
+            }
+            if (sb.length() > 0) {
+                sb.append('/');
+            }
+            sb.append(safe, 0, Math.min(safe.length(), 200));
+        }
+        return sb.length() == 0 ? "file" : sb.toString();
     }
 
     /**

@@ -21,6 +21,7 @@ import dev.agentic.core.validate.CodeValidator;
 import dev.agentic.core.validate.Finding;
 import dev.agentic.core.validate.RuleId;
 import dev.agentic.core.validate.ValidationResult;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -111,7 +112,8 @@ final class Doubles {
     }
 
     /**
-     * Interprets a program: "FAIL" fails with a traceback on stderr; "PRINT_SECRET" prints the value of the
+     * Interprets a program: "FAIL" fails with a traceback on stderr; "WRITE_FILES" leaves out.csv and
+     * reports/May summary.txt; "PRINT_SECRET" prints the value of the
      * API_KEY secret; anything else succeeds and echoes the source.
      */
     static final class MarkerSandbox implements Sandbox {
@@ -138,6 +140,13 @@ final class Doubles {
                         .file(new OutputFile(v + ".txt", new byte[0]))
                         .networkDecision(new NetworkDecision(
                                 Instant.EPOCH, v + ".evil.example", 443, false, "host not in allowlist"))
+                        .build());
+            }
+            if (src.contains("WRITE_FILES")) {
+                return new ExecutionResult.Succeeded(ExecutionOutput.builder()
+                        .duration(d)
+                        .file(new OutputFile("out.csv", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8)))
+                        .file(new OutputFile("reports/May summary.txt", "fine".getBytes(StandardCharsets.UTF_8)))
                         .build());
             }
             if (src.contains("PRINT_SECRET")) {

@@ -34,6 +34,21 @@ class KeyLayoutTest {
     }
 
     @Test
+    void outputFilesAreKeptNextToTheRecordUnderSafeKeysThatNeverLeaveTheirFolder() {
+        KeyContext context = context("x").integration("stripe").succeeded(true).build();
+
+        assertThat(KeyLayout.standard().outputKey(context, "out.csv"))
+                .isEqualTo("executions/stripe/success_20260304_050607.files/out.csv");
+        assertThat(KeyLayout.standard().outputKey(context, "reports/May summary.txt"))
+                .isEqualTo("executions/stripe/success_20260304_050607.files/reports/May_summary.txt");
+        for (String hostile : new String[] {"../../etc/passwd", ".hidden", "/abs//x", "a\\..\\b", "é€", ""}) {
+            String key = KeyLayout.standard().outputKey(context, hostile);
+            assertThat(ArtifactKeys.isValid(key)).as(hostile).isTrue();
+            assertThat(key).as(hostile).startsWith("executions/stripe/success_20260304_050607.files/");
+        }
+    }
+
+    @Test
     void slugDropsPunctuationAndNonAsciiAndStaysShort() {
         assertThat(KeyLayout.slug("Résumé: fetch   the 'top' 10 users; then email them all about the new pricing plan"))
                 .isEqualTo("Resume_fetch_the_top_10_users_then_email_them_all_about_the")

@@ -10,8 +10,10 @@ import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.sandbox.HostPort;
 import dev.agentic.core.sandbox.InputFile;
 import dev.agentic.core.sandbox.Limit;
+import dev.agentic.core.sandbox.SandboxEnvironment;
 import dev.agentic.core.validate.Finding;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -30,8 +32,16 @@ public final class Prompts {
 
     private Prompts() {}
 
-    /** The default system prompt for programs in {@code language}. */
+    /** The default system prompt for programs in {@code language}, for a sandbox that does not describe itself. */
     public static String system(Language language) {
+        return system(language, Optional.empty());
+    }
+
+    /**
+     * The default system prompt for programs in {@code language} running in a sandbox described by
+     * {@code environment}: its runtime and importable third-party modules when known.
+     */
+    public static String system(Language language, Optional<SandboxEnvironment> environment) {
         String common = "Answer with exactly one fenced code block (```" + language.id() + " ... ```) holding the "
                 + "whole program, and nothing else that looks like code. Rules for the program:\n"
                 + "- Read secrets only from the environment variables named in the task, e.g. "
@@ -46,7 +56,7 @@ public final class Prompts {
         switch (language) {
             case PYTHON:
                 return "You write complete, runnable Python 3 programs (a single file, run as `python3 main.py`). "
-                        + "Use only the standard library and `requests`.\n" + common;
+                        + pythonEnvironment(environment) + "\n" + common;
             case JAVA:
                 return "You write complete, runnable Java 17 programs in a single source file, run with "
                         + "`java Main.java`. Declare `public class Main` with a `public static void main(String[] "
@@ -59,6 +69,27 @@ public final class Prompts {
             default:
                 throw new IllegalArgumentException("no prompt for " + language);
         }
+    }
+
+    private static String pythonEnvironment(Optional<SandboxEnvironment> environment) {
+        String runtime = environment
+                .flatMap(e -> e.runtime(Language.PYTHON))
+                .map(r -> "The sandbox runs " + r + ". ")
+                .orElse("");
+        boolean known = environment.map(e -> e.packagesKnown(Language.PYTHON)).orElse(false);
+        List<String> packages =
+                environment.map(e -> e.packages(Language.PYTHON)).orElse(List.of());
+        if (!known) {
+            return runtime + "Use only the standard library (for HTTP: urllib.request); third-party packages may "
+                    + "not be installed.";
+        }
+        if (packages.isEmpty()) {
+            return runtime + "Only the standard library is installed (for HTTP: urllib.request); importing any "
+                    + "third-party package such as requests fails.";
+        }
+        return runtime + "Besides the standard library, only these third-party modules can be imported: "
+                + String.join(", ", packages) + ". Importing anything else fails"
+                + (packages.contains("requests") ? "." : " (requests is not installed; for HTTP use urllib.request).");
     }
 
     /** The user message for {@code request}: task, context, history, and the repair part when repairing. */
