@@ -94,6 +94,12 @@ class MalformedFlagsTest {
                                 "--output-dir",
                                 List.of(aFile.toString(), aFile.resolve("sub").toString()))));
         m.put("demo", Map.of("--store", List.of(aFile.toString(), "\u0000")));
+        m.put(
+                "records",
+                Map.of(
+                        "--store", List.of("nope://x", aFile.toString(), "\u0000"),
+                        "--integration", List.of("", "..", "a b"),
+                        "--last", List.of("0", "-1", "x", "99999999999999")));
         return m;
     }
 

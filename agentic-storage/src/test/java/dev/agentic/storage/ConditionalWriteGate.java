@@ -28,6 +28,15 @@ import java.util.concurrent.Executors;
 final class ConditionalWriteGate implements AutoCloseable {
     private static final Set<String> NOT_FORWARDED =
             Set.of("host", "connection", "content-length", "expect", "upgrade", "transfer-encoding");
+    /** Server-side encryption headers: recorded, then removed, since s3proxy answers them with 501. */
+    private static final String SSE = "x-amz-server-side-encryption";
+
+    private static final String SSE_KMS_KEY = "x-amz-server-side-encryption-aws-kms-key-id";
+
+    /** The encryption a write asked for: the algorithm header and the KMS key id, empty when not sent. */
+    record Encryption(String algorithm, String kmsKeyId) {}
+
+    private volatile Encryption lastEncryption = new Encryption("", "");
 
     private final URI upstream;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -48,6 +57,11 @@ final class ConditionalWriteGate implements AutoCloseable {
         server.createContext("/", this::handle);
         server.start();
         port = server.getAddress().getPort();
+    }
+
+    /** The encryption the last {@code PUT} asked for. */
+    Encryption lastEncryption() {
+        return lastEncryption;
     }
 
     URI endpoint() {
@@ -72,6 +86,11 @@ final class ConditionalWriteGate implements AutoCloseable {
                 body = in.readAllBytes();
             }
             String method = exchange.getRequestMethod();
+            if (method.equals("PUT")) {
+                String algorithm = exchange.getRequestHeaders().getFirst(SSE);
+                String key = exchange.getRequestHeaders().getFirst(SSE_KMS_KEY);
+                lastEncryption = new Encryption(algorithm == null ? "" : algorithm, key == null ? "" : key);
+            }
             if (method.equals("PUT") && "*".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
                 synchronized (createLock) {
                     if (forward(exchange, "HEAD", new byte[0]).statusCode() == 200) {
@@ -104,7 +123,10 @@ final class ConditionalWriteGate implements AutoCloseable {
                                         : "?" + exchange.getRequestURI().getRawQuery())))
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         for (Map.Entry<String, List<String>> h : exchange.getRequestHeaders().entrySet()) {
-            if (!NOT_FORWARDED.contains(h.getKey().toLowerCase(Locale.ROOT))
+            String name = h.getKey().toLowerCase(Locale.ROOT);
+            if (!NOT_FORWARDED.contains(name)
+                    && !name.equals(SSE)
+                    && !name.equals(SSE_KMS_KEY)
                     && !(method.equals("HEAD") && h.getKey().equalsIgnoreCase("If-None-Match"))) {
                 h.getValue().forEach(v -> request.header(h.getKey(), v));
             }
