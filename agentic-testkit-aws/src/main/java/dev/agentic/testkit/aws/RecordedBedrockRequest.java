@@ -1,0 +1,41 @@
+package dev.agentic.testkit.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentic.core.annotation.Experimental;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One request a {@link FakeBedrockServer} received, for assertions: the operation, the model id (decoded from
+ * the path), the request id it answered with, the headers (names in lower case) and the JSON body. Immutable.
+ *
+ * @param operation {@code converse} or {@code converse-stream}
+ * @param modelId the model id from the path, percent-decoded
+ * @param requestId the {@code x-amzn-RequestId} the server answered with
+ * @param headers request headers, names in lower case
+ * @param body the request body, decoded
+ */
+@Experimental
+public record RecordedBedrockRequest(
+        String operation, String modelId, String requestId, Map<String, List<String>> headers, JsonNode body) {
+    public RecordedBedrockRequest {
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(modelId, "modelId");
+        Objects.requireNonNull(requestId, "requestId");
+        headers = Map.copyOf(headers);
+        Objects.requireNonNull(body, "body");
+    }
+
+    /** Whether this was a ConverseStream call. */
+    public boolean streaming() {
+        return operation.equals("converse-stream");
+    }
+
+    /** The first value of header {@code name} (any case), or empty string. */
+    public String header(String name) {
+        List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+        return values == null || values.isEmpty() ? "" : values.get(0);
+    }
+}
