@@ -134,8 +134,9 @@ public final class BedrockErrors {
     private static String advice(Kind kind) {
         switch (kind) {
             case ACCESS_DENIED:
-                return ". Check the credentials and that the IAM policy allows bedrock:InvokeModel and "
-                        + "bedrock:InvokeModelWithResponseStream on this model, and that model access is granted.";
+                return ". Check the credentials, that the IAM policy allows bedrock:InvokeModel and "
+                        + "bedrock:InvokeModelWithResponseStream (bedrock:InvokeAgent for agents) on it, and that "
+                        + "model access is granted.";
             case MODEL_NOT_FOUND:
                 return ". Check the model id and the region; some models need an inference profile id "
                         + "(us.…, eu.…).";

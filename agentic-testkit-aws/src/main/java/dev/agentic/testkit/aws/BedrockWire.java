@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +114,33 @@ final class BedrockWire {
         metadata.set("usage", usage(reply, inputTokens));
         metadata.putObject("metrics").put("latencyMs", 7);
         event(out, "metadata", metadata);
+    }
+
+    static void agent(HttpExchange exchange, BedrockReply reply, String sessionId) throws IOException {
+        if (reply.kind() == BedrockReply.Kind.HTTP_ERROR) {
+            error(exchange, reply);
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", "application/vnd.amazon.eventstream");
+        exchange.getResponseHeaders().set("x-amz-bedrock-agent-session-id", sessionId);
+        exchange.getResponseHeaders().set("x-amzn-bedrock-agent-content-type", "application/json");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        for (String chunk : chunks(reply.text(), Math.max(reply.chunkSize(), 64))) {
+            event(
+                    out,
+                    "chunk",
+                    JSON.createObjectNode()
+                            .put("bytes", Base64.getEncoder().encodeToString(chunk.getBytes(StandardCharsets.UTF_8))));
+        }
+        if (reply.kind() == BedrockReply.Kind.STREAM_EXCEPTION) {
+            Map<String, HeaderValue> headers = new LinkedHashMap<>();
+            headers.put(":message-type", HeaderValue.fromString("exception"));
+            headers.put(
+                    ":exception-type", HeaderValue.fromString(reply.errorCode().orElseThrow()));
+            headers.put(":content-type", HeaderValue.fromString("application/json"));
+            frame(out, headers, JSON.createObjectNode().put("message", reply.toolNameOrMessage()));
+        }
     }
 
     static void error(HttpExchange exchange, BedrockReply reply) throws IOException {

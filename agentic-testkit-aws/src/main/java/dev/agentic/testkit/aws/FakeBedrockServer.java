@@ -31,8 +31,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An in-process Amazon Bedrock Runtime for tests: serves {@code Converse} and {@code ConverseStream} on
- * 127.0.0.1 at a random port, over HTTP/1.1, so the real AWS SDK clients can be pointed at {@link #endpoint()}.
+ * An in-process Amazon Bedrock Runtime for tests: serves {@code Converse}, {@code ConverseStream} and Bedrock
+ * Agent Runtime's {@code InvokeAgent} (scripted under {@code "AGENT_ID/ALIAS_ID"}; a text reply is sent as
+ * {@code chunk} events) on 127.0.0.1 at a random port, over HTTP/1.1, so the real AWS SDK clients can be pointed at {@link #endpoint()}.
  * Streams are real AWS event-stream frames (headers and CRCs written by the AWS event-stream library), errors
  * carry the real error headers and bodies. Answers come from a script per model id (each call takes the next
  * reply; the last one repeats) or from a function of the request; every request is recorded.
@@ -60,6 +61,8 @@ import java.util.regex.Pattern;
 @Experimental
 public final class FakeBedrockServer implements AutoCloseable {
     private static final Pattern PATH = Pattern.compile("^/model/([^/]+)/(converse|converse-stream)$");
+    private static final Pattern AGENT_PATH =
+            Pattern.compile("^/agents/([^/]+)/agentAliases/([^/]+)/sessions/([^/]+)/text$");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
@@ -145,6 +148,11 @@ public final class FakeBedrockServer implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
+            Matcher agent = AGENT_PATH.matcher(exchange.getRequestURI().getRawPath());
+            if (agent.matches()) {
+                invokeAgent(exchange, agent, requestId, body);
+                return;
+            }
             if (!m.matches() || !exchange.getRequestMethod().equals("POST")) {
                 BedrockWire.error(exchange, BedrockReply.error(404, "UnknownOperationException", "no such operation"));
                 return;
@@ -153,7 +161,8 @@ public final class FakeBedrockServer implements AutoCloseable {
             Map<String, List<String>> headers = new HashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), new ArrayList<>(v)));
             JsonNode json = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
-            RecordedBedrockRequest request = new RecordedBedrockRequest(m.group(2), modelId, requestId, headers, json);
+            RecordedBedrockRequest request = new RecordedBedrockRequest(
+                    m.group(2), modelId, requestId, exchange.getRequestURI().getRawPath(), headers, json);
             requests.add(request);
             BedrockReply reply = next(request);
             if (!reply.delay().isZero()) {
@@ -167,6 +176,33 @@ public final class FakeBedrockServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private void invokeAgent(HttpExchange exchange, Matcher agent, String requestId, byte[] body)
+            throws IOException, InterruptedException {
+        String key = decode(agent.group(1)) + "/" + decode(agent.group(2));
+        RecordedBedrockRequest request = new RecordedBedrockRequest(
+                "invoke-agent", key, requestId, exchange.getRequestURI().getRawPath(), headers(exchange), json(body));
+        requests.add(request);
+        BedrockReply reply = next(request);
+        if (!reply.delay().isZero()) {
+            Thread.sleep(reply.delay().toMillis());
+        }
+        BedrockWire.agent(exchange, reply, decode(agent.group(3)));
+    }
+
+    private static String decode(String label) {
+        return URLDecoder.decode(label.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, List<String>> headers(HttpExchange exchange) {
+        Map<String, List<String>> headers = new HashMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), new ArrayList<>(v)));
+        return headers;
+    }
+
+    private static JsonNode json(byte[] body) throws IOException {
+        return body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
     }
 
     private BedrockReply next(RecordedBedrockRequest request) {
