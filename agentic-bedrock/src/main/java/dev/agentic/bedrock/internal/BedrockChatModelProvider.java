@@ -66,7 +66,7 @@ public final class BedrockChatModelProvider implements ChatModelProvider {
         return ids;
     }
 
-    private static void checkRegion(String spec) {
+    static void checkRegion(String spec) {
         try {
             new DefaultAwsRegionProviderChain().getRegion();
         } catch (SdkException e) {
@@ -75,7 +75,7 @@ public final class BedrockChatModelProvider implements ChatModelProvider {
         }
     }
 
-    private static void checkCredentials(String spec) {
+    static void checkCredentials(String spec) {
         if (System.getenv("AWS_BEARER_TOKEN_BEDROCK") != null || System.getProperty("aws.bearerTokenBedrock") != null) {
             return;
         }

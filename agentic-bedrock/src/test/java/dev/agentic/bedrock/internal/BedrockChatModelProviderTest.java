@@ -19,7 +19,11 @@ import org.junit.jupiter.api.Test;
 /** {@code bedrock:} specs, configured only by the standard AWS settings (here their system properties). */
 class BedrockChatModelProviderTest {
     private static final String[] SETTINGS = {
-        "aws.region", "aws.accessKeyId", "aws.secretAccessKey", "aws.endpointUrlBedrockRuntime"
+        "aws.region",
+        "aws.accessKeyId",
+        "aws.secretAccessKey",
+        "aws.endpointUrlBedrockRuntime",
+        "aws.endpointUrlBedrockAgentRuntime"
     };
     private final Map<String, String> saved = new HashMap<>();
 
@@ -70,6 +74,37 @@ class BedrockChatModelProviderTest {
                 ((AutoCloseable) chain).close();
             }
         }
+    }
+
+    @Test
+    void bedrockAgentAnswersThroughInvokeAgentInOneSession() throws Exception {
+        try (FakeBedrockServer server = FakeBedrockServer.start()) {
+            set("aws.region", "us-east-1");
+            set("aws.accessKeyId", "AKIAFAKEFAKEFAKE1234");
+            set("aws.secretAccessKey", "fake-secret");
+            set("aws.endpointUrlBedrockAgentRuntime", server.endpoint().toString());
+            server.script("AGENT1/ALIAS1", BedrockReply.text("```python\nprint(1)\n```"));
+
+            ChatModel agent = create("bedrock-agent:AGENT1/ALIAS1");
+            try {
+                assertThat(agent.chat(ChatRequest.builder().user("one").build()).text())
+                        .contains("print(1)");
+                agent.chat(ChatRequest.builder().user("two").build());
+                assertThat(server.requests("AGENT1/ALIAS1"))
+                        .extracting(r -> r.path())
+                        .hasSize(2)
+                        .allMatch(p -> p.equals(server.requests().get(0).path()));
+            } finally {
+                ((AutoCloseable) agent).close();
+            }
+        }
+    }
+
+    @Test
+    void bedrockAgentWithoutAnAliasSaysTheForm() {
+        assertThatThrownBy(() -> create("bedrock-agent:AGENT1"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("bedrock-agent:AGENT_ID/ALIAS_ID");
     }
 
     @Test
