@@ -1,6 +1,7 @@
 /**
- * Fake AWS servers for tests, speaking the real wire protocols on the JDK's HTTP server so the real AWS SDK
- * clients can be pointed at them: {@link dev.agentic.testkit.aws.FakeSecretsManagerServer}. No AWS SDK and
- * no JUnit dependency.
+ * Fake AWS services for tests: in-process HTTP servers on 127.0.0.1 that speak the real wire protocols
+ * (REST-JSON, JSON 1.1, AWS event-stream frames, AWS error headers), so code under test uses the real AWS SDK
+ * clients pointed at {@code endpoint()}: {@link dev.agentic.testkit.aws.FakeBedrockServer} (Bedrock Runtime and
+ * Agent Runtime) and {@link dev.agentic.testkit.aws.FakeSecretsManagerServer}. No JUnit dependency.
  */
 package dev.agentic.testkit.aws;

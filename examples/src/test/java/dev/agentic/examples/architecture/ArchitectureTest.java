@@ -90,7 +90,7 @@ class ArchitectureTest {
     static void theRulesSeeEveryPublishedModule(JavaClasses classes) {
         Set<String> seen = classes.stream().map(ArchitectureTest::module).collect(Collectors.toSet());
 
-        assertThat(seen).contains("core", "validate", "sandbox", "fakes", "testkit", "cli", "storage");
+        assertThat(seen).contains("core", "validate", "sandbox", "fakes", "testkit", "cli", "storage", "bedrock");
     }
 
     /** The module of a class: the package segment after {@code dev.agentic.}. */
