@@ -117,13 +117,29 @@ final class CliValues {
         }
     }
 
-    /**
-     * The chat model of a {@code --model} spec. A spec without a scheme that names an existing file gets the
-     * hint to write {@code scripted:FILE}.
-     */
-    static ChatModel chatModel(String spec) {
+    /** The providers' context: the loopback destinations and the {@code --region} value, if any; errors name it. */
+    static ProviderContext context(List<HostPort> loopback, String region) {
+        ProviderContext.Builder b = ProviderContext.builder().loopbackHosts(loopback);
+        if (region == null) {
+            return b.build();
+        }
         try {
-            return ProviderLookup.chatModels().named("--model").create(spec, ProviderContext.defaults());
+            return b.region(region).build();
+        } catch (ConfigurationException e) {
+            throw new ConfigurationException(
+                    "--region '" + region + "' is not a region name: write letters and "
+                            + "digits joined by hyphens, e.g. --region us-west-2.",
+                    e);
+        }
+    }
+
+    /**
+     * The chat model of a {@code --model} spec, created in {@code context}. A spec without a scheme that names
+     * an existing file gets the hint to write {@code scripted:FILE}.
+     */
+    static ChatModel chatModel(String spec, ProviderContext context) {
+        try {
+            return ProviderLookup.chatModels().named("--model").create(spec, context);
         } catch (ConfigurationException e) {
             if (!spec.contains(":") && isFile(spec)) {
                 throw new ConfigurationException(

@@ -59,6 +59,13 @@ public final class RunCommand implements Callable<Integer> {
     String model;
 
     @Option(
+            names = "--region",
+            paramLabel = "REGION",
+            description = "The cloud region of the model (e.g. us-west-2 for bedrock:); ahead of AWS_REGION and "
+                    + "the profile's region.")
+    String region;
+
+    @Option(
             names = "--sandbox",
             paramLabel = "PROVIDER[:ARGS]",
             defaultValue = "local",
@@ -166,9 +173,9 @@ public final class RunCommand implements Callable<Integer> {
             if (outputDir != null) {
                 CliFiles.checkOutputDir(outputDir);
             }
-            chatModel = CliValues.chatModel(model);
+            context = CliValues.context(loopback, region);
+            chatModel = CliValues.chatModel(model, context);
             sp = ProviderLookup.sandboxes().named("--sandbox").find(sandbox);
-            context = ProviderContext.builder().loopbackHosts(loopback).build();
         } catch (AgenticException e) {
             return fail(out, err, e, "", AgenticCli.USAGE);
         }

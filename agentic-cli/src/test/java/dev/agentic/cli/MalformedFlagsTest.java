@@ -59,6 +59,7 @@ class MalformedFlagsTest {
                 "run",
                 Map.ofEntries(
                         Map.entry("--model", List.of("", "nope", answer.toString(), "scripted:", "scripted:/nope")),
+                        Map.entry("--region", List.of("", "us west 2", "-us", "us-west-2/", "\u0000")),
                         Map.entry("--sandbox", List.of("", "nope", "nope:x")),
                         Map.entry("--store", List.of("nope://x", aFile.toString(), "\u0000")),
                         Map.entry("--integration", List.of("", "a/b", "..", "a b")),

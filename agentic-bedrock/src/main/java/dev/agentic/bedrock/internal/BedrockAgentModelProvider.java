@@ -7,14 +7,18 @@ import dev.agentic.core.model.ChatResponse;
 import dev.agentic.core.spi.ChatModelProvider;
 import dev.agentic.core.spi.ProviderContext;
 import dev.agentic.core.spi.ProviderSpecs;
+import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockagentruntime.BedrockAgentRuntimeAsyncClient;
+import software.amazon.awssdk.services.bedrockagentruntime.BedrockAgentRuntimeAsyncClientBuilder;
 
 /**
  * {@code bedrock-agent:AGENT_ID/ALIAS_ID}: a hosted Bedrock Agent as the model that writes the code, on the
  * standard AWS settings, with one agent session for the model's lifetime (one {@code agentic run}). The model
- * is closeable and closes its client. Stateless.
+ * is closeable and closes its client. The context's {@link ProviderContext#region() region} ({@code agentic run
+ * --region}) takes precedence over the AWS region chain. Stateless.
  */
 public final class BedrockAgentModelProvider implements ChatModelProvider {
     private static final String SCHEME = "bedrock-agent";
@@ -36,11 +40,13 @@ public final class BedrockAgentModelProvider implements ChatModelProvider {
             throw new ConfigurationException(
                     "--model " + spec + " needs the agent's id and alias id: bedrock-agent:AGENT_ID/ALIAS_ID");
         }
-        BedrockChatModelProvider.checkRegion(spec);
+        Optional<String> region = BedrockChatModelProvider.region(spec, context);
         BedrockChatModelProvider.checkCredentials(spec);
         BedrockAgentRuntimeAsyncClient client;
         try {
-            client = BedrockAgentRuntimeAsyncClient.create();
+            BedrockAgentRuntimeAsyncClientBuilder builder = BedrockAgentRuntimeAsyncClient.builder();
+            region.ifPresent(r -> builder.region(Region.of(r)));
+            client = builder.build();
         } catch (SdkException e) {
             throw new ConfigurationException("--model " + spec + ": cannot create the Bedrock Agent client: "
                     + BedrockErrors.clean(e.getMessage()));

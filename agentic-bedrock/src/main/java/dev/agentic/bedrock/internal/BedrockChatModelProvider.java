@@ -9,6 +9,7 @@ import dev.agentic.core.spi.ProviderContext;
 import dev.agentic.core.spi.ProviderSpecs;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -16,7 +17,9 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 /**
  * {@code bedrock:MODEL_ID[,MODEL_ID…]} and {@code bedrock:default}: Bedrock models configured by the standard
  * AWS settings (credentials, region, {@code AWS_ENDPOINT_URL_BEDROCK_RUNTIME} / {@code AWS_ENDPOINT_URL}); a
- * list is a fallback chain, {@code default} is {@link BedrockModels#defaultFallback}. Checks that a region and
+ * list is a fallback chain, {@code default} is {@link BedrockModels#defaultFallback}. The context's
+ * {@link ProviderContext#region() region} ({@code agentic run --region}) takes precedence over the AWS region
+ * chain. Checks that a region and
  * credentials are configured before it builds anything, so a missing setting is a one-line
  * {@link ConfigurationException}. The model it returns is closeable and closes its clients. Stateless.
  */
@@ -37,9 +40,11 @@ public final class BedrockChatModelProvider implements ChatModelProvider {
     @Override
     public ChatModel create(String spec, ProviderContext context) {
         List<String> ids = ids(spec);
-        checkRegion(spec);
+        Optional<String> region = region(spec, context);
         checkCredentials(spec);
-        BedrockChatModel first = BedrockChatModel.builder().modelId(ids.get(0)).build();
+        BedrockChatModel.Builder builder = BedrockChatModel.builder().modelId(ids.get(0));
+        region.ifPresent(builder::region);
+        BedrockChatModel first = builder.build();
         if (ids.size() == 1) {
             return first;
         }
@@ -66,13 +71,23 @@ public final class BedrockChatModelProvider implements ChatModelProvider {
         return ids;
     }
 
-    static void checkRegion(String spec) {
+    /**
+     * The context's region, which the clients are built with; empty when the AWS region chain applies.
+     *
+     * @throws ConfigurationException when neither the context nor the AWS region chain names a region
+     */
+    static Optional<String> region(String spec, ProviderContext context) {
+        Optional<String> region = context.region();
+        if (region.isPresent()) {
+            return region;
+        }
         try {
             new DefaultAwsRegionProviderChain().getRegion();
         } catch (SdkException e) {
-            throw new ConfigurationException("--model " + spec + " needs an AWS region: set AWS_REGION (or a "
-                    + "region in the AWS profile), e.g. AWS_REGION=us-east-1.");
+            throw new ConfigurationException("--model " + spec + " needs an AWS region: pass --region, or set "
+                    + "AWS_REGION (or a region in the AWS profile), e.g. AWS_REGION=us-east-1.");
         }
+        return Optional.empty();
     }
 
     static void checkCredentials(String spec) {

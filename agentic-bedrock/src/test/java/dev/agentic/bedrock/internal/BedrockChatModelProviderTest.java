@@ -101,6 +101,55 @@ class BedrockChatModelProviderTest {
     }
 
     @Test
+    void theContextRegionSignsTheRequestsAheadOfTheAwsRegionSetting() throws Exception {
+        try (FakeBedrockServer server = FakeBedrockServer.start()) {
+            set("aws.region", "us-east-1");
+            set("aws.accessKeyId", "AKIAFAKEFAKEFAKE1234");
+            set("aws.secretAccessKey", "fake-secret");
+            set("aws.endpointUrlBedrockRuntime", server.endpoint().toString());
+            server.script("model-a", BedrockReply.text("from a"));
+
+            ChatModel model = ProviderLookup.chatModels()
+                    .named("--model")
+                    .create(
+                            "bedrock:model-a",
+                            ProviderContext.builder().region("eu-west-3").build());
+            try {
+                assertThat(model.chat(ChatRequest.builder().user("hi").build()).text())
+                        .isEqualTo("from a");
+                assertThat(server.requests().get(0).header("authorization"))
+                        .contains("/eu-west-3/bedrock/")
+                        .doesNotContain("us-east-1");
+            } finally {
+                ((AutoCloseable) model).close();
+            }
+        }
+    }
+
+    @Test
+    void theContextRegionIsEnoughWhenNoAwsRegionIsSet() throws Exception {
+        try (FakeBedrockServer server = FakeBedrockServer.start()) {
+            set("aws.accessKeyId", "AKIAFAKEFAKEFAKE1234");
+            set("aws.secretAccessKey", "fake-secret");
+            set("aws.endpointUrlBedrockAgentRuntime", server.endpoint().toString());
+            server.script("AGENT1/ALIAS1", BedrockReply.text("```python\nprint(1)\n```"));
+
+            ChatModel agent = ProviderLookup.chatModels()
+                    .named("--model")
+                    .create(
+                            "bedrock-agent:AGENT1/ALIAS1",
+                            ProviderContext.builder().region("ap-south-1").build());
+            try {
+                assertThat(agent.chat(ChatRequest.builder().user("one").build()).text())
+                        .contains("print(1)");
+                assertThat(server.requests().get(0).header("authorization")).contains("/ap-south-1/bedrock/");
+            } finally {
+                ((AutoCloseable) agent).close();
+            }
+        }
+    }
+
+    @Test
     void bedrockAgentWithoutAnAliasSaysTheForm() {
         assertThatThrownBy(() -> create("bedrock-agent:AGENT1"))
                 .isInstanceOf(ConfigurationException.class)
@@ -120,6 +169,7 @@ class BedrockChatModelProviderTest {
         assertThatThrownBy(() -> create("bedrock:" + BedrockModels.CLAUDE_3_HAIKU))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("AWS_REGION")
+                .hasMessageContaining("--region")
                 .hasMessageNotContaining("\n");
     }
 

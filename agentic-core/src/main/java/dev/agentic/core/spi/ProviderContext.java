@@ -7,11 +7,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * Host settings a provider may need besides its spec. Today: the loopback {@code host:port} pairs that runs
- * may reach, which the {@code agentic} command allows only for destinations the user listed (local
- * development). {@link #defaults()} has none of them. Immutable and thread-safe.
+ * Host settings a provider may need besides its spec: the loopback {@code host:port} pairs that runs may
+ * reach, which the {@code agentic} command allows only for destinations the user listed (local development),
+ * and the cloud region a provider uses when its spec and the environment name none ({@code agentic run
+ * --region}). {@link #defaults()} has none of them. Immutable and thread-safe.
  *
  * <pre>{@code
  * ProviderContext context = ProviderContext.builder()
@@ -23,14 +26,17 @@ import java.util.Objects;
 @Experimental
 public final class ProviderContext {
     private static final ProviderContext DEFAULTS = builder().build();
+    private static final Pattern REGION = Pattern.compile("[A-Za-z0-9]+(-[A-Za-z0-9]+)*");
 
     private final List<HostPort> loopbackHosts;
+    private final String region;
 
     private ProviderContext(Builder b) {
         this.loopbackHosts = List.copyOf(b.loopbackHosts);
+        this.region = b.region;
     }
 
-    /** A context with every setting at its default: no loopback destinations. */
+    /** A context with every setting at its default: no loopback destinations, no region. */
     public static ProviderContext defaults() {
         return DEFAULTS;
     }
@@ -40,7 +46,9 @@ public final class ProviderContext {
     }
 
     public Builder toBuilder() {
-        return new Builder().loopbackHosts(loopbackHosts);
+        Builder b = new Builder().loopbackHosts(loopbackHosts);
+        b.region = region;
+        return b;
     }
 
     /**
@@ -51,24 +59,35 @@ public final class ProviderContext {
         return loopbackHosts;
     }
 
+    /**
+     * The cloud region a provider uses when its spec and the environment name none, e.g. {@code us-west-2};
+     * a provider that reads a region from the environment lets this one take precedence. Empty by default.
+     */
+    public Optional<String> region() {
+        return Optional.ofNullable(region);
+    }
+
     @Override
     public boolean equals(Object o) {
-        return o instanceof ProviderContext other && loopbackHosts.equals(other.loopbackHosts);
+        return o instanceof ProviderContext other
+                && loopbackHosts.equals(other.loopbackHosts)
+                && Objects.equals(region, other.region);
     }
 
     @Override
     public int hashCode() {
-        return loopbackHosts.hashCode();
+        return Objects.hash(loopbackHosts, region);
     }
 
     @Override
     public String toString() {
-        return "ProviderContext[loopbackHosts=" + loopbackHosts + "]";
+        return "ProviderContext[loopbackHosts=" + loopbackHosts + ", region=" + region + "]";
     }
 
     /** Builds a {@link ProviderContext}. Not thread-safe. */
     public static final class Builder {
         private final List<HostPort> loopbackHosts = new ArrayList<>();
+        private String region;
 
         private Builder() {}
 
@@ -85,8 +104,24 @@ public final class ProviderContext {
             return this;
         }
 
-        /** @throws ConfigurationException when a loopback destination has no port */
+        /**
+         * The cloud region a provider uses when its spec and the environment name none, e.g. {@code us-west-2}:
+         * letters and digits, in parts joined by single hyphens.
+         */
+        public Builder region(String region) {
+            this.region = Objects.requireNonNull(region, "region");
+            return this;
+        }
+
+        /**
+         * @throws ConfigurationException when a loopback destination has no port, or the region is not letters
+         *     and digits joined by hyphens
+         */
         public ProviderContext build() {
+            if (region != null && !REGION.matcher(region).matches()) {
+                throw new ConfigurationException("ProviderContext.region: '" + region + "' is not a region name; "
+                        + "write letters and digits joined by hyphens, for example us-west-2");
+            }
             for (HostPort hp : loopbackHosts) {
                 if (hp.port() == 0) {
                     throw new ConfigurationException("ProviderContext.loopbackHosts: '" + hp + "' needs an explicit "

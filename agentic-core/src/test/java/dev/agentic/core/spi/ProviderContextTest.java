@@ -42,4 +42,27 @@ class ProviderContextTest {
                 .hasMessageContaining("ProviderContext.loopbackHosts")
                 .hasMessageContaining("explicit port");
     }
+
+    @Test
+    void regionIsEmptyByDefaultAndKeptByToBuilder() {
+        ProviderContext c = ProviderContext.builder().region("us-west-2").build();
+
+        assertThat(ProviderContext.defaults().region()).isEmpty();
+        assertThat(c.region()).contains("us-west-2");
+        assertThat(c.toBuilder().build()).isEqualTo(c).hasSameHashCodeAs(c);
+        assertThat(c).isNotEqualTo(ProviderContext.defaults());
+        assertThat(c.toString()).contains("region=us-west-2");
+    }
+
+    @Test
+    void regionThatIsNotANameIsRejectedNamingTheField() {
+        for (String bad : new String[] {"", " ", "us west 2", "us-west-2/", "-us", "us--west"}) {
+            assertThatThrownBy(() -> ProviderContext.builder().region(bad).build())
+                    .as(bad)
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("ProviderContext.region")
+                    .hasMessageContaining("us-west-2");
+        }
+        assertThatThrownBy(() -> ProviderContext.builder().region(null)).isInstanceOf(NullPointerException.class);
+    }
 }
