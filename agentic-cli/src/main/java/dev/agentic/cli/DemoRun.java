@@ -44,7 +44,10 @@ final class DemoRun {
                     .answer(DemoAnswers.repaired())
                     .build();
             Orchestrator orchestrator = Orchestrator.builder()
-                    .generator(ModelGenerator.builder().model(model).build())
+                    .generator(ModelGenerator.builder()
+                            .model(model)
+                            .environment(sandbox.environment())
+                            .build())
                     .executor(Executor.builder().sandbox(sandbox).build())
                     .store(store)
                     .secrets(SecretProvider.fromMap(Map.of("PAYMENTS_API_KEY", api.apiKey())))

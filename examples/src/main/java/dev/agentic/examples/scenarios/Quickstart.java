@@ -69,7 +69,10 @@ public final class Quickstart {
 
             // 4. The orchestrator: generator, executor (validator + sandbox), store, secrets.
             Orchestrator orchestrator = Orchestrator.builder()
-                    .generator(ModelGenerator.builder().model(model).build())
+                    .generator(ModelGenerator.builder()
+                            .model(model)
+                            .environment(sandbox.environment())
+                            .build())
                     .executor(Executor.builder().sandbox(sandbox).build())
                     .store(FileSystemArtifactStore.at(storeDir))
                     .secrets(new EnvironmentSecretProvider(Map.of("PAYMENTS_API_KEY", api.apiKey())::get))

@@ -30,7 +30,10 @@ class ReadmeExampleTest {
         // tag::readme[]
         try (LocalSandbox sandbox = LocalSandbox.builder().build()) {
             Orchestrator orchestrator = Orchestrator.builder()
-                    .generator(ModelGenerator.builder().model(model).build())  // any ChatModel
+                    .generator(ModelGenerator.builder()
+                            .model(model)                                      // any ChatModel
+                            .environment(sandbox.environment())                // what the sandbox has
+                            .build())
                     .executor(Executor.builder().sandbox(sandbox).build())     // validate, then run
                     .store(FileSystemArtifactStore.at(Path.of("agentic-runs")))
                     .secrets(SecretProvider.environment())
