@@ -1,5 +1,6 @@
 package dev.agentic.validate;
 
+import com.github.javaparser.ParserConfiguration;
 import dev.agentic.core.annotation.Stable;
 import dev.agentic.core.validate.CodeValidator;
 import dev.agentic.core.validate.ValidationPolicy;
@@ -51,6 +52,15 @@ public final class Validators {
     /** The Java validator under {@code policy}: javaparser at the Java 17 language level. */
     public static CodeValidator java(ValidationPolicy policy) {
         return new JavaCodeValidator(Objects.requireNonNull(policy, "policy"));
+    }
+
+    /**
+     * A new javaparser configuration exactly as the Java validator parses with it (Java 17 language level, node
+     * positions kept, no comment attribution, no line-separator detection), for tools that parse the same way —
+     * such as benchmarks that compare the validator with the bare parse.
+     */
+    public static ParserConfiguration javaParserConfiguration() {
+        return JavaCodeValidator.configuration(false);
     }
 
     /**

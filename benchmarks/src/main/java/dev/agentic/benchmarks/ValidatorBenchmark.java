@@ -10,7 +10,6 @@ import dev.agentic.core.validate.CodeValidator;
 import dev.agentic.core.validate.ValidationPolicy;
 import dev.agentic.core.validate.ValidationResult;
 import dev.agentic.validate.Validators;
-import dev.agentic.validate.internal.java.JavaCodeValidator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -71,7 +70,7 @@ public class ValidatorBenchmark {
         requireValid(pythonValidatorUnsafeTreeCopy.validate(pythonProgram, STRIPE));
         javaProgram = Code.java(resource("InvoiceReconciliation.java"));
         javaValidator = Validators.java(ValidationPolicy.standard());
-        javaParserConfiguration = JavaCodeValidator.configuration(false);
+        javaParserConfiguration = Validators.javaParserConfiguration();
         requireValid(javaValidator.validate(javaProgram, STRIPE));
     }
 
