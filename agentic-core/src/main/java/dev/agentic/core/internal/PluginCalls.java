@@ -34,9 +34,27 @@ public final class PluginCalls {
         return call(plugin, call, StorageException::new);
     }
 
-    /** A call to a secret provider named {@code plugin}; failures become {@link SecretException}. */
+    /**
+     * A call to a secret provider named {@code plugin}; failures become {@link SecretException}. Unlike the other
+     * plug-ins, the failure's own message and the exception itself are left out: a provider's parser or client
+     * may quote the secret's value in them (JSON parsers quote the text they choke on), and no redactor exists
+     * yet while secrets are being resolved. Only the failure's type is named.
+     */
     public static <T> T secrets(String plugin, Supplier<T> call) {
-        return call(plugin, call, SecretException::new);
+        T value;
+        try {
+            value = call.get();
+        } catch (AgenticException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new SecretException(plugin + " failed with " + e.getClass().getName()
+                    + " (its message is not shown: it may quote the secret); this is a fault in that plug-in, "
+                    + "not in the task");
+        }
+        if (value == null) {
+            throw new SecretException(plugin + " returned null, which its contract does not allow");
+        }
+        return value;
     }
 
     /**

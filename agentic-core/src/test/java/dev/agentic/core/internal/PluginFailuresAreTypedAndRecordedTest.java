@@ -2,6 +2,7 @@ package dev.agentic.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.agentic.core.AgentOrchestrator;
 import dev.agentic.core.AgenticException;
@@ -38,6 +39,7 @@ import dev.agentic.core.store.ListRequest;
 import dev.agentic.core.store.StorageException;
 import dev.agentic.core.validate.CodeValidator;
 import dev.agentic.core.validate.ValidationResult;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -213,6 +215,33 @@ class PluginFailuresAreTypedAndRecordedTest {
                     .hasMessageContaining("SecretProvider[");
         }
         assertThat(store.list("executions/")).hasSize(2);
+    }
+
+    @Test
+    void aSecretProviderFailureThatQuotesTheValueLeaksItNeitherInTheExceptionNorTheRecord() {
+        String value = "sk_live_quoted_by_a_parser_1234";
+        Orchestrator o = orchestrator(new Doubles.ListGenerator("print(1)"))
+                .secrets(ref -> {
+                    throw new IllegalArgumentException("Unexpected character in '" + value + "'");
+                })
+                .build();
+
+        Throwable thrown = catchThrowable(() -> o.run(Task.builder()
+                .description("x")
+                .secret("KEY", SecretRef.of("vault/key"))
+                .build()));
+
+        assertThat(thrown).isInstanceOf(SecretException.class).hasMessageContaining("IllegalArgumentException");
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            assertThat(String.valueOf(t.getMessage())).doesNotContain(value);
+        }
+        for (Throwable t : thrown.getSuppressed()) {
+            assertThat(String.valueOf(t.getMessage())).doesNotContain(value);
+        }
+        for (String key : store.list("")) {
+            assertThat(new String(store.get(key).orElseThrow(), StandardCharsets.UTF_8))
+                    .doesNotContain(value);
+        }
     }
 
     @Test
