@@ -2,6 +2,7 @@ package dev.agentic.bedrock;
 
 import dev.agentic.bedrock.internal.AgentChatModel;
 import dev.agentic.bedrock.internal.BedrockErrors;
+import dev.agentic.bedrock.internal.ClientSettings;
 import dev.agentic.core.ConfigurationException;
 import dev.agentic.core.GenerationRequest;
 import dev.agentic.core.GenerationResult;
@@ -145,16 +146,8 @@ public final class BedrockAgentGenerator implements Generator, AutoCloseable {
                 return new BedrockAgentGenerator(client, false, agentId, aliasId);
             }
             try {
-                BedrockAgentRuntimeAsyncClientBuilder b = BedrockAgentRuntimeAsyncClient.builder();
-                if (region != null) {
-                    b.region(region);
-                }
-                if (credentials != null) {
-                    b.credentialsProvider(credentials);
-                }
-                if (endpoint != null) {
-                    b.endpointOverride(endpoint);
-                }
+                BedrockAgentRuntimeAsyncClientBuilder b =
+                        ClientSettings.apply(BedrockAgentRuntimeAsyncClient.builder(), region, credentials, endpoint);
                 return new BedrockAgentGenerator(b.build(), true, agentId, aliasId);
             } catch (SdkException e) {
                 throw new ConfigurationException("Cannot create the Bedrock Agent client: "

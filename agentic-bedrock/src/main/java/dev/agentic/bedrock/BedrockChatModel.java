@@ -1,6 +1,7 @@
 package dev.agentic.bedrock;
 
 import dev.agentic.bedrock.internal.BedrockErrors;
+import dev.agentic.bedrock.internal.ClientSettings;
 import dev.agentic.bedrock.internal.ConverseAnswers;
 import dev.agentic.bedrock.internal.ConverseRequests;
 import dev.agentic.bedrock.internal.StreamAssembler;
@@ -233,13 +234,13 @@ public final class BedrockChatModel implements ChatModel, AutoCloseable {
             try {
                 if (sync == null) {
                     BedrockRuntimeClientBuilder b = BedrockRuntimeClient.builder();
-                    configure(b);
+                    ClientSettings.apply(b, region, credentials, endpoint);
                     sync = b.build();
                 }
                 if (async == null) {
                     BedrockRuntimeAsyncClientBuilder b = BedrockRuntimeAsyncClient.builder()
                             .httpClientBuilder(NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP1_1));
-                    configure(b);
+                    ClientSettings.apply(b, region, credentials, endpoint);
                     async = b.build();
                 }
             } catch (SdkException e) {
@@ -251,30 +252,6 @@ public final class BedrockChatModel implements ChatModel, AutoCloseable {
                         + "BedrockChatModel.builder().region(\"us-east-1\").");
             }
             return new BedrockChatModel(modelId, topP, sync, async, client == null, asyncClient == null);
-        }
-
-        private void configure(BedrockRuntimeClientBuilder b) {
-            if (region != null) {
-                b.region(region);
-            }
-            if (credentials != null) {
-                b.credentialsProvider(credentials);
-            }
-            if (endpoint != null) {
-                b.endpointOverride(endpoint);
-            }
-        }
-
-        private void configure(BedrockRuntimeAsyncClientBuilder b) {
-            if (region != null) {
-                b.region(region);
-            }
-            if (credentials != null) {
-                b.credentialsProvider(credentials);
-            }
-            if (endpoint != null) {
-                b.endpointOverride(endpoint);
-            }
         }
     }
 }
