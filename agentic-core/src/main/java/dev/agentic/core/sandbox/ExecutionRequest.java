@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * Everything a {@link Sandbox} needs for one run. Immutable and thread-safe; build with {@link #builder()}.
@@ -19,7 +18,6 @@ import java.util.regex.Pattern;
  */
 @Stable
 public final class ExecutionRequest {
-    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final Code code;
     private final ExecutionLimits limits;
@@ -37,12 +35,7 @@ public final class ExecutionRequest {
         this.secrets = Map.copyOf(b.secrets);
         this.inputFiles = List.copyOf(b.inputFiles);
         this.outputGlobs = List.copyOf(b.outputGlobs);
-        for (String name : secrets.keySet()) {
-            if (environment.containsKey(name)) {
-                throw new ConfigurationException("Environment variable " + name
-                        + " is set both as plain environment and as a secret; keep one.");
-            }
-        }
+        EnvironmentNames.checkDisjoint(environment, secrets);
     }
 
     public static Builder builder() {
@@ -139,7 +132,7 @@ public final class ExecutionRequest {
         }
 
         public Builder environment(String name, String value) {
-            environment.put(checkName(name), Objects.requireNonNull(value, "value of " + name));
+            environment.put(EnvironmentNames.check(name), Objects.requireNonNull(value, "value of " + name));
             return this;
         }
 
@@ -150,7 +143,7 @@ public final class ExecutionRequest {
 
         /** Adds a resolved secret, exposed to the program as environment variable {@code name}. */
         public Builder secret(String name, String value) {
-            secrets.put(checkName(name), Objects.requireNonNull(value, "secret value"));
+            secrets.put(EnvironmentNames.check(name), Objects.requireNonNull(value, "secret value"));
             return this;
         }
 
@@ -179,14 +172,6 @@ public final class ExecutionRequest {
                 throw new ConfigurationException("ExecutionRequest.code must be set");
             }
             return new ExecutionRequest(this);
-        }
-
-        private static String checkName(String name) {
-            if (name == null || !ENV_NAME.matcher(name).matches()) {
-                throw new ConfigurationException(
-                        "Environment variable name '" + name + "' must match [A-Za-z_][A-Za-z0-9_]*.");
-            }
-            return name;
         }
     }
 }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * How to open a {@link SandboxSession}: its language, the limits of each run, the network policy, the
@@ -22,7 +21,6 @@ import java.util.regex.Pattern;
  */
 @Experimental
 public final class SessionOptions {
-    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(15);
 
     private final Language language;
@@ -143,13 +141,13 @@ public final class SessionOptions {
         }
 
         public Builder environment(String name, String value) {
-            environment.put(checkName(name), Objects.requireNonNull(value, "value of " + name));
+            environment.put(EnvironmentNames.check(name), Objects.requireNonNull(value, "value of " + name));
             return this;
         }
 
         /** Adds a resolved secret, exposed to the interpreter as environment variable {@code name}. */
         public Builder secret(String name, String value) {
-            secrets.put(checkName(name), Objects.requireNonNull(value, "secret value"));
+            secrets.put(EnvironmentNames.check(name), Objects.requireNonNull(value, "secret value"));
             return this;
         }
 
@@ -169,21 +167,8 @@ public final class SessionOptions {
                 throw new ConfigurationException("SessionOptions.language must be set (for example "
                         + "SessionOptions.builder().language(Language.PYTHON))");
             }
-            for (String name : secrets.keySet()) {
-                if (environment.containsKey(name)) {
-                    throw new ConfigurationException("Environment variable " + name
-                            + " is set both as plain environment and as a secret; keep one.");
-                }
-            }
+            EnvironmentNames.checkDisjoint(environment, secrets);
             return new SessionOptions(this);
-        }
-
-        private static String checkName(String name) {
-            if (name == null || !ENV_NAME.matcher(name).matches()) {
-                throw new ConfigurationException(
-                        "Environment variable name '" + name + "' must match [A-Za-z_][A-Za-z0-9_]*.");
-            }
-            return name;
         }
     }
 }
