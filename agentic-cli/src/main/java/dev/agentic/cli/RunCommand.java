@@ -55,7 +55,7 @@ public final class RunCommand implements Callable<Integer> {
             paramLabel = "PROVIDER:ARGS",
             required = true,
             description = "The model: scripted:FILE[,FILE...] (offline, one answer per file). Providers on the "
-                    + "classpath add more (e.g. bedrock:MODEL_ID[,MODEL_ID...]).")
+                    + "classpath add more (e.g. bedrock:MODEL_ID[,MODEL_ID...], openai:MODEL).")
     String model;
 
     @Option(
