@@ -10,6 +10,7 @@ import dev.agentic.core.Language;
 import dev.agentic.core.annotation.Experimental;
 import dev.agentic.core.sandbox.ExecutionLimits;
 import dev.agentic.core.sandbox.ExecutionRequest;
+import dev.agentic.core.sandbox.InputFile;
 import dev.agentic.core.sandbox.NetworkPolicy;
 import dev.agentic.core.sandbox.Sandbox;
 import dev.agentic.core.secret.Redactor;
@@ -24,7 +25,9 @@ import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -61,6 +64,7 @@ public final class SandboxCodeTool {
     private final ExecutionLimits limits;
     private final NetworkPolicy network;
     private final Map<String, SecretRef> secrets;
+    private final List<InputFile> inputFiles;
     private final SecretProvider secretProvider;
     private final int stderrTailChars;
 
@@ -76,6 +80,7 @@ public final class SandboxCodeTool {
         this.limits = b.limits;
         this.network = b.network;
         this.secrets = Map.copyOf(b.secrets);
+        this.inputFiles = List.copyOf(b.inputFiles);
         this.secretProvider = b.secretProvider;
         this.stderrTailChars = b.stderrTailChars;
     }
@@ -111,13 +116,13 @@ public final class SandboxCodeTool {
         Objects.requireNonNull(code, "code");
         Map<String, String> values = new LinkedHashMap<>();
         secrets.forEach((name, ref) -> values.put(name, secretProvider.resolve(ref)));
-        ExecutionRequest request = ExecutionRequest.builder()
+        ExecutionRequest.Builder request = ExecutionRequest.builder()
                 .code(new Code(language, code))
                 .limits(limits)
                 .network(network)
-                .secrets(values)
-                .build();
-        ExecutionOutcome outcome = executor.execute(request);
+                .secrets(values);
+        inputFiles.forEach(request::inputFile);
+        ExecutionOutcome outcome = executor.execute(request.build());
         return Reports.of(outcome, Redactor.of(values.values()), stderrTailChars);
     }
 
@@ -177,6 +182,7 @@ public final class SandboxCodeTool {
         private ExecutionLimits limits = ExecutionLimits.defaults();
         private NetworkPolicy network = NetworkPolicy.none();
         private final Map<String, SecretRef> secrets = new LinkedHashMap<>();
+        private final List<InputFile> inputFiles = new ArrayList<>();
         private SecretProvider secretProvider = SecretProvider.environment();
         private int stderrTailChars = 2000;
 
@@ -224,6 +230,12 @@ public final class SandboxCodeTool {
          */
         public Builder secret(String name, SecretRef ref) {
             secrets.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(ref, "ref"));
+            return this;
+        }
+
+        /** A file placed in the working directory of every run (the data a question is about). */
+        public Builder inputFile(String name, byte[] content) {
+            inputFiles.add(new InputFile(name, content));
             return this;
         }
 

@@ -16,6 +16,7 @@ import dev.agentic.core.model.Role;
 import dev.agentic.core.model.StopReason;
 import dev.agentic.core.model.TokenUsage;
 import dev.agentic.core.model.ToolSpec;
+import dev.agentic.langchain4j.internal.Conversions;
 import dev.agentic.testkit.openai.FakeOpenAiServer;
 import dev.agentic.testkit.openai.OpenAiReply;
 import dev.agentic.testkit.openai.RecordedOpenAiRequest;
@@ -172,8 +173,7 @@ class LangChain4jChatModelTest {
 
     @Test
     void toolSpecificationsConvertBothWaysWithoutLosingTheSchema() throws Exception {
-        ToolSpec back = dev.agentic.langchain4j.internal.Conversions.toolSpec(
-                dev.agentic.langchain4j.internal.Conversions.toolSpecification(LOOKUP));
+        ToolSpec back = Conversions.toolSpec(Conversions.toolSpecification(LOOKUP));
 
         assertThat(back.name()).isEqualTo(LOOKUP.name());
         assertThat(back.description()).isEqualTo(LOOKUP.description());

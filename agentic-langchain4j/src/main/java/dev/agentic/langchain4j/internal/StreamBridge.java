@@ -4,6 +4,7 @@ import dev.agentic.core.model.ChatResponse;
 import dev.agentic.core.model.ModelException;
 import dev.agentic.core.model.StreamListener;
 import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -31,10 +32,7 @@ public final class StreamBridge {
      * @throws ModelException when the call fails, mapped by {@link ErrorKinds}
      */
     public static ChatResponse stream(
-            StreamingChatModel model,
-            dev.langchain4j.model.chat.request.ChatRequest request,
-            StreamListener listener,
-            String modelId) {
+            StreamingChatModel model, ChatRequest request, StreamListener listener, String modelId) {
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         try {
             model.chat(request, new StreamingChatResponseHandler() {

@@ -90,7 +90,9 @@ class ArchitectureTest {
     static void theRulesSeeEveryPublishedModule(JavaClasses classes) {
         Set<String> seen = classes.stream().map(ArchitectureTest::module).collect(Collectors.toSet());
 
-        assertThat(seen).contains("core", "validate", "sandbox", "fakes", "testkit", "cli", "storage", "bedrock");
+        assertThat(seen)
+                .contains(
+                        "core", "validate", "sandbox", "fakes", "testkit", "cli", "storage", "bedrock", "langchain4j");
     }
 
     /** The module of a class: the package segment after {@code dev.agentic.}. */

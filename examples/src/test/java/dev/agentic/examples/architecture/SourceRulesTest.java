@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -43,6 +45,7 @@ class SourceRulesTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Set<String> imported = importedSimpleNames(lines);
         boolean inComment = false;
         boolean inTextBlock = false;
         for (int i = 0; i < lines.size(); i++) {
@@ -73,11 +76,28 @@ class SourceRulesTest {
             }
             String code = withoutStringsAndComments(line);
             Matcher m = QUALIFIED.matcher(code);
-            if (m.find()) {
-                found.add(root.relativize(file) + ":" + (i + 1) + ": " + m.group());
+            while (m.find()) {
+                // A type whose simple name is taken by an import cannot be imported: the qualified name is the only
+                // way.
+                if (!imported.contains(m.group().substring(m.group().lastIndexOf('.') + 1))) {
+                    found.add(root.relativize(file) + ":" + (i + 1) + ": " + m.group());
+                    break;
+                }
             }
         }
         return found;
+    }
+
+    /** The simple names of the types a source file imports one by one. */
+    private static Set<String> importedSimpleNames(List<String> lines) {
+        Set<String> names = new HashSet<>();
+        for (String line : lines) {
+            String l = line.strip();
+            if (l.startsWith("import ") && !l.startsWith("import static ") && !l.endsWith(".*;")) {
+                names.add(l.substring(l.lastIndexOf('.') + 1, l.length() - 1));
+            }
+        }
+        return names;
     }
 
     /** The line without string and character literals and trailing comments. */
