@@ -22,6 +22,7 @@ import dev.agentic.testkit.openai.OpenAiReply;
 import dev.agentic.testkit.openai.RecordedOpenAiRequest;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -150,6 +151,25 @@ class LangChain4jChatModelTest {
         assertThat(e.kind()).isEqualTo(ModelException.Kind.UNAVAILABLE);
         assertThat(e.retryable()).isTrue();
         assertThat(e.modelId()).isEqualTo("gpt-gone");
+    }
+
+    @Test
+    void anAnswerSlowerThanTheClientsTimeoutIsATimeout() {
+        server.script("gpt-slow", OpenAiReply.text("late").delayedBy(Duration.ofSeconds(5)));
+        LangChain4jChatModel model = LangChain4jChatModel.of(OpenAiChatModel.builder()
+                .baseUrl(server.baseUrl())
+                .apiKey("sk-test-fake")
+                .modelName("gpt-slow")
+                .timeout(Duration.ofMillis(500))
+                .maxRetries(0)
+                .build());
+
+        ModelException e = catchThrowableOfType(
+                ModelException.class,
+                () -> model.chat(ChatRequest.builder().user("hi").build()));
+
+        assertThat(e.kind()).isEqualTo(ModelException.Kind.TIMEOUT);
+        assertThat(e.retryable()).isTrue();
     }
 
     @Test
