@@ -1,6 +1,8 @@
 package dev.agentic.cli.demo;
 
 import dev.agentic.core.annotation.Internal;
+import dev.agentic.core.sandbox.Sandbox;
+import dev.agentic.testkit.aws.FakeAgentCoreServer;
 import dev.agentic.testkit.aws.FakeBedrockServer;
 import dev.agentic.testkit.aws.FakeSecretsManagerServer;
 import java.io.IOException;
@@ -43,6 +45,7 @@ public final class LocalAws implements AutoCloseable {
     private final FakeSecretsManagerServer secrets;
     private final BlobStoreContext blobs;
     private final S3Proxy s3;
+    private volatile FakeAgentCoreServer agentCore;
 
     private LocalAws(FakeBedrockServer bedrock, FakeSecretsManagerServer secrets, BlobStoreContext blobs, S3Proxy s3) {
         this.bedrock = bedrock;
@@ -97,6 +100,18 @@ public final class LocalAws implements AutoCloseable {
         return bedrock;
     }
 
+    /**
+     * Starts the fake AgentCore Code Interpreter, running code in {@code sandbox} (which stays the caller's),
+     * and adds its endpoint to {@link #settings()}. Call before {@link #apply()}.
+     */
+    public synchronized FakeAgentCoreServer startAgentCore(Sandbox sandbox) {
+        if (agentCore != null) {
+            throw new IllegalStateException("the fake AgentCore is already started");
+        }
+        agentCore = FakeAgentCoreServer.start(sandbox);
+        return agentCore;
+    }
+
     /** The fake Secrets Manager; put the secrets a run needs. */
     public FakeSecretsManagerServer secrets() {
         return secrets;
@@ -143,6 +158,9 @@ public final class LocalAws implements AutoCloseable {
         s.put("aws.endpointUrlBedrockAgentRuntime", bedrock.endpoint().toString());
         s.put("aws.endpointUrlSecretsManager", secrets.endpoint().toString());
         s.put("aws.endpointUrlS3", s3Endpoint().toString());
+        if (agentCore != null) {
+            s.put("aws.endpointUrlBedrockAgentCore", agentCore.endpoint().toString());
+        }
         s.put("aws.requestChecksumCalculation", "when_required");
         s.put("aws.responseChecksumValidation", "when_required");
         return s;
@@ -158,6 +176,7 @@ public final class LocalAws implements AutoCloseable {
             case "aws.endpointUrlBedrockAgentRuntime" -> "AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME";
             case "aws.endpointUrlSecretsManager" -> "AWS_ENDPOINT_URL_SECRETS_MANAGER";
             case "aws.endpointUrlS3" -> "AWS_ENDPOINT_URL_S3";
+            case "aws.endpointUrlBedrockAgentCore" -> "AWS_ENDPOINT_URL_BEDROCK_AGENTCORE";
             case "aws.requestChecksumCalculation" -> "AWS_REQUEST_CHECKSUM_CALCULATION";
             case "aws.responseChecksumValidation" -> "AWS_RESPONSE_CHECKSUM_VALIDATION";
             default -> throw new IllegalArgumentException("not a setting of LocalAws: " + property);
@@ -197,6 +216,9 @@ public final class LocalAws implements AutoCloseable {
         } catch (Exception e) {
             // stopping an in-process server; nothing to recover
         } finally {
+            if (agentCore != null) {
+                agentCore.close();
+            }
             blobs.close();
             secrets.close();
             bedrock.close();
