@@ -1,6 +1,7 @@
 package dev.agentic.cli;
 
 import dev.agentic.bedrock.BedrockModels;
+import dev.agentic.cli.demo.InterpreterNetwork;
 import dev.agentic.cli.demo.LocalAws;
 import dev.agentic.cli.demo.PaymentsApi;
 import dev.agentic.core.AgenticException;
@@ -8,18 +9,23 @@ import dev.agentic.core.annotation.Internal;
 import dev.agentic.core.event.WorkflowEvent;
 import dev.agentic.core.event.WorkflowListener;
 import dev.agentic.core.model.ModelCall;
+import dev.agentic.core.sandbox.HostPort;
+import dev.agentic.core.sandbox.NetworkPolicy;
 import dev.agentic.core.sandbox.SandboxException;
+import dev.agentic.sandbox.LocalSandbox;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code agentic demo aws}: the API-developer task with every AWS part in place (Bedrock default fallback
@@ -33,19 +39,45 @@ import picocli.CommandLine.Command;
                 + "stand-ins (fake Bedrock, fake Secrets Manager, s3proxy); offline.")
 @Internal
 public final class DemoAwsCommand implements Callable<Integer> {
+    /** Where the code runs. */
+    enum SandboxChoice {
+        local,
+        agentcore
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Option(
+            names = "--sandbox",
+            defaultValue = "local",
+            description = "local (bubblewrap, allowlist of the API's address) or agentcore (AgentCoreSandbox against "
+                    + "the fake AgentCore Code Interpreter, which runs the code in the local sandbox).")
+    SandboxChoice sandbox;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path spool = null;
+        boolean agentCore = sandbox == SandboxChoice.agentcore;
         try (LocalAws aws = LocalAws.start(DemoAwsRun.BUCKET);
-                PaymentsApi api = DemoAwsRun.startApi()) {
+                PaymentsApi api = DemoAwsRun.startApi();
+                LocalSandbox behindAgentCore = agentCore
+                        ? LocalSandbox.builder()
+                                .allowLoopbackHosts(List.of(HostPort.of(api.host(), api.port())))
+                                .build()
+                        : null) {
+            if (agentCore) {
+                aws.startAgentCore(new InterpreterNetwork(
+                        behindAgentCore,
+                        NetworkPolicy.builder()
+                                .allowHost(HostPort.of(api.host(), api.port()))
+                                .build()));
+            }
             spool = Files.createTempDirectory("agentic-demo-aws-spool");
-            intro(out, aws, api);
-            DemoAwsRun.Outcome outcome = DemoAwsRun.run(aws, api, spool, progress(out));
+            intro(out, aws, api, agentCore);
+            DemoAwsRun.Outcome outcome = DemoAwsRun.run(aws, api, spool, progress(out), agentCore);
             return summary(out, outcome);
         } catch (SandboxException e) {
             err.println("agentic demo aws: the sandbox cannot start: " + e.getMessage());
@@ -61,7 +93,7 @@ public final class DemoAwsCommand implements Callable<Integer> {
         }
     }
 
-    private static void intro(PrintWriter out, LocalAws aws, PaymentsApi api) {
+    private static void intro(PrintWriter out, LocalAws aws, PaymentsApi api, boolean agentCore) {
         Map<String, String> settings = aws.settings();
         out.println("Agentic demo on AWS, served on this machine: \"" + DemoAwsRun.TASK + "\"");
         out.println();
@@ -76,7 +108,16 @@ public final class DemoAwsCommand implements Callable<Integer> {
         out.println("  S3               " + settings.get("aws.endpointUrlS3")
                 + "  s3proxy in this process, objects in memory; bucket " + DemoAwsRun.BUCKET);
         out.println("  payments API     " + api.baseUrl() + "  a local payments API standing in for api.stripe.com");
-        out.println("  sandbox          the local bubblewrap sandbox; network allowlist = exactly the API's address");
+        if (agentCore) {
+            out.println("  AgentCore        " + settings.get("aws.endpointUrlBedrockAgentCore")
+                    + "  FAKE AgentCore Code Interpreter; it runs the code in the local bubblewrap sandbox,");
+            out.println("                   whose network reaches only the API's address (standing in for an");
+            out.println("                   interpreter in PUBLIC network mode). AgentCore filters no hosts per run,");
+            out.println("                   so the task carries no allowlist: the interpreter's network mode decides.");
+        } else {
+            out.println(
+                    "  sandbox          the local bubblewrap sandbox; network allowlist = exactly the API's address");
+        }
         out.println();
         out.println("Settings this demo uses to reach the stand-ins (set as JVM system properties for the run):");
         settings.forEach((k, v) -> out.println("  " + LocalAws.environmentName(k) + "="

@@ -1,5 +1,6 @@
 package dev.agentic.cli;
 
+import dev.agentic.bedrock.AgentCoreSandbox;
 import dev.agentic.bedrock.BedrockChatModel;
 import dev.agentic.bedrock.BedrockModels;
 import dev.agentic.cli.demo.DemoAnswers;
@@ -13,6 +14,7 @@ import dev.agentic.core.Task;
 import dev.agentic.core.WorkflowResult;
 import dev.agentic.core.event.WorkflowListener;
 import dev.agentic.core.sandbox.HostPort;
+import dev.agentic.core.sandbox.Sandbox;
 import dev.agentic.core.secret.SecretRef;
 import dev.agentic.sandbox.LocalSandbox;
 import dev.agentic.storage.S3ArtifactStore;
@@ -50,8 +52,11 @@ final class DemoAwsRun {
             Map<String, byte[]> objects,
             int secretRequests) {}
 
-    /** The stand-ins are started by the caller, so it can print their endpoints first. */
-    static Outcome run(LocalAws aws, PaymentsApi api, Path spool, WorkflowListener progress) {
+    /**
+     * Runs the task. The stand-ins are started by the caller, so it can print their endpoints first; with
+     * {@code agentCore} the caller has started the fake AgentCore ({@link LocalAws#startAgentCore}).
+     */
+    static Outcome run(LocalAws aws, PaymentsApi api, Path spool, WorkflowListener progress, boolean agentCore) {
         aws.secrets().putSecretString(SECRET_ID, "{\"api_key\":\"" + api.apiKey() + "\"}");
         aws.bedrock()
                 .script(
@@ -73,9 +78,11 @@ final class DemoAwsRun {
                         .bucketDefaultEncryption() // s3proxy refuses the SSE header; on AWS keep the AES256 default
                         .spoolDirectory(spool)
                         .build();
-                LocalSandbox sandbox = LocalSandbox.builder()
-                        .allowLoopbackHosts(List.of(apiHost))
-                        .build()) {
+                Sandbox sandbox = agentCore
+                        ? AgentCoreSandbox.builder().build()
+                        : LocalSandbox.builder()
+                                .allowLoopbackHosts(List.of(apiHost))
+                                .build()) {
             Orchestrator orchestrator = Orchestrator.builder()
                     .generator(ModelGenerator.builder()
                             .model(BedrockModels.defaultFallback(bedrock))
@@ -88,13 +95,17 @@ final class DemoAwsRun {
                     .maxAttempts(3)
                     .listener(progress)
                     .build();
-            WorkflowResult result = orchestrator.run(Task.builder()
+            Task.Builder task = Task.builder()
                     .description(TASK)
                     .integration("stripe")
                     .secret("STRIPE_API_KEY", SecretRef.of(SECRET_ID, "api_key"))
-                    .environment("STRIPE_API_BASE", api.baseUrl())
-                    .allowHost(apiHost)
-                    .build());
+                    .environment("STRIPE_API_BASE", api.baseUrl());
+            if (!agentCore) {
+                // AgentCore filters no hosts per run (its interpreter's network mode decides), so only the local
+                // sandbox gets the allowlist; the executor refuses an allowlist a sandbox cannot enforce.
+                task.allowHost(apiHost);
+            }
+            WorkflowResult result = orchestrator.run(task.build());
             store.flush();
             String id = result.finalResult().map(r -> r.stdout().strip()).orElse("");
             return new Outcome(

@@ -54,11 +54,31 @@ class DemoAwsCommandTest {
     }
 
     @Test
+    void demoAwsWithAgentCoreRunsTheProgramThroughTheFakeCodeInterpreterAndSaysItFiltersNoHosts() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = AgenticCli.run(
+                new PrintWriter(out, true), new PrintWriter(err, true), "demo", "aws", "--sandbox", "agentcore");
+
+        String text = out.toString();
+        assertThat(code).as(text + err).isZero();
+        assertThat(text)
+                .contains("FAKE AgentCore Code Interpreter", "AWS_ENDPOINT_URL_BEDROCK_AGENTCORE=http://127.0.0.1:")
+                .contains("AgentCore filters no hosts per run")
+                .containsPattern("Customer created: cus_[A-Za-z0-9]{14} \\(fetched back from the payments API: "
+                        + "name=Alice\\)")
+                .containsPattern("\n  executions/stripe/success_\\d{8}_\\d{6}\\.json")
+                .doesNotContain("sk_test_");
+        assertThat(System.getProperty("aws.endpointUrlBedrockAgentCore")).isNull();
+    }
+
+    @Test
     void theKeyComesFromSecretsManagerAndReachesNeitherBedrockNorTheStoredObjects() throws Exception {
         List<WorkflowEvent> events = new CopyOnWriteArrayList<>();
         try (LocalAws aws = LocalAws.start(DemoAwsRun.BUCKET);
                 PaymentsApi api = DemoAwsRun.startApi()) {
-            DemoAwsRun.Outcome outcome = DemoAwsRun.run(aws, api, dir.resolve("spool"), events::add);
+            DemoAwsRun.Outcome outcome = DemoAwsRun.run(aws, api, dir.resolve("spool"), events::add, false);
 
             assertThat(outcome.result().succeeded()).isTrue();
             assertThat(outcome.customerName()).contains("Alice");
