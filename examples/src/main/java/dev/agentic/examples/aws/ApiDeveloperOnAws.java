@@ -1,5 +1,6 @@
 package dev.agentic.examples.aws;
 
+import dev.agentic.bedrock.AgentCoreSandbox;
 import dev.agentic.bedrock.BedrockAgentGenerator;
 import dev.agentic.bedrock.BedrockChatModel;
 import dev.agentic.bedrock.BedrockModels;
@@ -12,6 +13,7 @@ import dev.agentic.core.Task;
 import dev.agentic.core.WorkflowResult;
 import dev.agentic.core.event.WorkflowListener;
 import dev.agentic.core.sandbox.HostPort;
+import dev.agentic.core.sandbox.Sandbox;
 import dev.agentic.core.secret.SecretRef;
 import dev.agentic.sandbox.LocalSandbox;
 import dev.agentic.storage.S3ArtifactStore;
@@ -75,6 +77,13 @@ public final class ApiDeveloperOnAws implements Runnable {
             description = "Let a hosted Bedrock Agent write the code instead of the model chain.")
     String bedrockAgent;
 
+    @Option(
+            names = "--sandbox",
+            defaultValue = "local",
+            description = "local (allowlist of exactly the API's host) or agentcore (AgentCore Code Interpreter; "
+                    + "its network mode, not a per-run allowlist, decides what the code reaches).")
+    String sandboxKind;
+
     @Option(names = "--spool", description = "Where S3 writes wait while S3 is down (default ~/.agentic/spool).")
     Path spool;
 
@@ -112,11 +121,13 @@ public final class ApiDeveloperOnAws implements Runnable {
                 SecretsManagerSecretProvider secrets =
                         SecretsManagerSecretProvider.builder().build();
                 S3ArtifactStore store = s3Store();
-                // 2. The local sandbox: no network but the API's host. A loopback API (a local stand-in in
-                //    tests) must be allowed explicitly; the sandbox refuses loopback otherwise.
-                LocalSandbox sandbox = LocalSandbox.builder()
-                        .allowLoopbackHosts(isLoopback(api.host()) ? List.of(api) : List.of())
-                        .build()) {
+                // 2. Where the code runs: the local sandbox, with no network but the API's host (a loopback API,
+                //    a local stand-in in tests, must be allowed explicitly), or AgentCore Code Interpreter.
+                Sandbox sandbox = agentCore()
+                        ? AgentCoreSandbox.builder().build()
+                        : LocalSandbox.builder()
+                                .allowLoopbackHosts(isLoopback(api.host()) ? List.of(api) : List.of())
+                                .build()) {
 
             // 3. Who writes the code: the default fallback chain, or the hosted agent.
             Generator generator = hostedAgent != null
@@ -138,13 +149,17 @@ public final class ApiDeveloperOnAws implements Runnable {
                     .build();
 
             // 5. The task: the key by reference (the model sees only the variable's name), one allowed host.
-            WorkflowResult result = orchestrator.run(Task.builder()
+            //    AgentCore filters no hosts per run, and the executor refuses an allowlist a sandbox cannot
+            //    enforce: there the interpreter's network mode is the boundary.
+            Task.Builder theTask = Task.builder()
                     .description(task)
                     .integration(integration)
                     .secret("STRIPE_API_KEY", SecretRef.of(secretId, "api_key"))
-                    .environment("STRIPE_API_BASE", apiBaseUrl.toString())
-                    .allowHost(api)
-                    .build());
+                    .environment("STRIPE_API_BASE", apiBaseUrl.toString());
+            if (!agentCore()) {
+                theTask.allowHost(api);
+            }
+            WorkflowResult result = orchestrator.run(theTask.build());
             store.flush();
 
             List<String> uris = result.records().stream()
@@ -159,6 +174,16 @@ public final class ApiDeveloperOnAws implements Runnable {
             out.flush();
             return new Outcome(result, uris);
         }
+    }
+
+    private boolean agentCore() {
+        return switch (sandboxKind) {
+            case "local" -> false;
+            case "agentcore" -> true;
+            default ->
+                throw new CommandLine.ParameterException(
+                        new CommandLine(this), "--sandbox must be local or agentcore, was " + sandboxKind);
+        };
     }
 
     private S3ArtifactStore s3Store() {

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentic.bedrock.BedrockModels;
 import dev.agentic.cli.demo.DemoAnswers;
+import dev.agentic.cli.demo.InterpreterNetwork;
 import dev.agentic.cli.demo.LocalAws;
 import dev.agentic.cli.demo.PaymentsApi;
 import dev.agentic.core.WorkflowResult;
 import dev.agentic.core.event.WorkflowEvent;
 import dev.agentic.core.model.ModelException;
+import dev.agentic.core.sandbox.HostPort;
+import dev.agentic.core.sandbox.NetworkPolicy;
+import dev.agentic.sandbox.LocalSandbox;
 import dev.agentic.testkit.aws.BedrockReply;
+import dev.agentic.testkit.aws.FakeAgentCoreServer;
 import dev.agentic.testkit.aws.RecordedBedrockRequest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -138,6 +143,44 @@ class AwsExamplesTest {
                 .extracting(RecordedBedrockRequest::operation)
                 .containsOnly("invoke-agent");
         assertThat(aws.objects(BUCKET).keySet()).anySatisfy(k -> assertThat(k).startsWith("generated/stripe/"));
+    }
+
+    @Test
+    void apiDeveloperWithAgentCoreRunsTheProgramInTheCodeInterpreter() {
+        aws.bedrock().script(BedrockModels.CLAUDE_3_7_SONNET, BedrockReply.text(CODE));
+        settings.close();
+        try (LocalSandbox backing = LocalSandbox.builder()
+                .allowLoopbackHosts(List.of(HostPort.of(api.host(), api.port())))
+                .build()) {
+            FakeAgentCoreServer agentCore = aws.startAgentCore(new InterpreterNetwork(
+                    backing,
+                    NetworkPolicy.builder()
+                            .allowHost(HostPort.of(api.host(), api.port()))
+                            .build()));
+            settings = aws.apply();
+
+            ApiDeveloperOnAws.Outcome outcome = example(
+                            new ApiDeveloperOnAws(),
+                            "--bucket",
+                            BUCKET,
+                            "--sse",
+                            "bucket",
+                            "--api-base-url",
+                            api.baseUrl(),
+                            "--sandbox",
+                            "agentcore",
+                            "--spool",
+                            dir.resolve("spool").toString())
+                    .run(out, events::add);
+
+            assertThat(outcome.result().succeeded()).as(text.toString()).isTrue();
+            assertThat(agentCore.requests("executeCode")).isNotEmpty();
+            assertThat(agentCore.requests("executeCode").toString()).doesNotContain(api.apiKey());
+            String id = outcome.result().finalResult().orElseThrow().stdout().strip();
+            assertThat(api.customer(id)).isPresent();
+            assertThat(aws.objects(BUCKET).keySet())
+                    .anySatisfy(k -> assertThat(k).startsWith("executions/stripe/success_"));
+        }
     }
 
     @Test
