@@ -44,13 +44,22 @@ public final class AgentOrchestratorOnBedrock implements Runnable {
 
     public static final String REFERENCE_COST_USD = "0.008";
 
-    @Option(names = "--task", defaultValue = "Create a Stripe customer named Alice and print her id")
+    @Option(
+            names = "--task",
+            defaultValue = "Create a Stripe customer named Alice and print her id",
+            description = "The task in words (default: ${DEFAULT-VALUE}).")
     String task;
 
-    @Option(names = "--secret-id", defaultValue = "agentic-api-developer/stripe/test-key")
+    @Option(
+            names = "--secret-id",
+            defaultValue = "agentic-api-developer/stripe/test-key",
+            description = "The Secrets Manager secret holding {\"api_key\": ...} (default: ${DEFAULT-VALUE}).")
     String secretId;
 
-    @Option(names = "--api-base-url", defaultValue = "https://api.stripe.com")
+    @Option(
+            names = "--api-base-url",
+            defaultValue = "https://api.stripe.com",
+            description = "The API the code calls; its host is the only one allowed (default: ${DEFAULT-VALUE}).")
     URI apiBaseUrl;
 
     @Option(names = "--lead-model", description = "The model in charge (default: Claude 3 Haiku).")

@@ -47,13 +47,19 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Generate, validate and run API code with Bedrock, Secrets Manager and S3.")
 public final class ApiDeveloperOnAws implements Runnable {
-    @Option(names = "--task", defaultValue = "Create a Stripe customer named Alice and print her id")
+    @Option(
+            names = "--task",
+            defaultValue = "Create a Stripe customer named Alice and print her id",
+            description = "The task in words (default: ${DEFAULT-VALUE}).")
     String task;
 
     @Option(names = "--integration", defaultValue = "stripe", description = "The key layout's integration.")
     String integration;
 
-    @Option(names = "--bucket", defaultValue = "agentic-api-developer-dev-code-storage")
+    @Option(
+            names = "--bucket",
+            defaultValue = "agentic-api-developer-dev-code-storage",
+            description = "The S3 bucket for code and records (default: ${DEFAULT-VALUE}).")
     String bucket;
 
     @Option(names = "--prefix", defaultValue = "", description = "Key prefix in the bucket, e.g. dev/.")
@@ -65,10 +71,16 @@ public final class ApiDeveloperOnAws implements Runnable {
             description = "aes256 (SSE-S3, the default) or bucket (no header: the bucket's default encryption).")
     String sse;
 
-    @Option(names = "--secret-id", defaultValue = "agentic-api-developer/stripe/test-key")
+    @Option(
+            names = "--secret-id",
+            defaultValue = "agentic-api-developer/stripe/test-key",
+            description = "The Secrets Manager secret holding {\"api_key\": ...} (default: ${DEFAULT-VALUE}).")
     String secretId;
 
-    @Option(names = "--api-base-url", defaultValue = "https://api.stripe.com")
+    @Option(
+            names = "--api-base-url",
+            defaultValue = "https://api.stripe.com",
+            description = "The API the code calls; its host is the only one allowed (default: ${DEFAULT-VALUE}).")
     URI apiBaseUrl;
 
     @Option(
