@@ -22,6 +22,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,7 +47,7 @@ import picocli.CommandLine.Option;
         name = "api-developer-on-aws",
         mixinStandardHelpOptions = true,
         description = "Generate, validate and run API code with Bedrock, Secrets Manager and S3.")
-public final class ApiDeveloperOnAws implements Runnable {
+public final class ApiDeveloperOnAws implements Callable<Integer> {
     @Option(
             names = "--task",
             defaultValue = "Create a Stripe customer named Alice and print her id",
@@ -106,13 +107,11 @@ public final class ApiDeveloperOnAws implements Runnable {
         System.exit(new CommandLine(new ApiDeveloperOnAws()).execute(args));
     }
 
+    /** Exit code 0 when the task succeeded, 1 when it did not. */
     @Override
-    public void run() {
-        PrintWriter out = new PrintWriter(System.out, true);
-        Outcome outcome = run(out, event -> System.err.println(event));
-        if (!outcome.result().succeeded()) {
-            throw new CommandLine.ExecutionException(new CommandLine(this), "the task did not succeed");
-        }
+    public Integer call() {
+        Outcome outcome = run(new PrintWriter(System.out, true), event -> System.err.println(event));
+        return outcome.result().succeeded() ? 0 : 1;
     }
 
     /** Runs the task once; progress goes to {@code progress}, the summary to {@code out}. */

@@ -19,6 +19,7 @@ import dev.agentic.core.sandbox.OutputFile;
 import dev.agentic.core.sandbox.Sandbox;
 import dev.agentic.core.sandbox.SandboxCapabilities;
 import dev.agentic.core.sandbox.SandboxEnvironment;
+import dev.agentic.core.sandbox.SandboxException;
 import dev.agentic.core.sandbox.SandboxSession;
 import dev.agentic.core.sandbox.SessionOptions;
 import dev.agentic.core.sandbox.SessionRequest;
@@ -168,8 +169,8 @@ public final class CodeInterpreterChat implements Runnable {
     /**
      * A {@link Sandbox} whose every run goes to one session: the request's input files are written into it, its
      * code runs with the state earlier runs left, and its output globs are collected afterwards. The session
-     * was opened without network, environment or secrets, and these tasks ask for none. Does not own the
-     * session.
+     * was opened without network, environment or secrets; a run that asks for any is refused, since a session
+     * fixes them when it opens. Does not own the session.
      */
     static final class InSession implements Sandbox {
         private final Sandbox sandbox;
@@ -182,6 +183,12 @@ public final class CodeInterpreterChat implements Runnable {
 
         @Override
         public ExecutionResult execute(ExecutionRequest request) {
+            if (!request.network().isNone()
+                    || !request.environment().isEmpty()
+                    || !request.secrets().isEmpty()) {
+                throw new SandboxException("session " + session.id() + " was opened without network, environment "
+                        + "and secrets, and cannot take them per run; open the session with them instead");
+            }
             request.inputFiles().forEach(session::writeFile);
             ExecutionResult result = session.execute(SessionRequest.builder()
                     .code(request.code())
