@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
-        description = "Run the whole workflow offline against a local payments API (scripted model, real sandbox).")
+        description = "Run the whole workflow offline against a local payments API (scripted model, real sandbox).",
+        subcommands = DemoAwsCommand.class)
 @Internal
 public final class DemoCommand implements Callable<Integer> {
     @CommandLine.Spec

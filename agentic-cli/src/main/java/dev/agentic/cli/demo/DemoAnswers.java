@@ -56,6 +56,18 @@ public final class DemoAnswers {
             "print(customer[\"id\"])",
             "");
 
+    /**
+     * A first answer that works: creates the customer named Alice with the bearer key, reading the API's base
+     * URL and key from the environment variables {@code baseUrlVariable} and {@code keyVariable}.
+     */
+    public static String createCustomer(String baseUrlVariable, String keyVariable) {
+        return "I'll create the customer with one authenticated POST and print her id.\n\n```python\n"
+                + CREATE_WITH_AUTH
+                        .replace("PAYMENTS_BASE_URL", baseUrlVariable)
+                        .replace("PAYMENTS_API_KEY", keyVariable)
+                + "```\n";
+    }
+
     /** Answer 1: creates the customer but forgets the Authorization header. */
     public static String firstAttempt() {
         return "I'll create the customer with a POST to the customers endpoint.\n\n```python\n" + CREATE_WITHOUT_AUTH

@@ -1,6 +1,5 @@
 package dev.agentic.testkit.aws;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,11 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import software.amazon.eventstream.HeaderValue;
-import software.amazon.eventstream.Message;
 
 /** Writes Bedrock Runtime answers on the wire: JSON bodies, error headers and event-stream frames. */
 final class BedrockWire {
@@ -94,12 +89,7 @@ final class BedrockWire {
             }
         }
         if (reply.kind() == BedrockReply.Kind.STREAM_EXCEPTION) {
-            Map<String, HeaderValue> headers = new LinkedHashMap<>();
-            headers.put(":message-type", HeaderValue.fromString("exception"));
-            headers.put(
-                    ":exception-type", HeaderValue.fromString(reply.errorCode().orElseThrow()));
-            headers.put(":content-type", HeaderValue.fromString("application/json"));
-            frame(out, headers, JSON.createObjectNode().put("message", reply.toolNameOrMessage()));
+            AwsWire.exception(out, reply.errorCode().orElseThrow(), reply.toolNameOrMessage());
             return;
         }
         if (reply.kind() == BedrockReply.Kind.TRUNCATED) {
@@ -134,29 +124,18 @@ final class BedrockWire {
                             .put("bytes", Base64.getEncoder().encodeToString(chunk.getBytes(StandardCharsets.UTF_8))));
         }
         if (reply.kind() == BedrockReply.Kind.STREAM_EXCEPTION) {
-            Map<String, HeaderValue> headers = new LinkedHashMap<>();
-            headers.put(":message-type", HeaderValue.fromString("exception"));
-            headers.put(
-                    ":exception-type", HeaderValue.fromString(reply.errorCode().orElseThrow()));
-            headers.put(":content-type", HeaderValue.fromString("application/json"));
-            frame(out, headers, JSON.createObjectNode().put("message", reply.toolNameOrMessage()));
+            AwsWire.exception(out, reply.errorCode().orElseThrow(), reply.toolNameOrMessage());
         }
     }
 
     static void error(HttpExchange exchange, BedrockReply reply) throws IOException {
-        ObjectNode body = JSON.createObjectNode();
         String code = reply.errorCode().orElse(null);
-        if (code != null && reply.typeInBody()) {
-            body.put("__type", "com.amazon.coral.validate#" + code);
-        } else if (code != null) {
+        if (code != null && !reply.typeInBody()) {
             exchange.getResponseHeaders()
                     .set("x-amzn-ErrorType", code + ":http://internal.amazon.com/coral/com.amazon.bedrock/");
+            code = null;
         }
-        body.put("message", reply.text());
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(reply.status(), bytes.length);
-        exchange.getResponseBody().write(bytes);
+        AwsWire.error(exchange, reply.status(), code, reply.text(), true);
     }
 
     private static JsonNode usage(BedrockReply reply, long inputTokens) {
@@ -173,17 +152,7 @@ final class BedrockWire {
     }
 
     private static void event(OutputStream out, String type, JsonNode payload) throws IOException {
-        Map<String, HeaderValue> headers = new LinkedHashMap<>();
-        headers.put(":message-type", HeaderValue.fromString("event"));
-        headers.put(":event-type", HeaderValue.fromString(type));
-        headers.put(":content-type", HeaderValue.fromString("application/json"));
-        frame(out, headers, payload);
-    }
-
-    private static void frame(OutputStream out, Map<String, HeaderValue> headers, JsonNode payload)
-            throws JsonProcessingException, IOException {
-        new Message(headers, JSON.writeValueAsBytes(payload)).encode(out);
-        out.flush();
+        AwsWire.event(out, type, payload);
     }
 
     /** {@code text} in pieces of {@code size} code points; never splits a surrogate pair. */

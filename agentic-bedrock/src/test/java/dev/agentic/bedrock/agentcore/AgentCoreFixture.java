@@ -1,0 +1,33 @@
+package dev.agentic.bedrock.agentcore;
+
+import dev.agentic.bedrock.AgentCoreSandbox;
+import dev.agentic.sandbox.LocalSandbox;
+import dev.agentic.testkit.aws.FakeAgentCoreServer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+/** A local sandbox, a fake AgentCore server running code in it, and builders of sandboxes pointed at it. */
+final class AgentCoreFixture implements AutoCloseable {
+    final LocalSandbox local;
+    final FakeAgentCoreServer server;
+
+    AgentCoreFixture() {
+        this.local = LocalSandbox.builder().build();
+        this.server = FakeAgentCoreServer.start(local);
+    }
+
+    /** A builder with the fake's endpoint, a region and static credentials. */
+    AgentCoreSandbox.Builder sandbox() {
+        return AgentCoreSandbox.builder()
+                .endpoint(server.endpoint())
+                .region(Region.US_EAST_1)
+                .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDFAKE", "fake")));
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        local.close();
+    }
+}
