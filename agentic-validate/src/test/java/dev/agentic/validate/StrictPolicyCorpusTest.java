@@ -50,7 +50,9 @@ class StrictPolicyCorpusTest {
     @MethodSource("accept")
     void strictPolicyAcceptsRealisticProgram(Language language, Path file) {
         ValidationResult result = validate(STRICT, language, file);
-        assertThat(result.errors()).as("findings for %s:\n%s", file, result.describe()).isEmpty();
+        assertThat(result.errors())
+                .as("findings for %s:\n%s", file, result.describe())
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -80,10 +82,12 @@ class StrictPolicyCorpusTest {
                     .filter(f -> !validate(STRICT, language, f).valid())
                     .count();
             long standardAccepted = accept.stream()
-                    .filter(f -> validate(ValidationPolicy.standard(), language, f).valid())
+                    .filter(f ->
+                            validate(ValidationPolicy.standard(), language, f).valid())
                     .count();
             List<String> standardMissed = reject.stream()
-                    .filter(f -> validate(ValidationPolicy.standard(), language, f).valid())
+                    .filter(f ->
+                            validate(ValidationPolicy.standard(), language, f).valid())
                     .map(f -> f.getFileName().toString())
                     .toList();
             System.out.printf(
@@ -102,11 +106,14 @@ class StrictPolicyCorpusTest {
             assertThat(strictAccepted).isEqualTo(accept.size());
             assertThat(strictRejected).isEqualTo(reject.size());
             assertThat(standardAccepted).isEqualTo(accept.size());
-            assertThat(standardMissed).as("the standard policy is a lint, not a gate").isNotEmpty();
+            assertThat(standardMissed)
+                    .as("the standard policy is a lint, not a gate")
+                    .isNotEmpty();
         }
         assertThat(files(Language.PYTHON, "accept")).hasSizeGreaterThanOrEqualTo(30);
         assertThat(files(Language.JAVA, "accept")).hasSizeGreaterThanOrEqualTo(10);
-        assertThat(files(Language.PYTHON, "reject").size() + files(Language.JAVA, "reject").size())
+        assertThat(files(Language.PYTHON, "reject").size()
+                        + files(Language.JAVA, "reject").size())
                 .isGreaterThanOrEqualTo(40);
     }
 
@@ -146,7 +153,8 @@ class StrictPolicyCorpusTest {
         if (StrictPolicyCorpusTest.class.getResource(dir) == null) {
             return List.of();
         }
-        try (Stream<Path> list = Files.list(Path.of(StrictPolicyCorpusTest.class.getResource(dir).toURI()))) {
+        try (Stream<Path> list =
+                Files.list(Path.of(StrictPolicyCorpusTest.class.getResource(dir).toURI()))) {
             return list.filter(p -> p.toString().endsWith(ext)).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -71,8 +71,9 @@ final class JavaGate {
             "newDirectoryStream",
             "size",
             "copy");
-    private static final Set<String> READER_TYPES = Set.of(
-            "java.io.FileReader", "java.io.FileInputStream", "java.util.Scanner", "java.io.RandomAccessFile");
+
+    private static final Set<String> READER_TYPES =
+            Set.of("java.io.FileReader", "java.io.FileInputStream", "java.util.Scanner", "java.io.RandomAccessFile");
 
     /** Stands for an argument whose value cannot be followed (a lambda's parameter, a method reference's). */
     private static final Expression UNKNOWN_ARGUMENT = new NameExpr("$unknown$argument");
@@ -145,7 +146,9 @@ final class JavaGate {
         String allowed = network.isNone()
                 ? "the task has no network access"
                 : "allowed: "
-                        + network.allowedHosts().stream().map(HostPort::toString).collect(Collectors.joining(", "));
+                        + network.allowedHosts().stream()
+                                .map(HostPort::toString)
+                                .collect(Collectors.joining(", "));
         findings.error(
                 JavaRules.UNRESOLVED_HOST,
                 at,
@@ -170,7 +173,9 @@ final class JavaGate {
             if (m.getNameAsString().equals("create") && ("URI".equals(owner) || "java.net.URI".equals(owner))) {
                 return true;
             }
-            if (m.getNameAsString().equals("resolve") && m.getScope().isPresent() && m.getArguments().size() == 1) {
+            if (m.getNameAsString().equals("resolve")
+                    && m.getScope().isPresent()
+                    && m.getArguments().size() == 1) {
                 return uriKnown(m.getScope().get(), depth + 1)
                         && values(m.getArgument(0), depth + 1).stream()
                                 .allMatch(v -> !v.contains("://") && !v.startsWith("//") && !v.startsWith("\\"));
@@ -223,7 +228,9 @@ final class JavaGate {
      */
     private List<Expression> parameterArguments(NameExpr n) {
         String name = n.getNameAsString();
-        for (Node p = n.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
+        for (Node p = n.getParentNode().orElse(null);
+                p != null;
+                p = p.getParentNode().orElse(null)) {
             if (p instanceof LambdaExpr l) {
                 if (l.getParameters().stream().anyMatch(x -> x.getNameAsString().equals(name))) {
                     return List.of(UNKNOWN_ARGUMENT);
@@ -259,7 +266,8 @@ final class JavaGate {
                     && c.getArguments().size() == arity
                     && (c.getScope().isEmpty()
                             || c.getScope().get() instanceof ThisExpr
-                            || c.getScope().get() instanceof NameExpr s && model.isDeclaredType(s.getNameAsString(), c))) {
+                            || c.getScope().get() instanceof NameExpr s
+                                    && model.isDeclaredType(s.getNameAsString(), c))) {
                 out.add(c.getArgument(index));
             }
         }

@@ -57,6 +57,7 @@ final class PyChecker {
     private final PyFormatFields formatFields;
     /** Gate policies' rules, or null under a lint policy. */
     private final PyGate gate;
+
     private int nesting;
     private boolean nestingReported;
 
@@ -522,9 +523,9 @@ final class PyChecker {
                                 ? "sends log records to another host; log to stderr or to a file in the working "
                                         + "directory"
                                 : base.startsWith("sys.") || base.startsWith("inspect.") || base.startsWith("types.")
-                        ? "reaches interpreter internals; use public APIs"
-                        : "spawns, signals or loads outside the sandbox's contract; use a library call that does the "
-                                + "work in Python (for example requests for HTTP, pathlib for files)";
+                                        ? "reaches interpreter internals; use public APIs"
+                                        : "spawns, signals or loads outside the sandbox's contract; use a library call that does the "
+                                                + "work in Python (for example requests for HTTP, pathlib for files)";
         };
         String via = written.equals(base) ? "" : " (via " + written + ")";
         return base + via + " is denied: it " + advice;

@@ -80,9 +80,10 @@ final class PyDefs {
             case "import_statement", "import_from_statement" -> {
                 for (PyNode item : n.children("name")) {
                     PyNode alias = item.is("aliased_import") ? item.child("alias") : item;
-                    String name = alias.is("dotted_name") && !alias.namedChildren().isEmpty()
-                            ? text.name(alias.namedChildren().get(0))
-                            : text.name(alias);
+                    String name =
+                            alias.is("dotted_name") && !alias.namedChildren().isEmpty()
+                                    ? text.name(alias.namedChildren().get(0))
+                                    : text.name(alias);
                     add(name, UNKNOWN, false, false);
                 }
             }
@@ -91,7 +92,9 @@ final class PyDefs {
                 if (name != null) {
                     add(text.name(name), UNKNOWN, false, false);
                     if (n.is("function_definition")) {
-                        functions.computeIfAbsent(text.name(name), k -> new ArrayList<>()).add(n);
+                        functions
+                                .computeIfAbsent(text.name(name), k -> new ArrayList<>())
+                                .add(n);
                     }
                 }
             }
@@ -305,7 +308,8 @@ final class PyDefs {
             if (kw != null && text.name(kw).equals("target") && call != null && call.is("call")) {
                 PyNode args = null;
                 for (PyNode a : parent.parent.namedChildren()) {
-                    if (a.is("keyword_argument") && a.child("name") != null
+                    if (a.is("keyword_argument")
+                            && a.child("name") != null
                             && text.name(a.child("name")).equals("args")) {
                         args = a.child("value");
                     }

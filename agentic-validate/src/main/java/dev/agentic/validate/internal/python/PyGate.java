@@ -59,6 +59,7 @@ final class PyGate {
             "shutil.copy2",
             "shutil.copyfile",
             "shutil.copytree");
+
     private static final Set<String> PATH_READS =
             Set.of("read_text", "read_bytes", "open", "iterdir", "glob", "rglob", "stat", "walk");
     private static final Set<String> CHDIR = Set.of("os.chdir", "contextlib.chdir");
@@ -134,7 +135,8 @@ final class PyGate {
                 reporter.report(
                         PyRules.DENIED_IMPORT,
                         true,
-                        q + " reaches module " + parts[i] + " through " + String.join(".", Arrays.copyOfRange(parts, 0, i))
+                        q + " reaches module " + parts[i] + " through "
+                                + String.join(".", Arrays.copyOfRange(parts, 0, i))
                                 + ", and the policy does not allow " + suffix
                                 + "; use only allowed modules, imported by name",
                         at);
@@ -147,13 +149,15 @@ final class PyGate {
     private static String advice(String q) {
         String module = q.substring(0, q.indexOf('.'));
         return switch (module) {
-            case "os" -> "read settings with os.environ, build paths with os.path or pathlib, and keep files in the "
-                    + "working directory";
+            case "os" ->
+                "read settings with os.environ, build paths with os.path or pathlib, and keep files in the "
+                        + "working directory";
             case "sys" -> "use sys.argv, sys.stdout and sys.exit; modules, frames and hooks are not available";
             case "typing" -> "use the type constructs; type hints are not evaluated at run time";
             case "logging" -> "configure logging in code with logging.basicConfig, handlers and formatters";
-            case "urllib" -> "use urllib.request.urlopen or Request with a literal https:// URL; write files with "
-                    + "open() in the working directory";
+            case "urllib" ->
+                "use urllib.request.urlopen or Request with a literal https:// URL; write files with "
+                        + "open() in the working directory";
             case "dataclasses" -> "declare the class with @dataclass";
             default -> "use one of the allowed members";
         };
@@ -209,7 +213,8 @@ final class PyGate {
         for (String raw : names) {
             String q = raw.startsWith(PyRules.BUILTINS_PREFIX) ? raw.substring(PyRules.BUILTINS_PREFIX.length()) : raw;
             if (READS.contains(q)) {
-                PyNode path = positional.isEmpty() ? keywords.getOrDefault("file", keywords.get("path")) : positional.get(0);
+                PyNode path =
+                        positional.isEmpty() ? keywords.getOrDefault("file", keywords.get("path")) : positional.get(0);
                 checkRead(q, path);
             }
             if (CHDIR.contains(q)) {
@@ -285,10 +290,13 @@ final class PyGate {
             PyNode fn = e.child("function");
             return fn != null && fn.is("identifier") && text.name(fn).equals("super");
         }
-        return hosts.constructedBy(e, q -> {
-            String last = q.substring(q.lastIndexOf('.') + 1);
-            return !last.equals("str") && !last.isEmpty() && Character.isUpperCase(last.charAt(0));
-        }, true);
+        return hosts.constructedBy(
+                e,
+                q -> {
+                    String last = q.substring(q.lastIndexOf('.') + 1);
+                    return !last.equals("str") && !last.isEmpty() && Character.isUpperCase(last.charAt(0));
+                },
+                true);
     }
 
     private boolean allComplete(PyNode e) {
@@ -388,7 +396,10 @@ final class PyGate {
     void onAnnotation(PyNode type) {
         if (type.is("string")) {
             Val v = text.stringValue(type);
-            if (v == null || !v.complete() || !PLAIN_TYPE.matcher(v.text().strip()).matches() || v.text().contains("__")) {
+            if (v == null
+                    || !v.complete()
+                    || !PLAIN_TYPE.matcher(v.text().strip()).matches()
+                    || v.text().contains("__")) {
                 reporter.report(
                         PyRules.EVALUATED_STRING,
                         true,

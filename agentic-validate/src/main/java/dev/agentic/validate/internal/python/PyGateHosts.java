@@ -37,7 +37,8 @@ final class PyGateHosts {
             "logging.handlers.HTTPHandler",
             "urllib3.HTTPConnectionPool",
             "urllib3.HTTPSConnectionPool");
-    private static final Set<String> BASE_URL_CLIENTS = Set.of("httpx.Client", "httpx.AsyncClient", "aiohttp.ClientSession");
+    private static final Set<String> BASE_URL_CLIENTS =
+            Set.of("httpx.Client", "httpx.AsyncClient", "aiohttp.ClientSession");
     private static final String REQUEST = "urllib.request.Request";
 
     private final PyBindings bindings;
@@ -46,8 +47,7 @@ final class PyGateHosts {
     private final PyPolicy policy;
     private final PyEffects.Reporter reporter;
 
-    PyGateHosts(
-            PyBindings bindings, PyDefs defs, PyLeads leads, PyPolicy policy, PyEffects.Reporter reporter) {
+    PyGateHosts(PyBindings bindings, PyDefs defs, PyLeads leads, PyPolicy policy, PyEffects.Reporter reporter) {
         this.bindings = bindings;
         this.defs = defs;
         this.leads = leads;
@@ -94,7 +94,9 @@ final class PyGateHosts {
             }
         }
         PyNode fn = call.child("function");
-        if (method != null && CLIENT_METHODS.contains(method) && constructedBy(fn.child("object"), CLIENTS::contains, false)) {
+        if (method != null
+                && CLIENT_METHODS.contains(method)
+                && constructedBy(fn.child("object"), CLIENTS::contains, false)) {
             if (constructedBy(fn.child("object"), BASE_URL_CLIENTS::contains, false)) {
                 return; // relative paths against a base_url checked where the client was made
             }
@@ -170,7 +172,9 @@ final class PyGateHosts {
         return policy.network.isNone()
                 ? "the task has no network access"
                 : "allowed: "
-                        + policy.network.allowedHosts().stream().map(HostPort::host).collect(Collectors.joining(", "));
+                        + policy.network.allowedHosts().stream()
+                                .map(HostPort::host)
+                                .collect(Collectors.joining(", "));
     }
 
     /** {@code urlopen(req)} where req is a {@code Request}: the URL was checked where the request was made. */

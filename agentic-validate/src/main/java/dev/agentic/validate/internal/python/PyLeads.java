@@ -168,8 +168,7 @@ final class PyLeads {
             for (PyDefs.Def d : defs.defs(key)) {
                 any = true;
                 out = union(
-                        out,
-                        d.element() ? elements(d.expr(), d.dictValues(), depth + 1) : leads(d.expr(), depth + 1));
+                        out, d.element() ? elements(d.expr(), d.dictValues(), depth + 1) : leads(d.expr(), depth + 1));
             }
             return any ? out : List.of(NOTHING_KNOWN);
         } finally {
@@ -208,7 +207,8 @@ final class PyLeads {
                     List<Val> out = new ArrayList<>();
                     List<PyDefs.Def> all = defs.defs(key);
                     for (PyDefs.Def d : all) {
-                        out = union(out, d.element() ? List.of(NOTHING_KNOWN) : elements(d.expr(), dictValues, depth + 1));
+                        out = union(
+                                out, d.element() ? List.of(NOTHING_KNOWN) : elements(d.expr(), dictValues, depth + 1));
                     }
                     return all.isEmpty() ? List.of(NOTHING_KNOWN) : out;
                 } finally {
@@ -308,7 +308,9 @@ final class PyLeads {
                 return cut(leads(receiver, depth + 1), '{');
             case "strip", "lower", "rstrip":
                 boolean plain = a.isEmpty()
-                        || (method.equals("rstrip") && a.size() == 1 && text.text(a.get(0)).matches("[\"']/[\"']"));
+                        || (method.equals("rstrip")
+                                && a.size() == 1
+                                && text.text(a.get(0)).matches("[\"']/[\"']"));
                 return plain ? leads(receiver, depth + 1) : List.of(NOTHING_KNOWN);
             case "urljoin":
                 return a.size() == 2 && relative(leads(a.get(1), depth + 1))
@@ -325,7 +327,11 @@ final class PyLeads {
             String t = v.text();
             int slash = t.indexOf('/');
             String head = slash < 0 ? t : t.substring(0, slash);
-            if (t.isEmpty() || t.startsWith("//") || t.startsWith("\\") || head.contains(":") || (slash < 0 && !v.complete())) {
+            if (t.isEmpty()
+                    || t.startsWith("//")
+                    || t.startsWith("\\")
+                    || head.contains(":")
+                    || (slash < 0 && !v.complete())) {
                 return false;
             }
         }

@@ -92,7 +92,8 @@ final class PyPolicy {
 
     /** Gate policies: whether {@code module} may be imported although only some of its members may be used. */
     boolean isPartial(String module) {
-        return partialModules.contains(module) && !ValidationPolicy.matchesNameOrParent(module, policy.allowedImports());
+        return partialModules.contains(module)
+                && !ValidationPolicy.matchesNameOrParent(module, policy.allowedImports());
     }
 
     /**
