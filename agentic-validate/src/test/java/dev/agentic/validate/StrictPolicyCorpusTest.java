@@ -14,6 +14,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -117,6 +118,42 @@ class StrictPolicyCorpusTest {
                 .isGreaterThanOrEqualTo(40);
     }
 
+    /**
+     * The validator corpus was written for the standard policy, before the gate. With the HTTP packages its
+     * programs use allowed by name, strict rejects every must-flag program and accepts the must-pass programs
+     * except these, each for a reason a gate has: a package not allowed (the stripe SDK, urllib3's retry helper,
+     * tempfile, platform, java.net.URL), a file read outside the working directory, or a host that comes from the
+     * environment or from a response (a webhook URL read from a variable, GitHub's next-page links).
+     */
+    @Test
+    void strictWithTheEnvironmentsPackagesAcceptsTheStandardCorpusExceptWhatAGateMustRefuse() {
+        ValidationPolicy gate =
+                STRICT.toBuilder().allowModules("requests", "httpx", "aiohttp").build();
+        List<String> rejected = new ArrayList<>();
+        for (Language language : List.of(Language.PYTHON, Language.JAVA)) {
+            String dir = language == Language.PYTHON ? "python" : "java";
+            for (Path f : corpusFiles("/corpus/validator/" + dir + "/must-pass")) {
+                if (!validate(gate, language, f).valid()) {
+                    rejected.add(f.getFileName().toString());
+                }
+            }
+            for (Path f : corpusFiles("/corpus/validator/" + dir + "/must-flag")) {
+                assertThat(validate(STRICT, language, f).valid()).as("%s", f).isFalse();
+            }
+        }
+        assertThat(rejected)
+                .containsExactlyInAnyOrder(
+                        "github_issues_session_retries.py",
+                        "local_files_and_getattr_constants.py",
+                        "methods_named_eval_compile.py",
+                        "paths_below_working_directory.py",
+                        "platform_and_own_method_names.py",
+                        "slack_notifier_settings.py",
+                        "stripe_customer.py",
+                        "stripe_list.py",
+                        "UriComponentsAllowedHost.java");
+    }
+
     static ValidationResult validate(ValidationPolicy policy, Language language, Path file) {
         String source = read(file);
         CodeValidator validator = language == Language.PYTHON ? Validators.python(policy) : Validators.java(policy);
@@ -148,14 +185,18 @@ class StrictPolicyCorpusTest {
     }
 
     static List<Path> files(Language language, String kind) {
-        String dir = "/corpus/strict/" + (language == Language.PYTHON ? "python" : "java") + "/" + kind;
-        String ext = language == Language.PYTHON ? ".py" : ".java";
+        return corpusFiles("/corpus/strict/" + (language == Language.PYTHON ? "python" : "java") + "/" + kind);
+    }
+
+    private static List<Path> corpusFiles(String dir) {
         if (StrictPolicyCorpusTest.class.getResource(dir) == null) {
             return List.of();
         }
         try (Stream<Path> list =
                 Files.list(Path.of(StrictPolicyCorpusTest.class.getResource(dir).toURI()))) {
-            return list.filter(p -> p.toString().endsWith(ext)).sorted().toList();
+            return list.filter(p -> p.toString().endsWith(".py") || p.toString().endsWith(".java"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {

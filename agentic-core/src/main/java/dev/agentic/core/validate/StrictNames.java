@@ -210,6 +210,7 @@ final class StrictNames {
             "os.fspath",
             "os.sep",
             "os.linesep",
+            "os.devnull",
             "os.pathsep",
             "os.curdir",
             "os.pardir",

@@ -29,6 +29,7 @@ final class PyDefs {
     private final PyText text;
     private final Map<String, List<Def>> defs = new HashMap<>();
     private final Map<String, List<PyNode>> functions = new HashMap<>();
+    private final Map<String, List<PyNode>> classes = new HashMap<>();
     private final Map<String, List<PyNode>> uses = new HashMap<>();
     private final Set<String> mutated = new HashSet<>();
 
@@ -91,11 +92,9 @@ final class PyDefs {
                 PyNode name = n.child("name");
                 if (name != null) {
                     add(text.name(name), UNKNOWN, false, false);
-                    if (n.is("function_definition")) {
-                        functions
-                                .computeIfAbsent(text.name(name), k -> new ArrayList<>())
-                                .add(n);
-                    }
+                    (n.is("function_definition") ? functions : classes)
+                            .computeIfAbsent(text.name(name), k -> new ArrayList<>())
+                            .add(n);
                 }
             }
             case "identifier" -> {
@@ -267,6 +266,9 @@ final class PyDefs {
             return null;
         }
         String name = text.name(fn.child("name"));
+        if (name.equals("__init__") && isMethod(fn)) {
+            return constructorSites(fn);
+        }
         if (functions.getOrDefault(name, List.of()).size() != 1) {
             return null;
         }
@@ -293,6 +295,60 @@ final class PyDefs {
             out.add(indirect);
         }
         return out;
+    }
+
+    /**
+     * The calls that construct the class whose {@code __init__} is {@code init}: {@code Client(token)}. Null when
+     * the class is also subclassed, built through {@code cls(...)}, or used as a value.
+     */
+    private List<Site> constructorSites(PyNode init) {
+        PyNode cls = init.parent;
+        while (cls != null && !cls.is("class_definition")) {
+            cls = cls.parent;
+        }
+        if (cls == null || cls.child("name") == null) {
+            return null;
+        }
+        String name = text.name(cls.child("name"));
+        if (classes.getOrDefault(name, List.of()).size() != 1 || buildsThroughCls(cls)) {
+            return null;
+        }
+        List<Site> out = new ArrayList<>();
+        for (PyNode use : uses.getOrDefault(name, List.of())) {
+            PyNode parent = use.parent;
+            if (parent != null && parent.is("class_definition") && "name".equals(use.field)) {
+                continue;
+            }
+            if (parent != null && parent.is("call") && "function".equals(use.field)) {
+                out.add(new Site(parent, 1, null, null));
+            } else if (!inAnnotation(use)
+                    && !(parent != null && parent.is("attribute") && "object".equals(use.field))) {
+                return null;
+            }
+        }
+        return out;
+    }
+
+    private boolean buildsThroughCls(PyNode cls) {
+        Deque<PyNode> stack = new ArrayDeque<>(List.of(cls));
+        while (!stack.isEmpty()) {
+            PyNode n = stack.pop();
+            PyNode fn = n.is("call") ? n.child("function") : null;
+            if (fn != null && (fn.is("identifier") && text.name(fn).equals("cls") || fn.is("call"))) {
+                return true;
+            }
+            n.children.forEach(stack::push);
+        }
+        return false;
+    }
+
+    private static boolean inAnnotation(PyNode n) {
+        for (PyNode p = n.parent; p != null; p = p.parent) {
+            if (p.is("type")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -80,7 +80,7 @@ final class PyGate {
         this.reporter = reporter;
         PyDefs defs = new PyDefs(text);
         defs.collect(root);
-        this.leads = new PyLeads(text, defs);
+        this.leads = new PyLeads(text, defs, bindings);
         this.hosts = new PyGateHosts(bindings, defs, leads, policy, reporter);
         Set<String> roots = new HashSet<>();
         bindings.importTargets.values().forEach(ts -> ts.forEach(t -> roots.add(t.split("\\.")[0])));

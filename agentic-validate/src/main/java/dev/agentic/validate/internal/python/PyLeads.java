@@ -3,9 +3,11 @@ package dev.agentic.validate.internal.python;
 import dev.agentic.validate.internal.python.PyText.Val;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,12 +28,14 @@ final class PyLeads {
 
     private final PyText text;
     private final PyDefs defs;
+    private final PyBindings bindings;
     /** The names and containers being followed, by the node that names them (a loop guard). */
     private final Set<PyNode> active = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    PyLeads(PyText text, PyDefs defs) {
+    PyLeads(PyText text, PyDefs defs, PyBindings bindings) {
         this.text = text;
         this.defs = defs;
+        this.bindings = bindings;
     }
 
     /** Whether every value of {@code e} is a URL whose scheme and host are known. */
@@ -95,7 +99,13 @@ final class PyLeads {
                 if (o.equals("+")) {
                     return concat(leads(e.child("left"), depth + 1), leads(e.child("right"), depth + 1));
                 }
-                return o.equals("%") ? cut(leads(e.child("left"), depth + 1), '%') : List.of(NOTHING_KNOWN);
+                if (!o.equals("%")) {
+                    return List.of(NOTHING_KNOWN);
+                }
+                PyNode operand = e.child("right");
+                List<PyNode> args =
+                        operand == null ? List.of() : operand.is("tuple") ? operand.namedChildren() : List.of(operand);
+                return fill(leads(e.child("left"), depth + 1), args, Map.of(), true, depth);
             }
             case "parenthesized_expression": {
                 List<PyNode> inner = e.namedChildren();
@@ -298,14 +308,29 @@ final class PyLeads {
         if (fn != null && fn.is("identifier") && text.name(fn).equals("str") && a.size() == 1) {
             return leads(a.get(0), depth + 1);
         }
+        if (fn != null && a.size() == 2 && bindings.qualified(fn).contains("urllib.parse.urljoin")) {
+            return joined(leads(a.get(0), depth + 1), leads(a.get(1), depth + 1));
+        }
         if (fn == null || !fn.is("attribute") || fn.child("attribute") == null) {
             return List.of(NOTHING_KNOWN);
         }
         String method = text.name(fn.child("attribute"));
         PyNode receiver = fn.child("object");
         switch (method) {
-            case "format":
-                return cut(leads(receiver, depth + 1), '{');
+            case "format": {
+                List<PyNode> positional = new ArrayList<>();
+                Map<String, PyNode> keywords = new HashMap<>();
+                for (PyNode arg : a) {
+                    if (arg.is("keyword_argument") && arg.child("name") != null) {
+                        keywords.put(text.name(arg.child("name")), arg.child("value"));
+                    } else if (arg.is("list_splat") || arg.is("dictionary_splat")) {
+                        return cut(leads(receiver, depth + 1), '{');
+                    } else {
+                        positional.add(arg);
+                    }
+                }
+                return fill(leads(receiver, depth + 1), positional, keywords, false, depth);
+            }
             case "strip", "lower", "rstrip":
                 boolean plain = a.isEmpty()
                         || (method.equals("rstrip")
@@ -313,12 +338,81 @@ final class PyLeads {
                                 && text.text(a.get(0)).matches("[\"']/[\"']"));
                 return plain ? leads(receiver, depth + 1) : List.of(NOTHING_KNOWN);
             case "urljoin":
-                return a.size() == 2 && relative(leads(a.get(1), depth + 1))
-                        ? incomplete(leads(a.get(0), depth + 1))
+                return a.size() == 2
+                        ? joined(leads(a.get(0), depth + 1), leads(a.get(1), depth + 1))
                         : List.of(NOTHING_KNOWN);
             default:
                 return List.of(NOTHING_KNOWN);
         }
+    }
+
+    /**
+     * {@code urljoin(base, ref)}: a relative {@code ref} keeps the base's scheme and host (a complete base ends
+     * its host, so a "/" is added to say so); any other ref leaves nothing known.
+     */
+    private static List<Val> joined(List<Val> base, List<Val> ref) {
+        if (!relative(ref)) {
+            return List.of(NOTHING_KNOWN);
+        }
+        return base.stream()
+                .map(v -> v.complete() ? new Val(v.text() + "/", false) : new Val(v.text(), false))
+                .toList();
+    }
+
+    /**
+     * A {@code %} ({@code percent}) or {@code str.format} template filled with the leads of its arguments: plain
+     * {@code %s}/{@code %d} conversions in order, or {@code {}}, {@code {0}} and {@code {name}} fields. The value is
+     * known up to the first field it cannot fill.
+     */
+    private List<Val> fill(
+            List<Val> templates, List<PyNode> positional, Map<String, PyNode> keywords, boolean percent, int depth) {
+        List<Val> out = new ArrayList<>();
+        for (Val t : templates) {
+            List<Val> acc = List.of(new Val("", true));
+            String s = t.text();
+            int next = 0;
+            int i = 0;
+            while (i < s.length()) {
+                char c = s.charAt(i);
+                char open = percent ? '%' : '{';
+                if (c != open && !(c == '}' && !percent && i + 1 < s.length() && s.charAt(i + 1) == '}')) {
+                    acc = concat(acc, List.of(new Val(String.valueOf(c), true)));
+                    i++;
+                    continue;
+                }
+                if (i + 1 < s.length() && s.charAt(i + 1) == c) {
+                    acc = concat(acc, List.of(new Val(String.valueOf(c), true)));
+                    i += 2;
+                    continue;
+                }
+                PyNode arg = null;
+                int end;
+                if (percent) {
+                    end = i + 2;
+                    boolean plain = i + 1 < s.length() && "sdi".indexOf(s.charAt(i + 1)) >= 0;
+                    arg = plain && next < positional.size() ? positional.get(next++) : null;
+                } else {
+                    int close = s.indexOf('}', i);
+                    end = close < 0 ? s.length() : close + 1;
+                    String field = close < 0 ? "!" : s.substring(i + 1, close);
+                    if (field.isEmpty()) {
+                        arg = next < positional.size() ? positional.get(next++) : null;
+                    } else if (field.matches("\\d{1,3}")) {
+                        int k = Integer.parseInt(field);
+                        arg = k < positional.size() ? positional.get(k) : null;
+                    } else if (field.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                        arg = keywords.get(field);
+                    }
+                }
+                acc = concat(acc, arg == null ? List.of(NOTHING_KNOWN) : leads(arg, depth + 1));
+                if (acc.stream().noneMatch(Val::complete)) {
+                    break;
+                }
+                i = end;
+            }
+            out = union(out, t.complete() ? acc : incomplete(acc));
+        }
+        return out;
     }
 
     /** Whether every value is a known relative reference ({@code customers/}, {@code /v1/x}, not {@code //host}). */
