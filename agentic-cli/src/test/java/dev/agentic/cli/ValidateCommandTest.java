@@ -109,7 +109,7 @@ class ValidateCommandTest {
                 write("call.py", "import requests\nprint(requests.get('https://api.stripe.com/v1/x').status_code)\n");
         assertThat(run(file, "--policy", "strict", "--allow-host", "api.stripe.com"))
                 .isEqualTo(AgenticCli.NOT_OK);
-        assertThat(out.toString()).contains(":1:1: error [denied-import]");
+        assertThat(out.toString()).contains(":1:8: error [denied-import] import requests");
         out.getBuffer().setLength(0);
         assertThat(run(file, "--policy", "strict", "--allow-module", "requests", "--allow-host", "api.stripe.com"))
                 .isEqualTo(AgenticCli.OK);

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 /**
  * The rules a gate policy ({@link ValidationPolicy#isGate()}) adds for Python: members of modules allowed only in
  * part, modules reached through other modules ({@code glob.os}), strings that libraries evaluate (annotations,
- * format templates, SQL), archive extraction, {@code dir_fd}, environment changes, files read outside the
- * working directory, and network calls whose host is not known when the program is read ({@link PyGateHosts}).
+ * format templates), archive extraction, {@code dir_fd}, environment changes, files and SQL
+ * ({@link PyGateFiles}), and network calls whose host is not known when the program is read ({@link PyGateHosts}).
  * Not thread-safe; one per validation.
  */
 final class PyGate {
@@ -35,41 +35,18 @@ final class PyGate {
             "os.environ.clear",
             "os.environ.__setitem__",
             "os.environ.__delitem__");
+    /** Attributes that set where a request or client goes: {@code req.full_url = ...}, {@code c.base_url = ...}. */
+    private static final Set<String> URL_ATTRIBUTES = Set.of("full_url", "base_url", "url", "host");
+
     private static final Set<String> EXTRACTION = Set.of("extract", "extractall");
-    private static final Set<String> SQL_METHODS = Set.of("execute", "executemany", "executescript");
-    private static final Pattern SQL_ESCAPES =
-            Pattern.compile("(?is).*\\b(attach|vacuum\\s+into|load_extension|writable_schema)\\b.*");
     private static final Set<String> DIR_FD = Set.of("dir_fd", "src_dir_fd", "dst_dir_fd");
-    /** Calls whose first argument names a file or directory they read or list. */
-    private static final Set<String> READS = Set.of(
-            "open",
-            "io.open",
-            "gzip.open",
-            "bz2.open",
-            "lzma.open",
-            "tarfile.open",
-            "zipfile.ZipFile",
-            "os.listdir",
-            "os.scandir",
-            "os.walk",
-            "os.stat",
-            "glob.glob",
-            "glob.iglob",
-            "shutil.copy",
-            "shutil.copy2",
-            "shutil.copyfile",
-            "shutil.copytree");
-
-    private static final Set<String> PATH_READS =
-            Set.of("read_text", "read_bytes", "open", "iterdir", "glob", "rglob", "stat", "walk");
-    private static final Set<String> CHDIR = Set.of("os.chdir", "contextlib.chdir");
-
     private final PyText text;
     private final PyBindings bindings;
     private final PyPolicy policy;
     private final PyEffects.Reporter reporter;
     private final PyLeads leads;
     private final PyGateHosts hosts;
+    private final PyGateFiles files;
     private final boolean importsArchives;
     private final boolean importsSqlite;
 
@@ -82,6 +59,7 @@ final class PyGate {
         defs.collect(root);
         this.leads = new PyLeads(text, defs, bindings);
         this.hosts = new PyGateHosts(bindings, defs, leads, policy, reporter);
+        this.files = new PyGateFiles(text, bindings, leads, reporter);
         Set<String> roots = new HashSet<>();
         bindings.importTargets.values().forEach(ts -> ts.forEach(t -> roots.add(t.split("\\.")[0])));
         this.importsArchives = roots.contains("tarfile") || roots.contains("zipfile") || roots.contains("shutil");
@@ -212,25 +190,7 @@ final class PyGate {
         }
         for (String raw : names) {
             String q = raw.startsWith(PyRules.BUILTINS_PREFIX) ? raw.substring(PyRules.BUILTINS_PREFIX.length()) : raw;
-            if (READS.contains(q)) {
-                PyNode path =
-                        positional.isEmpty() ? keywords.getOrDefault("file", keywords.get("path")) : positional.get(0);
-                checkRead(q, path);
-            }
-            if (CHDIR.contains(q)) {
-                PyNode path = positional.isEmpty() ? keywords.get("path") : positional.get(0);
-                if (path == null || !inside(path)) {
-                    reporter.report(
-                            PyRules.WRITE_OUTSIDE,
-                            true,
-                            q + " to a directory that is not a literal path below the working directory moves every "
-                                    + "relative read and write; stay in the working directory and use relative paths",
-                            path == null ? call : path);
-                }
-            }
-            if (q.equals("sqlite3.connect")) {
-                checkDatabase(call, positional, keywords);
-            }
+            files.onCall(call, q, positional, keywords);
             if (q.equals("logging.Formatter") || q.equals("logging.basicConfig")) {
                 checkLogFormat(q, positional, keywords);
             }
@@ -258,9 +218,8 @@ final class PyGate {
                             + "under names you choose in the working directory",
                     fn.child("attribute"));
         }
-        if (importsSqlite && SQL_METHODS.contains(method)) {
-            PyNode sql = positional.isEmpty() ? keywords.get("sql") : positional.get(0);
-            checkSql(method, sql);
+        if (importsSqlite) {
+            files.onSqlMethod(method, positional, keywords);
         }
         if ((method.equals("format") || method.equals("format_map")) && receiver != null) {
             PyNode template = receiver.is("identifier") && text.name(receiver).equals("str")
@@ -276,12 +235,7 @@ final class PyGate {
                         template);
             }
         }
-        if (bindings.isPathExpr(receiver) && PATH_READS.contains(method)) {
-            checkRead("Path." + method, receiver);
-            if ((method.equals("glob") || method.equals("rglob")) && !positional.isEmpty()) {
-                checkRead("Path." + method, positional.get(0));
-            }
-        }
+        files.onPathMethod(receiver, method, positional);
     }
 
     /** {@code super().format(record)} or a formatter object: a call to a class, not a string. */
@@ -302,75 +256,6 @@ final class PyGate {
     private boolean allComplete(PyNode e) {
         List<Val> vs = leads.leads(e, 0);
         return !vs.isEmpty() && vs.stream().allMatch(Val::complete);
-    }
-
-    private boolean inside(PyNode path) {
-        List<Val> vs = leads.leads(path, 0);
-        return !vs.isEmpty() && vs.stream().allMatch(v -> v.complete() && !PyEffects.isOutside(v));
-    }
-
-    private void checkRead(String what, PyNode path) {
-        if (path == null) {
-            return;
-        }
-        for (Val v : bindings.values(path)) {
-            if (PyEffects.isOutside(v)) {
-                reporter.report(
-                        PyRules.READ_OUTSIDE,
-                        true,
-                        what + " reads '" + v.text() + (v.complete() ? "" : "...")
-                                + "', outside the working directory; read only files below the working directory "
-                                + "(inputs are placed there)",
-                        path);
-                return;
-            }
-        }
-    }
-
-    private void checkDatabase(PyNode call, List<PyNode> positional, Map<String, PyNode> keywords) {
-        PyNode path = positional.isEmpty() ? keywords.get("database") : positional.get(0);
-        PyNode uri = keywords.get("uri");
-        if (uri != null && !text.text(uri).equals("False")) {
-            reporter.report(
-                    PyRules.WRITE_OUTSIDE,
-                    true,
-                    "sqlite3.connect(uri=True) opens any file a URI names; pass a plain relative file name",
-                    uri);
-        }
-        if (path == null || !inside(path)) {
-            reporter.report(
-                    PyRules.WRITE_OUTSIDE,
-                    true,
-                    "sqlite3.connect writes the database file it is given, and this path is not a literal below the "
-                            + "working directory; use a literal relative name such as \"data.db\" or \":memory:\"",
-                    path == null ? call : path);
-        }
-    }
-
-    private void checkSql(String method, PyNode sql) {
-        if (sql == null) {
-            return;
-        }
-        List<Val> vs = leads.leads(sql, 0);
-        for (Val v : vs) {
-            if (SQL_ESCAPES.matcher(v.text()).matches()) {
-                reporter.report(
-                        PyRules.EVALUATED_STRING,
-                        true,
-                        "SQL with ATTACH, VACUUM INTO or extensions opens or writes other files; keep to the "
-                                + "database you connected to",
-                        sql);
-                return;
-            }
-        }
-        if (vs.isEmpty() || !vs.stream().allMatch(Val::complete)) {
-            reporter.report(
-                    PyRules.EVALUATED_STRING,
-                    true,
-                    method + "() with SQL built at run time could attach another database file; write the "
-                            + "statement as a literal and pass values as ? parameters",
-                    sql);
-        }
     }
 
     /** {@code logging.Formatter(fmt, style="{")}: a '{' template formats log records with attribute lookup. */
@@ -418,6 +303,14 @@ final class PyGate {
     /** {@code os.environ["HTTPS_PROXY"] = ...}: changes where HTTP goes. */
     void onAssignment(PyNode assignment) {
         PyNode left = assignment.child("left");
+        PyNode right = assignment.child("right");
+        if (left != null
+                && right != null
+                && left.is("attribute")
+                && left.child("attribute") != null
+                && URL_ATTRIBUTES.contains(text.name(left.child("attribute")))) {
+            hosts.onUrlAttribute(text.name(left.child("attribute")), right);
+        }
         if (left != null && left.is("subscript") && left.child("value") != null) {
             for (String q : bindings.qualified(left.child("value"))) {
                 if (q.equals("os.environ")) {

@@ -105,6 +105,17 @@ final class PyGateHosts {
         }
     }
 
+    /** {@code req.full_url = url}, {@code conn.host = host}: the new destination must be known like an argument. */
+    void onUrlAttribute(String attribute, PyNode value) {
+        if (attribute.equals("host")) {
+            if (!leads.bareHostKnown(value) && !leads.urlHostKnown(value)) {
+                unresolved("setting ." + attribute, value);
+            }
+            return;
+        }
+        checkUrl("setting ." + attribute, value, value);
+    }
+
     private void checkUrl(String what, PyNode url, PyNode call) {
         if (url == null) {
             return;

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 final class PyLeads {
     private static final int MAX_VALUES = 64;
     private static final int MAX_DEPTH = 10;
-    private static final Val NOTHING_KNOWN = new Val("", false);
+    static final Val NOTHING_KNOWN = new Val("", false);
     private static final Pattern URL = Pattern.compile("^\\s*([A-Za-z][A-Za-z0-9+.-]*)://([^/?#\\s]*)");
     private static final Pattern BARE_HOST =
             Pattern.compile("^(localhost|[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+|\\[[0-9A-Fa-f:.]+\\])(:\\d+)?$");
@@ -29,6 +29,7 @@ final class PyLeads {
     private final PyText text;
     private final PyDefs defs;
     private final PyBindings bindings;
+    private final PyTemplates templates = new PyTemplates(this);
     /** The names and containers being followed, by the node that names them (a loop guard). */
     private final Set<PyNode> active = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -105,7 +106,7 @@ final class PyLeads {
                 PyNode operand = e.child("right");
                 List<PyNode> args =
                         operand == null ? List.of() : operand.is("tuple") ? operand.namedChildren() : List.of(operand);
-                return fill(leads(e.child("left"), depth + 1), args, Map.of(), true, depth);
+                return templates.fill(leads(e.child("left"), depth + 1), args, Map.of(), true, depth);
             }
             case "parenthesized_expression": {
                 List<PyNode> inner = e.namedChildren();
@@ -309,7 +310,7 @@ final class PyLeads {
             return leads(a.get(0), depth + 1);
         }
         if (fn != null && a.size() == 2 && bindings.qualified(fn).contains("urllib.parse.urljoin")) {
-            return joined(leads(a.get(0), depth + 1), leads(a.get(1), depth + 1));
+            return PyTemplates.joined(leads(a.get(0), depth + 1), leads(a.get(1), depth + 1));
         }
         if (fn == null || !fn.is("attribute") || fn.child("attribute") == null) {
             return List.of(NOTHING_KNOWN);
@@ -329,7 +330,7 @@ final class PyLeads {
                         positional.add(arg);
                     }
                 }
-                return fill(leads(receiver, depth + 1), positional, keywords, false, depth);
+                return templates.fill(leads(receiver, depth + 1), positional, keywords, false, depth);
             }
             case "strip", "lower", "rstrip":
                 boolean plain = a.isEmpty()
@@ -339,100 +340,14 @@ final class PyLeads {
                 return plain ? leads(receiver, depth + 1) : List.of(NOTHING_KNOWN);
             case "urljoin":
                 return a.size() == 2
-                        ? joined(leads(a.get(0), depth + 1), leads(a.get(1), depth + 1))
+                        ? PyTemplates.joined(leads(a.get(0), depth + 1), leads(a.get(1), depth + 1))
                         : List.of(NOTHING_KNOWN);
             default:
                 return List.of(NOTHING_KNOWN);
         }
     }
 
-    /**
-     * {@code urljoin(base, ref)}: a relative {@code ref} keeps the base's scheme and host (a complete base ends
-     * its host, so a "/" is added to say so); any other ref leaves nothing known.
-     */
-    private static List<Val> joined(List<Val> base, List<Val> ref) {
-        if (!relative(ref)) {
-            return List.of(NOTHING_KNOWN);
-        }
-        return base.stream()
-                .map(v -> v.complete() ? new Val(v.text() + "/", false) : new Val(v.text(), false))
-                .toList();
-    }
-
-    /**
-     * A {@code %} ({@code percent}) or {@code str.format} template filled with the leads of its arguments: plain
-     * {@code %s}/{@code %d} conversions in order, or {@code {}}, {@code {0}} and {@code {name}} fields. The value is
-     * known up to the first field it cannot fill.
-     */
-    private List<Val> fill(
-            List<Val> templates, List<PyNode> positional, Map<String, PyNode> keywords, boolean percent, int depth) {
-        List<Val> out = new ArrayList<>();
-        for (Val t : templates) {
-            List<Val> acc = List.of(new Val("", true));
-            String s = t.text();
-            int next = 0;
-            int i = 0;
-            while (i < s.length()) {
-                char c = s.charAt(i);
-                char open = percent ? '%' : '{';
-                if (c != open && !(c == '}' && !percent && i + 1 < s.length() && s.charAt(i + 1) == '}')) {
-                    acc = concat(acc, List.of(new Val(String.valueOf(c), true)));
-                    i++;
-                    continue;
-                }
-                if (i + 1 < s.length() && s.charAt(i + 1) == c) {
-                    acc = concat(acc, List.of(new Val(String.valueOf(c), true)));
-                    i += 2;
-                    continue;
-                }
-                PyNode arg = null;
-                int end;
-                if (percent) {
-                    end = i + 2;
-                    boolean plain = i + 1 < s.length() && "sdi".indexOf(s.charAt(i + 1)) >= 0;
-                    arg = plain && next < positional.size() ? positional.get(next++) : null;
-                } else {
-                    int close = s.indexOf('}', i);
-                    end = close < 0 ? s.length() : close + 1;
-                    String field = close < 0 ? "!" : s.substring(i + 1, close);
-                    if (field.isEmpty()) {
-                        arg = next < positional.size() ? positional.get(next++) : null;
-                    } else if (field.matches("\\d{1,3}")) {
-                        int k = Integer.parseInt(field);
-                        arg = k < positional.size() ? positional.get(k) : null;
-                    } else if (field.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                        arg = keywords.get(field);
-                    }
-                }
-                acc = concat(acc, arg == null ? List.of(NOTHING_KNOWN) : leads(arg, depth + 1));
-                if (acc.stream().noneMatch(Val::complete)) {
-                    break;
-                }
-                i = end;
-            }
-            out = union(out, t.complete() ? acc : incomplete(acc));
-        }
-        return out;
-    }
-
-    /** Whether every value is a known relative reference ({@code customers/}, {@code /v1/x}, not {@code //host}). */
-    private static boolean relative(List<Val> vs) {
-        for (Val v : vs) {
-            String t = v.text();
-            int slash = t.indexOf('/');
-            String head = slash < 0 ? t : t.substring(0, slash);
-            if (t.isEmpty()
-                    || t.startsWith("//")
-                    || t.startsWith("\\")
-                    || head.contains(":")
-                    || (slash < 0 && !v.complete())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static List<Val> cut(List<Val> vs, char at) {
+    static List<Val> cut(List<Val> vs, char at) {
         List<Val> out = new ArrayList<>();
         for (Val v : vs) {
             int i = v.text().indexOf(at);
@@ -441,11 +356,11 @@ final class PyLeads {
         return out;
     }
 
-    private static List<Val> incomplete(List<Val> vs) {
+    static List<Val> incomplete(List<Val> vs) {
         return vs.stream().map(v -> new Val(v.text(), false)).toList();
     }
 
-    private static List<Val> concat(List<Val> left, List<Val> right) {
+    static List<Val> concat(List<Val> left, List<Val> right) {
         List<Val> out = new ArrayList<>();
         for (Val l : left) {
             if (!l.complete()) {
@@ -459,7 +374,7 @@ final class PyLeads {
         return out.size() > MAX_VALUES ? List.of(NOTHING_KNOWN) : dedupe(out);
     }
 
-    private static List<Val> union(List<Val> a, List<Val> b) {
+    static List<Val> union(List<Val> a, List<Val> b) {
         List<Val> out = new ArrayList<>(a);
         out.addAll(b);
         return out.size() > MAX_VALUES ? List.of(NOTHING_KNOWN) : dedupe(out);
