@@ -59,8 +59,17 @@ public final class ValidateCommand implements Callable<Integer> {
             names = "--policy",
             paramLabel = "POLICY",
             defaultValue = "standard",
-            description = "standard (deny list, the default) or strict (allow list of imports).")
+            description = "standard (a lint: deny list, the default) or strict (a gate: allow list of safe "
+                    + "standard-library modules and members, constant hosts, files in the working directory).")
     String policy;
+
+    @Option(
+            names = "--allow-module",
+            paramLabel = "MODULE",
+            description = "A module or package the program may import (repeatable), such as a package installed in "
+                    + "its Python environment: requests, pandas. Needed with --policy strict for anything beyond "
+                    + "the standard library.")
+    List<String> allowedModules = new ArrayList<>();
 
     @Option(
             names = "--allow-host",
@@ -108,14 +117,20 @@ public final class ValidateCommand implements Callable<Integer> {
     }
 
     private ValidationPolicy policy() {
+        ValidationPolicy base;
         switch (policy.trim().toLowerCase(Locale.ROOT)) {
             case "standard":
-                return ValidationPolicy.standard();
+                base = ValidationPolicy.standard();
+                break;
             case "strict":
-                return ValidationPolicy.strict();
+                base = ValidationPolicy.strict();
+                break;
             default:
                 throw new ConfigurationException("Unknown policy '" + policy + "'; use standard or strict.");
         }
+        return allowedModules.isEmpty()
+                ? base
+                : base.toBuilder().allowModules(allowedModules).build();
     }
 
     private String read() {

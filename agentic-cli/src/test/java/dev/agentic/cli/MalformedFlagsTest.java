@@ -77,6 +77,7 @@ class MalformedFlagsTest {
                 Map.of(
                         "--language", List.of("", "cobol"),
                         "--policy", List.of("", "lax"),
+                        "--allow-module", List.of("", "   "),
                         "--allow-host", HOSTS));
         m.put(
                 "exec",

@@ -97,10 +97,22 @@ class ValidateCommandTest {
 
     @Test
     void strictPolicyRejectsImportsOutsideItsAllowList() throws IOException {
-        String file = write("Io.java", "import java.nio.file.Files;\nclass Io {}\n");
+        String file = write("Db.java", "import java.sql.Connection;\nclass Db {}\n");
         assertThat(run(file)).isEqualTo(AgenticCli.OK);
         assertThat(run(file, "--policy", "strict")).isEqualTo(AgenticCli.NOT_OK);
         assertThat(out.toString()).contains(":1:1: error [denied-import]");
+    }
+
+    @Test
+    void allowModuleAddsAPackageOfTheEnvironmentToTheStrictPolicy() throws IOException {
+        String file =
+                write("call.py", "import requests\nprint(requests.get('https://api.stripe.com/v1/x').status_code)\n");
+        assertThat(run(file, "--policy", "strict", "--allow-host", "api.stripe.com"))
+                .isEqualTo(AgenticCli.NOT_OK);
+        assertThat(out.toString()).contains(":1:8: error [denied-import] import requests");
+        out.getBuffer().setLength(0);
+        assertThat(run(file, "--policy", "strict", "--allow-module", "requests", "--allow-host", "api.stripe.com"))
+                .isEqualTo(AgenticCli.OK);
     }
 
     @Test

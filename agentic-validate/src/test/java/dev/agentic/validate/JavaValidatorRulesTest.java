@@ -307,8 +307,8 @@ class JavaValidatorRulesTest {
     @Test
     void strictPolicyAllowsOnlyItsImportsAndFullyQualifiedNamesToo() {
         CodeValidator strict = Validators.java(ValidationPolicy.strict());
-        String source = "import java.util.List;\nimport java.nio.file.Files;\n"
-                + main("var s = new java.io.StringReader(\"x\");").replace("public class", "class");
+        String source = "import java.util.List;\nimport java.sql.Connection;\n"
+                + main("var s = new java.sql.Timestamp(0L);").replace("public class", "class");
         assertThat(check(strict, source, NetworkPolicy.none()).errors())
                 .extracting(Finding::rule, Finding::line, Finding::column)
                 .containsExactly(tuple(RuleId.DENIED_IMPORT, 2, 1), tuple(RuleId.DENIED_IMPORT, 5, 21));

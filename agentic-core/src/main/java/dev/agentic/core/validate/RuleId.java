@@ -33,6 +33,19 @@ public final class RuleId implements Comparable<RuleId> {
     public static final RuleId HOST_NOT_ALLOWED = new RuleId("host-not-allowed");
     /** The validator could not analyse the program and rejects it (Python and Java). */
     public static final RuleId INTERNAL_ERROR = new RuleId("internal-error");
+    /**
+     * Gate policies (Python and Java): a URL or host given to a network call that is computed at run time, so the
+     * validator cannot tell which host it is.
+     */
+    public static final RuleId UNRESOLVED_HOST = new RuleId("unresolved-host");
+    /** Gate policies (Python and Java): a file read, listed or copied from outside the working directory. */
+    public static final RuleId READ_OUTSIDE = new RuleId("read-outside");
+    /**
+     * Gate policies (Python and Java): a string a library evaluates as code or resolves as names (a string
+     * annotation, a format template that is not a literal, SQL that attaches another database file, archive
+     * extraction whose member names choose the paths written).
+     */
+    public static final RuleId EVALUATED_STRING = new RuleId("evaluated-string");
 
     /** Python: the source is larger than {@link ValidationPolicy#maxSourceBytes()} (Java: {@link #SOURCE_TOO_LARGE}). */
     public static final RuleId SOURCE_SIZE = new RuleId("source-size");

@@ -57,11 +57,20 @@ public final class ValidateOnly {
             }
         });
 
-        // 4. A stricter policy: only an allowlist of imports (requests is not on it).
+        // 4. The strict policy, a gate: an allowlist of safe standard-library modules (requests is not on it).
         ValidationResult strict = CodeValidator.forLanguage(Language.PYTHON, ValidationPolicy.strict())
                 .validate(programs.get("ordinary API call"), network);
         results.put("ordinary API call, strict policy", strict);
         out.println("ordinary API call under the strict policy: " + (strict.valid() ? "valid" : "REJECTED"));
+
+        // 5. The strict policy with the packages of the program's Python environment allowed by name.
+        ValidationPolicy gate =
+                ValidationPolicy.strict().toBuilder().allowModules("requests").build();
+        ValidationResult gated =
+                CodeValidator.forLanguage(Language.PYTHON, gate).validate(programs.get("ordinary API call"), network);
+        results.put("ordinary API call, strict policy with requests", gated);
+        out.println("ordinary API call under the strict policy with requests allowed: "
+                + (gated.valid() ? "valid" : "REJECTED"));
         out.flush();
         return results;
     }

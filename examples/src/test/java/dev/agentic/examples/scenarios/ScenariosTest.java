@@ -69,6 +69,8 @@ class ScenariosTest {
                 .extracting(Finding::rule)
                 .contains(RuleId.HOST_NOT_ALLOWED);
         assertThat(results.get("ordinary API call, strict policy").valid()).isFalse();
+        assertThat(results.get("ordinary API call, strict policy with requests").valid())
+                .isTrue();
         assertThat(text.toString()).contains("shell escape: REJECTED");
     }
 

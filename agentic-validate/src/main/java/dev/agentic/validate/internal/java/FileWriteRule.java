@@ -146,6 +146,18 @@ final class FileWriteRule {
         }
     }
 
+    /** Gate policies: reports a read or listing of a path outside the working directory. */
+    void checkRead(Node at, String what, Expression path) {
+        PathValue v = eval(path, 0);
+        if (v.isOutside()) {
+            findings.error(
+                    JavaRules.READ_OUTSIDE,
+                    at,
+                    what + " reads " + v.outside() + ", outside the working directory; read only files below the "
+                            + "working directory (inputs are placed there).");
+        }
+    }
+
     private PathValue eval(Expression e, int depth) {
         if (e == null || depth > 12) {
             return PathValue.UNKNOWN;

@@ -22,6 +22,8 @@ final class JavaRules {
     static final RuleId TOO_MANY_THREADS = RuleId.TOO_MANY_THREADS;
     static final RuleId NETWORK_NOT_ALLOWED = RuleId.NETWORK_NOT_ALLOWED;
     static final RuleId HOST_NOT_ALLOWED = RuleId.HOST_NOT_ALLOWED;
+    static final RuleId UNRESOLVED_HOST = RuleId.UNRESOLVED_HOST;
+    static final RuleId READ_OUTSIDE = RuleId.READ_OUTSIDE;
     /** The validator itself failed on this program; it fails closed (same id as the Python validator). */
     static final RuleId INTERNAL_ERROR = RuleId.INTERNAL_ERROR;
 
@@ -111,6 +113,39 @@ final class JavaRules {
                 "descendants");
         call(DENIED_CALL, NO_PROCESS, "java.lang.Process", "destroy", "destroyForcibly");
         call(REFLECTION, NO_REFLECTION, "java.lang.Class", "forName");
+    }
+
+    /** What to do instead of names {@code ValidationPolicy.strict()} denies below what it allows. */
+    static final Map<String, String> GATE_ADVICE = Map.of(
+            "java.beans",
+            "java.beans builds objects and calls methods named by strings (XMLDecoder, Expression, Statement); "
+                    + "write the calls directly.",
+            "javax.xml.transform",
+            "XSLT stylesheets can call Java methods by name (extension functions); transform the data in Java code.",
+            "java.util.prefs",
+            "Preferences are stored outside the working directory; write settings to a file in the working "
+                    + "directory.",
+            "java.lang.System",
+            "System properties and streams change how the JDK behaves (proxies for the HTTP client among them); "
+                    + "pass settings as values.",
+            "java.util.logging.LogManager",
+            "A logging configuration names classes to instantiate; configure loggers and handlers in code.",
+            "java.lang.Class",
+            NO_REFLECTION,
+            "java.lang.Thread",
+            NO_CLASS_LOADING,
+            "java.lang.Module",
+            NO_REFLECTION,
+            "java.nio.file",
+            "Other file systems (zip, custom providers) are not allowed; use the default file system below the "
+                    + "working directory.",
+            "java.io.Console",
+            "Read input from System.in.");
+
+    /** The advice for a policy-denied {@code name}, or the generic one. */
+    static String gateAdvice(String name, String fallback) {
+        String key = PolicyNames.longestMatch(name, GATE_ADVICE);
+        return key == null ? fallback : GATE_ADVICE.get(key);
     }
 
     /** Reflective methods denied whatever their receiver: the names are specific to reflection. */

@@ -33,7 +33,11 @@ final class PolicyNames {
         String builtinKey = longestMatch(fqn, JavaRules.TYPES);
         int builtin = builtinKey == null ? -1 : remaining(fqn, builtinKey);
         if (moreSpecific(userDenied, allowed)) {
-            return new Verdict(JavaRules.DENIED_IMPORT, "denied by the validation policy; use another API.");
+            String key = longestMatch(fqn, JavaRules.TYPES);
+            String advice = key != null
+                    ? JavaRules.TYPES.get(key).advice()
+                    : JavaRules.gateAdvice(fqn, "denied by the validation policy; use another API.");
+            return new Verdict(JavaRules.DENIED_IMPORT, advice);
         }
         if (moreSpecific(builtin, allowed)) {
             JavaRules.Denial d = JavaRules.TYPES.get(builtinKey);
@@ -42,8 +46,9 @@ final class PolicyNames {
         if (policy.importMode() == ImportMode.ALLOWLIST && allowed < 0 && !implicit) {
             return new Verdict(
                     JavaRules.DENIED_IMPORT,
-                    "not in the policy's allowed imports; use only allowed "
-                            + "packages (the strict policy allows java.util, java.time, java.math, java.text and a few more).");
+                    "not in the policy's allowed imports; use only allowed packages (the strict policy allows "
+                            + "java.util, java.time, java.math, java.text, java.io, java.nio.file, java.net.URI, "
+                            + "java.net.http and a few more).");
         }
         return null;
     }
@@ -63,7 +68,10 @@ final class PolicyNames {
             userDenied = best(userDenied, depth(n, policy.deniedCalls()));
         }
         if (moreSpecific(userDenied, allowed)) {
-            return new Verdict(JavaRules.DENIED_CALL, "denied by the validation policy; do this another way.");
+            String advice = builtin != null
+                    ? builtin.advice()
+                    : JavaRules.gateAdvice(names.get(0), "denied by the validation policy; do this another way.");
+            return new Verdict(JavaRules.DENIED_CALL, advice);
         }
         if (builtin != null && allowed < 0) {
             return new Verdict(builtin.rule(), builtin.advice());

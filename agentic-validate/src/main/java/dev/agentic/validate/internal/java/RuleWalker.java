@@ -39,6 +39,8 @@ final class RuleWalker {
     private final FileWriteRule files;
     private final ThreadRule threads;
     private final NetworkRule network;
+    /** Gate policies' rules, or null under a lint policy. */
+    private final JavaGate gate;
 
     RuleWalker(SourceModel model, ValidationPolicy policy, NetworkPolicy networkPolicy, Findings findings) {
         this.model = model;
@@ -49,6 +51,7 @@ final class RuleWalker {
         this.files = new FileWriteRule(model, types, constants, findings);
         this.threads = new ThreadRule(model, constants, findings, policy.maxThreads());
         this.network = new NetworkRule(networkPolicy, policy, constants, findings);
+        this.gate = policy.isGate() ? new JavaGate(model, constants, findings, files, networkPolicy) : null;
     }
 
     /** Applies every rule to every node, in pre-order. */
@@ -81,6 +84,9 @@ final class RuleWalker {
             threads.onNew(creation, type);
             if (type != null) {
                 network.onHostArguments(type, creation.getArguments());
+            }
+            if (gate != null) {
+                gate.onNew(creation, type);
             }
         } else if (node instanceof MethodDeclaration m && m.hasModifier(Modifier.Keyword.NATIVE)) {
             findings.error(
@@ -154,6 +160,9 @@ final class RuleWalker {
         }
         files.onCall(call, owner);
         threads.onCall(call, owner);
+        if (gate != null) {
+            gate.onCall(call, owner);
+        }
         if (owner != null) {
             network.onHostArguments(owner + "." + name, call.getArguments());
         }

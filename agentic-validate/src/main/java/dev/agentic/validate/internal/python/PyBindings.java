@@ -30,6 +30,8 @@ final class PyBindings {
     private final PyValues values;
     /** Names bound by an import statement. */
     final Set<String> importedNames = new HashSet<>();
+    /** What each name bound by an import statement stands for: {@code o} gives {@code os} after import os as o. */
+    final Map<String, Set<String>> importTargets = new HashMap<>();
 
     PyBindings(PyText text) {
         this.text = text;
@@ -96,6 +98,7 @@ final class PyBindings {
 
     private void bindImport(String name, String qualified) {
         importedNames.add(name);
+        importTargets.computeIfAbsent(name, k -> new LinkedHashSet<>()).add(qualified);
         nonConstant.add(name);
         aliases.computeIfAbsent(name, k -> new LinkedHashSet<>()).add(qualified);
     }

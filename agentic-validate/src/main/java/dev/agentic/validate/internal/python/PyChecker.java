@@ -55,16 +55,20 @@ final class PyChecker {
     private final PyEffects effects;
     private final PyEffects.Reporter reporter;
     private final PyFormatFields formatFields;
+    /** Gate policies' rules, or null under a lint policy. */
+    private final PyGate gate;
+
     private int nesting;
     private boolean nestingReported;
 
-    PyChecker(PyText text, PyBindings bindings, PyPolicy policy, PyEffects.Reporter reporter) {
+    PyChecker(PyText text, PyBindings bindings, PyPolicy policy, PyEffects.Reporter reporter, PyNode root) {
         this.text = text;
         this.bindings = bindings;
         this.policy = policy;
         this.reporter = reporter;
         this.effects = new PyEffects(text, bindings, policy, reporter);
         this.formatFields = new PyFormatFields(text, bindings, reporter);
+        this.gate = policy.policy.isGate() ? new PyGate(text, bindings, policy, reporter, root) : null;
     }
 
     void visit(PyNode n) {
@@ -90,7 +94,17 @@ final class PyChecker {
             case "attribute" -> checkAttribute(n);
             case "call" -> checkCall(n);
             case "string" -> formatFields.checkLiteral(n);
-            case "assignment" -> effects.checkAssignment(n);
+            case "assignment" -> {
+                effects.checkAssignment(n);
+                if (gate != null) {
+                    gate.onAssignment(n);
+                }
+            }
+            case "type" -> {
+                if (gate != null) {
+                    gate.onAnnotation(n);
+                }
+            }
             case "exec_statement" ->
                 reporter.report(
                         PyRules.DENIED_CALL, true, "exec runs code built at run time; write the code directly", n);
@@ -149,6 +163,9 @@ final class PyChecker {
                     name + " exposes interpreter internals; " + "use the builtins and modules directly",
                     n);
             return;
+        }
+        if (gate != null) {
+            gate.onIdentifier(n);
         }
         Set<String> qualified = bindings.qualified(n);
         if (isPassedAsValue(n)) {
@@ -264,6 +281,9 @@ final class PyChecker {
         }
         if (n.parent != null && n.parent.is("attribute") && "object".equals(n.field)) {
             return;
+        }
+        if (gate != null) {
+            gate.onAttribute(n);
         }
         String literal = chainText(n);
         for (String q : bindings.qualified(n)) {
@@ -397,6 +417,9 @@ final class PyChecker {
             }
         }
         effects.checkCall(call, names, positional, keywords);
+        if (gate != null) {
+            gate.onCall(call, names, positional, keywords);
+        }
     }
 
     /** getattr-style access: a literal name is checked; a computed one is reported. */
@@ -419,6 +442,9 @@ final class PyChecker {
                     function + " with a computed attribute name can "
                             + "reach anything; access the attribute directly or look it up in a dict you define",
                     nameExpr);
+        }
+        if (gate != null && object != null) {
+            gate.onGetattr(object, values);
         }
         for (Val v : values) {
             for (String part : v.text().split("\\.")) {
@@ -486,13 +512,20 @@ final class PyChecker {
                 "runs or loads code chosen at run time; write the code directly and import modules by name";
             case "globals", "locals", "vars" -> "exposes namespaces; use the variables directly";
             case "breakpoint" -> "starts a debugger; remove it";
+            case "help" -> "imports the module a string names; remove it";
             case "timeit.timeit", "timeit.repeat", "timeit.Timer", "timeit.main" ->
                 "runs code given as a string; time the code with time.perf_counter() instead";
             default ->
-                base.startsWith("sys.") || base.startsWith("inspect.") || base.startsWith("types.")
-                        ? "reaches interpreter internals; use public APIs"
-                        : "spawns, signals or loads outside the sandbox's contract; use a library call that does the "
-                                + "work in Python (for example requests for HTTP, pathlib for files)";
+                base.startsWith("logging.config")
+                        ? "loads a logging configuration that names classes and functions to call; configure "
+                                + "logging in code with logging.basicConfig, handlers and formatters"
+                        : base.startsWith("logging.handlers.")
+                                ? "sends log records to another host; log to stderr or to a file in the working "
+                                        + "directory"
+                                : base.startsWith("sys.") || base.startsWith("inspect.") || base.startsWith("types.")
+                                        ? "reaches interpreter internals; use public APIs"
+                                        : "spawns, signals or loads outside the sandbox's contract; use a library call that does the "
+                                                + "work in Python (for example requests for HTTP, pathlib for files)";
         };
         String via = written.equals(base) ? "" : " (via " + written + ")";
         return base + via + " is denied: it " + advice;

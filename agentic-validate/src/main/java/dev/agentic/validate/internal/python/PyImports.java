@@ -41,6 +41,15 @@ final class PyImports {
             return;
         }
         for (PyNode child : stmt.children) {
+            if (child.is("wildcard_import") && policy.isPartial(module)) {
+                reporter.report(
+                        PyRules.DENIED_IMPORT,
+                        true,
+                        "from " + module + " import * brings in members the policy does not allow; import the allowed "
+                                + "ones by name (" + policy.allowedMembers(module) + ")",
+                        child);
+                return;
+            }
             if (child.is("wildcard_import")) {
                 for (String denied : policy.deniedCalls()) {
                     if (denied.startsWith(module + ".") && policy.isDeniedCall(denied)) {
@@ -64,6 +73,13 @@ final class PyImports {
                         true,
                         "from " + module + " import " + bindings.dotted(nameNode) + ": " + full
                                 + " is denied; do the work with an allowed library call",
+                        item);
+            } else if (policy.memberProblem(full) != null) {
+                reporter.report(
+                        PyRules.DENIED_CALL,
+                        true,
+                        "from " + module + " import " + bindings.dotted(nameNode) + ": " + policy.memberProblem(full)
+                                + "; import only allowed members",
                         item);
             } else if (policy.deniedModule(full) != null) {
                 reporter.report(

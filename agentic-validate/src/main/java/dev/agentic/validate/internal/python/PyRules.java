@@ -19,6 +19,9 @@ final class PyRules {
     static final RuleId DELETE_OUTSIDE = RuleId.DELETE_OUTSIDE;
     static final RuleId HOST_NOT_ALLOWED = RuleId.HOST_NOT_ALLOWED;
     static final RuleId INTERNAL_ERROR = RuleId.INTERNAL_ERROR;
+    static final RuleId UNRESOLVED_HOST = RuleId.UNRESOLVED_HOST;
+    static final RuleId READ_OUTSIDE = RuleId.READ_OUTSIDE;
+    static final RuleId EVALUATED_STRING = RuleId.EVALUATED_STRING;
 
     /** Modules denied in denylist mode, with everything below them. */
     static final Set<String> DENIED_IMPORTS = Set.of(
@@ -154,6 +157,39 @@ final class PyRules {
             "timeit.repeat",
             "timeit.Timer",
             "timeit.main");
+
+    /**
+     * Calls a gate policy denies besides {@link #DENIED_CALLS}: help() imports modules named by a string, and
+     * the method names below exist only on objects that load native code, write archives' member names or fetch
+     * URLs to files.
+     */
+    static final Set<String> GATE_DENIED_CALLS = Set.of("help", "__build_class__", "copyright", "credits", "license");
+
+    /** Gate policies: method names denied on any receiver. */
+    static final Set<String> GATE_DENIED_METHODS = Set.of(
+            "enable_load_extension",
+            "load_extension",
+            "urlretrieve",
+            "system",
+            "popen",
+            "posix_spawn",
+            "posix_spawnp",
+            "fork",
+            "forkpty",
+            "execv",
+            "execve",
+            "execvp",
+            "execvpe",
+            "execl",
+            "execle",
+            "execlp",
+            "execlpe",
+            "set_trace",
+            "get_type_hints",
+            "get_annotations",
+            "_getframe",
+            "_eval_type",
+            "_evaluate");
 
     /** Method names denied on any receiver (they only exist on objects that spawn processes). */
     static final Set<String> DENIED_METHODS = Set.of("subprocess_exec", "subprocess_shell");

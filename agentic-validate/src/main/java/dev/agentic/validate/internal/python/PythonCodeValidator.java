@@ -155,7 +155,7 @@ public final class PythonCodeValidator implements CodeValidator {
         bindings.collect(parsed.root);
         PyEffects.Reporter reporter =
                 (rule, error, message, at) -> add(findings, rule, error, message, at.line, at.column);
-        new PyChecker(text, bindings, resolved, reporter).visit(parsed.root);
+        new PyChecker(text, bindings, resolved, reporter, parsed.root).visit(parsed.root);
     }
 
     /** Resolving the deny sets costs more than a small program's checks: reuse it while the network is equal. */

@@ -2,6 +2,7 @@ package dev.agentic.validate.internal.python;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.agentic.core.Code;
 import dev.agentic.core.ConfigurationException;
@@ -28,10 +29,17 @@ class PythonValidatorPolicyTest {
     }
 
     @Test
-    void strictPolicyAllowsOnlyListedImports() {
-        ValidationResult os = validate(ValidationPolicy.strict(), "import os\n");
-        assertThat(os.findings()).extracting(Finding::rule).containsExactly(RuleId.DENIED_IMPORT);
-        assertThat(os.findings().get(0).message()).contains("not on the policy's list of allowed imports");
+    void strictPolicyAllowsOnlyListedImportsAndMembers() {
+        ValidationResult ftp = validate(ValidationPolicy.strict(), "import ftplib\n");
+        assertThat(ftp.findings()).extracting(Finding::rule).containsExactly(RuleId.DENIED_IMPORT);
+        assertThat(ftp.findings().get(0).message()).contains("not on the policy's list of allowed imports");
+        ValidationResult os = validate(ValidationPolicy.strict(), "import os\nprint(os.getuid())\n");
+        assertThat(os.findings())
+                .extracting(Finding::rule, Finding::line, Finding::column)
+                .containsExactly(tuple(RuleId.DENIED_CALL, 2, 10));
+        assertThat(os.findings().get(0).message())
+                .contains("os.getuid is not among the members of os the policy allows")
+                .contains("environ");
         assertThat(validate(
                                 ValidationPolicy.strict(),
                                 "from __future__ import annotations\nimport json\nimport urllib.parse\nfrom collections import Counter\n")

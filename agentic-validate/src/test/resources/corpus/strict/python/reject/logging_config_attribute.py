@@ -1,0 +1,6 @@
+# family: logging configuration factories reached as an attribute of an allowed module
+# expected finding: denied-call
+import logging
+import logging.handlers
+
+logging.config.fileConfig("settings.ini")

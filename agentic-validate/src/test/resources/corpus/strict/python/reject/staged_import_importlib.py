@@ -1,0 +1,6 @@
+# family: staged import through importlib
+# expected finding: denied-import
+import importlib
+
+mod = importlib.import_module("o" + "s")
+mod.system("id")

@@ -1,0 +1,5 @@
+# family: staged import through sys.modules
+# expected finding: denied-call
+import sys
+
+sys.modules["os"].system("id")

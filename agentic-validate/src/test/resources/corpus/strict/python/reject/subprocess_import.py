@@ -1,0 +1,5 @@
+# family: processes
+# expected finding: denied-import
+import subprocess
+
+subprocess.run(["id"])
