@@ -1,7 +1,7 @@
 package dev.agentic.web.internal;
 
-import dev.agentic.core.annotation.Internal;
 import dev.agentic.core.ConfigurationException;
+import dev.agentic.core.annotation.Internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
@@ -45,8 +45,8 @@ final class Assets {
         String resource = FILES.get(path)[0];
         try (InputStream in = Assets.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new ConfigurationException("the web app's file " + resource + " is missing from the classpath; "
-                        + "rebuild agentic-web");
+                throw new ConfigurationException(
+                        "the web app's file " + resource + " is missing from the classpath; " + "rebuild agentic-web");
             }
             return in.readAllBytes();
         } catch (IOException e) {

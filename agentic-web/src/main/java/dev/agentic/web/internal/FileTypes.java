@@ -10,8 +10,8 @@ import java.util.Map;
  */
 @Internal
 final class FileTypes {
-    private static final Map<String, String> IMAGES =
-            Map.of("png", "image/png", "jpg", "image/jpeg", "jpeg", "image/jpeg", "gif", "image/gif", "webp", "image/webp");
+    private static final Map<String, String> IMAGES = Map.of(
+            "png", "image/png", "jpg", "image/jpeg", "jpeg", "image/jpeg", "gif", "image/gif", "webp", "image/webp");
 
     private FileTypes() {}
 

@@ -99,16 +99,18 @@ final class Guard {
         String origin = ctx.header("Origin");
         if (origin != null) {
             if (!origin.equalsIgnoreCase("http://" + host)) {
-                throw new Refusal(403, "requests from origin " + origin + " are refused; only this server's own page "
-                        + "may call it");
+                throw new Refusal(
+                        403,
+                        "requests from origin " + origin + " are refused; only this server's own page "
+                                + "may call it");
             }
         } else if (upgrade || (byCookie && !ctx.method().name().equals("GET"))) {
             throw new Refusal(403, "an Origin header is required");
         }
         long length = ctx.contentLength();
         if (length > maxRequestBytes) {
-            throw new Refusal(413, "the request body has " + length + " bytes; at most " + maxRequestBytes
-                    + " are accepted");
+            throw new Refusal(
+                    413, "the request body has " + length + " bytes; at most " + maxRequestBytes + " are accepted");
         }
     }
 

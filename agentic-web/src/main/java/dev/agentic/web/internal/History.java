@@ -23,14 +23,13 @@ final class History {
         this.capacity = capacity;
     }
 
-    /** The number the next entry will get. */
-    synchronized int nextNumber() {
-        return next;
+    /** Takes the number of an entry to come (so its payload can name its own file addresses). */
+    synchronized int reserve() {
+        return next++;
     }
 
-    /** Adds the entry numbered {@link #nextNumber()}; its payload gets {@code n}. */
-    synchronized int add(ObjectNode payload, List<OutputFile> files) {
-        int n = next++;
+    /** Adds entry {@code n}, a number from {@link #reserve()}; its payload gets {@code n}. */
+    synchronized int add(int n, ObjectNode payload, List<OutputFile> files) {
         payload.put("n", n);
         entries.add(new Entry(n, payload, List.copyOf(files)));
         if (entries.size() > capacity) {

@@ -75,8 +75,7 @@ final class Payloads {
     }
 
     static ObjectNode modelCall(ModelCall call) {
-        ObjectNode n = object()
-                .put("modelId", call.modelId())
+        ObjectNode n = object().put("modelId", call.modelId())
                 .put("inputTokens", call.usage().inputTokens())
                 .put("outputTokens", call.usage().outputTokens())
                 .put("latencyMs", call.latency().toMillis())
@@ -105,8 +104,7 @@ final class Payloads {
      * files are not downloadable yet (a run inside a workflow: the finished entry carries them).
      */
     static ObjectNode result(ExecutionResult r, String fileUrl) {
-        ObjectNode n = object()
-                .put("status", r.status())
+        ObjectNode n = object().put("status", r.status())
                 .put("succeeded", r.succeeded())
                 .put("stdout", r.stdout())
                 .put("stderr", r.stderr())
@@ -138,8 +136,7 @@ final class Payloads {
 
     /** What the page shows of a finished task: status, attempts, model, tokens, cost, final code and run. */
     static ObjectNode workflow(WorkflowResult w, String modelId, String fileUrl) {
-        ObjectNode n = object()
-                .put("runId", w.runId().toString())
+        ObjectNode n = object().put("runId", w.runId().toString())
                 .put("status", w.status().name())
                 .put("succeeded", w.succeeded())
                 .put("attempts", w.attempts().size())
@@ -150,7 +147,8 @@ final class Payloads {
         if (modelId != null) {
             n.put("modelId", modelId);
         }
-        w.estimatedCostUsd().ifPresent(c -> n.put("estimatedCostUsd", c.stripTrailingZeros().toPlainString()));
+        w.estimatedCostUsd()
+                .ifPresent(c -> n.put("estimatedCostUsd", c.stripTrailingZeros().toPlainString()));
         w.finalCode().ifPresent(c -> code(n, c));
         w.finalResult().ifPresent(r -> n.set("result", result(r, fileUrl)));
         w.error().ifPresent(e -> n.put("error", e.message()));

@@ -59,8 +59,9 @@ final class SessionSandbox implements Sandbox {
         for (String glob : request.outputGlobs()) {
             session.collectFiles(glob).forEach(f -> files.putIfAbsent(f.path(), f));
         }
-        return result.withOutput(
-                result.output().toBuilder().files(new ArrayList<>(files.values())).build());
+        return result.withOutput(result.output().toBuilder()
+                .files(new ArrayList<>(files.values()))
+                .build());
     }
 
     @Override

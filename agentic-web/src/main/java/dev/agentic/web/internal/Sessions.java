@@ -54,8 +54,10 @@ final class Sessions {
     TabSession get(String id) {
         TabSession tab = open.get(id);
         if (tab == null || tab.closed()) {
-            throw new Refusal(404, "no open session " + id + "; it ended (tab closed, idle or reset by a restart): "
-                    + "reload the page for a new one");
+            throw new Refusal(
+                    404,
+                    "no open session " + id + "; it ended (tab closed, idle or reset by a restart): "
+                            + "reload the page for a new one");
         }
         return tab;
     }

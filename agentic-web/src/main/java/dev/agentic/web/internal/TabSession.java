@@ -46,8 +46,18 @@ import java.util.function.Consumer;
 final class TabSession {
     /** The files a run leaves that the page offers: data, text and images, in any folder. */
     static final List<String> OUTPUT_GLOBS = List.of(
-            "**/*.png", "**/*.jpg", "**/*.jpeg", "**/*.gif", "**/*.webp", "**/*.svg", "**/*.csv", "**/*.txt",
-            "**/*.json", "**/*.md", "**/*.html", "**/*.pdf");
+            "**/*.png",
+            "**/*.jpg",
+            "**/*.jpeg",
+            "**/*.gif",
+            "**/*.webp",
+            "**/*.svg",
+            "**/*.csv",
+            "**/*.txt",
+            "**/*.json",
+            "**/*.md",
+            "**/*.html",
+            "**/*.pdf");
 
     private final String id;
     private final AppConfig config;
@@ -160,6 +170,7 @@ final class TabSession {
 
     private void runTask(String description, RunId runId, CancellationToken token, Semaphore global) {
         String[] modelId = {null};
+        ObjectNode last;
         try {
             Conversation c;
             synchronized (this) {
@@ -179,15 +190,17 @@ final class TabSession {
                     .cancellation(token)
                     .listener(event -> onEvent(event, modelId))
                     .build());
-            finishTask(description, result, modelId[0]);
+            last = finishTask(description, result, modelId[0]);
         } catch (AgenticException e) {
-            push(Payloads.object()
+            last = Payloads.object()
                     .put("type", "error")
                     .put("runId", runId.toString())
-                    .put("message", redactor.redact(e.getMessage())));
+                    .put("message", redactor.redact(e.getMessage()));
         } finally {
             release(global);
         }
+        // after the release: a client that reacts to the last event may start the next run at once
+        push(last);
     }
 
     /** In a session whose state persists, a follow-up is told that the earlier programs' state is still there. */
@@ -210,8 +223,8 @@ final class TabSession {
         }
     }
 
-    private void finishTask(String description, WorkflowResult result, String modelId) {
-        int n = history.nextNumber();
+    private ObjectNode finishTask(String description, WorkflowResult result, String modelId) {
+        int n = history.reserve();
         ObjectNode workflow = Payloads.workflow(result, modelId, filesUrl(n));
         ObjectNode entry = entry("task", description, result.status().name());
         entry.put("task", description).set("workflow", workflow);
@@ -223,16 +236,19 @@ final class TabSession {
         }
         List<OutputFile> files =
                 result.finalResult().map(r -> r.output().files()).orElse(List.of());
-        history.add(entry, files);
-        ObjectNode message = Payloads.object().put("type", "finished").put("runId", result.runId().toString());
+        history.add(n, entry, files);
+        ObjectNode message = Payloads.object()
+                .put("type", "finished")
+                .put("runId", result.runId().toString());
         message.set("entry", entry);
         message.set("session", totals());
-        push(message);
+        return message;
     }
 
     /** Validates {@code code} and runs it when valid, in the tab's sandbox session; the finished history entry. */
     ObjectNode run(String code, Semaphore global) {
         acquire(global);
+        ObjectNode entry;
         try {
             Code program = new Code(config.language(), code);
             push(Payloads.object().put("type", "run-started"));
@@ -243,25 +259,27 @@ final class TabSession {
                     .secrets(secretValues);
             OUTPUT_GLOBS.forEach(b::outputGlob);
             ExecutionOutcome outcome = executor.execute(b.build());
-            int n = history.nextNumber();
-            ObjectNode entry;
+            int n = history.reserve();
             List<OutputFile> files = List.of();
             if (outcome instanceof ExecutionOutcome.Ran ran) {
-                ExecutionResult r = ran.result().withOutput(ran.result().output().redact(redactor));
+                ExecutionResult r =
+                        ran.result().withOutput(ran.result().output().redact(redactor));
                 entry = entry("run", "Edited code", r.status());
                 entry.set("result", Payloads.result(r, filesUrl(n)));
                 files = r.output().files();
             } else {
-                entry = entry("run", "Edited code", "rejected");
+                entry = entry("run", "Edited code", "REJECTED");
             }
             entry.set("validation", Payloads.validation(outcome.validation()));
             Payloads.code(entry, program);
-            history.add(entry, files);
-            push(Payloads.object().put("type", "run-finished").set("entry", entry));
-            return entry;
+            history.add(n, entry, files);
         } finally {
             release(global);
         }
+        ObjectNode message = Payloads.object().put("type", "run-finished");
+        message.set("entry", entry);
+        push(message);
+        return entry;
     }
 
     /** The validator's findings for {@code code} under the app's policy and network. */

@@ -31,7 +31,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,6 +106,8 @@ public final class WebServer implements AutoCloseable {
         });
         Guard guard = new Guard(config.token(), () -> javalin.port(), hostNames(), config.maxRequestBytes());
         c.routes.before(guard::check);
+        c.routes.wsBeforeUpgrade(guard::check);
+        c.routes.wsBeforeUpgrade(SESSION + "/events", ctx -> tab(ctx).touch());
         c.routes.exception(Refusal.class, (e, ctx) -> json(ctx.status(e.status()), Payloads.error(e.getMessage())));
         c.routes.exception(AgenticException.class, (e, ctx) -> {
             LOG.warn("request {} {} failed: {}", ctx.method(), ctx.path(), e.toString());
@@ -152,13 +153,15 @@ public final class WebServer implements AutoCloseable {
         });
         c.routes.get(SESSION + "/history/{n}", ctx -> {
             TabSession tab = tab(ctx);
-            ctx.contentType("application/json").result(tab.redacted(tab.history().get(number(ctx, "n")).payload()));
+            ctx.contentType("application/json")
+                    .result(tab.redacted(tab.history().get(number(ctx, "n")).payload()));
         });
         c.routes.get(SESSION + "/history/{n}/files/{i}", this::file);
         c.routes.ws(SESSION + "/events", ws -> {
             ws.onConnect(ctx -> {
                 TabSession tab = sessions.get(ctx.pathParam("id"));
-                sockets.computeIfAbsent(tab.id(), k -> new CopyOnWriteArraySet<>()).add(ctx);
+                sockets.computeIfAbsent(tab.id(), k -> new CopyOnWriteArraySet<>())
+                        .add(ctx);
                 ctx.enableAutomaticPings(15, TimeUnit.SECONDS);
                 tab.touch();
                 ctx.send(Payloads.write(Payloads.object().put("type", "hello").put("session", tab.id())));
@@ -191,8 +194,10 @@ public final class WebServer implements AutoCloseable {
             throw new Refusal(400, "the task is empty; describe what the program should do");
         }
         if (task.length() > config.maxTaskChars()) {
-            throw new Refusal(413, "the task has " + task.length() + " characters; at most " + config.maxTaskChars()
-                    + " are accepted");
+            throw new Refusal(
+                    413,
+                    "the task has " + task.length() + " characters; at most " + config.maxTaskChars()
+                            + " are accepted");
         }
         String runId = tab.startTask(task, taskThreads, runs).toString();
         json(ctx.status(202), Payloads.object().put("runId", runId));
