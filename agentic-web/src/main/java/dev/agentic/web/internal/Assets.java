@@ -20,6 +20,7 @@ final class Assets {
             "/", new String[] {PAGE + "index.html", "text/html; charset=utf-8"},
             "/assets/app.js", new String[] {PAGE + "app.js", "text/javascript; charset=utf-8"},
             "/assets/app.css", new String[] {PAGE + "app.css", "text/css; charset=utf-8"},
+            "/assets/icon.svg", new String[] {PAGE + "icon.svg", "image/svg+xml"},
             "/vendor/codemirror/codemirror.js",
                     new String[] {WEBJAR + "lib/codemirror.js", "text/javascript; charset=utf-8"},
             "/vendor/codemirror/codemirror.css",

@@ -77,6 +77,7 @@ final class TabSession {
     private long inputTokens;
     private long outputTokens;
     private BigDecimal cost = BigDecimal.ZERO;
+    private boolean costUnknown;
 
     /**
      * @param sink receives every payload (JSON text, redacted) for the tab's WebSocket(s)
@@ -233,6 +234,7 @@ final class TabSession {
             inputTokens += result.usage().inputTokens();
             outputTokens += result.usage().outputTokens();
             cost = cost.add(result.estimatedCostUsd().orElse(BigDecimal.ZERO));
+            costUnknown |= result.modelCalls() > 0 && result.estimatedCostUsd().isEmpty();
         }
         List<OutputFile> files =
                 result.finalResult().map(r -> r.output().files()).orElse(List.of());
@@ -301,6 +303,7 @@ final class TabSession {
             inputTokens = 0;
             outputTokens = 0;
             cost = BigDecimal.ZERO;
+            costUnknown = false;
         }
         history.clear();
         if (sandboxSession != null && sandboxSession.isAlive()) {
@@ -314,10 +317,12 @@ final class TabSession {
         return history;
     }
 
-    /** The tab's token and cost totals. */
+    /** The tab's token and cost totals; no cost when a model without a known price answered. */
     synchronized ObjectNode totals() {
         ObjectNode n = Payloads.object().put("inputTokens", inputTokens).put("outputTokens", outputTokens);
-        n.put("estimatedCostUsd", cost.stripTrailingZeros().toPlainString());
+        if (!costUnknown) {
+            n.put("estimatedCostUsd", cost.stripTrailingZeros().toPlainString());
+        }
         return n;
     }
 

@@ -46,7 +46,7 @@ function setConnection(text, cls) {
 function showTotals(session) {
   if (!session) return;
   $("tokens").textContent = session.inputTokens + " in / " + session.outputTokens + " out";
-  $("cost").textContent = "$" + session.estimatedCostUsd;
+  $("cost").textContent = session.estimatedCostUsd === undefined ? "unknown (no price for this model)" : "$" + session.estimatedCostUsd;
 }
 
 function clearFindings() {
