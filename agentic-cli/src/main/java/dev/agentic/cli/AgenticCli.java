@@ -27,7 +27,8 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             ValidateCommand.class,
             ExecCommand.class,
-            RecordsCommand.class
+            RecordsCommand.class,
+            ServeCommand.class
         })
 @Internal
 public final class AgenticCli implements Runnable {
