@@ -1,10 +1,9 @@
-package dev.agentic.examples.serve;
+package dev.agentic.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.agentic.cli.AgenticCli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -20,9 +19,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * {@code agentic serve} end to end (here, not in agentic-cli, whose test classpath holds an older Jetty for its S3
- * fake): the printed address, the offline model, a task run in the real sandbox. */
+/** {@code agentic serve} end to end: the printed address, the offline model, a task run in the real sandbox. */
 class ServeCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern URL =
