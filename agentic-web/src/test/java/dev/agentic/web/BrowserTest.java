@@ -44,6 +44,26 @@ class BrowserTest {
     private static final Path SHOTS = Path.of("target", "screenshots");
     private static LocalSandbox sandbox;
 
+    /** Writes chart.png (bars of the first eight squares) with zlib and struct only. */
+    private static final String CHART = String.join(
+            "\n",
+            "import struct, zlib",
+            "values = [n * n for n in range(1, 9)]",
+            "width, height, bar = 320, 160, 40",
+            "rows = []",
+            "for y in range(height):",
+            "    row = bytearray([0])",
+            "    for x in range(width):",
+            "        filled = height - y <= values[x // bar] * (height - 10) // 64 and x % bar > 4",
+            "        row += bytes((35, 47, 62) if filled else (246, 247, 249))",
+            "    rows.append(bytes(row))",
+            "def chunk(kind, data):",
+            "    return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data))",
+            "png = b'\\x89PNG\\r\\n\\x1a\\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', width, height, 8, 2, 0, 0, 0))",
+            "png += chunk(b'IDAT', zlib.compress(b''.join(rows))) + chunk(b'IEND', b'')",
+            "open('chart.png', 'wb').write(png)",
+            "print('wrote chart.png')");
+
     @BeforeAll
     static void sandbox() {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
@@ -99,6 +119,7 @@ class BrowserTest {
                         "The squares go in a list named squares.",
                         "squares = [n * n for n in range(1, 11)]\nprint(\"squares:\", squares)"))
                 .answer(answer("The list is still there in this session.", "print(\"sum:\", sum(squares))"))
+                .answer(answer("A chart of the squares, as a PNG image.", CHART))
                 .build();
         Files.createDirectories(SHOTS);
         Path profile = Files.createDirectories(Path.of("target", "chromium-profile-" + System.nanoTime()));
@@ -144,7 +165,7 @@ class BrowserTest {
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stdout"), "largest: 100"));
                 assertThat(driver.findElement(By.id("result-status")).getText()).contains("SUCCEEDED");
                 wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#history li"), 2));
-                screenshot(driver, "results");
+                screenshot(driver, "results-run");
 
                 driver.findElement(By.id("tab-generator")).click();
                 WebElement task = driver.findElement(By.id("task"));
@@ -158,6 +179,46 @@ class BrowserTest {
                         .contains("Compute the first ten square numbers")
                         .contains("same interpreter session");
                 screenshot(driver, "follow-up");
+
+                // a task that leaves an image: shown inline in the Results tab, served under the CSP
+                driver.findElement(By.id("tab-generator")).click();
+                task = driver.findElement(By.id("task"));
+                task.clear();
+                task.sendKeys("Draw a bar chart of the squares as a PNG file");
+                driver.findElement(By.id("generate")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("events"), "task succeeded (#4)"));
+                driver.findElement(By.id("tab-results")).click();
+                WebElement image =
+                        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#images img")));
+                wait.until(d ->
+                        ((Number) ((JavascriptExecutor) d).executeScript("return arguments[0].naturalWidth;", image))
+                                        .intValue()
+                                == 320);
+                assertThat(driver.findElement(By.id("files")).getText()).contains("chart.png");
+                screenshot(driver, "results");
+
+                // the history re-opens an earlier entry: its code in the editor, its output in Results
+                driver.findElement(By.cssSelector("#history button[data-entry='1']"))
+                        .click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stdout"), "squares: [1, 4, 9"));
+                assertThat(editorText(driver)).contains("print(\"squares:\", squares)");
+
+                // Validate shows a finding inline, at its line
+                driver.findElement(By.id("tab-editor")).click();
+                ((JavascriptExecutor) driver)
+                        .executeScript("document.querySelector('.CodeMirror').CodeMirror"
+                                + ".setValue('x = 1\\nimport subprocess\\nprint(x)\\n');");
+                driver.findElement(By.id("validate")).click();
+                WebElement widget = wait.until(
+                        ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".CodeMirror .finding-widget")));
+                assertThat(widget.getText()).contains("denied-import");
+                assertThat(driver.findElements(By.cssSelector(".CodeMirror .finding-line")))
+                        .hasSize(1);
+                screenshot(driver, "editor-finding");
+
+                // Reset forgets the history
+                driver.findElement(By.id("reset")).click();
+                wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#history li"), 0));
 
                 List<LogEntry> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                         .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())

@@ -50,7 +50,11 @@ final class Sessions {
         return tab;
     }
 
-    /** @throws Refusal 404 when no open session has this id */
+    /**
+     * The open session with this id; a request to it counts as activity.
+     *
+     * @throws Refusal 404 when no open session has this id
+     */
     TabSession get(String id) {
         TabSession tab = open.get(id);
         if (tab == null || tab.closed()) {
@@ -59,6 +63,7 @@ final class Sessions {
                     "no open session " + id + "; it ended (tab closed, idle or reset by a restart): "
                             + "reload the page for a new one");
         }
+        tab.touch();
         return tab;
     }
 
