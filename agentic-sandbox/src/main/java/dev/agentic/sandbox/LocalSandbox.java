@@ -255,6 +255,7 @@ public final class LocalSandbox implements Sandbox {
         private Isolation isolation = Isolation.BUBBLEWRAP;
         private Path python;
         private Path javaHome;
+        private Path pythonEnvironment;
         private int maxConcurrentRuns = Math.max(4, 4 * Runtime.getRuntime().availableProcessors());
         private int maxSessions = 16;
         private Path scratchRoot;
@@ -274,10 +275,29 @@ public final class LocalSandbox implements Sandbox {
 
         /**
          * The Python interpreter (default {@code /usr/bin/python3}, else {@code python3} on PATH). Shims and
-         * symlinks are resolved to the real installation, which is mounted read-only.
+         * symlinks are resolved to the real installation, which is mounted read-only; an interpreter in a virtual
+         * environment ({@code DIR/bin/python3} beside {@code DIR/pyvenv.cfg}) stands for
+         * {@link #pythonEnvironment pythonEnvironment(DIR)}.
          */
         public Builder python(Path python) {
             this.python = Objects.requireNonNull(python, "python");
+            return this;
+        }
+
+        /**
+         * A Python virtual environment on the host whose packages programs (and sessions) may import, such as one
+         * made by {@code agentic env create DIR -r requirements.txt} or {@code /usr/bin/python3 -m venv DIR} plus
+         * {@code DIR/bin/pip install ...}. It is mounted read-only at {@code /opt/agentic/python-env} in every run
+         * and its interpreter runs the programs; the network and the host's home stay out of reach, and programs
+         * cannot change the packages. {@link LocalSandbox#environment()} then lists its packages, which the
+         * generator's prompt names as available. Default: none (the standard library and the interpreter's own
+         * dist-packages). Passing an environment's {@code bin/python3} to {@link #python} has the same effect.
+         * When the JVM runs as root the directory and its parents must be enterable by the sandbox uid
+         * (for example under {@code /opt} or {@code /srv}, not {@code /root}). Packages whose installation
+         * wrote absolute host paths (editable installs) do not work inside.
+         */
+        public Builder pythonEnvironment(Path directory) {
+            this.pythonEnvironment = Objects.requireNonNull(directory, "directory");
             return this;
         }
 
@@ -441,7 +461,8 @@ public final class LocalSandbox implements Sandbox {
                     scratchRoot,
                     sandboxUid,
                     Set.copyOf(loopbackHosts),
-                    cgroupParent);
+                    cgroupParent,
+                    pythonEnvironment);
             if (!prestart.isEmpty() && isolation != Isolation.BUBBLEWRAP) {
                 throw new ConfigurationException(
                         "prestart needs Isolation.BUBBLEWRAP; remove prestart(...) for " + "Isolation.NONE");

@@ -51,6 +51,8 @@ public final class BwrapCommand {
      * mounted; the socket path inside is a symbolic link into it.
      */
     static final String EGRESS_DIR = "egress";
+    /** Where a host Python environment ({@code LocalSandbox.Builder#pythonEnvironment}) is mounted read-only. */
+    public static final String PYTHON_ENV_INSIDE = "/opt/agentic/python-env";
 
     private BwrapCommand() {}
 
@@ -126,6 +128,10 @@ public final class BwrapCommand {
         cmd.addAll(SYSTEM_MOUNTS);
         for (Path tree : layout.extraReadOnly()) {
             add(cmd, "--ro-bind", tree.toString(), tree.toString());
+        }
+        if (layout.pythonEnvironment() != null) {
+            // every run: the egress forwarder of a Java run uses the same interpreter
+            add(cmd, "--ro-bind", layout.pythonEnvironment().toString(), PYTHON_ENV_INSIDE);
         }
         if (run.language() == Language.JAVA) {
             for (Path tree : layout.javaReadOnly()) {

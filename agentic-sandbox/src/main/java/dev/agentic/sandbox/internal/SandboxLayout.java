@@ -18,6 +18,9 @@ import java.util.List;
  * @param sandboxUid uid that owns per-run files, or -1 to keep the JVM's uid
  * @param javaReadOnly trees only Java runs mount read-only (the JDK when outside {@code /usr}, and the
  *     {@code /etc} trees its symlinks point to); Python runs do without them
+ * @param pythonEnvironment a host virtual environment mounted read-only at
+ *     {@link BwrapCommand#PYTHON_ENV_INSIDE} in every run (its interpreter is then {@code python}'s executable),
+ *     or null
  */
 public record SandboxLayout(
         HostTools tools,
@@ -27,11 +30,25 @@ public record SandboxLayout(
         Path seccompFile,
         List<String> dropPrivileges,
         int sandboxUid,
-        List<Path> javaReadOnly) {
+        List<Path> javaReadOnly,
+        Path pythonEnvironment) {
     public SandboxLayout {
         extraReadOnly = List.copyOf(extraReadOnly);
         dropPrivileges = List.copyOf(dropPrivileges);
         javaReadOnly = List.copyOf(javaReadOnly);
+    }
+
+    /** A layout without a Python environment. */
+    public SandboxLayout(
+            HostTools tools,
+            HostTools.PythonInstall python,
+            Path javaHome,
+            List<Path> extraReadOnly,
+            Path seccompFile,
+            List<String> dropPrivileges,
+            int sandboxUid,
+            List<Path> javaReadOnly) {
+        this(tools, python, javaHome, extraReadOnly, seccompFile, dropPrivileges, sandboxUid, javaReadOnly, null);
     }
 
     /** A layout whose extra trees are mounted for every run. */
@@ -43,6 +60,6 @@ public record SandboxLayout(
             Path seccompFile,
             List<String> dropPrivileges,
             int sandboxUid) {
-        this(tools, python, javaHome, extraReadOnly, seccompFile, dropPrivileges, sandboxUid, List.of());
+        this(tools, python, javaHome, extraReadOnly, seccompFile, dropPrivileges, sandboxUid, List.of(), null);
     }
 }

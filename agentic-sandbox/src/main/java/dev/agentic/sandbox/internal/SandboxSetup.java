@@ -40,7 +40,20 @@ public final class SandboxSetup {
             Path scratchRoot,
             int sandboxUid,
             Set<HostPort> loopbackHosts,
-            Path cgroupParent) {}
+            Path cgroupParent,
+            Path pythonEnvironment) {
+        /** Options without a Python environment. */
+        public Options(
+                boolean isolated,
+                Path python,
+                Path javaHome,
+                Path scratchRoot,
+                int sandboxUid,
+                Set<HostPort> loopbackHosts,
+                Path cgroupParent) {
+            this(isolated, python, javaHome, scratchRoot, sandboxUid, loopbackHosts, cgroupParent, null);
+        }
+    }
 
     /**
      * Checks the host and prepares everything runs share.
@@ -54,8 +67,15 @@ public final class SandboxSetup {
                 o.scratchRoot() != null
                         ? o.scratchRoot()
                         : Path.of(System.getProperty("java.io.tmpdir"), "agentic-sandbox-" + uid));
-        HostTools.PythonInstall py =
-                HostTools.resolvePython(o.python() != null ? o.python() : HostTools.defaultPython());
+        Path pythonEnv = o.pythonEnvironment();
+        if (pythonEnv == null && o.python() != null) {
+            // an interpreter inside a virtual environment: run it as that environment, so its packages are seen
+            pythonEnv = PythonEnvironment.containing(o.python());
+        }
+        PythonEnvironment env = pythonEnv == null ? null : PythonEnvironment.of(pythonEnv);
+        HostTools.PythonInstall py = env != null
+                ? env.base()
+                : HostTools.resolvePython(o.python() != null ? o.python() : HostTools.defaultPython());
         Path jdk = resolveJdk(o.javaHome());
         Set<Language> languages = EnumSet.of(Language.PYTHON);
         List<Path> trees = new ArrayList<>();
@@ -70,7 +90,8 @@ public final class SandboxSetup {
             }
             javaTrees.addAll(HostTools.jdkLinkedTrees(jdk));
         }
-        SandboxLayout unisolated = new SandboxLayout(tools, py, jdk, trees, null, List.of(), -1, javaTrees);
+        SandboxLayout unisolated = new SandboxLayout(
+                tools, env == null ? py : env.onHost(), jdk, trees, null, List.of(), -1, javaTrees, null);
         SandboxLayout layout = null;
         String arch = "none";
         if (o.isolated()) {
@@ -96,11 +117,23 @@ public final class SandboxSetup {
                     requireEnterable(t);
                 }
                 requireEnterable(py.executable());
+                if (env != null) {
+                    requireEnterable(env.root());
+                }
             }
             tools.checkUserNamespaces(drop);
             SeccompFilter.Arch a = SeccompFilter.Arch.current();
             arch = a.name().toLowerCase(Locale.ROOT);
-            layout = new SandboxLayout(tools, py, jdk, trees, writeSeccomp(root, a), drop, ownerUid, javaTrees);
+            layout = new SandboxLayout(
+                    tools,
+                    env == null ? py : env.inside(),
+                    jdk,
+                    trees,
+                    writeSeccomp(root, a),
+                    drop,
+                    ownerUid,
+                    javaTrees,
+                    env == null ? null : env.root());
         }
         EgressOptions egress =
                 EgressOptions.builder().allowLoopbackHosts(o.loopbackHosts()).build();
