@@ -27,7 +27,9 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             ValidateCommand.class,
             ExecCommand.class,
-            RecordsCommand.class
+            RecordsCommand.class,
+            ReplCommand.class,
+            EnvCommand.class
         })
 @Internal
 public final class AgenticCli implements Runnable {
