@@ -40,6 +40,8 @@ final class Launch implements AutoCloseable {
     private final List<String> notes;
     private final boolean gated;
     private final Process process;
+    /** Started by {@link #aheadInterpreter}: the program runs in an interpreter already started. */
+    private boolean pooledInterpreter;
 
     private Launch(
             RunContext ctx,
@@ -113,6 +115,56 @@ final class Launch implements AutoCloseable {
             Redactor redactor)
             throws IOException {
         return start(ctx, language, driver, limits, List.of(), network, false, Map.of(), redactor);
+    }
+
+    /**
+     * Starts a sandbox ahead of demand whose Python interpreter is already running ({@code pooled_interpreter.py}
+     * as the program file): it has imported common standard modules and waits on stdin. {@link #assign} writes
+     * the program over the program file (the interpreter has read its own code by then), and the run sends the
+     * environment as JSON ({@link #stdinFor}) and closes stdin; the program then runs once and the interpreter
+     * exits with its status.
+     */
+    static Launch aheadInterpreter(RunContext ctx, ExecutionLimits limits, boolean network) throws IOException {
+        Launch l = start(
+                ctx,
+                Language.PYTHON,
+                SessionProcess.POOLED_INTERPRETER,
+                limits,
+                List.of(),
+                network ? null : NetworkPolicy.none(),
+                false,
+                Map.of(),
+                Redactor.of(List.of()));
+        l.pooledInterpreter = true;
+        return l;
+    }
+
+    /**
+     * For a pooled interpreter: waits (blocking) until it reports that it has read its own code and imported
+     * its modules, consuming that report from stdout; false when it ended first. Called before it joins the pool,
+     * so that {@link #assign} never rewrites the program file before the interpreter has read it.
+     */
+    boolean awaitInterpreterReady() {
+        try {
+            return process.getInputStream().read() == 'R';
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * What the run writes to stdin before closing it: the environment as JSON for a pooled interpreter, the
+     * wrapper's environment script for a gated sandbox, else nothing.
+     */
+    byte[] stdinFor(Map<String, String> env) {
+        if (pooledInterpreter) {
+            try {
+                return env.isEmpty() ? new byte[0] : DriverChannel.JSON.writeValueAsBytes(env);
+            } catch (IOException e) {
+                throw new SandboxException("Cannot encode the run's environment: " + e.getMessage(), e);
+            }
+        }
+        return gated && !env.isEmpty() ? EnvScript.of(env) : new byte[0];
     }
 
     /** {@code network} null: egress prepared without a proxy (a prestarted sandbox with network). */
@@ -204,8 +256,12 @@ final class Launch implements AutoCloseable {
         }
         notes.add(
                 0,
-                "start-up: this sandbox was started ahead of the request (LocalSandbox prestart); its wall "
-                        + "clock started with the request");
+                pooledInterpreter
+                        ? "start-up: this program ran in a Python interpreter started ahead of the request in its "
+                                + "own sandbox (LocalSandbox interpreterPool), used for this program only; its wall "
+                                + "clock started with the request"
+                        : "start-up: this sandbox was started ahead of the request (LocalSandbox prestart); its wall "
+                                + "clock started with the request");
     }
 
     /**

@@ -41,14 +41,24 @@ public final class SandboxRun {
 
     private final RunContext ctx;
     private final WarmPool pool;
+    private final WarmPool interpreters;
     private final ExecutionRequest request;
     private final ExecutionLimits limits;
     private final AtomicReference<Outcome.KilledBy> killedBy = new AtomicReference<>(Outcome.KilledBy.NOBODY);
 
     /** A run of {@code request}; {@code pool} may be null (no sandboxes are started ahead). */
     public SandboxRun(RunContext ctx, WarmPool pool, ExecutionRequest request) {
+        this(ctx, pool, null, request);
+    }
+
+    /**
+     * A run of {@code request} that takes a pooled interpreter from {@code interpreters} when one matches, else
+     * a prestarted sandbox from {@code pool}; either may be null.
+     */
+    public SandboxRun(RunContext ctx, WarmPool pool, WarmPool interpreters, ExecutionRequest request) {
         this.ctx = ctx;
         this.pool = pool;
+        this.interpreters = interpreters;
         this.request = request;
         this.limits = request.limits();
     }
@@ -65,7 +75,10 @@ public final class SandboxRun {
         Map<String, String> env = new LinkedHashMap<>(request.environment());
         env.putAll(request.secrets());
         long start = System.nanoTime();
-        Launch l = pool == null ? null : pool.take(request);
+        Launch l = interpreters == null ? null : interpreters.take(request);
+        if (l == null && pool != null) {
+            l = pool.take(request);
+        }
         try {
             if (l != null) {
                 l.assign(request, redactor);
@@ -111,8 +124,9 @@ public final class SandboxRun {
         long deadline = start + limits.wallTime().toNanos();
         try {
             try (OutputStream stdin = p.getOutputStream()) {
-                if (l.gated() && !env.isEmpty()) {
-                    stdin.write(EnvScript.of(env));
+                byte[] feed = l.stdinFor(env);
+                if (feed.length > 0) {
+                    stdin.write(feed);
                     stdin.flush();
                 }
                 if (ctx.isolated()) {

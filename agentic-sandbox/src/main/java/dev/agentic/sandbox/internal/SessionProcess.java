@@ -24,6 +24,7 @@ final class SessionProcess {
     static final String WORKDIR = BwrapCommand.WORKDIR + "/work";
 
     static final String SESSION_DRIVER = load("session_driver.py");
+    static final String POOLED_INTERPRETER = load("pooled_interpreter.py");
 
     private final Launch launch;
     private final DriverChannel channel;
