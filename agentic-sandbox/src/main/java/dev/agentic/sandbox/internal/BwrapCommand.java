@@ -36,11 +36,12 @@ public final class BwrapCommand {
      */
     static final String LAUNCHER = "exec 3<\"$0\" 4>\"$1\" || exit 125; shift; exec \"$@\"";
     /**
-     * Launcher with a run cgroup: first move itself (the {@code echo} builtin, no extra exec) into the cgroup
-     * whose {@code cgroup.procs} is {@code $1}, so that bwrap and everything below start inside it.
+     * Launcher with a run cgroup: first move itself (the {@code echo} builtin, no extra exec) into each of the
+     * {@code $2} cgroups whose {@code cgroup.procs} files follow, so that bwrap and everything below start inside
+     * them; then as {@link #LAUNCHER}.
      */
-    static final String CGROUP_LAUNCHER =
-            "echo $$ >\"$1\" || exit 125; exec 3<\"$0\" 4>\"$2\" || exit 125; " + "shift 2; exec \"$@\"";
+    static final String CGROUP_LAUNCHER = "exec 3<\"$0\" 4>\"$1\" || exit 125; n=$2; shift 2; "
+            + "while [ \"$n\" -gt 0 ]; do echo $$ >\"$1\" || exit 125; n=$((n - 1)); shift; done; exec \"$@\"";
     /**
      * The file in the run directory (never visible inside) where bwrap writes its JSON status: an
      * {@code exit-code} line appears only when the sandbox was set up and the program's exit was propagated.
@@ -80,24 +81,48 @@ public final class BwrapCommand {
         }
     }
 
-    /** The full argv for {@link ProcessBuilder}, without a run cgroup. */
-    public static List<String> build(SandboxLayout layout, Run run, String egressSocketInside, String forwarderInside) {
-        return build(layout, run, egressSocketInside, forwarderInside, null);
+    /**
+     * What the run's limits plan and identity add to the command line.
+     *
+     * @param cgroupProcs the {@code cgroup.procs} files the launcher joins before bwrap (empty: none)
+     * @param prlimit the {@code prlimit} prefix run inside, ending with {@code --}
+     * @param denyMemfd whether the seccomp filter also refuses memory-backed files
+     * @param uid the uid bwrap runs as when the JVM is root (-1: the layout's)
+     */
+    public record PerRun(List<Path> cgroupProcs, List<String> prlimit, boolean denyMemfd, int uid) {
+        public PerRun {
+            cgroupProcs = List.copyOf(cgroupProcs);
+            prlimit = List.copyOf(prlimit);
+        }
     }
 
-    /** The full argv; with {@code cgroupProcs} non-null, the launcher first joins that cgroup. */
+    /** The full argv for {@link ProcessBuilder}, without a run cgroup, with the request's limits as rlimits. */
+    public static List<String> build(SandboxLayout layout, Run run, String egressSocketInside, String forwarderInside) {
+        PerRun defaults = new PerRun(
+                List.of(),
+                limitsPrefix(layout.tools().prlimit(), run.limits(), run.language()),
+                false,
+                layout.sandboxUid());
+        return build(layout, run, egressSocketInside, forwarderInside, defaults);
+    }
+
+    /** The full argv, with the run's cgroups, rlimits, seccomp filter and uid from {@code perRun}. */
     public static List<String> build(
-            SandboxLayout layout, Run run, String egressSocketInside, String forwarderInside, Path cgroupProcs) {
+            SandboxLayout layout, Run run, String egressSocketInside, String forwarderInside, PerRun perRun) {
         List<String> cmd = new ArrayList<>();
         cmd.add(layout.tools().shell().toString());
         cmd.add("-c");
-        cmd.add(cgroupProcs == null ? LAUNCHER : CGROUP_LAUNCHER);
-        cmd.add(layout.seccompFile().toString());
-        if (cgroupProcs != null) {
-            cmd.add(cgroupProcs.toString());
-        }
+        boolean cgroups = !perRun.cgroupProcs().isEmpty();
+        cmd.add(cgroups ? CGROUP_LAUNCHER : LAUNCHER);
+        cmd.add((perRun.denyMemfd() ? layout.seccompNoMemfdFile() : layout.seccompFile()).toString());
         cmd.add(run.runDir().resolve(STATUS_FILE).toString());
-        cmd.addAll(layout.dropPrivileges());
+        if (cgroups) {
+            cmd.add(Integer.toString(perRun.cgroupProcs().size()));
+            for (Path procs : perRun.cgroupProcs()) {
+                cmd.add(procs.toString());
+            }
+        }
+        cmd.addAll(layout.dropPrivileges(perRun.uid()));
         cmd.add(layout.tools().bwrap().toString());
         add(
                 cmd,
@@ -137,11 +162,13 @@ public final class BwrapCommand {
         long disk = run.limits().maxDiskBytes();
         add(cmd, "--size", Long.toString(disk), "--tmpfs", "/tmp");
         add(cmd, "--size", Long.toString(disk), "--tmpfs", WORKDIR);
-        Path program = run.runDir().resolve(programFile(run.language()));
-        add(cmd, "--ro-bind", program.toString(), WORKDIR + "/" + programFile(run.language()));
         for (String name : run.inputNames()) {
             add(cmd, "--ro-bind", run.runDir().resolve("in").resolve(name).toString(), WORKDIR + "/" + name);
         }
+        // after the inputs: a later mount wins, so no input can take the program's place (inputs named like the
+        // program are refused by RunDirectory as well)
+        Path program = run.runDir().resolve(programFile(run.language()));
+        add(cmd, "--ro-bind", program.toString(), WORKDIR + "/" + programFile(run.language()));
         if (run.egress()) {
             // the socket's directory, not the socket: a prestarted sandbox is set up before its proxy listens
             Path inside = Path.of(egressSocketInside);
@@ -151,7 +178,7 @@ public final class BwrapCommand {
             add(cmd, "--ro-bind", run.forwarderScript().toString(), forwarderInside);
         }
         add(cmd, "--chdir", WORKDIR, "--remount-ro", "/", "--seccomp", "3", "--");
-        cmd.addAll(limitsPrefix(layout.tools().prlimit(), run.limits(), run.language()));
+        cmd.addAll(perRun.prlimit());
         if (run.egress()) {
             // before the gate: it binds its port while a prestarted sandbox waits, and never sees the secrets
             add(cmd, layout.python().executable().toString(), "-I", "-S", forwarderInside, "--");

@@ -40,7 +40,21 @@ public final class SandboxSetup {
             Path scratchRoot,
             int sandboxUid,
             Set<HostPort> loopbackHosts,
-            Path cgroupParent) {}
+            Path cgroupParent,
+            int sandboxUidCount,
+            boolean cgroups) {
+        /** Options with one shared sandbox uid and cgroups used when the host offers them. */
+        public Options(
+                boolean isolated,
+                Path python,
+                Path javaHome,
+                Path scratchRoot,
+                int sandboxUid,
+                Set<HostPort> loopbackHosts,
+                Path cgroupParent) {
+            this(isolated, python, javaHome, scratchRoot, sandboxUid, loopbackHosts, cgroupParent, 1, true);
+        }
+    }
 
     /**
      * Checks the host and prepares everything runs share.
@@ -100,12 +114,34 @@ public final class SandboxSetup {
             tools.checkUserNamespaces(drop);
             SeccompFilter.Arch a = SeccompFilter.Arch.current();
             arch = a.name().toLowerCase(Locale.ROOT);
-            layout = new SandboxLayout(tools, py, jdk, trees, writeSeccomp(root, a), drop, ownerUid, javaTrees);
+            layout = new SandboxLayout(
+                    tools,
+                    py,
+                    jdk,
+                    trees,
+                    writeSeccomp(root, a, false),
+                    drop,
+                    ownerUid,
+                    javaTrees,
+                    ownerUid >= 0 ? o.sandboxUidCount() : 1,
+                    writeSeccomp(root, a, true));
         }
         EgressOptions egress =
                 EgressOptions.builder().allowLoopbackHosts(o.loopbackHosts()).build();
-        Cgroup cgroup =
-                o.isolated() ? Cgroup.detect(o.cgroupParent()) : new Cgroup(null, false, "not used without isolation");
+        Cgroup cgroup = !o.isolated()
+                ? new Cgroup(null, false, "not used without isolation")
+                : !o.cgroups()
+                        ? new Cgroup(null, false, "switched off (LocalSandbox.builder().cgroups(false))")
+                        : Cgroup.detect(o.cgroupParent());
+        // an explicitly configured v2 parent is the only cgroup tree used
+        CgroupV1 cgroupV1 = !o.isolated() || !o.cgroups() || o.cgroupParent() != null
+                ? new CgroupV1(
+                        null,
+                        null,
+                        null,
+                        null,
+                        !o.cgroups() ? "switched off (LocalSandbox.builder().cgroups(false))" : "not used")
+                : CgroupV1.detect();
         return new RunContext(
                 layout,
                 unisolated,
@@ -114,7 +150,8 @@ public final class SandboxSetup {
                 languages,
                 new ProxyEgress(egress, layout == null ? -1 : layout.sandboxUid()),
                 arch,
-                cgroup);
+                cgroup,
+                cgroupV1);
     }
 
     /** Runs a trivial program once so that a broken host fails at build time, not at the first real run. */
@@ -173,13 +210,14 @@ public final class SandboxSetup {
         }
     }
 
-    private static Path writeSeccomp(Path root, SeccompFilter.Arch arch) {
-        byte[] program = SeccompFilter.build(arch);
+    private static Path writeSeccomp(Path root, SeccompFilter.Arch arch, boolean denyMemfd) {
+        byte[] program = SeccompFilter.build(arch, denyMemfd);
         try {
             Path tmp = Files.createTempFile(root, "seccomp-", ".tmp");
             Files.write(tmp, program);
             Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("r--r--r--"));
-            Path target = root.resolve("seccomp-" + arch.name().toLowerCase(Locale.ROOT) + ".bpf");
+            Path target = root.resolve(
+                    "seccomp-" + arch.name().toLowerCase(Locale.ROOT) + (denyMemfd ? "-nomemfd" : "") + ".bpf");
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return target;
         } catch (IOException e) {
