@@ -16,9 +16,6 @@ import java.util.List;
  * thread-safe.
  */
 final class RunLimits implements AutoCloseable {
-    /** Python's address-space rlimit above a cgroup-enforced memory limit: a backstop only. */
-    static final long PYTHON_ADDRESS_SPACE_ALLOWANCE = 1024L * 1024 * 1024;
-
     private final ExecutionLimits limits;
     private final Language language;
     private final RunGroup group;
@@ -68,11 +65,11 @@ final class RunLimits implements AutoCloseable {
         return BwrapCommand.cpuSeconds(limits) + 1;
     }
 
-    /** The memory rlimits: as {@link MemoryLimit#rlimits}, but Python's address space is only a backstop under a cgroup. */
+    /**
+     * The memory rlimits, as {@link MemoryLimit#rlimits}: kept under a cgroup too, since address space that is
+     * reserved but never touched (a zero-filled allocation) is not charged to the cgroup.
+     */
     List<String> memoryRlimits() {
-        if (group != null && language != Language.JAVA) {
-            return List.of("--as=" + (limits.memoryBytes() + PYTHON_ADDRESS_SPACE_ALLOWANCE));
-        }
         return MemoryLimit.rlimits(language, limits.memoryBytes());
     }
 
@@ -99,10 +96,7 @@ final class RunLimits implements AutoCloseable {
     /** Notes saying which mechanism enforced memory, CPU time and processes, and the worst case. */
     List<String> notes() {
         List<String> out = new ArrayList<>();
-        String rlimitMem = group != null && language != Language.JAVA
-                ? "RLIMIT_AS " + (limits.memoryBytes() + PYTHON_ADDRESS_SPACE_ALLOWANCE) + " bytes per process "
-                        + "as a backstop"
-                : MemoryLimit.note(language, limits.memoryBytes());
+        String rlimitMem = MemoryLimit.note(language, limits.memoryBytes());
         String rlimits = "rlimits per process, soft = hard: " + rlimitMem + ", RLIMIT_CPU " + cpuSeconds()
                 + " s (a backstop), RLIMIT_NPROC " + limits.maxProcesses() + " (counted per user namespace, so "
                 + "for the whole run)";

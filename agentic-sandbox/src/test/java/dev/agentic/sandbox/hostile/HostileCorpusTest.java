@@ -163,7 +163,7 @@ class HostileCorpusTest {
                         .contains("ptrace(TRACEME) = -1 errno 1");
             })),
             Map.entry("g01_ctypes_system.py", new Case(b -> b, (r, ms) -> {
-                assertThat(r.stdout()).contains("uid=65534").doesNotContain("root:");
+                assertThat(r.stdout()).containsPattern("uid=18790\\d{5}").doesNotContain("root:");
                 assertThat(r.stdout() + r.stderr()).contains("No such file");
             })),
             Map.entry("i01_forged_result.py", new Case(b -> b, (r, ms) -> {

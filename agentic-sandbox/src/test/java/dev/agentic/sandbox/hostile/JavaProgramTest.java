@@ -69,7 +69,8 @@ class JavaProgramTest {
         assertThat(r.succeeded()).as(r.stderr()).isTrue();
         assertThat(r.stdout()).contains("sum=2997000 A,B");
         assertThat(r.output().notes())
-                .anySatisfy(n -> assertThat(n).startsWith("memory:").contains("RLIMIT_DATA " + (512L << 20)));
+                .anySatisfy(
+                        n -> assertThat(n).startsWith("rlimits per process").contains("RLIMIT_DATA " + (512L << 20)));
     }
 
     @ParameterizedTest(name = "{0} MiB")

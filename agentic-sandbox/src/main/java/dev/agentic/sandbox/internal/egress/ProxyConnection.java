@@ -189,9 +189,9 @@ final class ProxyConnection implements Runnable {
     }
 
     /**
-     * Copies the {@code remaining} bytes of a forwarded request's body, then half-closes {@code to} (the request is
-     * complete); whatever the client sends after the body (a second, pipelined request) is never read or
-     * forwarded, and the connection ends with the response.
+     * Copies the {@code remaining} bytes of a forwarded request's body and stops: whatever the client sends after
+     * the body (a second, pipelined request) is never read or forwarded; the connection ends with the response.
+     * (No half-close: some servers drop a request whose client half-closed.)
      */
     private void pumpBody(SocketChannel from, SocketChannel to, long remaining) {
         ByteBuffer buf = ByteBuffer.allocate(16 * 1024);
@@ -207,7 +207,6 @@ final class ProxyConnection implements Runnable {
                     return;
                 }
             }
-            to.shutdownOutput();
         } catch (IOException e) {
             close();
         }
