@@ -113,7 +113,7 @@ class LocalSandboxCgroupTest {
             assertThat(notes)
                     .anyMatch(n -> n.startsWith("memory: cgroup v2 memory.max " + (300L << 20)))
                     .anyMatch(n -> n.startsWith("processes: cgroup v2 pids.max 14"))
-                    .anyMatch(n -> n.startsWith("cpu: RLIMIT_CPU") && n.contains("cpu.max"))
+                    .anyMatch(n -> n.startsWith("cpu time: ") && n.contains("cpu.max"))
                     .anyMatch(n -> n.startsWith("cgroups: the run is in " + parent));
             assertThat(Files.readString(parent.resolve("cgroup.subtree_control")))
                     .isEqualTo("+memory +pids +cpu");

@@ -89,7 +89,7 @@ class SoakTest {
             assertThat(after.within(before))
                     .as("before " + before + ", after " + after)
                     .isTrue();
-            assertThat(outcomes).allMatch(n -> n > 0);
+            assertThat(outcomes).doesNotContain(0);
         }
     }
 
@@ -133,9 +133,9 @@ class SoakTest {
             return new Counts(
                     count(Path.of("/proc/self/fd")),
                     ManagementFactory.getThreadMXBean().getThreadCount(),
-                    sandboxUidProcesses(),
+                    countSandboxUidProcesses(),
                     count(scratch),
-                    runCgroups());
+                    countRunCgroups());
         }
 
         /** Counts again until every count is back within the tolerance (idle reader threads expire after 60 s). */
@@ -163,7 +163,7 @@ class SoakTest {
             }
         }
 
-        private static int sandboxUidProcesses() throws IOException {
+        private static int countSandboxUidProcesses() throws IOException {
             int n = 0;
             try (Stream<Path> s = Files.list(Path.of("/proc"))) {
                 for (Path p : (Iterable<Path>) s::iterator) {
@@ -183,7 +183,7 @@ class SoakTest {
             return n;
         }
 
-        private static int runCgroups() throws IOException {
+        private static int countRunCgroups() throws IOException {
             String mine = "agentic-run-" + ProcessHandle.current().pid() + "-";
             int n = 0;
             for (String hierarchy : List.of("memory", "pids", "cpu", "cpuacct", "unified")) {

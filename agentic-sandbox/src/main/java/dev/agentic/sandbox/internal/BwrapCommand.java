@@ -2,6 +2,7 @@ package dev.agentic.sandbox.internal;
 
 import dev.agentic.core.Language;
 import dev.agentic.core.sandbox.ExecutionLimits;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +26,15 @@ public final class BwrapCommand {
      * {@code cat}, no command substitution, measured to matter for start-up), then exec the program.
      */
     static final String WRAPPER = "while IFS= read -r l; do eval \"$l\" || exit 125; done; exec \"$@\" </dev/null";
+    /**
+     * The parts of {@code /usr} every run mounts read-only, those that exist on this host: executables, the
+     * architecture's shared libraries and the dynamic linker, locales, OpenSSL's configuration links, the
+     * system Python's standard library and packages (also those pip installs under {@code /usr/local/lib}),
+     * time zones and the CA certificates {@code /etc/ssl/certs} links to. Never the rest of {@code /usr/local}
+     * ({@code /usr/local/etc} can hold credentials), nor other applications' trees. A JDK under {@code /usr}
+     * is mounted for Java runs only, with the trees its links point to.
+     */
+    static final List<Path> USR_MOUNTS = usrMounts();
     /**
      * Host paths mounted into every sandbox ({@code /lib*}, {@code /bin}, {@code /sbin} as symlinks or read-only
      * binds, and a few {@code /etc} files), looked up once: the host layout does not change under a JVM.
@@ -190,9 +200,46 @@ public final class BwrapCommand {
         return cmd;
     }
 
+    private static List<Path> usrMounts() {
+        List<Path> out = new ArrayList<>();
+        for (String p : List.of(
+                "/usr/bin",
+                "/usr/lib64",
+                "/usr/lib/locale",
+                "/usr/lib/ssl",
+                "/usr/share/zoneinfo",
+                "/usr/share/ca-certificates")) {
+            if (Files.isDirectory(Path.of(p))) {
+                out.add(Path.of(p));
+            }
+        }
+        for (String parent : List.of("/usr/lib", "/usr/local/lib")) {
+            try (var s = Files.newDirectoryStream(
+                    Path.of(parent),
+                    e -> e.getFileName().toString().matches("python3(\\.\\d+)?|[a-z0-9_]+-linux-gnu\\w*"))) {
+                for (Path d : s) {
+                    if (Files.isDirectory(d)) {
+                        out.add(d);
+                    }
+                }
+            } catch (IOException e) {
+                // no such parent on this host
+            }
+        }
+        out.sort(null);
+        return List.copyOf(out);
+    }
+
+    /** Whether {@code path} lies in one of {@link #USR_MOUNTS}. */
+    static boolean mountedFromUsr(Path path) {
+        return USR_MOUNTS.stream().anyMatch(path::startsWith);
+    }
+
     private static List<String> systemMounts() {
         List<String> cmd = new ArrayList<>();
-        add(cmd, "--ro-bind", "/usr", "/usr");
+        for (Path p : USR_MOUNTS) {
+            add(cmd, "--ro-bind", p.toString(), p.toString());
+        }
         for (String top : List.of("lib", "lib64", "bin", "sbin")) {
             Path p = Path.of("/" + top);
             if (Files.isSymbolicLink(p)) {

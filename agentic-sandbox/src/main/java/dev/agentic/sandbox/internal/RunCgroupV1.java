@@ -20,7 +20,7 @@ import java.util.List;
  * Not thread-safe except {@link #kill()}, {@link #cpuNanos()} and {@link #limitHit()}; owned by one run.
  */
 final class RunCgroupV1 implements RunGroup {
-    private static final long REMOVE_MILLIS = 2_000;
+    private static final long REMOVE_MILLIS = 10_000;
 
     private final List<Path> dirs = new ArrayList<>();
     private Path memory;

@@ -73,13 +73,13 @@ public final class SandboxSetup {
         Path jdk = resolveJdk(o.javaHome());
         Set<Language> languages = EnumSet.of(Language.PYTHON);
         List<Path> trees = new ArrayList<>();
-        if (!py.prefix().startsWith("/usr")) {
+        if (!BwrapCommand.mountedFromUsr(py.executable()) || !py.prefix().startsWith("/usr")) {
             trees.add(py.prefix());
         }
         List<Path> javaTrees = new ArrayList<>();
         if (jdk != null) {
             languages.add(Language.JAVA);
-            if (!jdk.startsWith("/usr")) {
+            if (!BwrapCommand.mountedFromUsr(jdk)) {
                 javaTrees.add(jdk);
             }
             javaTrees.addAll(HostTools.jdkLinkedTrees(jdk));

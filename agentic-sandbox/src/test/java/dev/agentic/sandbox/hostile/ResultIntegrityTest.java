@@ -25,7 +25,7 @@ class ResultIntegrityTest {
             "print('the input ran instead of the program')".getBytes(StandardCharsets.UTF_8);
 
     @ParameterizedTest
-    @ValueSource(strings = {"main.py", "./main.py", "sub/../main.py", "main.py/inner.txt"})
+    @ValueSource(strings = {"main.py", "./main.py", "main.py/inner.txt"})
     void pythonInputNamedLikeTheProgramIsRefusedBeforeAnythingRuns(String name) {
         ExecutionRequest request =
                 python("print('validated program')").inputFile(name, IMPOSTOR).build();
@@ -77,6 +77,29 @@ class ResultIntegrityTest {
                 .filteredOn(n -> n.startsWith("output renamed to "))
                 .hasSize(2)
                 .allMatch(n -> n.contains("after sanitising"));
+    }
+
+    @Test
+    void onlyTheTreesInterpretersNeedAreMountedNotUsrLocalEtcOrOtherApplications() {
+        ExecutionResult r = Host.sandbox()
+                .execute(python("import os, ssl, zoneinfo, json\n"
+                                + "for p in ['/usr/local/etc', '/usr/share/doc', '/usr/lib/jvm', '/usr/lib/apt', '/usr/sbin']:\n"
+                                + "    print(p, os.path.exists(p))\n"
+                                + "print('tz', zoneinfo.ZoneInfo('Europe/Paris').key)\n"
+                                + "print('certs', ssl.create_default_context().cert_store_stats()['x509_ca'] > 0)\n"
+                                + "print('bin', os.path.exists('/usr/bin/python3'))\n")
+                        .build());
+
+        assertThat(r.succeeded()).as(r.stderr()).isTrue();
+        assertThat(r.stdout())
+                .contains("/usr/local/etc False")
+                .contains("/usr/share/doc False")
+                .contains("/usr/lib/jvm False")
+                .contains("/usr/lib/apt False")
+                .contains("/usr/sbin False")
+                .contains("tz Europe/Paris")
+                .contains("certs True")
+                .contains("bin True");
     }
 
     @Test

@@ -113,12 +113,21 @@ class EgressProxyTest {
         String first = "POST http://" + echoTarget() + "/a HTTP/1.1\r\nHost: " + echoTarget()
                 + "\r\nContent-Length: 4\r\n\r\nbody";
         String second = "GET http://evil.test/steal HTTP/1.1\r\nHost: evil.test\r\n\r\n";
+        String forwarded = "POST /a HTTP/1.1\r\nHost: " + echoTarget() + "\r\nContent-Length: 4\r\n"
+                + "Connection: close\r\n\r\nbody";
         try (UdsClient c = UdsClient.connect(proxy.socketPath())) {
             c.write((first + second).getBytes(StandardCharsets.ISO_8859_1));
-            // the echo server returns exactly what reached it, and ends when the proxy half-closes after the body
-            String echoed = new String(c.readToEnd(), StandardCharsets.ISO_8859_1);
-            assertThat(echoed).startsWith("POST /a HTTP/1.1\r\n").endsWith("\r\n\r\nbody");
-            assertThat(echoed).doesNotContain("evil.test").doesNotContain("steal");
+            // the echo server returns exactly what reached it
+            String echoed = new String(c.read(forwarded.length()), StandardCharsets.ISO_8859_1);
+            assertThat(echoed).isEqualTo(forwarded);
+            // the second request was in the proxy's buffer together with the first: it would follow at once
+            long until = System.nanoTime() + 300_000_000L;
+            while (System.nanoTime() < until) {
+                assertThat(echo.received.get())
+                        .as("bytes that reached the server")
+                        .isEqualTo(forwarded.length());
+                Thread.sleep(10);
+            }
         }
         assertThat(proxy.decisions())
                 .singleElement()
