@@ -2,6 +2,7 @@ package dev.agentic.sandbox;
 
 import dev.agentic.core.ConfigurationException;
 import dev.agentic.core.Language;
+import dev.agentic.core.annotation.Experimental;
 import dev.agentic.core.annotation.Stable;
 import dev.agentic.core.sandbox.ExecutionLimits;
 import dev.agentic.core.sandbox.ExecutionRequest;
@@ -109,6 +110,8 @@ import org.slf4j.LoggerFactory;
 @Stable
 public final class LocalSandbox implements Sandbox {
     private static final Logger LOG = LoggerFactory.getLogger(LocalSandbox.class);
+    private static final int DEFAULT_FIRST_UID = 0x70000000;
+    private static final int DEFAULT_UID_COUNT = 65536;
 
     private final Isolation isolation;
     private final RunContext context;
@@ -266,7 +269,9 @@ public final class LocalSandbox implements Sandbox {
         private int maxConcurrentRuns = Math.max(4, 4 * Runtime.getRuntime().availableProcessors());
         private int maxSessions = 16;
         private Path scratchRoot;
-        private int sandboxUid = 65534;
+        private int sandboxUid = DEFAULT_FIRST_UID;
+        private int sandboxUidCount = DEFAULT_UID_COUNT;
+        private boolean cgroups = true;
         private Path cgroupParent;
         private final Set<HostPort> loopbackHosts = new LinkedHashSet<>();
         private final Map<WarmPool.Kind, Integer> prestart = new HashMap<>();
@@ -347,14 +352,40 @@ public final class LocalSandbox implements Sandbox {
         }
 
         /**
-         * The unprivileged uid (and gid) bubblewrap runs as when this JVM runs as root (default 65534,
-         * {@code nobody}); ignored otherwise. Prefer a uid no other host process uses.
+         * One unprivileged uid (and gid) that every run executes as when this JVM runs as root, instead of a uid
+         * of its own per run ({@link #sandboxUids}); ignored otherwise. Runs sharing a uid can read each other's
+         * environment (secrets) through {@code /proc}, and so can any host process of that uid: prefer
+         * {@link #sandboxUids}.
          */
         public Builder sandboxUid(int sandboxUid) {
-            if (sandboxUid < 1) {
-                throw new ConfigurationException("sandboxUid must be a non-root uid, was " + sandboxUid);
+            return sandboxUids(sandboxUid, 1);
+        }
+
+        /**
+         * The uids runs execute as when this JVM runs as root (ignored otherwise): each live run and each
+         * prestarted sandbox holds its own uid (and gid) from {@code [first, first + count)}, like a dynamic user,
+         * returned when its processes are gone. Default: 65536 uids from {@code 0x70000000} (1879048192), a range
+         * no distribution or systemd convention assigns. No host user may use a uid of the range.
+         */
+        @Experimental
+        public Builder sandboxUids(int first, int count) {
+            if (first < 1 || count < 1 || (long) first + count - 1 > Integer.MAX_VALUE) {
+                throw new ConfigurationException("sandboxUids needs a non-root first uid and a count of at least 1 "
+                        + "that stays below 2^31, was " + first + " and " + count);
             }
-            this.sandboxUid = sandboxUid;
+            this.sandboxUid = first;
+            this.sandboxUidCount = count;
+            return this;
+        }
+
+        /**
+         * Whether runs get cgroups of their own when the host offers them (default true): a delegated cgroup v2,
+         * else writable cgroup v1 memory and pids hierarchies. With {@code false}, every run relies on the
+         * fallback the README's safety model describes (rlimits, seccomp, a supervisor sampling memory and CPU).
+         */
+        @Experimental
+        public Builder cgroups(boolean cgroups) {
+            this.cgroups = cgroups;
             return this;
         }
 
@@ -498,6 +529,8 @@ public final class LocalSandbox implements Sandbox {
                     sandboxUid,
                     Set.copyOf(loopbackHosts),
                     cgroupParent,
+                    sandboxUidCount,
+                    cgroups,
                     pythonEnvironment);
             if ((!prestart.isEmpty() || !interpreterPool.isEmpty()) && isolation != Isolation.BUBBLEWRAP) {
                 throw new ConfigurationException("prestart and interpreterPool need Isolation.BUBBLEWRAP; remove "
