@@ -22,10 +22,40 @@ _main = types.ModuleType('__main__')
 _main.__dict__.update({'__file__': _path, '__builtins__': __builtins__, '__cached__': None})
 sys.modules['__main__'] = _main
 sys.argv = [_path]
+
+
+def _finish(code):
+    # what interpreter shutdown does that a program can observe (wait for non-daemon threads, atexit handlers,
+    # flushed streams), then exit without finalising every imported module: the interpreter is discarded anyway
+    try:
+        import threading
+        threading._shutdown()
+    except BaseException:
+        pass
+    import atexit
+    atexit._run_exitfuncs()
+    for _s in (sys.stdout, sys.stderr):
+        try:
+            _s.flush()
+        except BaseException:
+            pass
+    os._exit(code)
+
+
 try:
     exec(compile(_source, _path, 'exec'), _main.__dict__)
-except SystemExit:
-    raise
+except SystemExit as _e:
+    _c = _e.code
+    if _c is None:
+        _finish(0)
+    if isinstance(_c, int):
+        _finish(_c & 0xff)
+    try:
+        print(_c, file=sys.stderr)
+    except BaseException:
+        pass
+    _finish(1)
 except BaseException as _e:
     traceback.print_exception(type(_e), _e, _e.__traceback__.tb_next)
-    sys.exit(1)
+    _finish(1)
+_finish(0)
