@@ -28,6 +28,8 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             ExecCommand.class,
             RecordsCommand.class,
+            ReplCommand.class,
+            EnvCommand.class,
             ServeCommand.class
         })
 @Internal
