@@ -154,7 +154,7 @@ class WebSecurityTest {
             assertThat(sandbox.sessions().get(0).isAlive()).isTrue();
             c.closeSocket();
             await(() -> app.openSessions() == 0, "the session ends when its page closes");
-            assertThat(sandbox.sessions().get(0).isAlive()).isFalse();
+            await(() -> !sandbox.sessions().get(0).isAlive(), "its sandbox session ends with it");
             assertThat(c.send("GET", "/api/sessions/" + c.session + "/history", null)
                             .statusCode())
                     .isEqualTo(404);
@@ -172,7 +172,7 @@ class WebSecurityTest {
                 ApiClient c = new ApiClient(app).open()) {
             JsonNode closed = c.next(e -> e.get("type").asText().equals("closed"));
             assertThat(closed.get("reason").asText()).startsWith("idle");
-            assertThat(sandbox.sessions().get(0).isAlive()).isFalse();
+            await(() -> !sandbox.sessions().get(0).isAlive(), "its sandbox session ends with it");
             assertThat(app.openSessions()).isZero();
         }
     }
@@ -201,6 +201,29 @@ class WebSecurityTest {
             assertThat(sandbox.sessions().get(0).requests()).hasSize(3);
             c.json("POST", "/api/sessions/" + c.session + "/reset", null, 204);
             assertThat(sandbox.sessions().get(0).resetCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRunAfterTheSandboxSessionEndedGetsAFreshSessionAndSaysSo() {
+        ScriptedSandbox sandbox = ScriptedSandbox.builder()
+                .sessionRespondWith((session, request) ->
+                        new ExecutionResult.Succeeded(ExecutionOutput.of("ok\n", "", Duration.ofMillis(1))))
+                .build();
+        try (WebApp app = WebApp.builder()
+                        .model(ScriptedChatModel.of())
+                        .sandbox(sandbox)
+                        .start();
+                ApiClient c = new ApiClient(app).open()) {
+            JsonNode first =
+                    c.json("POST", "/api/sessions/" + c.session + "/run", ApiClient.body("code", "x = 1"), 200);
+            assertThat(first.at("/result/notes").toString()).doesNotContain("fresh interpreter");
+            sandbox.sessions().get(0).close(); // as a sandbox does when a timed-out run ends the interpreter
+            JsonNode second =
+                    c.json("POST", "/api/sessions/" + c.session + "/run", ApiClient.body("code", "print(x)"), 200);
+            assertThat(second.at("/result/notes").toString()).contains("fresh interpreter");
+            assertThat(sandbox.sessions()).hasSize(2);
+            assertThat(sandbox.sessions().get(1).isAlive()).isTrue();
         }
     }
 

@@ -19,7 +19,6 @@ import dev.agentic.core.sandbox.ExecutionRequest;
 import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.sandbox.OutputFile;
 import dev.agentic.core.sandbox.Sandbox;
-import dev.agentic.core.sandbox.SandboxSession;
 import dev.agentic.core.sandbox.SessionOptions;
 import dev.agentic.core.secret.Redactor;
 import dev.agentic.core.secret.SecretProvider;
@@ -63,7 +62,7 @@ final class TabSession {
     private final AppConfig config;
     private final Map<String, String> secretValues;
     private final Redactor redactor;
-    private final SandboxSession sandboxSession;
+    private final SessionSandbox sandboxSession;
     private final Sandbox runSandbox;
     private final Executor executor;
     private final Orchestrator orchestrator;
@@ -99,9 +98,8 @@ final class TabSession {
                     .network(config.network())
                     .idleTimeout(config.idleTimeout().plusMinutes(1));
             secretValues.forEach(ob::secret);
-            SessionOptions options = ob.build();
-            this.sandboxSession = config.sandbox().openSession(options);
-            this.runSandbox = new SessionSandbox(config.sandbox(), sandboxSession, options);
+            this.sandboxSession = new SessionSandbox(config.sandbox(), ob.build());
+            this.runSandbox = sandboxSession;
         } else {
             this.sandboxSession = null;
             this.runSandbox = config.sandbox();
@@ -306,7 +304,7 @@ final class TabSession {
             costUnknown = false;
         }
         history.clear();
-        if (sandboxSession != null && sandboxSession.isAlive()) {
+        if (sandboxSession != null) {
             sandboxSession.reset();
         }
         push(Payloads.object().put("type", "reset"));
@@ -342,13 +340,8 @@ final class TabSession {
             // the socket may be gone already
         }
         if (sandboxSession != null) {
-            sandboxSession.close();
+            sandboxSession.end();
         }
-    }
-
-    /** Whether the sandbox session is alive (true when the sandbox has none). */
-    boolean sandboxAlive() {
-        return sandboxSession == null || sandboxSession.isAlive();
     }
 
     private void acquire(Semaphore global) {
