@@ -54,6 +54,8 @@ class MalformedFlagsTest {
     /** Per command: a valid command line, and the malformed values of each option (by its longest name). */
     private Map<String, Map<String, List<String>>> malformed() {
         List<String> paths = List.of(dir.resolve("missing.py").toString(), dir.toString(), "", "\u0000");
+        List<String> pythonEnvs =
+                List.of(dir.resolve("missing-env").toString(), dir.toString(), aFile.toString(), "\u0000");
         Map<String, Map<String, List<String>>> m = new LinkedHashMap<>();
         m.put(
                 "run",
@@ -69,6 +71,7 @@ class MalformedFlagsTest {
                         Map.entry("--language", List.of("", "cobol")),
                         Map.entry("--output", List.of("")),
                         Map.entry("--max-attempts", List.of("0", "-1", "x", "99999999999999")),
+                        Map.entry("--python-env", pythonEnvs),
                         Map.entry(
                                 "--output-dir",
                                 List.of(aFile.toString(), aFile.resolve("sub").toString()))));
@@ -90,11 +93,22 @@ class MalformedFlagsTest {
                         Map.entry("--env", PAIRS),
                         Map.entry("--secret", SECRETS),
                         Map.entry("--input", paths),
+                        Map.entry("--python-env", pythonEnvs),
                         Map.entry("--output", List.of("")),
                         Map.entry(
                                 "--output-dir",
                                 List.of(aFile.toString(), aFile.resolve("sub").toString()))));
         m.put("demo", Map.of("--store", List.of(aFile.toString(), "\u0000")));
+        m.put(
+                "repl",
+                Map.ofEntries(
+                        Map.entry("--language", List.of("", "cobol", "java")),
+                        Map.entry("--timeout", DURATIONS),
+                        Map.entry("--memory", SIZES),
+                        Map.entry("--allow-host", HOSTS),
+                        Map.entry("--env", PAIRS),
+                        Map.entry("--secret", SECRETS),
+                        Map.entry("--python-env", pythonEnvs)));
         m.put(
                 "records",
                 Map.of(
