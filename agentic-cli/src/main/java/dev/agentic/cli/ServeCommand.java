@@ -4,6 +4,7 @@ import dev.agentic.cli.demo.OfflineModel;
 import dev.agentic.core.AgenticException;
 import dev.agentic.core.ConfigurationException;
 import dev.agentic.core.Language;
+import dev.agentic.core.Task;
 import dev.agentic.core.annotation.Internal;
 import dev.agentic.core.model.ChatModel;
 import dev.agentic.core.sandbox.HostPort;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,6 +36,8 @@ import picocli.CommandLine.Option;
         description = "Serve the code-interpreter web app: generator, editor and results in the browser.")
 @Internal
 public final class ServeCommand implements Callable<Integer> {
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.:-]{0,252}");
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -131,6 +135,12 @@ public final class ServeCommand implements Callable<Integer> {
         ProviderContext context;
         ChatModel chatModel;
         try {
+            // checked now, not when the first task runs: a bad value must stop the command before it serves
+            Task.builder().description("check").integration(integration).build();
+            if (!HOST.matcher(host).matches()) {
+                throw new ConfigurationException("--host '" + CliValues.displayable(host) + "' is not an address; "
+                        + "write e.g. 127.0.0.1, localhost or ::1.");
+            }
             RoutingSecretProvider.Builder routes = RoutingSecretProvider.builder();
             for (CliValues.Secret secret : CliValues.secrets(secrets)) {
                 routes.route(secret.key(), secret.source());

@@ -100,6 +100,22 @@ class MalformedFlagsTest {
                                 List.of(aFile.toString(), aFile.resolve("sub").toString()))));
         m.put("demo", Map.of("--store", List.of(aFile.toString(), "\u0000")));
         m.put(
+                "serve",
+                Map.ofEntries(
+                        Map.entry("--port", List.of("", "x", "-1", "65536", "99999999999")),
+                        Map.entry("--host", List.of("", "a b", "\u0000", "-x", "http://127.0.0.1")),
+                        Map.entry("--model", List.of("", "nope", answer.toString(), "scripted:", "scripted:/nope")),
+                        Map.entry("--region", List.of("", "us west 2", "-us", "us-west-2/", "\u0000")),
+                        Map.entry("--sandbox", List.of("", "nope", "nope:x")),
+                        Map.entry("--store", List.of("nope://x", aFile.toString(), "\u0000")),
+                        Map.entry("--integration", List.of("", "a/b", "..", "a b")),
+                        Map.entry("--secret", SECRETS),
+                        Map.entry("--allow-host", HOSTS),
+                        Map.entry("--language", List.of("", "cobol")),
+                        Map.entry("--max-attempts", List.of("0", "-1", "x", "99999999999999")),
+                        Map.entry("--max-runs", List.of("0", "-1", "x", "99999999999999")),
+                        Map.entry("--idle-timeout", DURATIONS)));
+        m.put(
                 "repl",
                 Map.ofEntries(
                         Map.entry("--language", List.of("", "cobol", "java")),
@@ -132,6 +148,9 @@ class MalformedFlagsTest {
                 return List.of("validate", program.toString());
             case "exec":
                 return List.of("exec", program.toString());
+            case "serve":
+                // never started: each case adds one malformed value, which must stop it before it serves
+                return List.of("serve", "--store", dir.resolve("runs").toString());
             default:
                 return List.of(command);
         }
