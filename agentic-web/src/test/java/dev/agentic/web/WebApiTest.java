@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentic.core.sandbox.ExecutionLimits;
 import dev.agentic.fakes.ScriptedChatModel;
 import dev.agentic.sandbox.LocalSandbox;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -214,6 +216,55 @@ class WebApiTest {
                     200);
             assertThat(validated.get("valid").asBoolean()).isFalse();
             assertThat(validated.at("/findings/0/rule").asText()).isEqualTo("denied-import");
+        }
+    }
+
+    @Test
+    void aFailedRunIsRepairedAndThePageSeesTheRepair() {
+        ScriptedChatModel model = ScriptedChatModel.builder()
+                .answer(answer("import sys\nsys.exit('no data yet')"))
+                .answer(answer("print('repaired')"))
+                .build();
+        try (WebApp app = start(model);
+                ApiClient c = new ApiClient(app).open()) {
+            c.json("POST", "/api/sessions/" + c.session + "/tasks", ApiClient.body("task", "Print something"), 202);
+            List<JsonNode> events = c.eventsUntil("finished");
+            JsonNode repairing = events.stream()
+                    .filter(e -> e.get("type").asText().equals("repairing"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(repairing.get("attempt").asInt()).isEqualTo(1);
+            assertThat(events.stream()
+                            .filter(e -> e.get("type").asText().equals("generating"))
+                            .map(e -> e.get("attempt").asInt()))
+                    .containsExactly(1, 2);
+            JsonNode entry = events.get(events.size() - 1).get("entry");
+            assertThat(entry.at("/workflow/attempts").asInt()).isEqualTo(2);
+            assertThat(entry.at("/workflow/result/stdout").asText()).isEqualTo("repaired\n");
+        }
+    }
+
+    @Test
+    void aRunOverItsWallTimeShowsTheLimitItHit() {
+        try (WebApp app = WebApp.builder()
+                        .model(ScriptedChatModel.of())
+                        .sandbox(sandbox)
+                        .limits(ExecutionLimits.builder()
+                                .wallTime(Duration.ofSeconds(2))
+                                .build())
+                        .start();
+                ApiClient c = new ApiClient(app).open()) {
+            JsonNode entry = c.json(
+                    "POST",
+                    "/api/sessions/" + c.session + "/run",
+                    ApiClient.body("code", "print('started', flush=True)\nwhile True:\n    pass"),
+                    200);
+            assertThat(entry.get("status").asText()).isEqualTo("TIMED_OUT");
+            assertThat(entry.at("/result/limit").asText()).isEqualTo("WALL_TIME");
+            assertThat(entry.at("/result/stdout").asText()).contains("started");
+            JsonNode next =
+                    c.json("POST", "/api/sessions/" + c.session + "/run", ApiClient.body("code", "print(6 * 7)"), 200);
+            assertThat(next.at("/result/stdout").asText()).isEqualTo("42\n");
         }
     }
 
