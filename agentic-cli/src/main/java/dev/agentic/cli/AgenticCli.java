@@ -27,7 +27,10 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             ValidateCommand.class,
             ExecCommand.class,
-            RecordsCommand.class
+            RecordsCommand.class,
+            ReplCommand.class,
+            EnvCommand.class,
+            ServeCommand.class
         })
 @Internal
 public final class AgenticCli implements Runnable {

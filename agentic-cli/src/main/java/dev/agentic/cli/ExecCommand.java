@@ -112,6 +112,13 @@ public final class ExecCommand implements Callable<Integer> {
             description = "Write the collected output files (see --output) into DIR.")
     Path outputDir;
 
+    @Option(
+            names = "--python-env",
+            paramLabel = "DIR",
+            description =
+                    "A Python virtual environment (agentic env create) mounted read-only: programs may import its packages.")
+    Path pythonEnv;
+
     @Option(names = "--no-validate", description = "Skip static validation (the sandbox still isolates).")
     boolean noValidate;
 
@@ -131,8 +138,11 @@ public final class ExecCommand implements Callable<Integer> {
         List<HostPort> loopback = request.network().allowedHosts().stream()
                 .filter(CliValues::isLoopback)
                 .toList();
-        ProviderContext context =
-                ProviderContext.builder().loopbackHosts(loopback).build();
+        ProviderContext.Builder contextBuilder = ProviderContext.builder().loopbackHosts(loopback);
+        if (pythonEnv != null) {
+            contextBuilder.pythonEnvironment(pythonEnv);
+        }
+        ProviderContext context = contextBuilder.build();
         ExecutionOutcome outcome;
         DeferredSandbox sandbox = new DeferredSandbox(
                 () -> ProviderLookup.sandboxes().named("--sandbox").create("local", context));

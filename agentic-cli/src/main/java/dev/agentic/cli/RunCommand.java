@@ -118,6 +118,13 @@ public final class RunCommand implements Callable<Integer> {
             description = "Attempts including repairs (default ${DEFAULT-VALUE}).")
     int maxAttempts;
 
+    @Option(
+            names = "--python-env",
+            paramLabel = "DIR",
+            description =
+                    "A Python virtual environment (agentic env create) mounted read-only: programs may import its packages.")
+    Path pythonEnv;
+
     @Option(names = "--stream", description = "Show the model's answer as it is written.")
     boolean stream;
 
@@ -174,6 +181,9 @@ public final class RunCommand implements Callable<Integer> {
                 CliFiles.checkOutputDir(outputDir);
             }
             context = CliValues.context(loopback, region);
+            if (pythonEnv != null) {
+                context = context.toBuilder().pythonEnvironment(pythonEnv).build();
+            }
             chatModel = CliValues.chatModel(model, context);
             sp = ProviderLookup.sandboxes().named("--sandbox").find(sandbox);
         } catch (AgenticException e) {

@@ -54,6 +54,8 @@ class MalformedFlagsTest {
     /** Per command: a valid command line, and the malformed values of each option (by its longest name). */
     private Map<String, Map<String, List<String>>> malformed() {
         List<String> paths = List.of(dir.resolve("missing.py").toString(), dir.toString(), "", "\u0000");
+        List<String> pythonEnvs =
+                List.of(dir.resolve("missing-env").toString(), dir.toString(), aFile.toString(), "\u0000");
         Map<String, Map<String, List<String>>> m = new LinkedHashMap<>();
         m.put(
                 "run",
@@ -69,6 +71,7 @@ class MalformedFlagsTest {
                         Map.entry("--language", List.of("", "cobol")),
                         Map.entry("--output", List.of("")),
                         Map.entry("--max-attempts", List.of("0", "-1", "x", "99999999999999")),
+                        Map.entry("--python-env", pythonEnvs),
                         Map.entry(
                                 "--output-dir",
                                 List.of(aFile.toString(), aFile.resolve("sub").toString()))));
@@ -91,11 +94,38 @@ class MalformedFlagsTest {
                         Map.entry("--env", PAIRS),
                         Map.entry("--secret", SECRETS),
                         Map.entry("--input", paths),
+                        Map.entry("--python-env", pythonEnvs),
                         Map.entry("--output", List.of("")),
                         Map.entry(
                                 "--output-dir",
                                 List.of(aFile.toString(), aFile.resolve("sub").toString()))));
         m.put("demo", Map.of("--store", List.of(aFile.toString(), "\u0000")));
+        m.put(
+                "serve",
+                Map.ofEntries(
+                        Map.entry("--port", List.of("", "x", "-1", "65536", "99999999999")),
+                        Map.entry("--host", List.of("", "a b", "\u0000", "-x", "http://127.0.0.1")),
+                        Map.entry("--model", List.of("", "nope", answer.toString(), "scripted:", "scripted:/nope")),
+                        Map.entry("--region", List.of("", "us west 2", "-us", "us-west-2/", "\u0000")),
+                        Map.entry("--sandbox", List.of("", "nope", "nope:x")),
+                        Map.entry("--store", List.of("nope://x", aFile.toString(), "\u0000")),
+                        Map.entry("--integration", List.of("", "a/b", "..", "a b")),
+                        Map.entry("--secret", SECRETS),
+                        Map.entry("--allow-host", HOSTS),
+                        Map.entry("--language", List.of("", "cobol")),
+                        Map.entry("--max-attempts", List.of("0", "-1", "x", "99999999999999")),
+                        Map.entry("--max-runs", List.of("0", "-1", "x", "99999999999999")),
+                        Map.entry("--idle-timeout", DURATIONS)));
+        m.put(
+                "repl",
+                Map.ofEntries(
+                        Map.entry("--language", List.of("", "cobol", "java")),
+                        Map.entry("--timeout", DURATIONS),
+                        Map.entry("--memory", SIZES),
+                        Map.entry("--allow-host", HOSTS),
+                        Map.entry("--env", PAIRS),
+                        Map.entry("--secret", SECRETS),
+                        Map.entry("--python-env", pythonEnvs)));
         m.put(
                 "records",
                 Map.of(
@@ -119,6 +149,9 @@ class MalformedFlagsTest {
                 return List.of("validate", program.toString());
             case "exec":
                 return List.of("exec", program.toString());
+            case "serve":
+                // never started: each case adds one malformed value, which must stop it before it serves
+                return List.of("serve", "--store", dir.resolve("runs").toString());
             default:
                 return List.of(command);
         }

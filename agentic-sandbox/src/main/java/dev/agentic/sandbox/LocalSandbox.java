@@ -2,6 +2,7 @@ package dev.agentic.sandbox;
 
 import dev.agentic.core.ConfigurationException;
 import dev.agentic.core.Language;
+import dev.agentic.core.annotation.Experimental;
 import dev.agentic.core.annotation.Stable;
 import dev.agentic.core.sandbox.ExecutionLimits;
 import dev.agentic.core.sandbox.ExecutionRequest;
@@ -14,6 +15,7 @@ import dev.agentic.core.sandbox.SandboxEnvironment;
 import dev.agentic.core.sandbox.SandboxException;
 import dev.agentic.core.sandbox.SandboxSession;
 import dev.agentic.core.sandbox.SessionOptions;
+import dev.agentic.core.sandbox.UnsupportedCapabilityException;
 import dev.agentic.sandbox.internal.EnvironmentProbe;
 import dev.agentic.sandbox.internal.MemoryLimit;
 import dev.agentic.sandbox.internal.RunContext;
@@ -108,6 +110,8 @@ import org.slf4j.LoggerFactory;
 @Stable
 public final class LocalSandbox implements Sandbox {
     private static final Logger LOG = LoggerFactory.getLogger(LocalSandbox.class);
+    private static final int DEFAULT_FIRST_UID = 0x70000000;
+    private static final int DEFAULT_UID_COUNT = 65536;
 
     private final Isolation isolation;
     private final RunContext context;
@@ -115,6 +119,8 @@ public final class LocalSandbox implements Sandbox {
     private final Semaphore slots;
     /** Set once by {@link Builder#build()} after the self-test passed; null without prestart. */
     private volatile WarmPool pool;
+    /** Set once by {@link Builder#build()}; null without an interpreter pool. */
+    private volatile WarmPool interpreters;
 
     private volatile SandboxEnvironment environment;
     private final SessionRegistry sessions;
@@ -170,7 +176,7 @@ public final class LocalSandbox implements Sandbox {
             throw new SandboxException("Interrupted while waiting for a free sandbox slot", e);
         }
         try {
-            return new SandboxRun(context, pool, request).execute();
+            return new SandboxRun(context, pool, interpreters, request).execute();
         } finally {
             slots.release();
         }
@@ -238,6 +244,10 @@ public final class LocalSandbox implements Sandbox {
     @Override
     public void close() {
         sessions.close();
+        WarmPool i = interpreters;
+        if (i != null) {
+            i.close();
+        }
         WarmPool p = pool;
         if (p != null) {
             p.close();
@@ -255,13 +265,17 @@ public final class LocalSandbox implements Sandbox {
         private Isolation isolation = Isolation.BUBBLEWRAP;
         private Path python;
         private Path javaHome;
+        private Path pythonEnvironment;
         private int maxConcurrentRuns = Math.max(4, 4 * Runtime.getRuntime().availableProcessors());
         private int maxSessions = 16;
         private Path scratchRoot;
-        private int sandboxUid = 65534;
+        private int sandboxUid = DEFAULT_FIRST_UID;
+        private int sandboxUidCount = DEFAULT_UID_COUNT;
+        private boolean cgroups = true;
         private Path cgroupParent;
         private final Set<HostPort> loopbackHosts = new LinkedHashSet<>();
         private final Map<WarmPool.Kind, Integer> prestart = new HashMap<>();
+        private final Map<WarmPool.Kind, Integer> interpreterPool = new HashMap<>();
         private ExecutionLimits prestartLimits = ExecutionLimits.defaults();
 
         private Builder() {}
@@ -274,10 +288,29 @@ public final class LocalSandbox implements Sandbox {
 
         /**
          * The Python interpreter (default {@code /usr/bin/python3}, else {@code python3} on PATH). Shims and
-         * symlinks are resolved to the real installation, which is mounted read-only.
+         * symlinks are resolved to the real installation, which is mounted read-only; an interpreter in a virtual
+         * environment ({@code DIR/bin/python3} beside {@code DIR/pyvenv.cfg}) stands for
+         * {@link #pythonEnvironment pythonEnvironment(DIR)}.
          */
         public Builder python(Path python) {
             this.python = Objects.requireNonNull(python, "python");
+            return this;
+        }
+
+        /**
+         * A Python virtual environment on the host whose packages programs (and sessions) may import, such as one
+         * made by {@code agentic env create DIR -r requirements.txt} or {@code /usr/bin/python3 -m venv DIR} plus
+         * {@code DIR/bin/pip install ...}. It is mounted read-only at {@code /opt/agentic/python-env} in every run
+         * and its interpreter runs the programs; the network and the host's home stay out of reach, and programs
+         * cannot change the packages. {@link LocalSandbox#environment()} then lists its packages, which the
+         * generator's prompt names as available. Default: none (the standard library and the interpreter's own
+         * dist-packages). Passing an environment's {@code bin/python3} to {@link #python} has the same effect.
+         * When the JVM runs as root the directory and its parents must be enterable by the sandbox uid
+         * (for example under {@code /opt} or {@code /srv}, not {@code /root}). Packages whose installation
+         * wrote absolute host paths (editable installs) do not work inside.
+         */
+        public Builder pythonEnvironment(Path directory) {
+            this.pythonEnvironment = Objects.requireNonNull(directory, "directory");
             return this;
         }
 
@@ -319,14 +352,40 @@ public final class LocalSandbox implements Sandbox {
         }
 
         /**
-         * The unprivileged uid (and gid) bubblewrap runs as when this JVM runs as root (default 65534,
-         * {@code nobody}); ignored otherwise. Prefer a uid no other host process uses.
+         * One unprivileged uid (and gid) that every run executes as when this JVM runs as root, instead of a uid
+         * of its own per run ({@link #sandboxUids}); ignored otherwise. Runs sharing a uid can read each other's
+         * environment (secrets) through {@code /proc}, and so can any host process of that uid: prefer
+         * {@link #sandboxUids}.
          */
         public Builder sandboxUid(int sandboxUid) {
-            if (sandboxUid < 1) {
-                throw new ConfigurationException("sandboxUid must be a non-root uid, was " + sandboxUid);
+            return sandboxUids(sandboxUid, 1);
+        }
+
+        /**
+         * The uids runs execute as when this JVM runs as root (ignored otherwise): each live run and each
+         * prestarted sandbox holds its own uid (and gid) from {@code [first, first + count)}, like a dynamic user,
+         * returned when its processes are gone. Default: 65536 uids from {@code 0x70000000} (1879048192), a range
+         * no distribution or systemd convention assigns. No host user may use a uid of the range.
+         */
+        @Experimental
+        public Builder sandboxUids(int first, int count) {
+            if (first < 1 || count < 1 || (long) first + count - 1 > Integer.MAX_VALUE) {
+                throw new ConfigurationException("sandboxUids needs a non-root first uid and a count of at least 1 "
+                        + "that stays below 2^31, was " + first + " and " + count);
             }
-            this.sandboxUid = sandboxUid;
+            this.sandboxUid = first;
+            this.sandboxUidCount = count;
+            return this;
+        }
+
+        /**
+         * Whether runs get cgroups of their own when the host offers them (default true): a delegated cgroup v2,
+         * else writable cgroup v1 memory and pids hierarchies. With {@code false}, every run relies on the
+         * fallback the README's safety model describes (rlimits, seccomp, a supervisor sampling memory and CPU).
+         */
+        @Experimental
+        public Builder cgroups(boolean cgroups) {
+            this.cgroups = cgroups;
             return this;
         }
 
@@ -389,7 +448,7 @@ public final class LocalSandbox implements Sandbox {
          * @param count 0 (off) to 64
          */
         public Builder prestart(Language language, int count) {
-            return prestart(new WarmPool.Kind(Objects.requireNonNull(language, "language"), false), count);
+            return pool(prestart, new WarmPool.Kind(Objects.requireNonNull(language, "language"), false), count);
         }
 
         /**
@@ -403,17 +462,45 @@ public final class LocalSandbox implements Sandbox {
          * @param count 0 (off) to 64
          */
         public Builder prestartWithNetwork(Language language, int count) {
-            return prestart(new WarmPool.Kind(Objects.requireNonNull(language, "language"), true), count);
+            return pool(prestart, new WarmPool.Kind(Objects.requireNonNull(language, "language"), true), count);
         }
 
-        private Builder prestart(WarmPool.Kind kind, int count) {
+        /**
+         * Keeps {@code count} Python interpreters started ahead of demand for requests without network (default:
+         * none), each in its own fresh sandbox set up exactly like a one-shot run's, idle with common standard
+         * modules ({@code json}, {@code re}, {@code datetime}, {@code collections}, ...) already imported and
+         * waiting for a program on a pipe. A run then costs less than starting Python at all. Each interpreter
+         * serves exactly one program and is discarded with its sandbox (nothing a program sets, writes or
+         * patches reaches the next one); a background thread starts a replacement whenever one is taken. Like
+         * {@link #prestart}, a request uses one only when its limits equal {@link #prestartLimits} and it has no
+         * input files; otherwise it falls back to a prestarted sandbox, then to a cold start. Results' notes say
+         * when a pooled interpreter ran the program. Costs: {@code count} idle interpreters (about 15 MB
+         * resident each). Needs {@link Isolation#BUBBLEWRAP}; {@link #close()} kills them.
+         *
+         * @param count 0 (off) to 64
+         */
+        public Builder interpreterPool(int count) {
+            return pool(interpreterPool, new WarmPool.Kind(Language.PYTHON, false), count);
+        }
+
+        /**
+         * Like {@link #interpreterPool}, for requests whose {@code NetworkPolicy} allows hosts: the egress
+         * forwarder already listens inside, and the run's own proxy starts with the request.
+         *
+         * @param count 0 (off) to 64
+         */
+        public Builder interpreterPoolWithNetwork(int count) {
+            return pool(interpreterPool, new WarmPool.Kind(Language.PYTHON, true), count);
+        }
+
+        private Builder pool(Map<WarmPool.Kind, Integer> sizes, WarmPool.Kind kind, int count) {
             if (count < 0 || count > 64) {
-                throw new ConfigurationException("prestart count must be between 0 and 64, was " + count);
+                throw new ConfigurationException("pool size must be between 0 and 64, was " + count);
             }
             if (count == 0) {
-                prestart.remove(kind);
+                sizes.remove(kind);
             } else {
-                prestart.put(kind, count);
+                sizes.put(kind, count);
             }
             return this;
         }
@@ -441,12 +528,17 @@ public final class LocalSandbox implements Sandbox {
                     scratchRoot,
                     sandboxUid,
                     Set.copyOf(loopbackHosts),
-                    cgroupParent);
-            if (!prestart.isEmpty() && isolation != Isolation.BUBBLEWRAP) {
-                throw new ConfigurationException(
-                        "prestart needs Isolation.BUBBLEWRAP; remove prestart(...) for " + "Isolation.NONE");
+                    cgroupParent,
+                    sandboxUidCount,
+                    cgroups,
+                    pythonEnvironment);
+            if ((!prestart.isEmpty() || !interpreterPool.isEmpty()) && isolation != Isolation.BUBBLEWRAP) {
+                throw new ConfigurationException("prestart and interpreterPool need Isolation.BUBBLEWRAP; remove "
+                        + "prestart(...) and interpreterPool(...) for Isolation.NONE");
             }
-            for (WarmPool.Kind kind : prestart.keySet()) {
+            Set<WarmPool.Kind> pooled = new LinkedHashSet<>(prestart.keySet());
+            pooled.addAll(interpreterPool.keySet());
+            for (WarmPool.Kind kind : pooled) {
                 long min = MemoryLimit.minimum(kind.language());
                 if (prestartLimits.memoryBytes() < min) {
                     throw new ConfigurationException("prestartLimits: memoryBytes " + prestartLimits.memoryBytes()
@@ -472,6 +564,9 @@ public final class LocalSandbox implements Sandbox {
             if (!prestart.isEmpty()) {
                 // after the self-test, so a broken host fails the build instead of the pool
                 sandbox.pool = new WarmPool(sandbox.context, prestart, prestartLimits);
+            }
+            if (!interpreterPool.isEmpty()) {
+                sandbox.interpreters = new WarmPool(sandbox.context, interpreterPool, prestartLimits, true);
             }
             return sandbox;
         }

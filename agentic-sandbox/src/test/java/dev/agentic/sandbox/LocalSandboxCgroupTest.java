@@ -21,23 +21,46 @@ import org.junit.jupiter.api.io.TempDir;
 class LocalSandboxCgroupTest {
 
     @Test
-    void withoutUsableCgroupNotesSayRlimitsEnforceMemoryCpuAndProcesses(@TempDir Path scratch) throws IOException {
-        Path unified = Path.of("/sys/fs/cgroup/unified/cgroup.controllers");
-        assumeThat(Files.exists(unified) && !Files.readString(unified).contains("memory"))
-                .as("this test describes the project's build host (hybrid cgroups, v2 with hugetlb only)")
+    void onThisHostRunsGetCgroupV1ChildrenThatAreRemovedAfterTheRun(@TempDir Path scratch) throws IOException {
+        Path memory = Path.of("/sys/fs/cgroup/memory/memory.limit_in_bytes");
+        assumeThat(Files.isWritable(memory.getParent()) && Files.exists(memory))
+                .as("this test describes the project's build host (cgroup v1 memory and pids writable by root)")
                 .isTrue();
         try (LocalSandbox sandbox = LocalSandbox.builder().scratchRoot(scratch).build()) {
             ExecutionResult r = sandbox.execute(ExecutionRequest.of(Code.python("pass")));
 
             assertThat(r.succeeded()).isTrue();
             assertThat(r.output().notes())
-                    .anyMatch(n -> n.startsWith("memory: RLIMIT_AS") && n.endsWith("(rlimit only)"))
-                    .anyMatch(n -> n.startsWith("processes: RLIMIT_NPROC") && n.endsWith("(rlimit only)"))
-                    .anyMatch(n -> n.startsWith("cpu: RLIMIT_CPU") && n.endsWith("(rlimit only)"))
-                    .anyMatch(n -> n.startsWith("cgroups: not used")
-                            && n.contains("hugetlb")
-                            && n.contains("enforced by rlimits alone"))
-                    .noneMatch(n -> n.contains("memory.max"));
+                    .anyMatch(n -> n.startsWith("memory: cgroup v1 memory.limit_in_bytes"))
+                    .anyMatch(n -> n.startsWith("processes: cgroup v1 pids.max"))
+                    .anyMatch(n -> n.startsWith("cpu time: ") && n.contains("for the whole run"))
+                    .anyMatch(n -> n.startsWith("cgroups: the run is in cgroup v1"));
+            String note = r.output().notes().stream()
+                    .filter(n -> n.startsWith("cgroups: the run is in cgroup v1 "))
+                    .findFirst()
+                    .orElseThrow();
+            for (String dir : note.substring("cgroups: the run is in cgroup v1 ".length(), note.indexOf(" from before"))
+                    .split(", ")) {
+                assertThat(Path.of(dir)).as("removed after the run").doesNotExist();
+            }
+        }
+    }
+
+    @Test
+    void withCgroupsSwitchedOffNotesNameTheFallbackMechanisms(@TempDir Path scratch) {
+        try (LocalSandbox sandbox =
+                LocalSandbox.builder().scratchRoot(scratch).cgroups(false).build()) {
+            ExecutionResult r = sandbox.execute(ExecutionRequest.of(Code.python("pass")));
+
+            assertThat(r.succeeded()).isTrue();
+            assertThat(r.output().notes())
+                    .anyMatch(n -> n.startsWith("memory: no cgroup")
+                            && n.contains("supervisor")
+                            && n.contains("memfd_create")
+                            && n.contains("worst case"))
+                    .anyMatch(n -> n.startsWith("processes: RLIMIT_NPROC") && n.contains("whole run"))
+                    .anyMatch(n -> n.startsWith("cpu time: ") && n.contains("supervisor"))
+                    .noneMatch(n -> n.contains("memory.max") || n.contains("limit_in_bytes"));
         }
     }
 
@@ -90,7 +113,7 @@ class LocalSandboxCgroupTest {
             assertThat(notes)
                     .anyMatch(n -> n.startsWith("memory: cgroup v2 memory.max " + (300L << 20)))
                     .anyMatch(n -> n.startsWith("processes: cgroup v2 pids.max 14"))
-                    .anyMatch(n -> n.startsWith("cpu: RLIMIT_CPU") && n.contains("cpu.max"))
+                    .anyMatch(n -> n.startsWith("cpu time: ") && n.contains("cpu.max"))
                     .anyMatch(n -> n.startsWith("cgroups: the run is in " + parent));
             assertThat(Files.readString(parent.resolve("cgroup.subtree_control")))
                     .isEqualTo("+memory +pids +cpu");

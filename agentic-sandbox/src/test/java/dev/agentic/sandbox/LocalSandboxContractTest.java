@@ -6,11 +6,13 @@ import dev.agentic.testkit.contract.SandboxContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 
-/** The sandbox contract, run against a real bubblewrap {@link LocalSandbox}, cold and prestarted. */
+/** The sandbox contract, run against a real bubblewrap {@link LocalSandbox}: cold, prestarted and pooled. */
 class LocalSandboxContractTest extends SandboxContract {
     private static final LocalSandbox SANDBOX = LocalSandbox.builder().build();
     private static final LocalSandbox PRESTARTED =
             LocalSandbox.builder().prestart(Language.PYTHON, 2).build();
+    private static final LocalSandbox POOLED =
+            LocalSandbox.builder().interpreterPool(2).build();
 
     @Override
     protected Sandbox sandbox() {
@@ -21,6 +23,7 @@ class LocalSandboxContractTest extends SandboxContract {
     static void closeSandboxes() {
         SANDBOX.close();
         PRESTARTED.close();
+        POOLED.close();
     }
 
     /**
@@ -32,6 +35,15 @@ class LocalSandboxContractTest extends SandboxContract {
         @Override
         protected Sandbox sandbox() {
             return PRESTARTED;
+        }
+    }
+
+    /** The contract against a sandbox with pre-started Python interpreters (each serves one program). */
+    @Nested
+    class PooledInterpreters extends SandboxContract {
+        @Override
+        protected Sandbox sandbox() {
+            return POOLED;
         }
     }
 }

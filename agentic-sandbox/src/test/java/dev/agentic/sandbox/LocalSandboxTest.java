@@ -179,7 +179,9 @@ class LocalSandboxTest {
             ExecutionResult r = sandbox.execute(python("pass").build());
 
             assertThat(r.output().notes())
-                    .anyMatch(n -> n.startsWith("memory: RLIMIT_AS"))
+                    .anyMatch(n -> n.startsWith("memory: ") && n.contains("for the whole run"))
+                    .anyMatch(n -> n.startsWith("cpu time: ") && n.contains("for the whole run"))
+                    .anyMatch(n -> n.startsWith("rlimits per process") && n.contains("RLIMIT_AS"))
                     .anyMatch(n -> n.startsWith("wall time:"))
                     .anyMatch(n -> n.startsWith("network: none"))
                     .anyMatch(n -> n.contains("seccomp"));

@@ -3,6 +3,7 @@ package dev.agentic.core.spi;
 import dev.agentic.core.ConfigurationException;
 import dev.agentic.core.annotation.Experimental;
 import dev.agentic.core.sandbox.HostPort;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -30,10 +31,12 @@ public final class ProviderContext {
 
     private final List<HostPort> loopbackHosts;
     private final String region;
+    private final Path pythonEnvironment;
 
     private ProviderContext(Builder b) {
         this.loopbackHosts = List.copyOf(b.loopbackHosts);
         this.region = b.region;
+        this.pythonEnvironment = b.pythonEnvironment;
     }
 
     /** A context with every setting at its default: no loopback destinations, no region. */
@@ -48,6 +51,7 @@ public final class ProviderContext {
     public Builder toBuilder() {
         Builder b = new Builder().loopbackHosts(loopbackHosts);
         b.region = region;
+        b.pythonEnvironment = pythonEnvironment;
         return b;
     }
 
@@ -67,27 +71,38 @@ public final class ProviderContext {
         return Optional.ofNullable(region);
     }
 
+    /**
+     * A Python virtual environment on the host whose packages programs may import (a sandbox provider that runs
+     * Python locally mounts it read-only; one that cannot should refuse rather than ignore it). Empty by default.
+     */
+    public Optional<Path> pythonEnvironment() {
+        return Optional.ofNullable(pythonEnvironment);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ProviderContext other
                 && loopbackHosts.equals(other.loopbackHosts)
-                && Objects.equals(region, other.region);
+                && Objects.equals(region, other.region)
+                && Objects.equals(pythonEnvironment, other.pythonEnvironment);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(loopbackHosts, region);
+        return Objects.hash(loopbackHosts, region, pythonEnvironment);
     }
 
     @Override
     public String toString() {
-        return "ProviderContext[loopbackHosts=" + loopbackHosts + ", region=" + region + "]";
+        return "ProviderContext[loopbackHosts=" + loopbackHosts + ", region=" + region
+                + (pythonEnvironment == null ? "" : ", pythonEnvironment=" + pythonEnvironment) + "]";
     }
 
     /** Builds a {@link ProviderContext}. Not thread-safe. */
     public static final class Builder {
         private final List<HostPort> loopbackHosts = new ArrayList<>();
         private String region;
+        private Path pythonEnvironment;
 
         private Builder() {}
 
@@ -110,6 +125,12 @@ public final class ProviderContext {
          */
         public Builder region(String region) {
             this.region = Objects.requireNonNull(region, "region");
+            return this;
+        }
+
+        /** A Python virtual environment on the host whose packages programs may import. */
+        public Builder pythonEnvironment(Path directory) {
+            this.pythonEnvironment = Objects.requireNonNull(directory, "directory");
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.agentic.sandbox.internal;
 
 import dev.agentic.core.Language;
 import dev.agentic.core.sandbox.ExecutionLimits;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +27,15 @@ public final class BwrapCommand {
      */
     static final String WRAPPER = "while IFS= read -r l; do eval \"$l\" || exit 125; done; exec \"$@\" </dev/null";
     /**
+     * The parts of {@code /usr} every run mounts read-only, those that exist on this host: executables, the
+     * architecture's shared libraries and the dynamic linker, locales, OpenSSL's configuration links, the
+     * system Python's standard library and packages (also those pip installs under {@code /usr/local/lib}),
+     * time zones and the CA certificates {@code /etc/ssl/certs} links to. Never the rest of {@code /usr/local}
+     * ({@code /usr/local/etc} can hold credentials), nor other applications' trees. A JDK under {@code /usr}
+     * is mounted for Java runs only, with the trees its links point to.
+     */
+    static final List<Path> USR_MOUNTS = usrMounts();
+    /**
      * Host paths mounted into every sandbox ({@code /lib*}, {@code /bin}, {@code /sbin} as symlinks or read-only
      * binds, and a few {@code /etc} files), looked up once: the host layout does not change under a JVM.
      */
@@ -36,11 +46,12 @@ public final class BwrapCommand {
      */
     static final String LAUNCHER = "exec 3<\"$0\" 4>\"$1\" || exit 125; shift; exec \"$@\"";
     /**
-     * Launcher with a run cgroup: first move itself (the {@code echo} builtin, no extra exec) into the cgroup
-     * whose {@code cgroup.procs} is {@code $1}, so that bwrap and everything below start inside it.
+     * Launcher with a run cgroup: first move itself (the {@code echo} builtin, no extra exec) into each of the
+     * {@code $2} cgroups whose {@code cgroup.procs} files follow, so that bwrap and everything below start inside
+     * them; then as {@link #LAUNCHER}.
      */
-    static final String CGROUP_LAUNCHER =
-            "echo $$ >\"$1\" || exit 125; exec 3<\"$0\" 4>\"$2\" || exit 125; " + "shift 2; exec \"$@\"";
+    static final String CGROUP_LAUNCHER = "exec 3<\"$0\" 4>\"$1\" || exit 125; n=$2; shift 2; "
+            + "while [ \"$n\" -gt 0 ]; do echo $$ >\"$1\" || exit 125; n=$((n - 1)); shift; done; exec \"$@\"";
     /**
      * The file in the run directory (never visible inside) where bwrap writes its JSON status: an
      * {@code exit-code} line appears only when the sandbox was set up and the program's exit was propagated.
@@ -51,6 +62,8 @@ public final class BwrapCommand {
      * mounted; the socket path inside is a symbolic link into it.
      */
     static final String EGRESS_DIR = "egress";
+    /** Where a host Python environment ({@code LocalSandbox.Builder#pythonEnvironment}) is mounted read-only. */
+    public static final String PYTHON_ENV_INSIDE = "/opt/agentic/python-env";
 
     private BwrapCommand() {}
 
@@ -80,24 +93,48 @@ public final class BwrapCommand {
         }
     }
 
-    /** The full argv for {@link ProcessBuilder}, without a run cgroup. */
-    public static List<String> build(SandboxLayout layout, Run run, String egressSocketInside, String forwarderInside) {
-        return build(layout, run, egressSocketInside, forwarderInside, null);
+    /**
+     * What the run's limits plan and identity add to the command line.
+     *
+     * @param cgroupProcs the {@code cgroup.procs} files the launcher joins before bwrap (empty: none)
+     * @param prlimit the {@code prlimit} prefix run inside, ending with {@code --}
+     * @param denyMemfd whether the seccomp filter also refuses memory-backed files
+     * @param uid the uid bwrap runs as when the JVM is root (-1: the layout's)
+     */
+    public record PerRun(List<Path> cgroupProcs, List<String> prlimit, boolean denyMemfd, int uid) {
+        public PerRun {
+            cgroupProcs = List.copyOf(cgroupProcs);
+            prlimit = List.copyOf(prlimit);
+        }
     }
 
-    /** The full argv; with {@code cgroupProcs} non-null, the launcher first joins that cgroup. */
+    /** The full argv for {@link ProcessBuilder}, without a run cgroup, with the request's limits as rlimits. */
+    public static List<String> build(SandboxLayout layout, Run run, String egressSocketInside, String forwarderInside) {
+        PerRun defaults = new PerRun(
+                List.of(),
+                limitsPrefix(layout.tools().prlimit(), run.limits(), run.language()),
+                false,
+                layout.sandboxUid());
+        return build(layout, run, egressSocketInside, forwarderInside, defaults);
+    }
+
+    /** The full argv, with the run's cgroups, rlimits, seccomp filter and uid from {@code perRun}. */
     public static List<String> build(
-            SandboxLayout layout, Run run, String egressSocketInside, String forwarderInside, Path cgroupProcs) {
+            SandboxLayout layout, Run run, String egressSocketInside, String forwarderInside, PerRun perRun) {
         List<String> cmd = new ArrayList<>();
         cmd.add(layout.tools().shell().toString());
         cmd.add("-c");
-        cmd.add(cgroupProcs == null ? LAUNCHER : CGROUP_LAUNCHER);
-        cmd.add(layout.seccompFile().toString());
-        if (cgroupProcs != null) {
-            cmd.add(cgroupProcs.toString());
-        }
+        boolean cgroups = !perRun.cgroupProcs().isEmpty();
+        cmd.add(cgroups ? CGROUP_LAUNCHER : LAUNCHER);
+        cmd.add((perRun.denyMemfd() ? layout.seccompNoMemfdFile() : layout.seccompFile()).toString());
         cmd.add(run.runDir().resolve(STATUS_FILE).toString());
-        cmd.addAll(layout.dropPrivileges());
+        if (cgroups) {
+            cmd.add(Integer.toString(perRun.cgroupProcs().size()));
+            for (Path procs : perRun.cgroupProcs()) {
+                cmd.add(procs.toString());
+            }
+        }
+        cmd.addAll(layout.dropPrivileges(perRun.uid()));
         cmd.add(layout.tools().bwrap().toString());
         add(
                 cmd,
@@ -127,6 +164,10 @@ public final class BwrapCommand {
         for (Path tree : layout.extraReadOnly()) {
             add(cmd, "--ro-bind", tree.toString(), tree.toString());
         }
+        if (layout.pythonEnvironment() != null) {
+            // every run: the egress forwarder of a Java run uses the same interpreter
+            add(cmd, "--ro-bind", layout.pythonEnvironment().toString(), PYTHON_ENV_INSIDE);
+        }
         if (run.language() == Language.JAVA) {
             for (Path tree : layout.javaReadOnly()) {
                 add(cmd, "--ro-bind", tree.toString(), tree.toString());
@@ -137,11 +178,13 @@ public final class BwrapCommand {
         long disk = run.limits().maxDiskBytes();
         add(cmd, "--size", Long.toString(disk), "--tmpfs", "/tmp");
         add(cmd, "--size", Long.toString(disk), "--tmpfs", WORKDIR);
-        Path program = run.runDir().resolve(programFile(run.language()));
-        add(cmd, "--ro-bind", program.toString(), WORKDIR + "/" + programFile(run.language()));
         for (String name : run.inputNames()) {
             add(cmd, "--ro-bind", run.runDir().resolve("in").resolve(name).toString(), WORKDIR + "/" + name);
         }
+        // after the inputs: a later mount wins, so no input can take the program's place (inputs named like the
+        // program are refused by RunDirectory as well)
+        Path program = run.runDir().resolve(programFile(run.language()));
+        add(cmd, "--ro-bind", program.toString(), WORKDIR + "/" + programFile(run.language()));
         if (run.egress()) {
             // the socket's directory, not the socket: a prestarted sandbox is set up before its proxy listens
             Path inside = Path.of(egressSocketInside);
@@ -151,7 +194,7 @@ public final class BwrapCommand {
             add(cmd, "--ro-bind", run.forwarderScript().toString(), forwarderInside);
         }
         add(cmd, "--chdir", WORKDIR, "--remount-ro", "/", "--seccomp", "3", "--");
-        cmd.addAll(limitsPrefix(layout.tools().prlimit(), run.limits(), run.language()));
+        cmd.addAll(perRun.prlimit());
         if (run.egress()) {
             // before the gate: it binds its port while a prestarted sandbox waits, and never sees the secrets
             add(cmd, layout.python().executable().toString(), "-I", "-S", forwarderInside, "--");
@@ -163,9 +206,46 @@ public final class BwrapCommand {
         return cmd;
     }
 
+    private static List<Path> usrMounts() {
+        List<Path> out = new ArrayList<>();
+        for (String p : List.of(
+                "/usr/bin",
+                "/usr/lib64",
+                "/usr/lib/locale",
+                "/usr/lib/ssl",
+                "/usr/share/zoneinfo",
+                "/usr/share/ca-certificates")) {
+            if (Files.isDirectory(Path.of(p))) {
+                out.add(Path.of(p));
+            }
+        }
+        for (String parent : List.of("/usr/lib", "/usr/local/lib")) {
+            try (var s = Files.newDirectoryStream(
+                    Path.of(parent),
+                    e -> e.getFileName().toString().matches("python3(\\.\\d+)?|[a-z0-9_]+-linux-gnu\\w*"))) {
+                for (Path d : s) {
+                    if (Files.isDirectory(d)) {
+                        out.add(d);
+                    }
+                }
+            } catch (IOException e) {
+                // no such parent on this host
+            }
+        }
+        out.sort(null);
+        return List.copyOf(out);
+    }
+
+    /** Whether {@code path} lies in one of {@link #USR_MOUNTS}. */
+    static boolean mountedFromUsr(Path path) {
+        return USR_MOUNTS.stream().anyMatch(path::startsWith);
+    }
+
     private static List<String> systemMounts() {
         List<String> cmd = new ArrayList<>();
-        add(cmd, "--ro-bind", "/usr", "/usr");
+        for (Path p : USR_MOUNTS) {
+            add(cmd, "--ro-bind", p.toString(), p.toString());
+        }
         for (String top : List.of("lib", "lib64", "bin", "sbin")) {
             Path p = Path.of("/" + top);
             if (Files.isSymbolicLink(p)) {

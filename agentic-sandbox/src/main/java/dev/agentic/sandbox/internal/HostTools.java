@@ -229,7 +229,7 @@ public final class HostTools {
             s.filter(Files::isSymbolicLink).forEach(link -> {
                 try {
                     Path target = link.toRealPath();
-                    if (!target.startsWith(home) && !target.startsWith("/usr")) {
+                    if (!target.startsWith(home) && !BwrapCommand.mountedFromUsr(target)) {
                         Path dir = Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS) ? target : target.getParent();
                         dirs.add(dir);
                     }

@@ -36,23 +36,28 @@ final class Launch implements AutoCloseable {
     private final RunContext ctx;
     private final RunDirectory dir;
     private final EgressSession egress;
-    private final RunCgroup cgroup;
+    private final RunLimits plan;
+    private final int uid;
     private final List<String> notes;
     private final boolean gated;
     private final Process process;
+    /** Started by {@link #aheadInterpreter}: the program runs in an interpreter already started. */
+    private boolean pooledInterpreter;
 
     private Launch(
             RunContext ctx,
             RunDirectory dir,
             EgressSession egress,
-            RunCgroup cgroup,
+            RunLimits plan,
+            int uid,
             List<String> notes,
             boolean gated,
             Process process) {
         this.ctx = ctx;
         this.dir = dir;
         this.egress = egress;
-        this.cgroup = cgroup;
+        this.plan = plan;
+        this.uid = uid;
         this.notes = notes;
         this.gated = gated;
         this.process = process;
@@ -115,6 +120,56 @@ final class Launch implements AutoCloseable {
         return start(ctx, language, driver, limits, List.of(), network, false, Map.of(), redactor);
     }
 
+    /**
+     * Starts a sandbox ahead of demand whose Python interpreter is already running ({@code pooled_interpreter.py}
+     * as the program file): it has imported common standard modules and waits on stdin. {@link #assign} writes
+     * the program over the program file (the interpreter has read its own code by then), and the run sends the
+     * environment as JSON ({@link #stdinFor}) and closes stdin; the program then runs once and the interpreter
+     * exits with its status.
+     */
+    static Launch aheadInterpreter(RunContext ctx, ExecutionLimits limits, boolean network) throws IOException {
+        Launch l = start(
+                ctx,
+                Language.PYTHON,
+                SessionProcess.POOLED_INTERPRETER,
+                limits,
+                List.of(),
+                network ? null : NetworkPolicy.none(),
+                false,
+                Map.of(),
+                Redactor.of(List.of()));
+        l.pooledInterpreter = true;
+        return l;
+    }
+
+    /**
+     * For a pooled interpreter: waits (blocking) until it reports that it has read its own code and imported
+     * its modules, consuming that report from stdout; false when it ended first. Called before it joins the pool,
+     * so that {@link #assign} never rewrites the program file before the interpreter has read it.
+     */
+    boolean awaitInterpreterReady() {
+        try {
+            return process.getInputStream().read() == 'R';
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * What the run writes to stdin before closing it: the environment as JSON for a pooled interpreter, the
+     * wrapper's environment script for a gated sandbox, else nothing.
+     */
+    byte[] stdinFor(Map<String, String> env) {
+        if (pooledInterpreter) {
+            try {
+                return env.isEmpty() ? new byte[0] : DriverChannel.JSON.writeValueAsBytes(env);
+            } catch (IOException e) {
+                throw new SandboxException("Cannot encode the run's environment: " + e.getMessage(), e);
+            }
+        }
+        return gated && !env.isEmpty() ? EnvScript.of(env) : new byte[0];
+    }
+
     /** {@code network} null: egress prepared without a proxy (a prestarted sandbox with network). */
     private static Launch start(
             RunContext ctx,
@@ -128,17 +183,13 @@ final class Launch implements AutoCloseable {
             Redactor redactor)
             throws IOException {
         List<String> notes = new ArrayList<>();
-        RunCgroup cgroup =
-                ctx.isolated() && ctx.cgroup().usable() ? ctx.cgroup().createRun(limits, notes) : null;
+        RunLimits plan = null;
         RunDirectory dir = null;
         EgressSession egress = null;
+        int uid = ctx.isolated() ? ctx.uids().acquire() : -1;
         try {
-            dir = RunDirectory.create(
-                    ctx.scratchRoot(),
-                    BwrapCommand.programFile(language),
-                    source,
-                    inputs,
-                    ctx.layout() == null ? -1 : ctx.layout().sandboxUid());
+            plan = ctx.isolated() ? RunLimits.plan(ctx, language, limits, notes) : null;
+            dir = RunDirectory.create(ctx.scratchRoot(), BwrapCommand.programFile(language), source, inputs, uid);
             egress = !ctx.isolated()
                     ? EgressSession.none()
                     : network == null ? ctx.egress().prepare(dir) : ctx.egress().open(network, dir, redactor);
@@ -153,13 +204,10 @@ final class Launch implements AutoCloseable {
                         egress.forwarder(),
                         egress.environment(),
                         gated);
-                argv = BwrapCommand.build(
-                        ctx.layout(),
-                        run,
-                        egress.socketInside(),
-                        egress.forwarderInside(),
-                        cgroup == null ? null : cgroup.procs());
-                notes.addAll(ctx.enforcementNotes(language, limits, egress.active(), cgroup));
+                BwrapCommand.PerRun perRun = new BwrapCommand.PerRun(
+                        plan.procsFiles(), plan.prlimit(ctx.tools().prlimit()), plan.denyMemfd(), uid);
+                argv = BwrapCommand.build(ctx.layout(), run, egress.socketInside(), egress.forwarderInside(), perRun);
+                notes.addAll(ctx.enforcementNotes(limits, egress.active(), plan, uid));
             } else {
                 argv = Unisolated.prepare(ctx, dir, language, limits, inputs);
                 notes.add("isolation: NONE — the program ran as this JVM's user with full access to the host "
@@ -179,9 +227,10 @@ final class Launch implements AutoCloseable {
                 pb.environment().putAll(Unisolated.environment(dir, env));
             }
             Process p = ctx.start(pb);
-            return new Launch(ctx, dir, egress, cgroup, notes, gated, p);
+            return new Launch(ctx, dir, egress, plan, uid, notes, gated, p);
         } catch (IOException | RuntimeException e) {
-            closeQuietly(dir, egress, cgroup);
+            closeQuietly(dir, egress, plan);
+            ctx.uids().release(uid);
             throw e;
         }
     }
@@ -204,8 +253,12 @@ final class Launch implements AutoCloseable {
         }
         notes.add(
                 0,
-                "start-up: this sandbox was started ahead of the request (LocalSandbox prestart); its wall "
-                        + "clock started with the request");
+                pooledInterpreter
+                        ? "start-up: this program ran in a Python interpreter started ahead of the request in its "
+                                + "own sandbox (LocalSandbox interpreterPool), used for this program only; its wall "
+                                + "clock started with the request"
+                        : "start-up: this sandbox was started ahead of the request (LocalSandbox prestart); its wall "
+                                + "clock started with the request");
     }
 
     /**
@@ -252,9 +305,19 @@ final class Launch implements AutoCloseable {
         return egress;
     }
 
-    /** The run's cgroup, or null when limits rely on rlimits alone. */
-    RunCgroup cgroup() {
-        return cgroup;
+    /** How the run's limits are enforced (null without isolation). */
+    RunLimits plan() {
+        return plan;
+    }
+
+    /** The run's cgroup, or null when the fallback enforces its limits (or without isolation). */
+    RunGroup cgroup() {
+        return plan == null ? null : plan.group();
+    }
+
+    /** The uid the run executes as, or -1 for this JVM's uid. */
+    int uid() {
+        return uid;
     }
 
     /** Notes for the result (which limit is enforced by what); the run adds its own. */
@@ -318,18 +381,24 @@ final class Launch implements AutoCloseable {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
         }
         process.destroyForcibly();
-        if (cgroup != null) {
-            cgroup.kill();
+        RunGroup g = cgroup();
+        if (g != null) {
+            g.kill();
         }
     }
 
+    /**
+     * Deletes the run directory, closes the egress session, kills what is left in the run's cgroup and removes
+     * it, and returns the run's uid to the pool once no process of the run is left.
+     */
     @Override
     public void close() {
         ctx.forget(process);
-        closeQuietly(dir, egress, cgroup);
+        closeQuietly(dir, egress, plan);
+        ctx.uids().release(uid);
     }
 
-    private static void closeQuietly(RunDirectory dir, EgressSession egress, RunCgroup cgroup) {
+    private static void closeQuietly(RunDirectory dir, EgressSession egress, RunLimits cgroup) {
         if (egress != null) {
             egress.close();
         }

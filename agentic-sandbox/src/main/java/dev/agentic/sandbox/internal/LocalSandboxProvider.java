@@ -29,8 +29,8 @@ public final class LocalSandboxProvider implements SandboxProvider {
         if (!ProviderSpecs.argument(spec, SCHEME).isEmpty()) {
             throw new ConfigurationException("--sandbox local takes no argument, got '" + spec + "'.");
         }
-        return LocalSandbox.builder()
-                .allowLoopbackHosts(context.loopbackHosts())
-                .build();
+        LocalSandbox.Builder b = LocalSandbox.builder().allowLoopbackHosts(context.loopbackHosts());
+        context.pythonEnvironment().ifPresent(b::pythonEnvironment);
+        return b.build();
     }
 }

@@ -4,24 +4,22 @@ import dev.agentic.core.sandbox.ExecutionLimits;
 import dev.agentic.core.sandbox.ExecutionOutput;
 import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.sandbox.Limit;
-import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
  * Maps how a run ended to an {@link ExecutionResult}. Stateless and thread-safe.
  *
  * <p>Order of precedence: killed by us for wall time ({@code TimedOut}); killed by us for output
- * ({@code Killed(9, OUTPUT)}); exit 0 ({@code Succeeded}); exit 128+N ({@code Killed(N, …)} with SIGXCPU, or
- * SIGKILL after about the CPU limit, attributed to CPU, SIGXFSZ to file size, any other signal after a
- * runtime's out-of-memory message to memory); a non-zero exit whose stderr ends with Python's
- * {@code MemoryError}, a {@code java.lang.OutOfMemoryError} or the JVM's "insufficient memory" report is
- * {@code Killed(0, MEMORY)} (rlimits make allocation fail rather than kill); any other exit is
- * {@code Failed(code)}.
+ * ({@code Killed(9, OUTPUT)}); a limit the enforcing mechanism's own counters report (the run's cgroup: an OOM
+ * kill, a refused fork; the run's meter: CPU time or sampled memory over the limit) on a run that did not exit 0
+ * ({@code Killed(signal or 0, limit)}); exit 0 ({@code Succeeded}); exit 128+N ({@code Killed(N, UNKNOWN)});
+ * any other exit ({@code Failed(code)}). An exit status or a message on stderr is never evidence of a limit:
+ * the program chooses both (a program that prints {@code MemoryError} and calls {@code _exit(152)} is
+ * {@code Killed(24, UNKNOWN)}, not a CPU or memory kill). {@link #runtimeMemoryNote} says, as a note, when a
+ * runtime reported that an allocation was refused.
  */
 public final class Outcome {
     static final int SIGKILL = 9;
-    static final int SIGXCPU = 24;
-    static final int SIGXFSZ = 25;
     private static final Pattern MEMORY = Pattern.compile(
             "(^|\\n)MemoryError\\b[^\\n]*\\n?\\s*$|java\\.lang\\.OutOfMemoryError|Cannot allocate memory"
                     + "|pthread_create failed|Could not reserve enough space|insufficient memory for the Java Runtime"
@@ -33,7 +31,9 @@ public final class Outcome {
     public enum KilledBy {
         NOBODY,
         WALL_TIME,
-        OUTPUT
+        OUTPUT,
+        /** The run's meter found a total over its limit and killed the run. */
+        LIMIT
     }
 
     public static ExecutionResult map(int exitCode, KilledBy killedBy, ExecutionLimits limits, ExecutionOutput out) {
@@ -41,12 +41,11 @@ public final class Outcome {
     }
 
     /**
-     * Like {@link #map(int, KilledBy, ExecutionLimits, ExecutionOutput)}, with the limit the run's cgroup
-     * reported ({@code MEMORY} for an OOM kill, {@code PROCESSES} for a refused fork; null for none), which
-     * decides a failed run's attribution before any heuristic.
+     * Like {@link #map(int, KilledBy, ExecutionLimits, ExecutionOutput)}, with {@code evidence}: the limit the
+     * enforcing mechanism's counters report (null for none).
      */
     public static ExecutionResult map(
-            int exitCode, KilledBy killedBy, ExecutionLimits limits, ExecutionOutput out, Limit cgroupLimit) {
+            int exitCode, KilledBy killedBy, ExecutionLimits limits, ExecutionOutput out, Limit evidence) {
         switch (killedBy) {
             case WALL_TIME:
                 return new ExecutionResult.TimedOut(limits.wallTime(), out);
@@ -55,45 +54,30 @@ public final class Outcome {
             default:
                 break;
         }
+        int signal = exitCode > 128 && exitCode <= 128 + 64 ? exitCode - 128 : 0;
+        if (evidence != null && (exitCode != 0 || killedBy == KilledBy.LIMIT)) {
+            return new ExecutionResult.Killed(killedBy == KilledBy.LIMIT ? SIGKILL : signal, evidence, out);
+        }
         if (exitCode == 0) {
             return new ExecutionResult.Succeeded(out);
         }
-        if (cgroupLimit != null) {
-            int signal = exitCode > 128 && exitCode <= 128 + 64 ? exitCode - 128 : 0;
-            return new ExecutionResult.Killed(signal, cgroupLimit, out);
-        }
-        if (exitCode > 128 && exitCode <= 128 + 64) {
-            int signal = exitCode - 128;
-            return new ExecutionResult.Killed(signal, attribute(signal, limits, out), out);
-        }
-        String tail = out.stderrTail(2000);
-        if (MEMORY.matcher(tail).find()) {
-            return new ExecutionResult.Killed(0, Limit.MEMORY, out);
+        if (signal > 0) {
+            return new ExecutionResult.Killed(signal, Limit.UNKNOWN, out);
         }
         return new ExecutionResult.Failed(exitCode, out);
     }
 
-    private static Limit attribute(int signal, ExecutionLimits limits, ExecutionOutput out) {
-        if (signal == SIGXCPU) {
-            return Limit.CPU_TIME;
+    /**
+     * A note for a failed run whose stderr ends with a runtime's out-of-memory report (Python's
+     * {@code MemoryError}, the JVM's {@code OutOfMemoryError} or its native-memory abort) while no counter
+     * shows a limit: the per-process rlimit or the JVM heap refused an allocation. Null otherwise.
+     */
+    static String runtimeMemoryNote(int exitCode, String stderrTail, Limit evidence) {
+        if (exitCode == 0 || evidence != null || !MEMORY.matcher(stderrTail).find()) {
+            return null;
         }
-        if (signal == SIGXFSZ) {
-            return Limit.FILE_SIZE;
-        }
-        if (signal == SIGKILL) {
-            // RLIMIT_CPU with soft = hard sends SIGKILL once the CPU time is used; the wall time bounds it.
-            Duration wall = out.duration();
-            int cores = Runtime.getRuntime().availableProcessors();
-            if (wall.multipliedBy(cores)
-                            .compareTo(limits.cpuTime().multipliedBy(95).dividedBy(100))
-                    >= 0) {
-                return Limit.CPU_TIME;
-            }
-        }
-        // a runtime that cannot get memory aborts (the JVM: SIGABRT after "insufficient memory") or crashes
-        if (MEMORY.matcher(out.stderrTail(2000)).find()) {
-            return Limit.MEMORY;
-        }
-        return Limit.UNKNOWN;
+        return "memory: the program's stderr reports an allocation refused (a per-process rlimit or the JVM heap "
+                + "limit); the result is not attributed to the memory limit because no counter of an enforcing "
+                + "mechanism shows it, and the program could have written that message itself";
     }
 }

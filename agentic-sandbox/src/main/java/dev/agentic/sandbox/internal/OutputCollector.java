@@ -14,6 +14,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +40,7 @@ public final class OutputCollector {
     private final List<String> notes = new ArrayList<>();
     private final Map<Object, Integer> linkCount = new HashMap<>();
     private final List<Candidate> candidates = new ArrayList<>();
+    private final Set<String> used = new HashSet<>();
     private int entries;
 
     private record Candidate(SecureDirectoryStream<Path> dir, Path name, String relative, Object key, long size) {}
@@ -85,7 +87,7 @@ public final class OutputCollector {
                     continue;
                 }
                 total += content.length;
-                files.add(new OutputFile(c.relative, content));
+                files.add(new OutputFile(unique(c.relative), content));
             }
         } finally {
             for (SecureDirectoryStream<Path> d : opened) {
@@ -97,6 +99,26 @@ public final class OutputCollector {
             }
         }
         return files;
+    }
+
+    /**
+     * {@code relative}, or when an earlier output has that name already (different names can read the same after
+     * sanitising: {@code data_2024.csv}, {@code data\n2024.csv}, {@code data\u200b2024.csv}), the first free
+     * {@code name~N.ext}; a rename is noted.
+     */
+    private String unique(String relative) {
+        String name = relative;
+        if (!used.add(name)) {
+            int slash = relative.lastIndexOf('/');
+            int dot = relative.lastIndexOf('.');
+            int cut = dot > slash + 1 ? dot : relative.length();
+            for (int n = 2; !used.add(name); n++) {
+                name = relative.substring(0, cut) + "~" + n + relative.substring(cut);
+            }
+            notes.add("output renamed to " + name + ": its name read " + relative
+                    + " after sanitising, like an earlier output's");
+        }
+        return name;
     }
 
     /** What was skipped and why. */

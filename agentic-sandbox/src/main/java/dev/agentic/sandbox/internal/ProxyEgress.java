@@ -51,11 +51,12 @@ public final class ProxyEgress implements EgressFactory {
             Path forwarder = dir.path().resolve("forwarder.py");
             Files.write(forwarder, EgressForwarder.script());
             Files.setPosixFilePermissions(forwarder, PosixFilePermissions.fromString("r--r--r--"));
-            if (ownerUid >= 0) {
-                RunDirectory.chown(socketDir, ownerUid);
-                RunDirectory.chown(forwarder, ownerUid);
+            int owner = ownerUid >= 0 ? dir.ownerUid() : -1;
+            if (owner >= 0) {
+                RunDirectory.chown(socketDir, owner);
+                RunDirectory.chown(forwarder, owner);
             }
-            return new Session(socketDir.resolve("proxy.sock"), forwarder);
+            return new Session(socketDir.resolve("proxy.sock"), forwarder, owner);
         } catch (IOException e) {
             throw new SandboxException("Cannot prepare the egress proxy for this run: " + e.getMessage(), e);
         }
@@ -65,11 +66,13 @@ public final class ProxyEgress implements EgressFactory {
     private final class Session implements EgressSession {
         private final Path socket;
         private final Path forwarder;
+        private final int owner;
         private EgressProxy proxy;
 
-        Session(Path socket, Path forwarder) {
+        Session(Path socket, Path forwarder, int owner) {
             this.socket = socket;
             this.forwarder = forwarder;
+            this.owner = owner;
         }
 
         @Override
@@ -79,8 +82,8 @@ public final class ProxyEgress implements EgressFactory {
             }
             EgressProxy started = EgressProxy.start(socket, policy, options.withRedactor(redactor));
             try {
-                if (ownerUid >= 0) {
-                    RunDirectory.chown(socket, ownerUid);
+                if (owner >= 0) {
+                    RunDirectory.chown(socket, owner);
                 }
             } catch (IOException | RuntimeException e) {
                 started.close();

@@ -18,7 +18,7 @@ import java.util.List;
  * {@link #limitHit()} reads {@code memory.events} and {@code pids.events}; {@link #close()} kills what is
  * left and removes the directory. Not thread-safe except {@link #kill()}; owned by one run.
  */
-final class RunCgroup implements AutoCloseable {
+final class RunCgroup implements RunGroup {
     /** Tasks of the run outside the program's own count: the outer bwrap and the sandbox's init. */
     static final int EXTRA_TASKS = 2;
     /** cpu.max: one full CPU per period. */
@@ -67,6 +67,43 @@ final class RunCgroup implements AutoCloseable {
         return dir.resolve("cgroup.procs");
     }
 
+    @Override
+    public List<Path> procsFiles() {
+        return List.of(procs());
+    }
+
+    /** {@code usage_usec} of {@code cpu.stat} (kept by the cgroup core even without the cpu controller). */
+    @Override
+    public long cpuNanos() {
+        long usec = counter("cpu.stat", "usage_usec");
+        return usec < 0 ? -1 : usec * 1000;
+    }
+
+    /** {@code memory.peak} (Linux 5.19+), else -1. */
+    @Override
+    public long peakMemoryBytes() {
+        try {
+            return Long.parseLong(Files.readString(dir.resolve("memory.peak")).trim());
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public List<String> notes(ExecutionLimits l) {
+        return List.of(
+                "memory: cgroup v2 memory.max " + l.memoryBytes() + " bytes for the whole run (every process, tmpfs "
+                        + "and shared memory, memory-backed files, kernel memory such as inodes)"
+                        + (swapLimited ? ", memory.swap.max 0" : ", no swap accounting"),
+                "cpu time: " + l.cpuTime().toMillis() + " ms for the whole run, measured from cpu.stat usage_usec "
+                        + "by this JVM, which kills the run when it is used up"
+                        + (cpuLimited ? "; cgroup v2 cpu.max of one CPU" : ""),
+                "processes: cgroup v2 pids.max " + (l.maxProcesses() + EXTRA_TASKS) + " tasks (the program's "
+                        + l.maxProcesses() + " plus bwrap and the sandbox init)",
+                "cgroups: the run is in " + dir + " from before bwrap starts; killed with cgroup.kill and removed "
+                        + "after the run");
+    }
+
     boolean swapLimited() {
         return swapLimited;
     }
@@ -79,7 +116,8 @@ final class RunCgroup implements AutoCloseable {
      * Kills every process in the cgroup: {@code cgroup.kill} (Linux 5.14+), else SIGKILL to each pid listed in
      * {@code cgroup.procs}, a few rounds. Best effort; safe to call more than once and from any thread.
      */
-    void kill() {
+    @Override
+    public void kill() {
         try {
             Files.writeString(dir.resolve("cgroup.kill"), "1");
             return;
@@ -107,7 +145,8 @@ final class RunCgroup implements AutoCloseable {
      * process ({@code oom_kill} in {@code memory.events}), {@code PROCESSES} when a fork hit {@code pids.max}
      * ({@code max} in {@code pids.events}); null otherwise.
      */
-    Limit limitHit() {
+    @Override
+    public Limit limitHit() {
         if (counter("memory.events", "oom_kill") > 0) {
             return Limit.MEMORY;
         }
@@ -160,6 +199,11 @@ final class RunCgroup implements AutoCloseable {
     }
 
     private long counter(String file, String key) {
+        return counter(dir, file, key);
+    }
+
+    /** The value of {@code key} in a flat-keyed cgroup file, 0 when absent, -1 when unreadable. */
+    static long counter(Path dir, String file, String key) {
         try {
             for (String line : Files.readAllLines(dir.resolve(file), StandardCharsets.UTF_8)) {
                 String[] kv = line.trim().split("\\s+");
@@ -168,7 +212,7 @@ final class RunCgroup implements AutoCloseable {
                 }
             }
         } catch (IOException | NumberFormatException e) {
-            return 0;
+            return -1;
         }
         return 0;
     }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -30,6 +31,9 @@ public final class RunContext implements AutoCloseable {
     private final Set<Process> live = ConcurrentHashMap.newKeySet();
     private final String seccompArch;
     private final Cgroup cgroup;
+    private final CgroupV1 cgroupV1;
+    private final UidPool uids;
+    private final ScheduledExecutorService meters;
     private volatile boolean closed;
 
     public RunContext(
@@ -40,7 +44,8 @@ public final class RunContext implements AutoCloseable {
             Set<Language> languages,
             EgressFactory egress,
             String seccompArch,
-            Cgroup cgroup) {
+            Cgroup cgroup,
+            CgroupV1 cgroupV1) {
         this.layout = layout;
         this.unisolatedLayout = unisolatedLayout;
         this.tools = tools;
@@ -49,6 +54,13 @@ public final class RunContext implements AutoCloseable {
         this.egress = egress;
         this.seccompArch = seccompArch;
         this.cgroup = cgroup;
+        this.cgroupV1 = cgroupV1;
+        this.uids = layout == null ? new UidPool(-1, 1) : new UidPool(layout.sandboxUid(), layout.sandboxUidCount());
+        this.meters = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "agentic-sandbox-meter");
+            t.setDaemon(true);
+            return t;
+        });
         AtomicInteger n = new AtomicInteger();
         this.readers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "agentic-sandbox-output-" + n.incrementAndGet());
@@ -94,6 +106,21 @@ public final class RunContext implements AutoCloseable {
         return cgroup;
     }
 
+    /** Whether runs get their own cgroup v1 children (used when cgroup v2 is not), and why not. */
+    public CgroupV1 cgroupV1() {
+        return cgroupV1;
+    }
+
+    /** The uids runs execute as. */
+    UidPool uids() {
+        return uids;
+    }
+
+    /** The thread that samples every run's totals ({@link RunMeter}). */
+    ScheduledExecutorService meters() {
+        return meters;
+    }
+
     boolean closed() {
         return closed;
     }
@@ -116,36 +143,15 @@ public final class RunContext implements AutoCloseable {
     }
 
     /**
-     * Notes stating which limit was enforced by what, for the result; {@code g} is the run's cgroup, or null
-     * when the run relies on rlimits alone.
+     * Notes stating which limit was enforced by what, for the result: {@code plan} says how memory, CPU time and
+     * processes were bounded; {@code uid} is the run's uid (-1: this JVM's).
      */
-    List<String> enforcementNotes(Language language, ExecutionLimits l, boolean egressActive, RunCgroup g) {
-        String uid = layout.sandboxUid() >= 0 ? " as uid " + layout.sandboxUid() : "";
-        String rlimitAs = MemoryLimit.note(language, l.memoryBytes());
-        String rlimitCpu = "RLIMIT_CPU " + BwrapCommand.cpuSeconds(l) + " s, soft = hard";
-        String rlimitNproc = "RLIMIT_NPROC " + l.maxProcesses() + " (counted per user namespace)";
-        List<String> limits = g == null
-                ? List.of(
-                        "memory: " + rlimitAs + " (rlimit only)",
-                        "cpu: " + rlimitCpu + " (rlimit only)",
-                        "processes: " + rlimitNproc + " (rlimit only)",
-                        "cgroups: not used — "
-                                + (cgroup.usable() ? "this run's cgroup could not be created" : cgroup.reason())
-                                + "; memory, cpu and processes are enforced by rlimits alone")
-                : List.of(
-                        "memory: cgroup v2 memory.max " + l.memoryBytes() + " bytes for the whole run (tmpfs pages "
-                                + "included)" + (g.swapLimited() ? ", memory.swap.max 0" : ", no swap accounting")
-                                + "; and " + rlimitAs,
-                        "cpu: " + rlimitCpu + (g.cpuLimited() ? "; and cgroup v2 cpu.max of one CPU" : ""),
-                        "processes: cgroup v2 pids.max " + (l.maxProcesses() + RunCgroup.EXTRA_TASKS)
-                                + " tasks (the program's " + l.maxProcesses()
-                                + " plus bwrap and the sandbox init); and "
-                                + rlimitNproc,
-                        "cgroups: the run is in " + g.path() + " from before bwrap starts; killed with cgroup.kill");
+    List<String> enforcementNotes(ExecutionLimits l, boolean egressActive, RunLimits plan, int uid) {
         List<String> notes = new ArrayList<>();
-        notes.add("isolation: bubblewrap" + uid + " — user, pid, network, ipc, uts, cgroup and mount namespaces; "
-                + "nested user namespaces disabled; all capabilities dropped; seccomp denylist (" + seccompArch + ")");
-        notes.addAll(limits);
+        notes.add("isolation: bubblewrap" + (uid >= 0 ? " as uid " + uid + " (this run's own)" : "")
+                + " — user, pid, network, ipc, uts, cgroup and mount namespaces; nested user namespaces disabled; "
+                + "all capabilities dropped; seccomp denylist (" + seccompArch + ")");
+        notes.addAll(plan.notes());
         notes.addAll(List.of(
                 "file size: RLIMIT_FSIZE " + l.maxFileSizeBytes() + " bytes; open files: RLIMIT_NOFILE "
                         + l.maxOpenFiles() + "; core dumps: RLIMIT_CORE 0",
@@ -168,5 +174,6 @@ public final class RunContext implements AutoCloseable {
         }
         spawner.close();
         readers.shutdown();
+        meters.shutdownNow();
     }
 }

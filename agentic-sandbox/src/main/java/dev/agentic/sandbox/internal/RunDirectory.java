@@ -22,10 +22,12 @@ import java.util.stream.Stream;
  */
 public final class RunDirectory implements AutoCloseable {
     private final Path dir;
+    private final int ownerUid;
     private final List<String> inputNames = new ArrayList<>();
 
-    private RunDirectory(Path dir) {
+    private RunDirectory(Path dir, int ownerUid) {
         this.dir = dir;
+        this.ownerUid = ownerUid;
     }
 
     /** Creates a fresh directory under {@code root} with the program and inputs written into it. */
@@ -34,7 +36,7 @@ public final class RunDirectory implements AutoCloseable {
         try {
             Path dir = Files.createTempDirectory(
                     root, "run-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            RunDirectory run = new RunDirectory(dir);
+            RunDirectory run = new RunDirectory(dir, ownerUid);
             try {
                 Path program = Files.write(dir.resolve(programFile), source.getBytes(StandardCharsets.UTF_8));
                 if (inputs.isEmpty()) {
@@ -50,6 +52,10 @@ public final class RunDirectory implements AutoCloseable {
                     Path target = in.resolve(f.name()).normalize();
                     if (!target.startsWith(in)) {
                         throw new SandboxException("Input file name " + f.name() + " leaves the working directory");
+                    }
+                    if (in.relativize(target).getName(0).toString().equals(programFile)) {
+                        throw new SandboxException("Input file " + f.name() + " has the program's own name ("
+                                + programFile + ") and would be taken for the validated program; rename the input.");
                     }
                     Files.createDirectories(target.getParent());
                     Files.write(target, f.content());
@@ -73,6 +79,11 @@ public final class RunDirectory implements AutoCloseable {
 
     public Path path() {
         return dir;
+    }
+
+    /** The uid that owns this directory and runs the program in it, or -1 for this JVM's own uid. */
+    public int ownerUid() {
+        return ownerUid;
     }
 
     /** Relative names of the input files, as written. */

@@ -5,6 +5,7 @@ import dev.agentic.core.sandbox.ExecutionLimits;
 import dev.agentic.core.sandbox.ExecutionOutput;
 import dev.agentic.core.sandbox.ExecutionRequest;
 import dev.agentic.core.sandbox.ExecutionResult;
+import dev.agentic.core.sandbox.Limit;
 import dev.agentic.core.sandbox.NetworkDecision;
 import dev.agentic.core.sandbox.OutputFile;
 import dev.agentic.core.sandbox.SandboxException;
@@ -41,14 +42,24 @@ public final class SandboxRun {
 
     private final RunContext ctx;
     private final WarmPool pool;
+    private final WarmPool interpreters;
     private final ExecutionRequest request;
     private final ExecutionLimits limits;
     private final AtomicReference<Outcome.KilledBy> killedBy = new AtomicReference<>(Outcome.KilledBy.NOBODY);
 
     /** A run of {@code request}; {@code pool} may be null (no sandboxes are started ahead). */
     public SandboxRun(RunContext ctx, WarmPool pool, ExecutionRequest request) {
+        this(ctx, pool, null, request);
+    }
+
+    /**
+     * A run of {@code request} that takes a pooled interpreter from {@code interpreters} when one matches, else
+     * a prestarted sandbox from {@code pool}; either may be null.
+     */
+    public SandboxRun(RunContext ctx, WarmPool pool, WarmPool interpreters, ExecutionRequest request) {
         this.ctx = ctx;
         this.pool = pool;
+        this.interpreters = interpreters;
         this.request = request;
         this.limits = request.limits();
     }
@@ -65,7 +76,10 @@ public final class SandboxRun {
         Map<String, String> env = new LinkedHashMap<>(request.environment());
         env.putAll(request.secrets());
         long start = System.nanoTime();
-        Launch l = pool == null ? null : pool.take(request);
+        Launch l = interpreters == null ? null : interpreters.take(request);
+        if (l == null && pool != null) {
+            l = pool.take(request);
+        }
         try {
             if (l != null) {
                 l.assign(request, redactor);
@@ -92,7 +106,7 @@ public final class SandboxRun {
             throws IOException, InterruptedException {
         Process p = l.process();
         List<String> notes = l.notes();
-        RunCgroup cgroup = l.cgroup();
+        RunGroup cgroup = l.cgroup();
         Runnable overflow = () -> kill(l, Outcome.KilledBy.OUTPUT);
         CappedCapture out = new CappedCapture(p.getInputStream(), limits.maxOutputBytes(), overflow);
         CappedCapture err = new CappedCapture(p.getErrorStream(), limits.maxOutputBytes(), overflow);
@@ -106,13 +120,17 @@ public final class SandboxRun {
             sweep(l);
             throw new SandboxException("The sandbox was closed while the program started; the run was killed.", e);
         }
+        RunMeter meter = l.plan() == null
+                ? null
+                : RunMeter.start(ctx.meters(), limits, cgroup, p.pid(), () -> kill(l, Outcome.KilledBy.LIMIT));
         long sandboxInit = -1;
         SecureDirectoryStream<Path> workdir = null;
         long deadline = start + limits.wallTime().toNanos();
         try {
             try (OutputStream stdin = p.getOutputStream()) {
-                if (l.gated() && !env.isEmpty()) {
-                    stdin.write(EnvScript.of(env));
+                byte[] feed = l.stdinFor(env);
+                if (feed.length > 0) {
+                    stdin.write(feed);
                     stdin.flush();
                 }
                 if (ctx.isolated()) {
@@ -136,6 +154,9 @@ public final class SandboxRun {
             }
             p.waitFor();
             Duration duration = Duration.ofNanos(System.nanoTime() - start);
+            if (meter != null) {
+                meter.stop();
+            }
             boolean killed = killedBy.get() != Outcome.KilledBy.NOBODY || ctx.closed();
             if (killed) {
                 // the init dies of its parent-death signal within milliseconds; kill whatever did not
@@ -167,7 +188,7 @@ public final class SandboxRun {
             }
             if (cgroup != null
                     && p.exitValue() == 125
-                    && stderr.contains(cgroup.procs().toString())) {
+                    && cgroup.procsFiles().stream().anyMatch(f -> stderr.contains(f.toString()))) {
                 throw new SandboxException(
                         "The launcher could not join the run's cgroup: " + redactor.redact(firstLine(stderr))
                                 + ". Give LocalSandbox.builder().cgroupParent(dir) a cgroup this JVM may move processes into.");
@@ -185,6 +206,14 @@ public final class SandboxRun {
                 files = collector.collect(workdir);
                 notes.addAll(collector.notes());
             }
+            Limit evidence = evidence(l, meter);
+            if (meter != null) {
+                notes.add(measuredNote(meter, cgroup));
+            }
+            String memoryNote = Outcome.runtimeMemoryNote(p.exitValue(), stderrTail(stderr), evidence);
+            if (memoryNote != null) {
+                notes.add(memoryNote);
+            }
             List<NetworkDecision> decisions = l.egress().decisions();
             // masked as a whole below: streams (also a value cut by the cap), file paths and text file contents,
             // notes; the notes then name every output file that was changed
@@ -199,9 +228,11 @@ public final class SandboxRun {
                     .notes(notes)
                     .build()
                     .redact(redactor);
-            return Outcome.map(
-                    p.exitValue(), killedBy.get(), limits, output, cgroup == null ? null : cgroup.limitHit());
+            return Outcome.map(p.exitValue(), killedBy.get(), limits, output, evidence);
         } finally {
+            if (meter != null) {
+                meter.stop();
+            }
             if (workdir != null) {
                 workdir.close();
             }
@@ -211,6 +242,34 @@ public final class SandboxRun {
                 sweep(l);
             }
         }
+    }
+
+    /**
+     * The limit the enforcing mechanisms' own counters show: what the meter killed the run for, else an OOM
+     * kill or a refused fork in the run's cgroup, else the run's CPU time at or over its limit; null for none.
+     */
+    private Limit evidence(Launch l, RunMeter meter) {
+        if (meter == null) {
+            return null;
+        }
+        if (killedBy.get() == Outcome.KilledBy.LIMIT) {
+            return meter.limitHit();
+        }
+        Limit fromGroup = l.plan().groupLimitHit();
+        return fromGroup != null ? fromGroup : meter.limitHit();
+    }
+
+    private static String measuredNote(RunMeter meter, RunGroup cgroup) {
+        long peak = cgroup != null ? cgroup.peakMemoryBytes() : meter.peakMemoryBytes();
+        return "measured: cpu time " + meter.cpuNanos() / 1_000_000 + " ms for the whole run ("
+                + (meter.cpuFromCgroup() ? "cgroup counter" : "sampled from /proc") + ")"
+                + (peak >= 0
+                        ? ", peak memory " + peak + " bytes (" + (cgroup != null ? "cgroup counter" : "sampled") + ")"
+                        : "");
+    }
+
+    private static String stderrTail(String stderr) {
+        return stderr.length() <= 2000 ? stderr : stderr.substring(stderr.length() - 2000);
     }
 
     /** After bwrap was killed, kills whatever of this run is left and says so in the notes. */

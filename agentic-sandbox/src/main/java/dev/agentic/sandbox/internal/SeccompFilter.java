@@ -16,7 +16,11 @@ import java.util.Map;
  * the key management calls, {@code personality} (other than querying or setting PER_LINUX), the mount family,
  * {@code chroot}, {@code unshare}/{@code setns}, {@code clone} with any {@code CLONE_NEW*} flag, kexec and
  * module loading, {@code open_by_handle_at}, swap, reboot, clock setting, {@code syslog}, {@code acct},
- * {@code quotactl} and {@code fanotify_init} fail with EPERM; {@code io_uring_*}, {@code clone3} (glibc falls
+ * {@code quotactl}, {@code fanotify_init}, {@code pidfd_getfd} (which would copy a descriptor out of another
+ * process of the run, such as the sandbox init's status pipe), {@code process_madvise}, {@code kcmp} and
+ * {@code inotify_init}/{@code inotify_init1} (watches on the shared read-only trees would reveal host file
+ * activity) fail with EPERM; {@code pidfd_open} and {@code pidfd_send_signal} stay allowed, as they give no
+ * more than {@code kill(2)} and {@code waitid(2)} inside the run's own pid namespace; {@code io_uring_*}, {@code clone3} (glibc falls
  * back to {@code clone}) and the new mount API fail with ENOSYS; {@code ioctl(TIOCSTI)} and
  * {@code ioctl(TIOCLINUX)} fail with EPERM; {@code prctl(PR_SET_PDEATHSIG)} with any signal but SIGKILL fails
  * with EPERM (the sandbox's init runs as the program's uid, so the program can run code in it through
@@ -88,8 +92,18 @@ public final class SeccompFilter {
         "clock_settime",
         "clock_adjtime",
         "adjtimex",
-        "fanotify_init"
+        "fanotify_init",
+        "pidfd_getfd",
+        "process_madvise",
+        "kcmp",
+        "inotify_init",
+        "inotify_init1"
     };
+    /**
+     * Memory-backed files: refused (EPERM) when a run has no cgroup to charge them to ({@link #build(Arch,
+     * boolean)}), since their pages count against no rlimit.
+     */
+    private static final String[] MEMFD_CALLS = {"memfd_create", "memfd_secret"};
     /** Syscalls failing with ENOSYS, so libraries fall back to older calls. */
     private static final String[] ENOSYS_CALLS = {
         "io_uring_setup",
@@ -145,6 +159,13 @@ public final class SeccompFilter {
             Map.entry("clock_adjtime", 305),
             Map.entry("adjtimex", 159),
             Map.entry("fanotify_init", 300),
+            Map.entry("pidfd_getfd", 438),
+            Map.entry("process_madvise", 440),
+            Map.entry("kcmp", 312),
+            Map.entry("inotify_init", 253),
+            Map.entry("inotify_init1", 294),
+            Map.entry("memfd_create", 319),
+            Map.entry("memfd_secret", 447),
             Map.entry("io_uring_setup", 425),
             Map.entry("io_uring_enter", 426),
             Map.entry("io_uring_register", 427),
@@ -198,6 +219,12 @@ public final class SeccompFilter {
             Map.entry("clock_adjtime", 266),
             Map.entry("adjtimex", 171),
             Map.entry("fanotify_init", 262),
+            Map.entry("pidfd_getfd", 438),
+            Map.entry("process_madvise", 440),
+            Map.entry("kcmp", 272),
+            Map.entry("inotify_init1", 26),
+            Map.entry("memfd_create", 279),
+            Map.entry("memfd_secret", 447),
             Map.entry("io_uring_setup", 425),
             Map.entry("io_uring_enter", 426),
             Map.entry("io_uring_register", 427),
@@ -246,8 +273,16 @@ public final class SeccompFilter {
 
     private SeccompFilter() {}
 
-    /** The filter program for {@code arch}, as bytes ready for {@code bwrap --seccomp}. */
+    /** The filter program for {@code arch}, as bytes ready for {@code bwrap --seccomp}; memory-backed files allowed. */
     public static byte[] build(Arch arch) {
+        return build(arch, false);
+    }
+
+    /**
+     * The filter program for {@code arch}; with {@code denyMemfd}, {@code memfd_create} and {@code memfd_secret}
+     * fail with EPERM too (for runs that no cgroup accounts for).
+     */
+    public static byte[] build(Arch arch, boolean denyMemfd) {
         SeccompFilter f = new SeccompFilter();
         Map<String, Integer> t = arch == Arch.X86_64 ? X86_64_NRS : AARCH64_NRS;
         f.stmt(LD_W_ABS, OFF_ARCH);
@@ -262,6 +297,11 @@ public final class SeccompFilter {
             Integer nr = t.get(name);
             if (nr != null) {
                 f.deny(nr, EPERM);
+            }
+        }
+        if (denyMemfd) {
+            for (String name : MEMFD_CALLS) {
+                f.deny(t.get(name), EPERM);
             }
         }
         for (String name : ENOSYS_CALLS) {

@@ -2,6 +2,7 @@ package dev.agentic.sandbox.internal;
 
 import dev.agentic.core.Language;
 import dev.agentic.core.sandbox.ExecutionLimits;
+import dev.agentic.core.sandbox.Limit;
 import dev.agentic.core.sandbox.NetworkPolicy;
 import dev.agentic.core.sandbox.SandboxException;
 import dev.agentic.core.secret.Redactor;
@@ -24,13 +25,16 @@ final class SessionProcess {
     static final String WORKDIR = BwrapCommand.WORKDIR + "/work";
 
     static final String SESSION_DRIVER = load("session_driver.py");
+    static final String POOLED_INTERPRETER = load("pooled_interpreter.py");
 
+    private final RunContext ctx;
     private final Launch launch;
     private final DriverChannel channel;
     private final CappedCapture diagnostics;
     private boolean destroyed;
 
-    private SessionProcess(Launch launch, DriverChannel channel, CappedCapture diagnostics) {
+    private SessionProcess(RunContext ctx, Launch launch, DriverChannel channel, CappedCapture diagnostics) {
+        this.ctx = ctx;
         this.launch = launch;
         this.channel = channel;
         this.diagnostics = diagnostics;
@@ -60,7 +64,7 @@ final class SessionProcess {
             Process process = l.process();
             CappedCapture diag = new CappedCapture(process.getErrorStream(), 64 * 1024, () -> {});
             ctx.readers().execute(diag);
-            p = new SessionProcess(l, new DriverChannel(process, ctx.readers()), diag);
+            p = new SessionProcess(ctx, l, new DriverChannel(process, ctx.readers()), diag);
         } catch (RuntimeException e) {
             destroy(l);
             throw new SandboxException("The session's sandbox could not start: " + e.getMessage(), e);
@@ -92,6 +96,30 @@ final class SessionProcess {
 
     Launch launch() {
         return launch;
+    }
+
+    /**
+     * Starts measuring one run against {@code limits} (CPU time from now, and the session's memory when no
+     * cgroup limits it); {@code killer} ends the session's sandbox when a total goes over. Null when this
+     * sandbox has no run limits plan (no isolation).
+     */
+    RunMeter meter(ExecutionLimits limits, Runnable killer) {
+        return launch.plan() == null
+                ? null
+                : RunMeter.start(
+                        ctx.meters(), limits, launch.cgroup(), launch.process().pid(), killer);
+    }
+
+    /** The limit a run's meter or the sandbox's cgroup counters show, or null. */
+    Limit evidence(RunMeter meter, boolean killedByMeter) {
+        if (meter == null) {
+            return null;
+        }
+        if (killedByMeter) {
+            return meter.limitHit();
+        }
+        Limit fromGroup = launch.plan().groupLimitHit();
+        return fromGroup != null ? fromGroup : meter.limitHit();
     }
 
     /** The last lines the driver or bubblewrap wrote to the sandbox's stderr, redacted. */

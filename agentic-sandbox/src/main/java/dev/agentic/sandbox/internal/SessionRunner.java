@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -30,6 +31,8 @@ final class SessionRunner {
     private final Capture out;
     private final Capture err;
     private int decisionsBefore;
+    private final AtomicBoolean killedByMeter = new AtomicBoolean();
+    private RunMeter meter;
 
     SessionRunner(SessionProcess process, ExecutionLimits limits, Redactor redactor, int number) {
         this.process = process;
@@ -75,17 +78,41 @@ final class SessionRunner {
         Duration limit = request.timeout().orElse(limits.wallTime());
         long start = System.nanoTime();
         long deadline = start + limit.toNanos();
-        DriverChannel ch = process.channel();
         decisionsBefore = process.launch().egress().decisions().size();
         notes.addAll(process.launchNotes());
-        notes.add("cpu: RLIMIT_CPU soft limit of the interpreter's CPU time so far plus "
-                + BwrapCommand.cpuSeconds(limits) + " s, set before each run (the interpreter dies of SIGXCPU past "
-                + "it; a program that handles SIGXCPU or raises its soft limit can run on until the hard limit of "
-                + LocalSession.SESSION_CPU.toSeconds() + " s for the interpreter's life); child processes "
-                + "count separately");
+        notes.add("cpu: per run, the CPU time of all the session's processes from the start of the run is "
+                + "measured by this JVM and the session's sandbox is killed at "
+                + limits.cpuTime().toMillis()
+                + " ms; also the interpreter's soft RLIMIT_CPU is its CPU time so far plus "
+                + BwrapCommand.cpuSeconds(limits) + " s, under a hard RLIMIT_CPU of "
+                + LocalSession.SESSION_CPU.toSeconds() + " s for each process's life; between runs only the hard "
+                + "limit applies");
         notes.add("wall time: " + limit.toMillis() + " ms for this run, enforced by this JVM: an interrupt "
                 + "(KeyboardInterrupt), then after " + LocalSession.INTERRUPT_GRACE_MILLIS + " ms the whole "
                 + "session sandbox is killed");
+        meter = process.meter(limits, () -> {
+            if (killedByMeter.compareAndSet(false, true)) {
+                process.launch().kill();
+            }
+        });
+        try {
+            return loop(request, limit, start, deadline, notes, lost);
+        } finally {
+            if (meter != null) {
+                meter.stop();
+            }
+        }
+    }
+
+    private ExecutionResult loop(
+            SessionRequest request,
+            Duration limit,
+            long start,
+            long deadline,
+            List<String> notes,
+            Consumer<String> lost)
+            throws InterruptedException {
+        DriverChannel ch = process.channel();
         if (!ch.sendJson('R', Map.of("code", request.code().source(), "cpu", BwrapCommand.cpuSeconds(limits)))) {
             return ended(ch, limit, start, notes, lost, false);
         }
@@ -138,8 +165,7 @@ final class SessionRunner {
                     if (interrupted) {
                         return new ExecutionResult.TimedOut(limit, o);
                     }
-                    RunCgroup g = process.launch().cgroup();
-                    return Outcome.map(code, Outcome.KilledBy.NOBODY, limits, o, g == null ? null : g.limitHit());
+                    return map(code, o);
                 }
                 default -> {
                     if (f.end()) {
@@ -165,9 +191,23 @@ final class SessionRunner {
                 int code = d.path("code").asInt();
                 yield code == 0 ? new ExecutionResult.Succeeded(o) : new ExecutionResult.Failed(code, o);
             }
-            // an uncaught exception; MemoryError (the address-space limit) is reported as memory
-            default -> Outcome.map(1, Outcome.KilledBy.NOBODY, limits, o, null);
+            // an uncaught exception; memory counts only on a counter's evidence (as for one-shot runs)
+            default -> map(1, o);
         };
+    }
+
+    /** A result from an exit status, with the limit the meter or the cgroup's counters show. */
+    private ExecutionResult map(int exitCode, ExecutionOutput o) {
+        boolean byMeter = killedByMeter.get();
+        if (meter != null) {
+            meter.stop();
+        }
+        Limit evidence = process.evidence(meter, byMeter);
+        String memory = Outcome.runtimeMemoryNote(exitCode, o.stderrTail(2000), evidence);
+        if (memory != null) {
+            o = o.toBuilder().note(memory).build();
+        }
+        return Outcome.map(exitCode, byMeter ? Outcome.KilledBy.LIMIT : Outcome.KilledBy.NOBODY, limits, o, evidence);
     }
 
     /** The sandbox itself ended (killed by a limit, by the program, or by closing the session). */
@@ -191,8 +231,7 @@ final class SessionRunner {
         if (interrupted) {
             return new ExecutionResult.TimedOut(limit, o);
         }
-        RunCgroup g = process.launch().cgroup();
-        return Outcome.map(exit < 0 ? 137 : exit, Outcome.KilledBy.NOBODY, limits, o, g == null ? null : g.limitHit());
+        return map(exit < 0 ? 137 : exit, o);
     }
 
     /** The egress proxy serves the whole session: only the decisions made during this run. */

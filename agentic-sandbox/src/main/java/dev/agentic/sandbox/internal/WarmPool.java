@@ -35,6 +35,7 @@ public final class WarmPool implements AutoCloseable {
 
     private final RunContext ctx;
     private final ExecutionLimits limits;
+    private final boolean interpreters;
     private final Map<Kind, Integer> sizes;
     private final Map<Kind, Deque<Launch>> idle = new HashMap<>();
     private final ExecutorService starter = Executors.newSingleThreadExecutor(r -> {
@@ -58,6 +59,16 @@ public final class WarmPool implements AutoCloseable {
 
     /** Starts {@code sizes.get(kind)} sandboxes per kind in the background. */
     public WarmPool(RunContext ctx, Map<Kind, Integer> sizes, ExecutionLimits limits) {
+        this(ctx, sizes, limits, false);
+    }
+
+    /**
+     * Starts {@code sizes.get(kind)} per kind in the background: with {@code interpreters}, sandboxes whose
+     * Python interpreter is already running ({@link Launch#aheadInterpreter}; Python kinds only), else
+     * sandboxes whose wrapper waits for the program ({@link Launch#ahead}).
+     */
+    public WarmPool(RunContext ctx, Map<Kind, Integer> sizes, ExecutionLimits limits, boolean interpreters) {
+        this.interpreters = interpreters;
         this.ctx = ctx;
         this.limits = limits;
         this.sizes = Map.copyOf(sizes);
@@ -112,9 +123,15 @@ public final class WarmPool implements AutoCloseable {
         }
         Launch l;
         try {
-            l = Launch.ahead(ctx, kind.language(), limits, kind.network());
+            l = interpreters
+                    ? Launch.aheadInterpreter(ctx, limits, kind.network())
+                    : Launch.ahead(ctx, kind.language(), limits, kind.network());
         } catch (RuntimeException | IOException e) {
             failed("cannot prestart a " + kind.describe() + ": " + e.getMessage());
+            return;
+        }
+        if (interpreters && !l.awaitInterpreterReady()) {
+            discard(l, "a pooled " + kind.describe() + " interpreter ended while starting");
             return;
         }
         boolean kept;

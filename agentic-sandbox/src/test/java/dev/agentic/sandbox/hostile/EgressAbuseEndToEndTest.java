@@ -130,7 +130,8 @@ class EgressAbuseEndToEndTest {
                 + "\\r\\n\\r\\n'.encode())\n"
                 + "    print('CONNECT', t, head(s), flush=True)\n    s.close()\n"
                 + "def get(t):\n    s = forwarder()\n"
-                + "    s.sendall(f'GET http://{t}:" + port + "/ HTTP/1.1\\r\\nHost: {t}\\r\\n\\r\\n'.encode())\n"
+                + "    s.sendall(f'GET http://{t}:" + port + "/ HTTP/1.1\\r\\nHost: {t}:" + port
+                + "\\r\\n\\r\\n'.encode())\n"
                 + "    print('GET', t, head(s), flush=True)\n    s.close()\n"
                 + "connect('127.0.0.1')\n"
                 + "for t in targets:\n    connect(t)\n"

@@ -39,7 +39,9 @@ class HostIdentityAndDaemonsTest {
         String out = r.stdout();
         String scratch = Host.scratchRoot().toString();
 
-        assertThat(out).contains("hostname sandbox sandbox\n").contains("id uid=65534 gid=65534 groups=65534\n");
+        assertThat(out)
+                .contains("hostname sandbox sandbox\n")
+                .containsPattern("id uid=(18790\\d{5}) gid=\\1 groups=\\1\n");
         String cgroups = section(out, "== cgroup", "== mountinfo");
         assertThat(cgroups.lines())
                 .as("cgroup namespace root only")

@@ -50,8 +50,15 @@ class HostileCorpusTest {
                         assertThat(ms).isLessThan(1500 + 3000);
                     })),
             Map.entry("a03_memory_bomb.py", new Case(b -> b.limits(l -> l.memoryBytes(256L << 20)), (r, ms) -> {
-                assertThat(r).isInstanceOf(ExecutionResult.Killed.class);
-                assertThat(((ExecutionResult.Killed) r).limit()).isEqualTo(Limit.MEMORY);
+                // RLIMIT_AS refuses the allocation (MemoryError, a failure with a note: the program could print
+                // that itself), or the run's cgroup kills it for memory
+                if (r instanceof ExecutionResult.Killed k) {
+                    assertThat(k.limit()).isEqualTo(Limit.MEMORY);
+                } else {
+                    assertThat(r).isInstanceOf(ExecutionResult.Failed.class);
+                    assertThat(r.stderr()).contains("MemoryError");
+                    assertThat(r.output().notes()).anyMatch(n -> n.startsWith("memory: the program's stderr"));
+                }
                 assertThat(r.stdout()).doesNotContain("250 MiB");
             })),
             Map.entry(
@@ -163,7 +170,7 @@ class HostileCorpusTest {
                         .contains("ptrace(TRACEME) = -1 errno 1");
             })),
             Map.entry("g01_ctypes_system.py", new Case(b -> b, (r, ms) -> {
-                assertThat(r.stdout()).contains("uid=65534").doesNotContain("root:");
+                assertThat(r.stdout()).containsPattern("uid=18790\\d{5}").doesNotContain("root:");
                 assertThat(r.stdout() + r.stderr()).contains("No such file");
             })),
             Map.entry("i01_forged_result.py", new Case(b -> b, (r, ms) -> {

@@ -32,7 +32,7 @@ class PythonRoutesHostileTest {
 
         assertThat(r.stdout())
                 .startsWith("NameError name '\u0435val' is not defined\n")
-                .contains("65534\n")
+                .containsPattern("18790\\d{5}\n")
                 .contains("No such file")
                 .doesNotContain("root:");
     }
@@ -106,7 +106,10 @@ class PythonRoutesHostileTest {
                         .outputGlob("result.pkl")
                         .build());
 
-        assertThat(r.stdout()).contains("65534\n").contains("No such file").doesNotContain("root:");
+        assertThat(r.stdout())
+                .containsPattern("18790\\d{5}\n")
+                .contains("No such file")
+                .doesNotContain("root:");
         assertThat(r.output().files()).singleElement().satisfies((OutputFile f) -> {
             assertThat(f.content()[0]).isEqualTo((byte) 0x80); // pickle protocol marker, returned as is
             assertThat(new String(f.content(), StandardCharsets.ISO_8859_1)).contains(marker);

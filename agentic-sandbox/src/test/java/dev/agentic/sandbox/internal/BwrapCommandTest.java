@@ -122,18 +122,26 @@ class BwrapCommandTest {
                 List.of(),
                 false);
 
-        List<String> a = BwrapCommand.build(layout, py, null, null, Path.of("/cg/run-1/cgroup.procs"));
+        BwrapCommand.PerRun perRun = new BwrapCommand.PerRun(
+                List.of(Path.of("/cg/memory/run-1/cgroup.procs"), Path.of("/cg/pids/run-1/cgroup.procs")),
+                List.of("/usr/bin/prlimit", "--"),
+                true,
+                70001);
+        List<String> a = BwrapCommand.build(layout, py, null, null, perRun);
 
-        assertThat(a.subList(0, 7))
+        assertThat(a.subList(0, 10))
                 .containsExactly(
                         layout.tools().shell().toString(),
                         "-c",
                         BwrapCommand.CGROUP_LAUNCHER,
-                        "/scratch/seccomp.bpf",
-                        "/cg/run-1/cgroup.procs",
+                        layout.seccompNoMemfdFile().toString(),
                         "/scratch/run-1/" + BwrapCommand.STATUS_FILE,
-                        "/usr/bin/setpriv");
-        assertThat(BwrapCommand.CGROUP_LAUNCHER).startsWith("echo $$ >\"$1\" || exit 125;");
+                        "2",
+                        "/cg/memory/run-1/cgroup.procs",
+                        "/cg/pids/run-1/cgroup.procs",
+                        "/usr/bin/setpriv",
+                        "--reuid=70001");
+        assertThat(BwrapCommand.CGROUP_LAUNCHER).contains("echo $$ >\"$1\" || exit 125;");
         assertThat(BwrapCommand.build(layout, py, null, null).get(2)).isEqualTo(BwrapCommand.LAUNCHER);
     }
 

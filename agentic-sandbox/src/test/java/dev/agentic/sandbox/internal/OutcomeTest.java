@@ -19,26 +19,51 @@ class OutcomeTest {
     }
 
     @Test
-    void jvmAbortingForNativeMemoryIsAMemoryKillKeepingTheJvmMessage() {
+    void jvmAbortingForNativeMemoryIsAnUnattributedKillWhenNoCounterShowsALimit() {
         String jvm = "#\n# There is insufficient memory for the Java Runtime Environment to continue.\n"
                 + "# Native memory allocation (mmap) failed to map 65536 bytes. Error detail: committing reserved memory.\n";
 
         ExecutionResult r = map(128 + 6, jvm);
 
         assertThat(r).isInstanceOfSatisfying(ExecutionResult.Killed.class, k -> {
-            assertThat(k.limit()).isEqualTo(Limit.MEMORY);
+            assertThat(k.limit()).isEqualTo(Limit.UNKNOWN);
             assertThat(k.signal()).isEqualTo(6);
         });
-        assertThat(r.stderr()).contains("insufficient memory for the Java Runtime Environment");
+        assertThat(Outcome.runtimeMemoryNote(134, jvm, null)).contains("not attributed");
     }
 
     @Test
-    void heapExhaustionIsAMemoryKill() {
-        ExecutionResult r = map(1, "Exception in thread \"main\" java.lang.OutOfMemoryError: Java heap space\n");
+    void heapExhaustionWithoutACounterIsAFailureWithAMemoryNote() {
+        String oom = "Exception in thread \"main\" java.lang.OutOfMemoryError: Java heap space\n";
 
-        assertThat(r)
-                .isInstanceOfSatisfying(
-                        ExecutionResult.Killed.class, k -> assertThat(k.limit()).isEqualTo(Limit.MEMORY));
+        assertThat(map(1, oom))
+                .isEqualTo(new ExecutionResult.Failed(1, map(1, oom).output()));
+        assertThat(Outcome.runtimeMemoryNote(1, oom, null)).startsWith("memory: ");
+        assertThat(Outcome.runtimeMemoryNote(1, oom, Limit.MEMORY)).isNull();
+    }
+
+    @Test
+    void exitStatusesOfSignalsAreNeverEvidenceOfALimit() {
+        for (int exit : new int[] {128 + 24, 128 + 25, 128 + 9}) {
+            assertThat(map(exit, "MemoryError\n"))
+                    .isInstanceOfSatisfying(
+                            ExecutionResult.Killed.class,
+                            k -> assertThat(k.limit()).isEqualTo(Limit.UNKNOWN));
+        }
+    }
+
+    @Test
+    void aCounterMakesAFailedRunALimitKillAndTheMeterKillIsSigkill() {
+        ExecutionOutput out =
+                ExecutionOutput.builder().duration(Duration.ofMillis(5)).build();
+        ExecutionLimits l = ExecutionLimits.defaults();
+
+        assertThat(Outcome.map(137, Outcome.KilledBy.NOBODY, l, out, Limit.MEMORY))
+                .isEqualTo(new ExecutionResult.Killed(9, Limit.MEMORY, out));
+        assertThat(Outcome.map(137, Outcome.KilledBy.LIMIT, l, out, Limit.CPU_TIME))
+                .isEqualTo(new ExecutionResult.Killed(9, Limit.CPU_TIME, out));
+        assertThat(Outcome.map(0, Outcome.KilledBy.NOBODY, l, out, Limit.PROCESSES))
+                .isEqualTo(new ExecutionResult.Succeeded(out));
     }
 
     @Test

@@ -102,6 +102,11 @@ final class ProxyConnection implements Runnable {
             return;
         }
         buf.flip().position(headEnd); // bytes the client sent after the head
+        long body = request.bodyLength();
+        if (body >= 0 && buf.remaining() > body) {
+            buf.limit(buf.position() + (int) body); // one request per admission: a pipelined one is dropped
+        }
+        int sent = buf.remaining();
         if (!send(upstream, buf)) {
             return;
         }
@@ -110,7 +115,11 @@ final class ProxyConnection implements Runnable {
         if (!proxy.executeSecondDirection(() -> pumpThenSignal(up, client, endWithResponse))) {
             return;
         }
-        pump(client, up);
+        if (body >= 0) {
+            pumpBody(client, up, body - sent);
+        } else {
+            pump(client, up);
+        }
         reverseDone.await();
     }
 
@@ -174,6 +183,30 @@ final class ProxyConnection implements Runnable {
                 buf.clear();
             }
             to.shutdownOutput();
+        } catch (IOException e) {
+            close();
+        }
+    }
+
+    /**
+     * Copies the {@code remaining} bytes of a forwarded request's body and stops: whatever the client sends after
+     * the body (a second, pipelined request) is never read or forwarded; the connection ends with the response.
+     * (No half-close: some servers drop a request whose client half-closed.)
+     */
+    private void pumpBody(SocketChannel from, SocketChannel to, long remaining) {
+        ByteBuffer buf = ByteBuffer.allocate(16 * 1024);
+        try {
+            while (remaining > 0) {
+                buf.clear().limit((int) Math.min(buf.capacity(), remaining));
+                if (from.read(buf) < 0) {
+                    break;
+                }
+                buf.flip();
+                remaining -= buf.remaining();
+                if (!send(to, buf)) {
+                    return;
+                }
+            }
         } catch (IOException e) {
             close();
         }

@@ -6,14 +6,19 @@ import java.util.Set;
 
 /**
  * A parsed proxy request head: either {@code CONNECT host:port} (a tunnel) or a plain HTTP request with an
- * absolute {@code http://} URI (forwarded once, in origin form, with {@code Connection: close}). Immutable.
+ * absolute {@code http://} URI (forwarded once, in origin form, with {@code Connection: close}). A plain HTTP
+ * request is admitted only as one request to the destination its URI names: a {@code Host} header naming any
+ * other host or port (or given twice) is refused, and its body is forwarded by {@code Content-Length} only
+ * (chunked bodies are refused), so that nothing after it (a pipelined second request) reaches upstream.
+ * Immutable.
  *
  * @param connect true for CONNECT, false for a forwarded plain HTTP request
  * @param host the host exactly as the client wrote it (brackets included)
  * @param port the port asked for (80 when an absolute URI names none)
  * @param forwardHead for plain HTTP, the head to send upstream; empty for CONNECT
+ * @param bodyLength for plain HTTP, the bytes of body that follow the head (0 without a body); -1 for CONNECT
  */
-record ProxyRequest(boolean connect, String host, int port, byte[] forwardHead) {
+record ProxyRequest(boolean connect, String host, int port, byte[] forwardHead, long bodyLength) {
     /** Hop-by-hop headers that are never forwarded upstream. */
     private static final Set<String> HOP_BY_HOP = Set.of(
             "connection",
@@ -53,7 +58,7 @@ record ProxyRequest(boolean connect, String host, int port, byte[] forwardHead) 
         if (method.equals("CONNECT")) {
             int[] port = new int[1];
             String host = splitAuthority(target, -1, port);
-            return new ProxyRequest(true, host, port[0], new byte[0]);
+            return new ProxyRequest(true, host, port[0], new byte[0], -1);
         }
         if (target.regionMatches(true, 0, "http://", 0, 7)) {
             return absolute(method, target.substring(7), parts[2], lines);
@@ -93,19 +98,57 @@ record ProxyRequest(boolean connect, String host, int port, byte[] forwardHead) 
                 .append(version)
                 .append("\r\n");
         boolean hasHost = false;
+        long bodyLength = 0;
+        boolean hasLength = false;
         for (int i = 1; i < lines.length; i++) {
             String name = lines[i].substring(0, lines[i].indexOf(':')).trim().toLowerCase(Locale.ROOT);
+            String value = lines[i].substring(lines[i].indexOf(':') + 1).trim();
+            if (name.equals("transfer-encoding")) {
+                throw new BadRequest(
+                        400,
+                        "a plain HTTP request body must have a Content-Length (no Transfer-Encoding); "
+                                + "or use HTTPS");
+            }
+            if (name.equals("content-length")) {
+                if (hasLength
+                        || value.isEmpty()
+                        || value.length() > 18
+                        || !value.chars().allMatch(Character::isDigit)) {
+                    throw new BadRequest(400, "invalid or repeated Content-Length");
+                }
+                hasLength = true;
+                bodyLength = Long.parseLong(value);
+            }
             if (HOP_BY_HOP.contains(name)) {
                 continue;
             }
-            hasHost |= name.equals("host");
+            if (name.equals("host")) {
+                if (hasHost) {
+                    throw new BadRequest(400, "more than one Host header");
+                }
+                if (!sameAuthority(value, host, port[0])) {
+                    throw new BadRequest(400, "the Host header names another destination than the request URI");
+                }
+                hasHost = true;
+            }
             out.append(lines[i]).append("\r\n");
         }
         if (!hasHost) {
             out.append("Host: ").append(authority).append("\r\n");
         }
         out.append("Connection: close\r\n\r\n");
-        return new ProxyRequest(false, host, port[0], out.toString().getBytes(StandardCharsets.ISO_8859_1));
+        return new ProxyRequest(false, host, port[0], out.toString().getBytes(StandardCharsets.ISO_8859_1), bodyLength);
+    }
+
+    /** Whether a Host header value names {@code host} and {@code port} (a missing port meaning 80). */
+    private static boolean sameAuthority(String value, String host, int port) {
+        int[] p = new int[1];
+        try {
+            String h = splitAuthority(value, 80, p);
+            return h.equalsIgnoreCase(host) && p[0] == port;
+        } catch (BadRequest e) {
+            return false;
+        }
     }
 
     /** Splits {@code host:port} or {@code [v6]:port}; a missing port is an error unless {@code defaultPort > 0}. */

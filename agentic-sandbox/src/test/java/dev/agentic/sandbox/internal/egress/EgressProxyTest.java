@@ -93,6 +93,58 @@ class EgressProxyTest {
         });
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Host: evil.test", "Host: 127.0.0.1:1", "Host: evil.test\r\nHost: 127.0.0.1:PORT"})
+    void plainHttpRequestWhoseHostHeaderNamesAnotherDestinationIsRefusedBeforeAnyConnection(String hostHeader)
+            throws Exception {
+        proxy = optedInProxy(NetworkPolicy.builder());
+        String head = "GET http://" + echoTarget() + "/x HTTP/1.1\r\n"
+                + hostHeader.replace("PORT", Integer.toString(echo.port())) + "\r\n\r\n";
+        try (UdsClient c = UdsClient.connect(proxy.socketPath())) {
+            UdsClient.Response r = c.request(head);
+            assertThat(r.status()).isEqualTo(400);
+        }
+        assertThat(echo.accepted.get()).isZero();
+    }
+
+    @Test
+    void plainHttpRequestForwardsItsBodyButNeverAPipelinedSecondRequest() throws Exception {
+        proxy = optedInProxy(NetworkPolicy.builder());
+        String first = "POST http://" + echoTarget() + "/a HTTP/1.1\r\nHost: " + echoTarget()
+                + "\r\nContent-Length: 4\r\n\r\nbody";
+        String second = "GET http://evil.test/steal HTTP/1.1\r\nHost: evil.test\r\n\r\n";
+        String forwarded = "POST /a HTTP/1.1\r\nHost: " + echoTarget() + "\r\nContent-Length: 4\r\n"
+                + "Connection: close\r\n\r\nbody";
+        try (UdsClient c = UdsClient.connect(proxy.socketPath())) {
+            c.write((first + second).getBytes(StandardCharsets.ISO_8859_1));
+            // the echo server returns exactly what reached it
+            String echoed = new String(c.read(forwarded.length()), StandardCharsets.ISO_8859_1);
+            assertThat(echoed).isEqualTo(forwarded);
+            // the second request was in the proxy's buffer together with the first: it would follow at once
+            long until = System.nanoTime() + 300_000_000L;
+            while (System.nanoTime() < until) {
+                assertThat(echo.received.get())
+                        .as("bytes that reached the server")
+                        .isEqualTo(forwarded.length());
+                Thread.sleep(10);
+            }
+        }
+        assertThat(proxy.decisions())
+                .singleElement()
+                .satisfies(d -> assertThat(d.allowed()).isTrue());
+    }
+
+    @Test
+    void plainHttpRequestWithAChunkedBodyIsRefused() throws Exception {
+        proxy = optedInProxy(NetworkPolicy.builder());
+        try (UdsClient c = UdsClient.connect(proxy.socketPath())) {
+            UdsClient.Response r = c.request("POST http://" + echoTarget() + "/ HTTP/1.1\r\nHost: " + echoTarget()
+                    + "\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
+            assertThat(r.status()).isEqualTo(400);
+        }
+        assertThat(echo.accepted.get()).isZero();
+    }
+
     @Test
     void listedLoopbackLiteralWithoutTheOptInIsRefusedAndNothingReachesTheServer() throws Exception {
         proxy = proxy(NetworkPolicy.allow(echoTarget()));

@@ -1,0 +1,220 @@
+package dev.agentic.cli;
+
+import dev.agentic.core.AgenticException;
+import dev.agentic.core.Code;
+import dev.agentic.core.Language;
+import dev.agentic.core.annotation.Internal;
+import dev.agentic.core.sandbox.ExecutionResult;
+import dev.agentic.core.sandbox.HostPort;
+import dev.agentic.core.sandbox.NetworkPolicy;
+import dev.agentic.core.sandbox.OutputFile;
+import dev.agentic.core.sandbox.Sandbox;
+import dev.agentic.core.sandbox.SandboxSession;
+import dev.agentic.core.sandbox.SessionOptions;
+import dev.agentic.core.sandbox.SessionRequest;
+import dev.agentic.core.spi.ProviderContext;
+import dev.agentic.core.spi.ProviderLookup;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code agentic repl}: an interactive Python session in the local sandbox. Reads snippets (multi-line input
+ * as at Python's own prompt, see {@link ReplInput}), prints each run's stdout, stderr and the value of its final
+ * expression, and keeps the state between snippets; {@code :reset}, {@code :files} and {@code :quit}. Works with
+ * piped standard input (no prompts then). Code is not validated: the sandbox isolates it. Exit 0 at the end of
+ * input or {@code :quit}; 2 when the sandbox or the session cannot start.
+ */
+@Command(
+        name = "repl",
+        mixinStandardHelpOptions = true,
+        description = "Interactive Python session in the local sandbox (:reset, :files, :quit).")
+@Internal
+public final class ReplCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Where snippets come from; standard input unless a test sets it. */
+    InputStream input = System.in;
+
+    @Option(names = "--language", defaultValue = "python", description = "Language (only python has sessions).")
+    String language;
+
+    @Option(
+            names = "--timeout",
+            defaultValue = "30s",
+            description = "Wall-clock limit of each snippet (default ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Option(names = "--memory", defaultValue = "512m", description = "Memory limit (default ${DEFAULT-VALUE}).")
+    String memory;
+
+    @Option(names = "--allow-host", paramLabel = "HOST[:PORT]", description = "Allow network access (repeatable).")
+    List<String> allowHosts = new ArrayList<>();
+
+    @Option(names = "--env", paramLabel = "NAME=VALUE", description = "Environment variable (repeatable).")
+    List<String> env = new ArrayList<>();
+
+    @Option(
+            names = "--secret",
+            paramLabel = "NAME=SPEC",
+            description = "Secret as environment variable NAME (env:VAR or a provider scheme; repeatable). Redacted.")
+    List<String> secrets = new ArrayList<>();
+
+    @Option(
+            names = "--python-env",
+            paramLabel = "DIR",
+            description = "A Python virtual environment (agentic env create) mounted read-only.")
+    Path pythonEnv;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        SessionOptions options;
+        ProviderContext context;
+        try {
+            Language lang = Language.parse(language);
+            List<HostPort> loopback = new ArrayList<>();
+            NetworkPolicy.Builder network = NetworkPolicy.builder();
+            for (String h : allowHosts) {
+                HostPort hp = CliValues.host("--allow-host", h);
+                network.allowHost(hp);
+                if (CliValues.isLoopback(hp)) {
+                    loopback.add(hp);
+                }
+            }
+            SessionOptions.Builder o = SessionOptions.builder()
+                    .language(lang)
+                    .network(network.build())
+                    .limits(l -> l.wallTime(CliValues.duration("--timeout", timeout))
+                            .memoryBytes(CliValues.size("--memory", memory)));
+            for (String e : env) {
+                String[] kv = CliValues.pair("--env", e);
+                o.environment(kv[0], kv[1]);
+            }
+            for (CliValues.Secret secret : CliValues.secrets(secrets)) {
+                o.secret(secret.name(), secret.source().resolve());
+            }
+            options = o.build();
+            ProviderContext.Builder c = ProviderContext.builder().loopbackHosts(loopback);
+            if (pythonEnv != null) {
+                c.pythonEnvironment(pythonEnv);
+            }
+            context = c.build();
+        } catch (AgenticException e) {
+            err.println("agentic repl: " + e.getMessage());
+            return AgenticCli.USAGE;
+        }
+        boolean interactive = input == System.in && System.console() != null;
+        try (Sandbox sandbox = ProviderLookup.sandboxes().named("--sandbox").create("local", context);
+                SandboxSession session = sandbox.openSession(options)) {
+            if (interactive) {
+                err.println("agentic repl: " + options.language().displayName() + " session " + session.id()
+                        + " in the local sandbox; :reset, :files, :quit");
+                err.flush();
+            }
+            loop(session, out, err, interactive);
+            return AgenticCli.OK;
+        } catch (AgenticException e) {
+            err.println("agentic repl: " + e.getMessage());
+            return AgenticCli.USAGE;
+        } catch (IOException e) {
+            err.println("agentic repl: cannot read input: " + e.getMessage());
+            return AgenticCli.USAGE;
+        }
+    }
+
+    private void loop(SandboxSession session, PrintWriter out, PrintWriter err, boolean interactive)
+            throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
+        ReplInput snippet = new ReplInput();
+        while (true) {
+            if (interactive) {
+                out.print(snippet.empty() ? ">>> " : "... ");
+                out.flush();
+            }
+            String line = in.readLine();
+            if (line == null) {
+                if (!snippet.empty()) {
+                    run(session, snippet.take(), out, err);
+                }
+                return;
+            }
+            if (snippet.empty() && line.strip().startsWith(":")) {
+                if (!command(session, line.strip(), out, err)) {
+                    return;
+                }
+                continue;
+            }
+            ReplInput.Step step = snippet.add(line);
+            if (step == ReplInput.Step.MORE) {
+                continue;
+            }
+            run(session, snippet.take(), out, err);
+            if (step == ReplInput.Step.RUN_THEN_REPEAT && snippet.add(line) == ReplInput.Step.RUN) {
+                run(session, snippet.take(), out, err);
+            }
+        }
+    }
+
+    /** Runs a {@code :command}; false to quit. */
+    private static boolean command(SandboxSession session, String command, PrintWriter out, PrintWriter err) {
+        switch (command) {
+            case ":quit", ":q", ":exit" -> {
+                return false;
+            }
+            case ":reset" -> {
+                session.reset();
+                err.println("agentic repl: state cleared (variables, imports and files)");
+            }
+            case ":files" -> {
+                for (OutputFile f : session.collectFiles("**/*")) {
+                    out.println(CliValues.displayable(f.path()) + "  " + f.size() + " bytes");
+                }
+            }
+            default ->
+                err.println("agentic repl: unknown command " + CliValues.displayable(command)
+                        + "; use :reset, :files or :quit");
+        }
+        out.flush();
+        err.flush();
+        return true;
+    }
+
+    private static void run(SandboxSession session, String source, PrintWriter out, PrintWriter err) {
+        if (source.isBlank()) {
+            return;
+        }
+        ExecutionResult r = session.execute(SessionRequest.of(new Code(session.language(), source)));
+        out.print(CliValues.displayable(r.stdout()));
+        r.output().value().ifPresent(v -> out.println(CliValues.displayable(v)));
+        out.flush();
+        err.print(CliValues.displayable(r.stderr()));
+        if (!r.succeeded() && !(r instanceof ExecutionResult.Failed)) {
+            err.println("agentic repl: " + ExecCommand.describe(r) + " after " + millis(r.duration()) + " ms");
+        }
+        for (String note : r.output().notes()) {
+            if (note.startsWith("state:")) {
+                err.println("agentic repl: " + note);
+            }
+        }
+        err.flush();
+    }
+
+    private static long millis(Duration d) {
+        return d.toMillis();
+    }
+}

@@ -1,0 +1,137 @@
+package dev.agentic.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentic.core.Code;
+import dev.agentic.core.sandbox.ExecutionRequest;
+import dev.agentic.core.sandbox.ExecutionResult;
+import dev.agentic.core.secret.Redactor;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** One-shot runs in pre-started Python interpreters, against the real sandbox. */
+class LocalSandboxInterpreterPoolTest {
+    private static final LocalSandbox POOLED =
+            LocalSandbox.builder().interpreterPool(2).build();
+
+    @AfterAll
+    static void close() {
+        POOLED.close();
+    }
+
+    /** Runs {@code source}, waiting (polling) until a pooled interpreter ran it. */
+    private static ExecutionResult pooledRun(LocalSandbox sandbox, ExecutionRequest request)
+            throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            ExecutionResult r = sandbox.execute(request);
+            if (ranPooled(r) || System.nanoTime() > until) {
+                return r;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static boolean ranPooled(ExecutionResult r) {
+        return r.output().notes().stream().anyMatch(n -> n.contains("interpreterPool"));
+    }
+
+    @Test
+    void aPooledRunLeavesNothingForTheNext() throws Exception {
+        ExecutionResult first = pooledRun(
+                POOLED,
+                ExecutionRequest.of(Code.python("import json, os\n"
+                        + "open('left.txt', 'w').write('x')\nopen('/tmp/left.txt', 'w').write('x')\n"
+                        + "json.leaked = 'yes'\nos.getcwd = lambda: '/patched'\nimport builtins\nbuiltins.LEAK = 1\n"
+                        + "MODULE_LEVEL = 1\nprint('first', os.getcwd())")));
+        ExecutionResult second = pooledRun(
+                POOLED,
+                ExecutionRequest.of(
+                        Code.python(
+                                "import json, os, builtins\n"
+                                        + "print(os.path.exists('left.txt'), os.path.exists('/tmp/left.txt'), hasattr(json, 'leaked'),"
+                                        + " os.getcwd(), hasattr(builtins, 'LEAK'), 'MODULE_LEVEL' in globals(), __name__, __file__)")));
+
+        assertThat(ranPooled(first)).as(first.output().notes().toString()).isTrue();
+        assertThat(first.stdout()).isEqualTo("first /patched\n");
+        assertThat(ranPooled(second)).isTrue();
+        assertThat(second.stdout()).isEqualTo("False False False /sandbox False False __main__ /sandbox/main.py\n");
+    }
+
+    @Test
+    void environmentSecretsExitStatusAndTracebacksAreThoseOfAColdRun() throws Exception {
+        String secret = "sk-pool-" + Long.toHexString(System.nanoTime());
+        ExecutionResult r = pooledRun(
+                POOLED,
+                ExecutionRequest.builder()
+                        .code(Code.python("import os, sys\nprint(os.environ['REGION'], os.environ['KEY'])\n"
+                                + "print(sys.stdin.read() == '')\nraise ValueError('bad input 42')"))
+                        .environment("REGION", "eu-west-1")
+                        .secret("KEY", secret)
+                        .build());
+        ExecutionResult exit = pooledRun(POOLED, ExecutionRequest.of(Code.python("import sys\nsys.exit(3)")));
+
+        assertThat(ranPooled(r)).isTrue();
+        assertThat(r).isInstanceOf(ExecutionResult.Failed.class);
+        assertThat(r.stdout()).isEqualTo("eu-west-1 " + Redactor.MASK + "\nTrue\n");
+        assertThat(r.stderr())
+                .startsWith("Traceback (most recent call last):\n  File \"/sandbox/main.py\", line 4, in <module>")
+                .contains("ValueError: bad input 42");
+        assertThat(exit).isInstanceOf(ExecutionResult.Failed.class);
+        assertThat(((ExecutionResult.Failed) exit).exitCode()).isEqualTo(3);
+    }
+
+    @Test
+    void requestsThePoolCannotServeStartCold() {
+        ExecutionResult r = POOLED.execute(ExecutionRequest.builder()
+                .code(Code.python("print(open('in.txt').read())"))
+                .inputFile("in.txt", "data".getBytes(StandardCharsets.UTF_8))
+                .build());
+
+        assertThat(r.stdout()).isEqualTo("data\n");
+        assertThat(ranPooled(r)).isFalse();
+    }
+
+    @Test
+    void sizeZeroDisablesThePool() {
+        try (LocalSandbox none = LocalSandbox.builder().interpreterPool(0).build()) {
+            ExecutionResult r = none.execute(ExecutionRequest.of(Code.python("print(1)")));
+
+            assertThat(r.stdout()).isEqualTo("1\n");
+            assertThat(ranPooled(r)).isFalse();
+        }
+    }
+
+    @Test
+    void closingTheSandboxKillsItsIdleInterpreters() throws Exception {
+        Path scratch = Files.createDirectories(Path.of("target", "pool-scratch-" + System.nanoTime()))
+                .toRealPath();
+        LocalSandbox sandbox =
+                LocalSandbox.builder().scratchRoot(scratch).interpreterPool(2).build();
+        pooledRun(sandbox, ExecutionRequest.of(Code.python("pass")));
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (LocalSandboxSessionTest.hostProcessesNaming(scratch.toString()) < 2 && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(LocalSandboxSessionTest.hostProcessesNaming(scratch.toString()))
+                .isGreaterThanOrEqualTo(2);
+
+        sandbox.close();
+
+        until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (LocalSandboxSessionTest.hostProcessesNaming(scratch.toString()) > 0 && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(LocalSandboxSessionTest.hostProcessesNaming(scratch.toString()))
+                .isZero();
+        try (Stream<Path> left = Files.list(scratch)) {
+            assertThat(left.filter(p -> p.getFileName().toString().startsWith("run-")))
+                    .isEmpty();
+        }
+    }
+}
