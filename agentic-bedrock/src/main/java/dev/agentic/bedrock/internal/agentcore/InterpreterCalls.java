@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.exception.SdkInterruptedException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.bedrockagentcore.BedrockAgentCoreAsyncClient;
 import software.amazon.awssdk.services.bedrockagentcore.model.AccessDeniedException;
@@ -149,6 +150,12 @@ public final class InterpreterCalls {
         while (t instanceof CompletionException && t.getCause() != null) {
             t = t.getCause();
         }
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SdkInterruptedException || c instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                return new SandboxException("Interrupted during " + operation + "; the call was abandoned.");
+            }
+        }
         if (t instanceof ResourceNotFoundException) {
             return new SessionGoneException(
                     operation + " on code interpreter " + identifier + ": the session was not found or has ended ("
@@ -169,7 +176,7 @@ public final class InterpreterCalls {
         }
         if (t instanceof SdkClientException) {
             return new SandboxException(
-                    operation + " could not reach the code interpreter (" + t.getMessage() + "); check the "
+                    operation + " could not reach the code interpreter (" + describe(t) + "); check the "
                             + "endpoint, region and network, then retry.",
                     t,
                     true);
@@ -178,6 +185,10 @@ public final class InterpreterCalls {
             return new SandboxException(operation + " failed: " + t.getMessage(), t, true);
         }
         return new SandboxException(operation + " failed: " + t, t, false);
+    }
+
+    private static String describe(Throwable t) {
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
     }
 
     private static String serviceMessage(Throwable t) {
