@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Host settings a provider may need besides its spec: the loopback {@code host:port} pairs that runs may
  * reach, which the {@code agentic} command allows only for destinations the user listed (local development),
- * and the cloud region a provider uses when its spec and the environment name none ({@code agentic run
- * --region}). {@link #defaults()} has none of them. Immutable and thread-safe.
+ * the cloud region a provider uses when its spec and the environment name none ({@code agentic run
+ * --region}), and the set-up commands a sandbox runs in each of its sessions ({@code agentic run --setup}). {@link #defaults()} has none of them. Immutable and thread-safe.
  *
  * <pre>{@code
  * ProviderContext context = ProviderContext.builder()
@@ -30,10 +30,12 @@ public final class ProviderContext {
 
     private final List<HostPort> loopbackHosts;
     private final String region;
+    private final List<String> setupCommands;
 
     private ProviderContext(Builder b) {
         this.loopbackHosts = List.copyOf(b.loopbackHosts);
         this.region = b.region;
+        this.setupCommands = List.copyOf(b.setupCommands);
     }
 
     /** A context with every setting at its default: no loopback destinations, no region. */
@@ -48,6 +50,7 @@ public final class ProviderContext {
     public Builder toBuilder() {
         Builder b = new Builder().loopbackHosts(loopbackHosts);
         b.region = region;
+        b.setupCommands.addAll(setupCommands);
         return b;
     }
 
@@ -67,27 +70,39 @@ public final class ProviderContext {
         return Optional.ofNullable(region);
     }
 
+    /**
+     * Shell commands a sandbox runs once in each of its sessions before any program, such as
+     * {@code pip install stripe==11.1.1} ({@code agentic run --setup}). Empty by default. Sandbox providers
+     * that cannot run them refuse rather than ignore them.
+     */
+    public List<String> setupCommands() {
+        return setupCommands;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ProviderContext other
                 && loopbackHosts.equals(other.loopbackHosts)
-                && Objects.equals(region, other.region);
+                && Objects.equals(region, other.region)
+                && setupCommands.equals(other.setupCommands);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(loopbackHosts, region);
+        return Objects.hash(loopbackHosts, region, setupCommands);
     }
 
     @Override
     public String toString() {
-        return "ProviderContext[loopbackHosts=" + loopbackHosts + ", region=" + region + "]";
+        return "ProviderContext[loopbackHosts=" + loopbackHosts + ", region=" + region
+                + (setupCommands.isEmpty() ? "" : ", setupCommands=" + setupCommands) + "]";
     }
 
     /** Builds a {@link ProviderContext}. Not thread-safe. */
     public static final class Builder {
         private final List<HostPort> loopbackHosts = new ArrayList<>();
         private String region;
+        private final List<String> setupCommands = new ArrayList<>();
 
         private Builder() {}
 
@@ -110,6 +125,15 @@ public final class ProviderContext {
          */
         public Builder region(String region) {
             this.region = Objects.requireNonNull(region, "region");
+            return this;
+        }
+
+        /** Adds a set-up command (see {@link ProviderContext#setupCommands()}); must not be blank. */
+        public Builder setupCommand(String command) {
+            if (command == null || command.isBlank()) {
+                throw new ConfigurationException("ProviderContext.setupCommand must not be blank");
+            }
+            setupCommands.add(command);
             return this;
         }
 
