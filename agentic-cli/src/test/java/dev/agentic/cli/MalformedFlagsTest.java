@@ -61,6 +61,7 @@ class MalformedFlagsTest {
                         Map.entry("--model", List.of("", "nope", answer.toString(), "scripted:", "scripted:/nope")),
                         Map.entry("--region", List.of("", "us west 2", "-us", "us-west-2/", "\u0000")),
                         Map.entry("--sandbox", List.of("", "nope", "nope:x")),
+                        Map.entry("--setup", List.of("", " ", "pip install x")),
                         Map.entry("--store", List.of("nope://x", aFile.toString(), "\u0000")),
                         Map.entry("--integration", List.of("", "a/b", "..", "a b")),
                         Map.entry("--secret", SECRETS),
@@ -90,6 +91,8 @@ class MalformedFlagsTest {
                         Map.entry("--env", PAIRS),
                         Map.entry("--secret", SECRETS),
                         Map.entry("--input", paths),
+                        Map.entry("--sandbox", List.of("", "nope", "nope:x", "agentcore:")),
+                        Map.entry("--setup", List.of("", " ", "pip install x")),
                         Map.entry("--output", List.of("")),
                         Map.entry(
                                 "--output-dir",
