@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.agentic.core.annotation.Experimental;
 import dev.agentic.core.sandbox.ExecutionLimits;
 import dev.agentic.core.sandbox.Sandbox;
+import dev.agentic.core.sandbox.SandboxException;
 import dev.agentic.testkit.aws.AgentCoreFault.Kind;
 import dev.agentic.testkit.aws.AgentCoreFault.Operation;
 import java.io.IOException;
@@ -234,7 +235,14 @@ public final class FakeAgentCoreServer implements AutoCloseable {
         String id = UUID.randomUUID().toString().replace("-", "");
         long timeout = json.path("sessionTimeoutSeconds").asLong(900);
         FakeSession session = new FakeSession(id, identifier, json.path("name").asText(""), timeout);
-        session.interpreter = FakeInterpreter.open(sandbox, limits);
+        try {
+            session.interpreter = FakeInterpreter.open(sandbox, limits);
+        } catch (SandboxException e) {
+            // the backing sandbox is at its session cap (or cannot start one): the service's quota error
+            AwsWire.error(
+                    exchange, 402, "ServiceQuotaExceededException", "cannot start a session: " + e.getMessage(), false);
+            return;
+        }
         sessions.put(id, session);
         started.incrementAndGet();
         ObjectNode out = AwsWire.JSON
