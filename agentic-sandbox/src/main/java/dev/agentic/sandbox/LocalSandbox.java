@@ -12,11 +12,14 @@ import dev.agentic.core.sandbox.SandboxCapabilities;
 import dev.agentic.core.sandbox.SandboxCapability;
 import dev.agentic.core.sandbox.SandboxEnvironment;
 import dev.agentic.core.sandbox.SandboxException;
+import dev.agentic.core.sandbox.SandboxSession;
+import dev.agentic.core.sandbox.SessionOptions;
 import dev.agentic.sandbox.internal.EnvironmentProbe;
 import dev.agentic.sandbox.internal.MemoryLimit;
 import dev.agentic.sandbox.internal.RunContext;
 import dev.agentic.sandbox.internal.SandboxRun;
 import dev.agentic.sandbox.internal.SandboxSetup;
+import dev.agentic.sandbox.internal.SessionRegistry;
 import dev.agentic.sandbox.internal.WarmPool;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -51,8 +54,8 @@ import org.slf4j.LoggerFactory;
  * bubblewrap is started as an unprivileged uid ({@link Builder#sandboxUid}, default 65534) because the
  * kernel does not apply RLIMIT_NPROC to root.
  *
- * <p>{@link #capabilities()}: with {@link Isolation#BUBBLEWRAP}, every {@link SandboxCapability} except
- * {@code SESSIONS}. Memory is, for Python, the address space of each process ({@code RLIMIT_AS}); for Java,
+ * <p>{@link #capabilities()}: with {@link Isolation#BUBBLEWRAP}, every {@link SandboxCapability} (sessions
+ * for Python only). Memory is, for Python, the address space of each process ({@code RLIMIT_AS}); for Java,
  * the private writable memory of each process ({@code RLIMIT_DATA}: heap, metaspace, stacks, native
  * allocations, not the address space the JVM only reserves) under an address-space ceiling one GiB higher;
  * and, with a cgroup, the resident memory of the whole run ({@code memory.max}, tmpfs pages included). A
@@ -66,6 +69,22 @@ import org.slf4j.LoggerFactory;
  * allowlist (the policy is ignored), file-system isolation, the disk limit or the process limit
  * ({@code RLIMIT_NPROC} would count every process of the JVM's user, not the run's). Descendants that
  * detach from the run escape its wall time there.
+ *
+ * <p><b>Sessions</b> ({@link #openSession}, Python only): each session is one sandbox, started like a one-shot
+ * run, whose small supervisor forks the session's interpreter and talks to this JVM over a framed channel on the
+ * sandbox's stdin and stdout. The interpreter's stdout and stderr are pipes only the supervisor reads, and a run
+ * ends when the interpreter reports it on a separate pipe; the supervisor is not dumpable, so the program cannot
+ * reach its descriptors. Output a program prints, fake delimiters or fake results included, is only ever the
+ * payload of that run's output. A run's value is the {@code repr} of its final expression. Each run has its own
+ * wall time (the request's timeout, else the session's {@code wallTime}): at the limit the interpreter gets a
+ * {@code KeyboardInterrupt}; if it returns within two seconds the result is {@code TimedOut} and the state is
+ * kept, otherwise the whole session sandbox is killed and the next run starts a fresh one. Whenever an
+ * interpreter is lost (that, output over the cap, a CPU or memory kill, {@code os._exit}), both the run's result
+ * and the next one's notes say that variables, imports and files are gone. Memory, processes, file size and
+ * disk are limited for the session as a whole, as for one run; CPU time per run through the interpreter's soft
+ * {@code RLIMIT_CPU}, which each result's notes describe. {@code reset()} replaces the sandbox; sessions idle
+ * past {@link SessionOptions#idleTimeout()} end; at most {@link Builder#maxSessions} are open at once
+ * ({@link #openSessions()} counts them); {@link #close()} ends every one.
  *
  * <p>{@link Builder#prestart} keeps sandboxes set up ahead of demand, so that a run pays only for starting its
  * interpreter; each still serves exactly one program.
@@ -98,10 +117,12 @@ public final class LocalSandbox implements Sandbox {
     private volatile WarmPool pool;
 
     private volatile SandboxEnvironment environment;
+    private final SessionRegistry sessions;
 
-    private LocalSandbox(Isolation isolation, RunContext context, int maxConcurrent) {
+    private LocalSandbox(Isolation isolation, RunContext context, int maxConcurrent, int maxSessions) {
         this.isolation = isolation;
         this.context = context;
+        this.sessions = new SessionRegistry(context, maxSessions);
         this.capabilities =
                 capabilities(isolation == Isolation.BUBBLEWRAP, context.tools().prlimit() != null, context.languages());
         this.slots = new Semaphore(maxConcurrent, true);
@@ -111,7 +132,7 @@ public final class LocalSandbox implements Sandbox {
     static SandboxCapabilities capabilities(boolean isolated, boolean rlimits, Set<Language> languages) {
         SandboxCapabilities.Builder b = SandboxCapabilities.builder().languages(languages);
         if (isolated) {
-            return b.allCapabilities().without(SandboxCapability.SESSIONS).build();
+            return b.allCapabilities().build();
         }
         b.capabilities(List.of(
                 SandboxCapability.ENVIRONMENT,
@@ -155,6 +176,29 @@ public final class LocalSandbox implements Sandbox {
         }
     }
 
+    /**
+     * Opens a Python session: one long-lived interpreter in its own sandbox, set up by the same launch as a
+     * one-shot run (namespaces, mounts, seccomp, rlimits, cgroup, egress), so memory and process limits hold
+     * for the whole session. See {@link Builder#maxSessions} for the cap and the class description for how runs,
+     * timeouts, lost interpreters, files and expiry behave.
+     *
+     * @throws UnsupportedCapabilityException for options this sandbox cannot honour (Java sessions, or any
+     *     session with {@link Isolation#NONE})
+     * @throws SandboxException when {@link Builder#maxSessions} sessions are open or the session cannot start
+     */
+    @Override
+    public SandboxSession openSession(SessionOptions options) {
+        Objects.requireNonNull(options, "options");
+        capabilities.check(options, toString());
+        MemoryLimit.check(options.language(), options.limits());
+        return sessions.open(options, toString());
+    }
+
+    /** How many sessions of this sandbox are open now (started and neither closed nor expired). */
+    public int openSessions() {
+        return sessions.count();
+    }
+
     /** Declared from the isolation mode; see the class description for what each capability rests on. */
     @Override
     public SandboxCapabilities capabilities() {
@@ -193,6 +237,7 @@ public final class LocalSandbox implements Sandbox {
 
     @Override
     public void close() {
+        sessions.close();
         WarmPool p = pool;
         if (p != null) {
             p.close();
@@ -211,6 +256,7 @@ public final class LocalSandbox implements Sandbox {
         private Path python;
         private Path javaHome;
         private int maxConcurrentRuns = Math.max(4, 4 * Runtime.getRuntime().availableProcessors());
+        private int maxSessions = 16;
         private Path scratchRoot;
         private int sandboxUid = 65534;
         private Path cgroupParent;
@@ -247,6 +293,19 @@ public final class LocalSandbox implements Sandbox {
                 throw new ConfigurationException("maxConcurrentRuns must be at least 1, was " + maxConcurrentRuns);
             }
             this.maxConcurrentRuns = maxConcurrentRuns;
+            return this;
+        }
+
+        /**
+         * How many sessions may be open at once (default 16); {@link LocalSandbox#openSession} beyond it throws
+         * {@link SandboxException}. Each open session holds one sandbox with an idle interpreter (about 15 MB
+         * resident) until it is closed or expires.
+         */
+        public Builder maxSessions(int maxSessions) {
+            if (maxSessions < 0) {
+                throw new ConfigurationException("maxSessions must be 0 or more, was " + maxSessions);
+            }
+            this.maxSessions = maxSessions;
             return this;
         }
 
@@ -396,7 +455,7 @@ public final class LocalSandbox implements Sandbox {
                             + min + " bytes; raise it or remove prestart(" + kind.language() + ", ...)");
                 }
             }
-            LocalSandbox sandbox = new LocalSandbox(isolation, SandboxSetup.create(o), maxConcurrentRuns);
+            LocalSandbox sandbox = new LocalSandbox(isolation, SandboxSetup.create(o), maxConcurrentRuns, maxSessions);
             try {
                 for (WarmPool.Kind kind : prestart.keySet()) {
                     if (!sandbox.context.languages().contains(kind.language())) {

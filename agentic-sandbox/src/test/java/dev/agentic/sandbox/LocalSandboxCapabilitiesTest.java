@@ -29,13 +29,13 @@ class LocalSandboxCapabilitiesTest {
             SandboxCapability.SESSIONS);
 
     @Test
-    void bubblewrapDeclaresEveryCapabilityButSessionsAndBothLanguages() {
+    void bubblewrapDeclaresEveryCapabilityIncludingSessionsAndBothLanguages() {
         try (LocalSandbox sandbox = LocalSandbox.builder().build()) {
             SandboxCapabilities caps = sandbox.capabilities();
 
-            assertThat(caps.capabilities()).isEqualTo(EnumSet.complementOf(EnumSet.of(SandboxCapability.SESSIONS)));
+            assertThat(caps.capabilities()).isEqualTo(EnumSet.allOf(SandboxCapability.class));
             assertThat(caps.languages()).contains(Language.PYTHON, Language.JAVA);
-            assertThat(caps.supportsSessions()).isFalse();
+            assertThat(caps.supportsSessions()).isTrue();
         }
     }
 
@@ -96,8 +96,11 @@ class LocalSandboxCapabilitiesTest {
     }
 
     @Test
-    void sessionsAreRefusedWithTheMissingCapability() {
-        try (LocalSandbox sandbox = LocalSandbox.builder().build()) {
+    void withoutIsolationSessionsAreRefusedWithTheMissingCapability(@TempDir Path scratch) {
+        try (LocalSandbox sandbox = LocalSandbox.builder()
+                .isolation(Isolation.NONE)
+                .scratchRoot(scratch)
+                .build()) {
             assertThatThrownBy(() -> sandbox.openSession(SessionOptions.of(Language.PYTHON)))
                     .isInstanceOf(UnsupportedCapabilityException.class)
                     .hasMessageContaining("SESSIONS");

@@ -97,6 +97,24 @@ final class Launch implements AutoCloseable {
                 Redactor.of(List.of()));
     }
 
+    /**
+     * Starts a sandbox whose program is {@code driver}, a long-lived in-sandbox driver (a session's supervisor
+     * or a pooled interpreter) that talks to this JVM over the process's stdin and stdout. Same launch as a
+     * one-shot run: namespaces, mounts, seccomp, rlimits, cgroup and egress; no wrapper, so stdin stays the
+     * driver's. {@code network} null: egress plumbing prepared, proxy started later by
+     * {@link EgressSession#start}.
+     */
+    static Launch driver(
+            RunContext ctx,
+            Language language,
+            String driver,
+            ExecutionLimits limits,
+            NetworkPolicy network,
+            Redactor redactor)
+            throws IOException {
+        return start(ctx, language, driver, limits, List.of(), network, false, Map.of(), redactor);
+    }
+
     /** {@code network} null: egress prepared without a proxy (a prestarted sandbox with network). */
     private static Launch start(
             RunContext ctx,

@@ -1,0 +1,156 @@
+package dev.agentic.sandbox.internal;
+
+import dev.agentic.core.Language;
+import dev.agentic.core.sandbox.ExecutionLimits;
+import dev.agentic.core.sandbox.NetworkPolicy;
+import dev.agentic.core.sandbox.SandboxException;
+import dev.agentic.core.secret.Redactor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One sandbox running an in-sandbox driver (a session's supervisor, {@code session_driver.py}), started by the
+ * same {@link Launch} as a one-shot run, with its control {@link DriverChannel} and a capped capture of the
+ * driver's own diagnostics (its stderr; the program's output never goes there). Thread-safe;
+ * {@link #destroy()} is idempotent and may be called from any thread, also while another thread uses the
+ * channel.
+ */
+final class SessionProcess {
+    /** The session's working directory inside the sandbox (the driver's file sits in its parent). */
+    static final String WORKDIR = BwrapCommand.WORKDIR + "/work";
+
+    static final String SESSION_DRIVER = load("session_driver.py");
+
+    private final Launch launch;
+    private final DriverChannel channel;
+    private final CappedCapture diagnostics;
+    private boolean destroyed;
+
+    private SessionProcess(Launch launch, DriverChannel channel, CappedCapture diagnostics) {
+        this.launch = launch;
+        this.channel = channel;
+        this.diagnostics = diagnostics;
+    }
+
+    /**
+     * Starts the sandbox and its driver, hands it {@code env} (plain variables and secrets, over the channel,
+     * never on a command line) and waits until the interpreter is ready.
+     *
+     * @throws SandboxException when the sandbox or the interpreter does not start within {@code startMillis}
+     */
+    static SessionProcess start(
+            RunContext ctx,
+            ExecutionLimits limits,
+            NetworkPolicy network,
+            Map<String, String> env,
+            Redactor redactor,
+            long startMillis) {
+        Launch l;
+        try {
+            l = Launch.driver(ctx, Language.PYTHON, SESSION_DRIVER, limits, network, redactor);
+        } catch (IOException e) {
+            throw new SandboxException("The session's sandbox could not start: " + e.getMessage(), e);
+        }
+        SessionProcess p;
+        try {
+            Process process = l.process();
+            CappedCapture diag = new CappedCapture(process.getErrorStream(), 64 * 1024, () -> {});
+            ctx.readers().execute(diag);
+            p = new SessionProcess(l, new DriverChannel(process, ctx.readers()), diag);
+        } catch (RuntimeException e) {
+            destroy(l);
+            throw new SandboxException("The session's sandbox could not start: " + e.getMessage(), e);
+        }
+        try {
+            p.channel.sendJson('I', Map.of("env", env));
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(startMillis);
+            DriverChannel.Frame f = p.channel.next(deadline);
+            if (f == null || f.type() != 'Y') {
+                String why = f == null ? "did not report ready within " + startMillis + " ms" : "ended while starting";
+                String diag = p.diagnosticsTail(redactor);
+                p.destroy();
+                throw new SandboxException("The session's interpreter " + why
+                        + (diag.isBlank() ? "" : ": " + diag)
+                        + ". Check that a one-shot run works (LocalSandbox.execute) and that the host is not "
+                        + "overloaded.");
+            }
+            return p;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroy();
+            throw new SandboxException("Interrupted while the session's interpreter started", e);
+        }
+    }
+
+    DriverChannel channel() {
+        return channel;
+    }
+
+    Launch launch() {
+        return launch;
+    }
+
+    /** The last lines the driver or bubblewrap wrote to the sandbox's stderr, redacted. */
+    String diagnosticsTail(Redactor redactor) {
+        String s = new String(diagnostics.bytes(), StandardCharsets.UTF_8).strip();
+        if (s.length() > 600) {
+            s = s.substring(s.length() - 600);
+        }
+        return redactor.redact(s);
+    }
+
+    /** The sandbox process's exit status once it has ended, else -1. */
+    int exitValue() {
+        Process p = launch.process();
+        return p.isAlive() ? -1 : p.exitValue();
+    }
+
+    /** Kills the whole sandbox (the interpreter, its children, the tmpfs with the session's files). Idempotent. */
+    void destroy() {
+        synchronized (this) {
+            if (destroyed) {
+                return;
+            }
+            destroyed = true;
+        }
+        channel.closeInput();
+        destroy(launch);
+    }
+
+    /** Kills a sandbox, waits until nothing of it runs (sweeping what outlives bwrap), and deletes it. */
+    static void destroy(Launch l) {
+        l.kill();
+        try {
+            l.process().waitFor(5, TimeUnit.SECONDS);
+            l.awaitTreeDeath(-1, 1_000);
+            l.sweep();
+            l.awaitTreeDeath(-1, 1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            l.sweep();
+        }
+        l.close();
+    }
+
+    private static String load(String name) {
+        try (InputStream in = SessionProcess.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the agentic-sandbox jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + name + " from the agentic-sandbox jar", e);
+        }
+    }
+
+    /** Notes of the launch minus those a session states differently (CPU time and wall time). */
+    List<String> launchNotes() {
+        return launch.notes().stream()
+                .filter(n -> !n.startsWith("cpu:") && !n.startsWith("wall time:"))
+                .toList();
+    }
+}
