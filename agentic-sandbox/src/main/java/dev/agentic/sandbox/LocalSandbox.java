@@ -14,6 +14,7 @@ import dev.agentic.core.sandbox.SandboxEnvironment;
 import dev.agentic.core.sandbox.SandboxException;
 import dev.agentic.core.sandbox.SandboxSession;
 import dev.agentic.core.sandbox.SessionOptions;
+import dev.agentic.core.sandbox.UnsupportedCapabilityException;
 import dev.agentic.sandbox.internal.EnvironmentProbe;
 import dev.agentic.sandbox.internal.MemoryLimit;
 import dev.agentic.sandbox.internal.RunContext;
