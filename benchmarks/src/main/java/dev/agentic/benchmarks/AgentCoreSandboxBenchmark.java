@@ -31,7 +31,10 @@ import software.amazon.awssdk.regions.Region;
  * {@link AgentCoreSandbox} against {@link FakeAgentCoreServer} (which runs the code in a {@link LocalSandbox}),
  * next to the same through that {@link LocalSandbox} directly, in the same run. The ratio of each pair is
  * the overhead of the AWS SDK client, HTTP, event-stream framing, the session start and stop calls and the
- * fake's bookkeeping; the real service adds network latency and its own microVM start on top.
+ * fake's bookkeeping; the real service adds network latency and its own microVM start on top. The fork runs
+ * with {@code -Dsun.net.httpserver.nodelay=true}: without it the JDK's HTTP server under the fake leaves
+ * Nagle's algorithm on, and every answer waits about 40 ms for the client's delayed ACK, which would be
+ * measured as adapter overhead although a real endpoint does not add it.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar AgentCoreSandboxBenchmark}
  */
@@ -40,7 +43,7 @@ import software.amazon.awssdk.regions.Region;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 3)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "-Dsun.net.httpserver.nodelay=true")
 public class AgentCoreSandboxBenchmark {
     private static final ExecutionRequest PRINT_1 = ExecutionRequest.of(Code.python("print(1)"));
     private static final SessionRequest PRINT_1_IN_SESSION = SessionRequest.of(Code.python("print(1)"));

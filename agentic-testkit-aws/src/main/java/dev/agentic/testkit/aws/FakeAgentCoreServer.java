@@ -61,6 +61,10 @@ import java.util.regex.Pattern;
  * {@code file://PATH} URIs, {@code resource_link} blocks); the real service's exact shapes are not
  * documented.
  *
+ * <p>Latency: the JDK's HTTP server leaves Nagle's algorithm on unless the JVM runs with
+ * {@code -Dsun.net.httpserver.nodelay=true}, so without that flag each answer can wait about 40 ms for the
+ * client's delayed ACK. Correctness does not depend on it; timing measurements do.
+ *
  * <p>Thread-safe; calls to one session run one at a time, calls to different sessions in parallel. Stopping a
  * session ends a call running in it. The caller owns the sandbox; {@link #close()} stops the server and ends
  * every session, not the sandbox.

@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.bedrockagentcore.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockagentcore.model.InputContentBlock;
 import software.amazon.awssdk.services.bedrockagentcore.model.InvokeCodeInterpreterResponseHandler;
 import software.amazon.awssdk.services.bedrockagentcore.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.bedrockagentcore.model.ServiceQuotaExceededException;
 import software.amazon.awssdk.services.bedrockagentcore.model.ToolArguments;
 import software.amazon.awssdk.services.bedrockagentcore.model.ToolName;
 import software.amazon.awssdk.services.bedrockagentcore.model.ValidationException;
@@ -219,6 +220,23 @@ class FakeAgentCoreServerTest {
             assertThat(afterRetry.structuredContent().stdout()).isEqualTo("2\n");
         } finally {
             SERVER.expire(id);
+        }
+    }
+
+    @Test
+    void aSandboxAtItsSessionCapMakesStartAQuotaError() {
+        try (LocalSandbox full = LocalSandbox.builder().maxSessions(0).build();
+                FakeAgentCoreServer server = FakeAgentCoreServer.start(full);
+                BedrockAgentCoreAsyncClient client = BedrockAgentCoreAsyncClient.builder()
+                        .endpointOverride(server.endpoint())
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(
+                                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDFAKE", "fake")))
+                        .build()) {
+            assertThatThrownBy(() -> client.startCodeInterpreterSession(b -> b.codeInterpreterIdentifier(ID))
+                            .join())
+                    .hasCauseInstanceOf(ServiceQuotaExceededException.class);
+            assertThat(server.activeSessions()).isZero();
         }
     }
 }
