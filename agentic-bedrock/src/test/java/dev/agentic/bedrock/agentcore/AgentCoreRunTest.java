@@ -14,6 +14,7 @@ import dev.agentic.core.sandbox.SandboxException;
 import dev.agentic.core.sandbox.UnsupportedCapabilityException;
 import dev.agentic.testkit.aws.AgentCoreFault;
 import dev.agentic.testkit.aws.AgentCoreFault.Operation;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,12 +122,10 @@ class AgentCoreRunTest {
                 thrown.set(t);
             }
         });
-        int before = FIXTURE.server.startedSessions();
+        int before = FIXTURE.server.requests("executeCode").size();
         runner.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (FIXTURE.server.requests("executeCode").stream()
-                        .noneMatch(q -> q.codeText().contains("600"))
-                || FIXTURE.server.startedSessions() == before) {
+        while (FIXTURE.server.requests("executeCode").size() == before) {
             assertThat(System.nanoTime()).as("the run started").isLessThan(deadline);
             Thread.sleep(20);
         }
@@ -200,6 +199,49 @@ class AgentCoreRunTest {
             AgentCoreSandbox second = AgentCoreSandbox.builder().client(client).build();
             assertThat(second.execute(python("print(2)")).stdout()).isEqualTo("2\n");
             second.close();
+        }
+    }
+
+    @Test
+    void aOneShotSessionGoneBeforeTheProgramIsReplacedOnceButAProgramIsNeverRunTwice() {
+        FIXTURE.server.inject(AgentCoreFault.expireSession());
+        ExecutionResult r = SANDBOX.execute(ExecutionRequest.builder()
+                .code(Code.python("print(open('in.txt').read())"))
+                .inputFile("in.txt", "data".getBytes(StandardCharsets.UTF_8))
+                .build());
+
+        assertThat(r.stdout()).isEqualTo("data\n");
+        assertThat(r.output().notes()).anyMatch(n -> n.contains("ran again in a new one"));
+
+        int runs = FIXTURE.server.requests("executeCode").size();
+        FIXTURE.server.inject(AgentCoreFault.expireSession());
+        assertThatThrownBy(() -> SANDBOX.execute(python("print('once')")))
+                .isInstanceOf(SandboxException.class)
+                .hasMessageContaining("not run again")
+                .satisfies(e -> assertThat(((SandboxException) e).retryable()).isTrue());
+        assertThat(FIXTURE.server.requests("executeCode")).hasSize(runs + 1);
+    }
+
+    @Test
+    void anInterruptAtAnyPointLeavesNoSessionRunning() throws Exception {
+        for (int delay : new int[] {0, 5, 20, 60, 150}) {
+            Thread runner = new Thread(() -> {
+                try {
+                    SANDBOX.execute(python("print(1)"));
+                } catch (SandboxException expected) {
+                    // interrupted somewhere between start and stop
+                }
+            });
+            runner.start();
+            Thread.sleep(delay);
+            runner.interrupt();
+            runner.join(60_000);
+            assertThat(runner.isAlive()).isFalse();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (FIXTURE.server.activeSessions() > 0) {
+            assertThat(System.nanoTime()).as("sessions stopped").isLessThan(deadline);
+            Thread.sleep(20);
         }
     }
 }

@@ -51,7 +51,29 @@ public final class InterpreterCalls {
                         b -> b.codeInterpreterIdentifier(identifier).name(name).sessionTimeoutSeconds((int)
                                 sessionTimeout.toSeconds()))
                 .thenApply(r -> r.sessionId());
-        return await(f, "StartCodeInterpreterSession", "bedrock-agentcore:StartCodeInterpreterSession");
+        try {
+            return f.get(CONTROL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            // the service may have started the session already: wait for its id and stop it, so nothing leaks
+            try {
+                String started = f.get(CONTROL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                stop(started);
+            } catch (InterruptedException | ExecutionException | TimeoutException | RuntimeException ignored) {
+                f.thenAcceptAsync(this::stop);
+            }
+            Thread.currentThread().interrupt();
+            throw new SandboxException(
+                    "Interrupted during StartCodeInterpreterSession; a session it started was " + "stopped.");
+        } catch (TimeoutException e) {
+            f.thenAcceptAsync(this::stop); // stop it whenever the answer comes
+            throw new SandboxException(
+                    "StartCodeInterpreterSession did not answer within " + CONTROL_TIMEOUT.toSeconds() + " s; check "
+                            + "the endpoint and the network, then retry.",
+                    null,
+                    true);
+        } catch (ExecutionException | CancellationException e) {
+            throw failure("StartCodeInterpreterSession", "bedrock-agentcore:StartCodeInterpreterSession", e);
+        }
     }
 
     /**
@@ -124,25 +146,6 @@ public final class InterpreterCalls {
                     true);
         }
         return new ToolOutcome(Optional.of(result), Duration.ofNanos(System.nanoTime() - start));
-    }
-
-    private <T> T await(CompletableFuture<T> f, String operation, String permission) {
-        try {
-            return f.get(CONTROL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            f.cancel(true);
-            throw new SandboxException(
-                    operation + " did not answer within " + CONTROL_TIMEOUT.toSeconds() + " s; check the endpoint "
-                            + "and the network, then retry.",
-                    null,
-                    true);
-        } catch (InterruptedException e) {
-            f.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new SandboxException("Interrupted during " + operation);
-        } catch (ExecutionException | CancellationException e) {
-            throw failure(operation, permission, e);
-        }
     }
 
     private SandboxException failure(String operation, String permission, Exception wrapper) {
