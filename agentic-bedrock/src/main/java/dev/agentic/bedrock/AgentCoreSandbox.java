@@ -65,6 +65,10 @@ import software.amazon.awssdk.services.bedrockagentcore.BedrockAgentCoreAsyncCli
  * run with {@code executeCommand} once in every service session this sandbox starts, before the program; a
  * failing one fails the run with a {@link SandboxException}.
  *
+ * <p><b>Session lifetime.</b> Every service session ends after {@link Builder#sessionTimeout} whatever it is
+ * doing (the service's {@code sessionTimeoutSeconds}); {@code SessionOptions.idleTimeout} is not used, since a
+ * session the service ended is replaced on the next call anyway.
+ *
  * <p>Thread-safe: runs in parallel each use their own session. The caller owns the sandbox;
  * {@link #close()} stops every session it started and closes the client if the builder created it (a client
  * passed to {@link Builder#client} stays the caller's).

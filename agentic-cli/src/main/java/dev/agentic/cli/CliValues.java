@@ -133,6 +133,19 @@ final class CliValues {
         }
     }
 
+    /** {@code context} with the {@code --setup} commands added. */
+    static ProviderContext withSetup(ProviderContext context, List<String> setup) {
+        ProviderContext.Builder b = context.toBuilder();
+        for (String command : setup) {
+            if (command.isBlank()) {
+                throw new ConfigurationException(
+                        "--setup needs a command, e.g. --setup \"pip install stripe==11.1.1\".");
+            }
+            b.setupCommand(command);
+        }
+        return b.build();
+    }
+
     /**
      * The chat model of a {@code --model} spec, created in {@code context}. A spec without a scheme that names
      * an existing file gets the hint to write {@code scripted:FILE}.

@@ -18,6 +18,7 @@ final class DeferredSandbox implements Sandbox {
     private final Supplier<Sandbox> factory;
     private Sandbox sandbox;
     private boolean closed;
+    private boolean attempted;
 
     DeferredSandbox(Supplier<Sandbox> factory) {
         this.factory = Objects.requireNonNull(factory, "factory");
@@ -28,9 +29,15 @@ final class DeferredSandbox implements Sandbox {
             throw new IllegalStateException("sandbox already closed");
         }
         if (sandbox == null) {
+            attempted = true;
             sandbox = factory.get();
         }
         return sandbox;
+    }
+
+    /** Whether creating the sandbox was tried, successfully or not. */
+    synchronized boolean attempted() {
+        return attempted;
     }
 
     /** Whether the sandbox has been created. */

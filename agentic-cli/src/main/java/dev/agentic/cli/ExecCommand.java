@@ -38,7 +38,8 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "exec",
         mixinStandardHelpOptions = true,
-        description = "Run a Python or Java file in the local sandbox (validated first unless --no-validate).")
+        description = "Run a Python or Java file in a sandbox, the local one by default (validated first unless "
+                + "--no-validate).")
 @Internal
 public final class ExecCommand implements Callable<Integer> {
 
@@ -119,6 +120,21 @@ public final class ExecCommand implements Callable<Integer> {
                     "A Python virtual environment (agentic env create) mounted read-only: programs may import its packages.")
     Path pythonEnv;
 
+    @Option(
+            names = "--sandbox",
+            paramLabel = "PROVIDER[:ARGS]",
+            defaultValue = "local",
+            description = "Where the program runs (default ${DEFAULT-VALUE}: bubblewrap-isolated local sandbox); "
+                    + "providers on the classpath add more (e.g. agentcore[:IDENTIFIER]).")
+    String sandboxSpec;
+
+    @Option(
+            names = "--setup",
+            paramLabel = "CMD",
+            description = "A shell command the sandbox runs in its session before the program (repeatable; for "
+                    + "sandboxes with sessions such as agentcore).")
+    List<String> setup = new ArrayList<>();
+
     @Option(names = "--no-validate", description = "Skip static validation (the sandbox still isolates).")
     boolean noValidate;
 
@@ -138,14 +154,20 @@ public final class ExecCommand implements Callable<Integer> {
         List<HostPort> loopback = request.network().allowedHosts().stream()
                 .filter(CliValues::isLoopback)
                 .toList();
-        ProviderContext.Builder contextBuilder = ProviderContext.builder().loopbackHosts(loopback);
-        if (pythonEnv != null) {
-            contextBuilder.pythonEnvironment(pythonEnv);
+        ProviderContext context;
+        try {
+            ProviderContext.Builder contextBuilder = ProviderContext.builder().loopbackHosts(loopback);
+            if (pythonEnv != null) {
+                contextBuilder.pythonEnvironment(pythonEnv);
+            }
+            context = CliValues.withSetup(contextBuilder.build(), setup);
+            ProviderLookup.sandboxes().named("--sandbox").find(sandboxSpec);
+        } catch (AgenticException e) {
+            return fail(out, err, e, "", AgenticCli.USAGE);
         }
-        ProviderContext context = contextBuilder.build();
         ExecutionOutcome outcome;
         DeferredSandbox sandbox = new DeferredSandbox(
-                () -> ProviderLookup.sandboxes().named("--sandbox").create("local", context));
+                () -> ProviderLookup.sandboxes().named("--sandbox").create(sandboxSpec, context));
         try (sandbox) {
             Executor.Builder executor = Executor.builder().sandbox(sandbox);
             outcome =
@@ -159,7 +181,7 @@ public final class ExecCommand implements Callable<Integer> {
                     err,
                     e,
                     "",
-                    sandbox.started() ? "" : " (use --no-validate to run without validation)",
+                    sandbox.attempted() ? "" : " (use --no-validate to run without validation)",
                     AgenticCli.USAGE);
         } catch (AgenticException e) {
             return fail(out, err, e, "", AgenticCli.USAGE);

@@ -69,8 +69,16 @@ public final class RunCommand implements Callable<Integer> {
             names = "--sandbox",
             paramLabel = "PROVIDER[:ARGS]",
             defaultValue = "local",
-            description = "Where code runs (default ${DEFAULT-VALUE}: bubblewrap-isolated local sandbox).")
+            description = "Where code runs (default ${DEFAULT-VALUE}: bubblewrap-isolated local sandbox); "
+                    + "providers on the classpath add more (e.g. agentcore[:IDENTIFIER]).")
     String sandbox;
+
+    @Option(
+            names = "--setup",
+            paramLabel = "CMD",
+            description = "A shell command the sandbox runs once in each of its sessions before the program, e.g. "
+                    + "\"pip install stripe==11.1.1\" (repeatable; for sandboxes with sessions such as agentcore).")
+    List<String> setup = new ArrayList<>();
 
     @Option(
             names = "--store",
@@ -180,7 +188,7 @@ public final class RunCommand implements Callable<Integer> {
             if (outputDir != null) {
                 CliFiles.checkOutputDir(outputDir);
             }
-            context = CliValues.context(loopback, region);
+            context = CliValues.withSetup(CliValues.context(loopback, region), setup);
             if (pythonEnv != null) {
                 context = context.toBuilder().pythonEnvironment(pythonEnv).build();
             }

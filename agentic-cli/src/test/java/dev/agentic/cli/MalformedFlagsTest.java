@@ -63,6 +63,7 @@ class MalformedFlagsTest {
                         Map.entry("--model", List.of("", "nope", answer.toString(), "scripted:", "scripted:/nope")),
                         Map.entry("--region", List.of("", "us west 2", "-us", "us-west-2/", "\u0000")),
                         Map.entry("--sandbox", List.of("", "nope", "nope:x")),
+                        Map.entry("--setup", List.of("", " ", "pip install x")),
                         Map.entry("--store", List.of("nope://x", aFile.toString(), "\u0000")),
                         Map.entry("--integration", List.of("", "a/b", "..", "a b")),
                         Map.entry("--secret", SECRETS),
@@ -95,6 +96,8 @@ class MalformedFlagsTest {
                         Map.entry("--secret", SECRETS),
                         Map.entry("--input", paths),
                         Map.entry("--python-env", pythonEnvs),
+                        Map.entry("--sandbox", List.of("", "nope", "nope:x", "agentcore:")),
+                        Map.entry("--setup", List.of("", " ", "pip install x")),
                         Map.entry("--output", List.of("")),
                         Map.entry(
                                 "--output-dir",

@@ -13,7 +13,7 @@ final class AgentCoreFixture implements AutoCloseable {
     final FakeAgentCoreServer server;
 
     AgentCoreFixture() {
-        this.local = LocalSandbox.builder().build();
+        this.local = LocalSandbox.builder().maxSessions(100).build();
         this.server = FakeAgentCoreServer.start(local);
     }
 

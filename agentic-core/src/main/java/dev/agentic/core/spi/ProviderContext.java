@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Host settings a provider may need besides its spec: the loopback {@code host:port} pairs that runs may
  * reach, which the {@code agentic} command allows only for destinations the user listed (local development),
- * and the cloud region a provider uses when its spec and the environment name none ({@code agentic run
- * --region}). {@link #defaults()} has none of them. Immutable and thread-safe.
+ * the cloud region a provider uses when its spec and the environment name none ({@code agentic run
+ * --region}), and the set-up commands a sandbox runs in each of its sessions ({@code agentic run --setup}). {@link #defaults()} has none of them. Immutable and thread-safe.
  *
  * <pre>{@code
  * ProviderContext context = ProviderContext.builder()
@@ -32,11 +32,13 @@ public final class ProviderContext {
     private final List<HostPort> loopbackHosts;
     private final String region;
     private final Path pythonEnvironment;
+    private final List<String> setupCommands;
 
     private ProviderContext(Builder b) {
         this.loopbackHosts = List.copyOf(b.loopbackHosts);
         this.region = b.region;
         this.pythonEnvironment = b.pythonEnvironment;
+        this.setupCommands = List.copyOf(b.setupCommands);
     }
 
     /** A context with every setting at its default: no loopback destinations, no region. */
@@ -52,6 +54,7 @@ public final class ProviderContext {
         Builder b = new Builder().loopbackHosts(loopbackHosts);
         b.region = region;
         b.pythonEnvironment = pythonEnvironment;
+        b.setupCommands.addAll(setupCommands);
         return b;
     }
 
@@ -79,23 +82,34 @@ public final class ProviderContext {
         return Optional.ofNullable(pythonEnvironment);
     }
 
+    /**
+     * Shell commands a sandbox runs once in each of its sessions before any program, such as
+     * {@code pip install stripe==11.1.1} ({@code agentic run --setup}). Empty by default. Sandbox providers
+     * that cannot run them refuse rather than ignore them.
+     */
+    public List<String> setupCommands() {
+        return setupCommands;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ProviderContext other
                 && loopbackHosts.equals(other.loopbackHosts)
                 && Objects.equals(region, other.region)
-                && Objects.equals(pythonEnvironment, other.pythonEnvironment);
+                && Objects.equals(pythonEnvironment, other.pythonEnvironment)
+                && setupCommands.equals(other.setupCommands);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(loopbackHosts, region, pythonEnvironment);
+        return Objects.hash(loopbackHosts, region, pythonEnvironment, setupCommands);
     }
 
     @Override
     public String toString() {
         return "ProviderContext[loopbackHosts=" + loopbackHosts + ", region=" + region
-                + (pythonEnvironment == null ? "" : ", pythonEnvironment=" + pythonEnvironment) + "]";
+                + (pythonEnvironment == null ? "" : ", pythonEnvironment=" + pythonEnvironment)
+                + (setupCommands.isEmpty() ? "" : ", setupCommands=" + setupCommands) + "]";
     }
 
     /** Builds a {@link ProviderContext}. Not thread-safe. */
@@ -103,6 +117,7 @@ public final class ProviderContext {
         private final List<HostPort> loopbackHosts = new ArrayList<>();
         private String region;
         private Path pythonEnvironment;
+        private final List<String> setupCommands = new ArrayList<>();
 
         private Builder() {}
 
@@ -131,6 +146,15 @@ public final class ProviderContext {
         /** A Python virtual environment on the host whose packages programs may import. */
         public Builder pythonEnvironment(Path directory) {
             this.pythonEnvironment = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /** Adds a set-up command (see {@link ProviderContext#setupCommands()}); must not be blank. */
+        public Builder setupCommand(String command) {
+            if (command == null || command.isBlank()) {
+                throw new ConfigurationException("ProviderContext.setupCommand must not be blank");
+            }
+            setupCommands.add(command);
             return this;
         }
 

@@ -65,4 +65,20 @@ class ProviderContextTest {
         }
         assertThatThrownBy(() -> ProviderContext.builder().region(null)).isInstanceOf(NullPointerException.class);
     }
+
+    @Test
+    void setupCommandsAreKeptInOrderByToBuilderAndPartOfEquality() {
+        ProviderContext c = ProviderContext.builder()
+                .setupCommand("pip install stripe==11.1.1")
+                .setupCommand("echo ready")
+                .build();
+
+        assertThat(c.setupCommands()).containsExactly("pip install stripe==11.1.1", "echo ready");
+        assertThat(c.toBuilder().build()).isEqualTo(c).hasSameHashCodeAs(c);
+        assertThat(c).isNotEqualTo(ProviderContext.defaults());
+        assertThat(ProviderContext.defaults().setupCommands()).isEmpty();
+        assertThatThrownBy(() -> ProviderContext.builder().setupCommand(" "))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("setupCommand");
+    }
 }

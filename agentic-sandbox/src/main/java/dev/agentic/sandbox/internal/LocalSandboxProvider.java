@@ -29,6 +29,10 @@ public final class LocalSandboxProvider implements SandboxProvider {
         if (!ProviderSpecs.argument(spec, SCHEME).isEmpty()) {
             throw new ConfigurationException("--sandbox local takes no argument, got '" + spec + "'.");
         }
+        if (!context.setupCommands().isEmpty()) {
+            throw new ConfigurationException("--sandbox local runs no set-up commands (each run is a fresh sandbox); "
+                    + "remove --setup, or use a sandbox with sessions that runs them, such as --sandbox agentcore.");
+        }
         LocalSandbox.Builder b = LocalSandbox.builder().allowLoopbackHosts(context.loopbackHosts());
         context.pythonEnvironment().ifPresent(b::pythonEnvironment);
         return b.build();

@@ -42,4 +42,14 @@ class LocalSandboxProviderTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("takes no argument");
     }
+
+    @Test
+    void refusesSetUpCommandsItCannotRun() {
+        ProviderContext context =
+                ProviderContext.builder().setupCommand("pip install x").build();
+
+        assertThatThrownBy(() -> new LocalSandboxProvider().create("local", context))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("--setup");
+    }
 }

@@ -45,6 +45,16 @@ final class AwsWire {
         frame(out, headers, JSON.createObjectNode().put("message", message));
     }
 
+    /**
+     * Sends a complete event-stream body in one write with its length: for answers known in full (one result
+     * event), so no chunk terminator follows as a second small packet.
+     */
+    static void sendStream(HttpExchange exchange, byte[] frames) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/vnd.amazon.eventstream");
+        exchange.sendResponseHeaders(200, frames.length);
+        exchange.getResponseBody().write(frames);
+    }
+
     static void frame(OutputStream out, Map<String, HeaderValue> headers, JsonNode payload) throws IOException {
         new Message(headers, JSON.writeValueAsBytes(payload)).encode(out);
         out.flush();

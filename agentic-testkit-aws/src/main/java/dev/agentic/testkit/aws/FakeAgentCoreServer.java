@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.agentic.core.annotation.Experimental;
 import dev.agentic.core.sandbox.ExecutionLimits;
 import dev.agentic.core.sandbox.Sandbox;
+import dev.agentic.core.sandbox.SandboxException;
 import dev.agentic.testkit.aws.AgentCoreFault.Kind;
 import dev.agentic.testkit.aws.AgentCoreFault.Operation;
 import java.io.IOException;
@@ -59,6 +60,10 @@ import java.util.regex.Pattern;
  * {@code listFiles} follow the published models and the Python SDK ({@code resource} blocks with
  * {@code file://PATH} URIs, {@code resource_link} blocks); the real service's exact shapes are not
  * documented.
+ *
+ * <p>Latency: the JDK's HTTP server leaves Nagle's algorithm on unless the JVM runs with
+ * {@code -Dsun.net.httpserver.nodelay=true}, so without that flag each answer can wait about 40 ms for the
+ * client's delayed ACK. Correctness does not depend on it; timing measurements do.
  *
  * <p>Thread-safe; calls to one session run one at a time, calls to different sessions in parallel. Stopping a
  * session ends a call running in it. The caller owns the sandbox; {@link #close()} stops the server and ends
@@ -234,7 +239,14 @@ public final class FakeAgentCoreServer implements AutoCloseable {
         String id = UUID.randomUUID().toString().replace("-", "");
         long timeout = json.path("sessionTimeoutSeconds").asLong(900);
         FakeSession session = new FakeSession(id, identifier, json.path("name").asText(""), timeout);
-        session.interpreter = FakeInterpreter.open(sandbox, limits);
+        try {
+            session.interpreter = FakeInterpreter.open(sandbox, limits);
+        } catch (SandboxException e) {
+            // the backing sandbox is at its session cap (or cannot start one): the service's quota error
+            AwsWire.error(
+                    exchange, 402, "ServiceQuotaExceededException", "cannot start a session: " + e.getMessage(), false);
+            return;
+        }
         sessions.put(id, session);
         started.incrementAndGet();
         ObjectNode out = AwsWire.JSON

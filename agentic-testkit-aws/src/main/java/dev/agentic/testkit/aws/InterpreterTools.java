@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.agentic.core.sandbox.ExecutionResult;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -32,13 +33,17 @@ final class InterpreterTools {
             if (!session.ready()) {
                 return; // stopped while it ran: the client has gone
             }
+            ByteArrayOutputStream frame = new ByteArrayOutputStream();
             AwsWire.exception(
-                    AwsWire.startStream(exchange),
+                    frame,
                     "internalServerException",
                     "the fake could not run " + tool + ": " + e.getClass().getSimpleName());
+            AwsWire.sendStream(exchange, frame.toByteArray());
             return;
         }
-        AwsWire.event(AwsWire.startStream(exchange), "result", result);
+        ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        AwsWire.event(frame, "result", result);
+        AwsWire.sendStream(exchange, frame.toByteArray());
     }
 
     private static String refusal(String tool, JsonNode args) {

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.exception.SdkInterruptedException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.bedrockagentcore.BedrockAgentCoreAsyncClient;
 import software.amazon.awssdk.services.bedrockagentcore.model.AccessDeniedException;
@@ -50,7 +51,29 @@ public final class InterpreterCalls {
                         b -> b.codeInterpreterIdentifier(identifier).name(name).sessionTimeoutSeconds((int)
                                 sessionTimeout.toSeconds()))
                 .thenApply(r -> r.sessionId());
-        return await(f, "StartCodeInterpreterSession", "bedrock-agentcore:StartCodeInterpreterSession");
+        try {
+            return f.get(CONTROL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            // the service may have started the session already: wait for its id and stop it, so nothing leaks
+            try {
+                String started = f.get(CONTROL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                stop(started);
+            } catch (InterruptedException | ExecutionException | TimeoutException | RuntimeException ignored) {
+                f.thenAcceptAsync(this::stop);
+            }
+            Thread.currentThread().interrupt();
+            throw new SandboxException(
+                    "Interrupted during StartCodeInterpreterSession; a session it started was " + "stopped.");
+        } catch (TimeoutException e) {
+            f.thenAcceptAsync(this::stop); // stop it whenever the answer comes
+            throw new SandboxException(
+                    "StartCodeInterpreterSession did not answer within " + CONTROL_TIMEOUT.toSeconds() + " s; check "
+                            + "the endpoint and the network, then retry.",
+                    null,
+                    true);
+        } catch (ExecutionException | CancellationException e) {
+            throw failure("StartCodeInterpreterSession", "bedrock-agentcore:StartCodeInterpreterSession", e);
+        }
     }
 
     /**
@@ -125,29 +148,16 @@ public final class InterpreterCalls {
         return new ToolOutcome(Optional.of(result), Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private <T> T await(CompletableFuture<T> f, String operation, String permission) {
-        try {
-            return f.get(CONTROL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            f.cancel(true);
-            throw new SandboxException(
-                    operation + " did not answer within " + CONTROL_TIMEOUT.toSeconds() + " s; check the endpoint "
-                            + "and the network, then retry.",
-                    null,
-                    true);
-        } catch (InterruptedException e) {
-            f.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new SandboxException("Interrupted during " + operation);
-        } catch (ExecutionException | CancellationException e) {
-            throw failure(operation, permission, e);
-        }
-    }
-
     private SandboxException failure(String operation, String permission, Exception wrapper) {
         Throwable t = wrapper.getCause() != null ? wrapper.getCause() : wrapper;
         while (t instanceof CompletionException && t.getCause() != null) {
             t = t.getCause();
+        }
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SdkInterruptedException || c instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                return new SandboxException("Interrupted during " + operation + "; the call was abandoned.");
+            }
         }
         if (t instanceof ResourceNotFoundException) {
             return new SessionGoneException(
@@ -169,7 +179,7 @@ public final class InterpreterCalls {
         }
         if (t instanceof SdkClientException) {
             return new SandboxException(
-                    operation + " could not reach the code interpreter (" + t.getMessage() + "); check the "
+                    operation + " could not reach the code interpreter (" + describe(t) + "); check the "
                             + "endpoint, region and network, then retry.",
                     t,
                     true);
@@ -178,6 +188,10 @@ public final class InterpreterCalls {
             return new SandboxException(operation + " failed: " + t.getMessage(), t, true);
         }
         return new SandboxException(operation + " failed: " + t, t, false);
+    }
+
+    private static String describe(Throwable t) {
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
     }
 
     private static String serviceMessage(Throwable t) {

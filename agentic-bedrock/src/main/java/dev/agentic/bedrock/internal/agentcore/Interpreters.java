@@ -80,6 +80,7 @@ public final class Interpreters implements AutoCloseable {
                 s.writeFiles(List.of(preamble.file()));
                 ToolOutcome o = s.executePython(preamble.load(), RemoteSession.HOUSEKEEPING_TIMEOUT);
                 if (o.timedOut() || o.exitCode() != 0) {
+                    removeQuietly(s, preamble.fileName());
                     throw new SandboxException("Loading the session's environment failed in code interpreter session "
                             + s.id() + (o.timedOut() ? " (no answer)" : " with exit " + o.exitCode()));
                 }
@@ -88,6 +89,15 @@ public final class Interpreters implements AutoCloseable {
         } catch (RuntimeException e) {
             release(s);
             throw e;
+        }
+    }
+
+    /** Deletes the environment file when its loader failed, before the session is stopped; best-effort. */
+    private static void removeQuietly(RemoteSession s, String path) {
+        try {
+            s.removeFiles(List.of(path));
+        } catch (RuntimeException e) {
+            // the session is stopped next, which discards the file with it
         }
     }
 
