@@ -40,30 +40,37 @@ import org.slf4j.LoggerFactory;
  * Runs Python 3 and single-file Java programs on this Linux host, isolated by bubblewrap.
  *
  * <p>Each run gets: every namespace unshared (user, pid, network, ipc, uts, cgroup, mount) with nested user
- * namespaces disabled and all capabilities dropped; a root of read-only mounts holding only {@code /usr},
- * the dynamic linker cache, TLS certificates and the interpreter trees (never {@code $HOME}); size-capped
+ * namespaces disabled and all capabilities dropped; a root of read-only mounts holding only the parts of
+ * {@code /usr} the interpreters need, the dynamic linker cache, TLS certificates and the interpreter trees (never
+ * {@code $HOME} or {@code /usr/local/etc}); size-capped
  * tmpfs for the working directory {@code /sandbox}, {@code /tmp} and {@code /dev/shm}; a seccomp denylist
  * generated in Java; rlimits with soft = hard (address space, CPU, processes, file size, open files, no
- * core), plus, when a delegated cgroup v2 exists ({@link Builder#cgroupParent}), a child cgroup per run with
- * {@code memory.max}, {@code memory.swap.max} 0, {@code pids.max} and {@code cpu.max}; an empty environment plus the request's variables and secrets, passed through a pipe, never on
+ * core), plus cgroups of the run's own that bound the run as a whole: a child of a delegated cgroup v2
+ * ({@link Builder#cgroupParent}) with {@code memory.max}, {@code memory.swap.max} 0, {@code pids.max} and
+ * {@code cpu.max}, else children in writable cgroup v1 memory, pids and cpu/cpuacct hierarchies, else a
+ * fallback (memory-backed files refused, a supervisor sampling the run's memory and CPU time; see the README's
+ * safety model); the run's CPU time is measured across all its processes and the run is killed when it is used
+ * up; an empty environment plus the request's variables and secrets, passed through a pipe, never on
  * a command line; no network (an empty network namespace) unless the request's {@code NetworkPolicy} allows
  * hosts, in which case a per-run egress proxy on a Unix socket, mounted in with a small forwarder on
  * {@code 127.0.0.1:3128} and the {@code *_PROXY} variables (plus {@code -Dhttps.proxyHost/Port} for Java),
  * admits only the allowlisted names and ports, refusing loopback, private and metadata addresses; its
  * decisions are in the result's {@code network}. The wall clock and
  * output caps are enforced from this JVM, which kills the whole pid namespace and keeps the output produced
- * so far. Each result's {@code notes} say which limit was enforced by what. When the JVM runs as root,
- * bubblewrap is started as an unprivileged uid ({@link Builder#sandboxUid}, default 65534) because the
- * kernel does not apply RLIMIT_NPROC to root.
+ * so far. Each result's {@code notes} say which limit was enforced by what, and a {@code Killed} result's limit
+ * comes only from the enforcing mechanism's counters, never from an exit status. When the JVM runs as root,
+ * bubblewrap is started as an unprivileged uid of the run's own ({@link Builder#sandboxUids}) because the
+ * kernel does not apply RLIMIT_NPROC to root and so that no other run or host process shares it.
  *
  * <p>{@link #capabilities()}: with {@link Isolation#BUBBLEWRAP}, every {@link SandboxCapability} (sessions
  * for Python only). Memory is, for Python, the address space of each process ({@code RLIMIT_AS}); for Java,
  * the private writable memory of each process ({@code RLIMIT_DATA}: heap, metaspace, stacks, native
  * allocations, not the address space the JVM only reserves) under an address-space ceiling one GiB higher;
- * and, with a cgroup, the resident memory of the whole run ({@code memory.max}, tmpfs pages included). A
- * request below the smallest workable limit (96 MiB for Java, 32 MiB for Python) is refused with an
- * {@code UnsupportedCapabilityException} naming it. CPU time is {@code RLIMIT_CPU}
- * of each process in whole seconds (the wall time bounds the run's total); processes are
+ * and the memory of the whole run (its cgroup's memory limit, tmpfs, shared memory and kernel memory included;
+ * without a cgroup, the supervisor's sampled sum). A request below the smallest workable limit (96 MiB for Java,
+ * 32 MiB for Python) is refused with an {@code UnsupportedCapabilityException} naming it. CPU time is the whole
+ * run's (the cgroup's counter, else the supervisor's sum over its processes), with {@code RLIMIT_CPU} one second
+ * higher per process as a backstop; processes are
  * {@code RLIMIT_NPROC} in the run's own user namespace (and {@code pids.max}); disk is the size of the
  * working-directory and {@code /tmp} tmpfs. With {@link Isolation#NONE} only what holds without isolation:
  * environment, secrets, wall time, output cap, input and output files, and, when {@code prlimit} is

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.agentic.core.Code;
 import dev.agentic.core.sandbox.ExecutionRequest;
 import dev.agentic.core.sandbox.ExecutionResult;
+import dev.agentic.core.sandbox.NetworkPolicy;
 import dev.agentic.core.secret.Redactor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -95,6 +96,27 @@ class LocalSandboxInterpreterPoolTest {
 
         assertThat(r.stdout()).isEqualTo("data\n");
         assertThat(ranPooled(r)).isFalse();
+    }
+
+    @Test
+    void aPoolWithNetworkServesAllowlistedRequestsThroughTheRunsOwnProxy() throws Exception {
+        try (LocalSandbox withNetwork =
+                LocalSandbox.builder().interpreterPoolWithNetwork(1).build()) {
+            ExecutionResult r = pooledRun(
+                    withNetwork,
+                    ExecutionRequest.builder()
+                            .code(Code.python("import os, urllib.request\nprint(os.environ['HTTPS_PROXY'])\n"
+                                    + "try:\n    urllib.request.urlopen('https://blocked.example.org/', timeout=10)\n"
+                                    + "except Exception as e:\n    print('refused')"))
+                            .network(NetworkPolicy.allow("api.example.com"))
+                            .build());
+
+            assertThat(ranPooled(r)).as(r.output().notes().toString()).isTrue();
+            assertThat(r.stdout()).isEqualTo("http://127.0.0.1:3128\nrefused\n");
+            assertThat(r.output().network())
+                    .anySatisfy(d -> assertThat(d.host()).isEqualTo("blocked.example.org"))
+                    .allSatisfy(d -> assertThat(d.allowed()).isFalse());
+        }
     }
 
     @Test

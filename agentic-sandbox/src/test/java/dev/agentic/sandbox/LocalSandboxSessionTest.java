@@ -61,7 +61,12 @@ class LocalSandboxSessionTest {
             assertThat(r.stdout()).isEqualTo("{\"x\": 41}\n");
             assertThat(r.output().value()).contains("42");
             assertThat(run(s, "open('kept.txt').read()").output().value()).contains("'k'");
-            assertThat(run(s, "y = 1").output().value()).isEmpty();
+            ExecutionResult assign = run(s, "y = 1");
+            assertThat(assign.output().value()).isEmpty();
+            assertThat(assign.output().notes())
+                    .anyMatch(n -> n.startsWith("cpu: per run"))
+                    .noneMatch(n -> n.startsWith("cpu time:") || n.contains("SIGKILL of the pid namespace"))
+                    .anyMatch(n -> n.startsWith("wall time: 30000 ms for this run"));
         }
     }
 

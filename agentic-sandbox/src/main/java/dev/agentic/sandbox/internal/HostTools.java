@@ -229,7 +229,9 @@ public final class HostTools {
             s.filter(Files::isSymbolicLink).forEach(link -> {
                 try {
                     Path target = link.toRealPath();
-                    if (!target.startsWith(home) && !BwrapCommand.mountedFromUsr(target)) {
+                    if (!target.startsWith(home)
+                            && !BwrapCommand.mountedFromUsr(target)
+                            && !target.startsWith("/usr/share/doc")) {
                         Path dir = Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS) ? target : target.getParent();
                         dirs.add(dir);
                     }

@@ -175,10 +175,13 @@ final class SessionProcess {
         }
     }
 
-    /** Notes of the launch minus those a session states differently (CPU time and wall time). */
+    /**
+     * Notes of the launch minus those a session states differently (CPU time and wall time, which are per run;
+     * the launch's "whole run" means the whole session for memory and processes).
+     */
     List<String> launchNotes() {
         return launch.notes().stream()
-                .filter(n -> !n.startsWith("cpu:") && !n.startsWith("wall time:"))
+                .filter(n -> !n.startsWith("cpu") && !n.startsWith("wall time:"))
                 .toList();
     }
 }

@@ -62,7 +62,10 @@ class HostToolsTest {
         Path home = Path.of(System.getProperty("java.home"));
         List<Path> trees = HostTools.jdkLinkedTrees(home);
 
-        assertThat(trees).allMatch(t -> !t.startsWith("/usr") && !t.startsWith(home));
+        // documentation links are never needed to run; what every run mounts from /usr is not repeated
+        assertThat(trees)
+                .allMatch(
+                        t -> !BwrapCommand.mountedFromUsr(t) && !t.startsWith(home) && !t.startsWith("/usr/share/doc"));
         for (int i = 0; i < trees.size(); i++) {
             for (int j = 0; j < trees.size(); j++) {
                 assertThat(i == j || !trees.get(i).startsWith(trees.get(j))).isTrue();
