@@ -136,6 +136,31 @@ class AgentCoreSessionTest {
     }
 
     @Test
+    void isAliveAsksTheServiceAndIsFalseOnceItsSessionExpired() {
+        SandboxSession session = SANDBOX.openSession(SessionOptions.of(Language.PYTHON));
+        try {
+            String id = serviceSession(session);
+            long getsBefore = getRequestsFor(id);
+
+            assertThat(session.isAlive()).isTrue();
+            assertThat(getRequestsFor(id)).isEqualTo(getsBefore + 1);
+
+            FIXTURE.server.expire(id);
+            assertThat(session.isAlive()).isFalse();
+        } finally {
+            session.close();
+        }
+        assertThat(session.isAlive()).isFalse();
+    }
+
+    private static long getRequestsFor(String sessionId) {
+        return FIXTURE.server.requests().stream()
+                .filter(r -> r.operation() == AgentCoreFault.Operation.GET
+                        && r.sessionId().equals(sessionId))
+                .count();
+    }
+
+    @Test
     void aSessionExpiringJustBeforeACallIsReplacedTransparently() {
         try (SandboxSession session = SANDBOX.openSession(SessionOptions.of(Language.PYTHON))) {
             FIXTURE.server.inject(AgentCoreFault.expireSession());

@@ -19,6 +19,7 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.bedrockagentcore.BedrockAgentCoreAsyncClient;
 import software.amazon.awssdk.services.bedrockagentcore.model.AccessDeniedException;
 import software.amazon.awssdk.services.bedrockagentcore.model.CodeInterpreterResult;
+import software.amazon.awssdk.services.bedrockagentcore.model.CodeInterpreterSessionStatus;
 import software.amazon.awssdk.services.bedrockagentcore.model.InvokeCodeInterpreterResponseHandler;
 import software.amazon.awssdk.services.bedrockagentcore.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.bedrockagentcore.model.ToolArguments;
@@ -73,6 +74,29 @@ public final class InterpreterCalls {
                     true);
         } catch (ExecutionException | CancellationException e) {
             throw failure("StartCodeInterpreterSession", "bedrock-agentcore:StartCodeInterpreterSession", e);
+        }
+    }
+
+    /**
+     * Asks the service whether {@code sessionId} is still there (GetCodeInterpreterSession): false when it
+     * answers that the session is terminated or unknown; true when it is ready, and also when the question
+     * gets no clear answer (throttling, a server error, no answer in time), since the next call finds out and
+     * replaces the session anyway. An interrupt is kept for the caller.
+     */
+    public boolean isReady(String sessionId) {
+        try {
+            CodeInterpreterSessionStatus status = client.getCodeInterpreterSession(
+                            b -> b.codeInterpreterIdentifier(identifier).sessionId(sessionId))
+                    .get(CONTROL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .status();
+            return status != CodeInterpreterSessionStatus.TERMINATED;
+        } catch (ExecutionException e) {
+            return !(e.getCause() instanceof ResourceNotFoundException);
+        } catch (TimeoutException | RuntimeException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
         }
     }
 

@@ -176,9 +176,20 @@ public final class InterpreterSession implements SandboxSession {
         }
     }
 
+    /**
+     * False once closed, or when the service says the session's interpreter is gone (GetCodeInterpreterSession,
+     * asked outside this session's lock); the next run would replace it, with its state lost.
+     */
     @Override
-    public synchronized boolean isAlive() {
-        return !closed;
+    public boolean isAlive() {
+        RemoteSession current;
+        synchronized (this) {
+            if (closed) {
+                return false;
+            }
+            current = remote;
+        }
+        return current == null || current.isReady();
     }
 
     @Override

@@ -56,6 +56,11 @@ public final class RemoteSession {
         return id;
     }
 
+    /** Whether the service still has this session (see {@link InterpreterCalls#isReady}). */
+    public boolean isReady() {
+        return calls.isReady(id);
+    }
+
     public ToolOutcome executePython(String code, Duration timeout) {
         return calls.invoke(
                 id,
