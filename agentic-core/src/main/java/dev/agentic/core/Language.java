@@ -9,7 +9,12 @@ import java.util.Optional;
 public enum Language {
     PYTHON("python", "py", "Python 3"),
     JAVA("java", "java", "Java 17"),
-    JAVASCRIPT("javascript", "js", "JavaScript (Node.js)");
+    JAVASCRIPT("javascript", "js", "JavaScript (Node.js)"),
+    /**
+     * TypeScript run by type stripping: erasable syntax only (annotations, interfaces, type aliases), no
+     * {@code enum}, {@code namespace} or parameter properties, as Node.js 22.18+ and Deno run it.
+     */
+    TYPESCRIPT("typescript", "ts", "TypeScript");
 
     private final String id;
     private final String extension;
@@ -38,14 +43,14 @@ public enum Language {
 
     /**
      * Parses a language name as written by people and models: {@code python}, {@code py}, {@code Java},
-     * {@code js}, {@code node}.
+     * {@code js}, {@code node}, {@code ts}.
      *
      * @throws ConfigurationException naming the accepted values when {@code name} is not one of them
      */
     public static Language parse(String name) {
         return find(name)
                 .orElseThrow(() -> new ConfigurationException(
-                        "Unknown language '" + name + "'; use one of: python, java, javascript."));
+                        "Unknown language '" + name + "'; use one of: python, java, javascript, typescript."));
     }
 
     /** Like {@link #parse} but empty for an unknown name. */
@@ -66,6 +71,9 @@ public enum Language {
             case "node":
             case "nodejs":
                 return Optional.of(JAVASCRIPT);
+            case "typescript":
+            case "ts":
+                return Optional.of(TYPESCRIPT);
             default:
                 return Optional.empty();
         }

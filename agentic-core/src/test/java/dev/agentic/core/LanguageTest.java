@@ -15,9 +15,17 @@ class LanguageTest {
     }
 
     @Test
+    void typeScriptHasItsOwnNameExtensionAndContentType() {
+        assertThat(Language.parse("TS")).isEqualTo(Language.TYPESCRIPT);
+        assertThat(Language.parse("typescript").id()).isEqualTo("typescript");
+        assertThat(Language.fromFileName("main.ts")).contains(Language.TYPESCRIPT);
+        assertThat(dev.agentic.core.store.ContentTypes.forExtension("ts")).contains("text/x-typescript");
+    }
+
+    @Test
     void unknownLanguageListsTheAcceptedOnes() {
         assertThatThrownBy(() -> Language.parse("rust"))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("python, java, javascript");
+                .hasMessageContaining("python, java, javascript, typescript");
     }
 }

@@ -14,6 +14,8 @@ public final class ContentTypes {
     public static final String JAVA = "text/x-java";
     /** JavaScript source (RFC 9239). */
     public static final String JAVASCRIPT = "text/javascript";
+    /** TypeScript source. */
+    public static final String TYPESCRIPT = "text/x-typescript";
     /** JSON, as in execution records. */
     public static final String JSON = "application/json";
     /** Plain text. */
@@ -27,7 +29,7 @@ public final class ContentTypes {
 
     /**
      * The content type of a file extension given without the dot ({@code py}, {@code java}, {@code js},
-     * {@code json}, {@code txt}, {@code csv}), case-insensitive; empty for any other.
+     * {@code ts}, {@code json}, {@code txt}, {@code csv}), case-insensitive; empty for any other.
      */
     public static Optional<String> forExtension(String extension) {
         switch (extension.toLowerCase(Locale.ROOT)) {
@@ -37,6 +39,8 @@ public final class ContentTypes {
                 return Optional.of(JAVA);
             case "js":
                 return Optional.of(JAVASCRIPT);
+            case "ts":
+                return Optional.of(TYPESCRIPT);
             case "json":
                 return Optional.of(JSON);
             case "txt":

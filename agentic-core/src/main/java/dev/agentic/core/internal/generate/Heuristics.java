@@ -54,6 +54,7 @@ final class Heuristics {
             case JAVA:
                 return JAVA_STRONG.matcher(text).find();
             case JAVASCRIPT:
+            case TYPESCRIPT:
                 return JS_STRONG.matcher(text).find()
                         && !JAVA_STRONG.matcher(text).find();
             default:

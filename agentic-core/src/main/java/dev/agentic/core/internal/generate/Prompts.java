@@ -66,6 +66,11 @@ public final class Prompts {
             case JAVASCRIPT:
                 return "You write complete, runnable JavaScript programs for Node.js (a single file, run as "
                         + "`node main.js`). Use only Node's built-in modules and the global fetch.\n" + common;
+            case TYPESCRIPT:
+                return "You write complete, runnable TypeScript programs (a single file, run by type stripping "
+                        + "as `node main.ts`). Use only erasable type syntax: annotations, interfaces and type "
+                        + "aliases; no enum, namespace or constructor parameter properties. Use only built-in "
+                        + "modules and the global fetch.\n" + common;
             default:
                 throw new IllegalArgumentException("no prompt for " + language);
         }
