@@ -114,10 +114,7 @@ class FakeAgentCoreServerTest {
             assertThatThrownBy(() -> invoke(
                             id,
                             ToolName.EXECUTE_CODE,
-                            ToolArguments.builder()
-                                    .language("javascript")
-                                    .code("1")
-                                    .build()))
+                            ToolArguments.builder().language("ruby").code("1").build()))
                     .isInstanceOf(CompletionException.class)
                     .hasCauseInstanceOf(ValidationException.class);
         } finally {
@@ -156,7 +153,19 @@ class FakeAgentCoreServerTest {
                             ToolName.LIST_FILES,
                             ToolArguments.builder().path(".").build())
                     .content();
-            assertThat(listed).extracting(ContentBlock::name).containsExactlyInAnyOrder("a.txt", "c.txt", "d/b.bin");
+            assertThat(listed).extracting(ContentBlock::name).containsExactly("a.txt", "c.txt", "d");
+            assertThat(listed.get(1).typeAsString()).isEqualTo("resource_link");
+            assertThat(listed.get(1).uri()).isEqualTo("file:///workspace/c.txt");
+            assertThat(listed.get(1).size()).isEqualTo(11L);
+            assertThat(listed.get(2).uri()).isEqualTo("file:///workspace/d/");
+            assertThat(listed.get(2).mimeType()).isEqualTo("inode/directory");
+            List<ContentBlock> sub = invoke(
+                            id,
+                            ToolName.LIST_FILES,
+                            ToolArguments.builder().directoryPath("d").build())
+                    .content();
+            assertThat(sub).extracting(ContentBlock::uri).containsExactly("file:///workspace/d/b.bin");
+            assertThat(sub.get(0).size()).isEqualTo(4L);
             List<ContentBlock> read = invoke(
                             id,
                             ToolName.READ_FILES,
