@@ -73,6 +73,9 @@ public final class BwrapCommand {
      * @param gated whether the in-sandbox wrapper runs: it reads the environment script from stdin and holds
      *     the program until stdin is closed. Needed when the run has variables or secrets, or collects
      *     outputs (the host opens the working directory first); without it the program starts at once.
+     * @param pythonDriver whether the program is a Python driver (a session's supervisor) that starts an
+     *     interpreter for {@code language} itself: the program file and command are Python's, while mounts and
+     *     limits are {@code language}'s
      */
     public record Run(
             Language language,
@@ -82,10 +85,29 @@ public final class BwrapCommand {
             Path egressSocket,
             Path forwarderScript,
             List<String> proxyEnv,
-            boolean gated) {
+            boolean gated,
+            boolean pythonDriver) {
         public Run {
             inputNames = List.copyOf(inputNames);
             proxyEnv = List.copyOf(proxyEnv);
+        }
+
+        /** A run whose program is in {@code language}. */
+        public Run(
+                Language language,
+                Path runDir,
+                List<String> inputNames,
+                ExecutionLimits limits,
+                Path egressSocket,
+                Path forwarderScript,
+                List<String> proxyEnv,
+                boolean gated) {
+            this(language, runDir, inputNames, limits, egressSocket, forwarderScript, proxyEnv, gated, false);
+        }
+
+        /** The language of the program file and command: Python for a driver. */
+        Language programLanguage() {
+            return pythonDriver ? Language.PYTHON : language;
         }
 
         boolean egress() {
@@ -183,8 +205,8 @@ public final class BwrapCommand {
         }
         // after the inputs: a later mount wins, so no input can take the program's place (inputs named like the
         // program are refused by RunDirectory as well)
-        Path program = run.runDir().resolve(programFile(run.language()));
-        add(cmd, "--ro-bind", program.toString(), WORKDIR + "/" + programFile(run.language()));
+        Path program = run.runDir().resolve(programFile(run.programLanguage()));
+        add(cmd, "--ro-bind", program.toString(), WORKDIR + "/" + programFile(run.programLanguage()));
         if (run.egress()) {
             // the socket's directory, not the socket: a prestarted sandbox is set up before its proxy listens
             Path inside = Path.of(egressSocketInside);
@@ -293,7 +315,7 @@ public final class BwrapCommand {
 
     /** The interpreter command for the program, as run inside (or, without isolation, in the run dir). */
     public static List<String> programCommand(SandboxLayout layout, Run run) {
-        return programCommand(layout, run.language(), run.limits(), run.egress(), WORKDIR);
+        return programCommand(layout, run.programLanguage(), run.limits(), run.egress(), WORKDIR);
     }
 
     static List<String> programCommand(

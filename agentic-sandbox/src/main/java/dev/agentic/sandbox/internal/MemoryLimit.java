@@ -60,6 +60,10 @@ public final class MemoryLimit {
 
     /** The {@code prlimit} memory options for a run: {@code --as} for Python, {@code --data} and {@code --as} for Java. */
     static List<String> rlimits(Language language, long memoryBytes) {
+        if (language == Language.JAVASCRIPT || language == Language.TYPESCRIPT) {
+            // node reserves far more address space than it uses and dies under RLIMIT_AS
+            return List.of("--data=" + memoryBytes);
+        }
         if (language != Language.JAVA) {
             return List.of("--as=" + memoryBytes);
         }
