@@ -6,6 +6,7 @@ import dev.agentic.core.Code;
 import dev.agentic.core.Language;
 import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.sandbox.InputFile;
+import dev.agentic.core.sandbox.Limit;
 import dev.agentic.core.sandbox.SandboxSession;
 import dev.agentic.core.sandbox.SessionOptions;
 import dev.agentic.core.sandbox.SessionRequest;
@@ -121,7 +122,7 @@ class LocalSandboxJavaScriptSessionTest {
             ExecutionResult next = run(s, "console.log('next run')");
 
             assertThat(r.succeeded()).as(r.stderr()).isTrue();
-            assertThat(r.output().value()).isEqualTo("'real value'");
+            assertThat(r.output().value()).hasValue("'real value'");
             assertThat(r.stdout()).contains("forged").contains("{\"status\":\"ok\"}");
             assertThat(r.stderr()).isEqualTo("---END OF RUN---\n");
             assertThat(next.stdout()).isEqualTo("next run\n");
@@ -179,7 +180,7 @@ class LocalSandboxJavaScriptSessionTest {
             s.reset();
 
             ExecutionResult r = run(s, "[typeof v, require('fs').existsSync('f.txt')]");
-            assertThat(r.output().value()).isEqualTo("[ 'undefined', false ]");
+            assertThat(r.output().value()).hasValue("[ 'undefined', false ]");
             assertThat(s.isAlive()).isTrue();
         }
     }
@@ -191,7 +192,7 @@ class LocalSandboxJavaScriptSessionTest {
             run(one, "globalThis.shared = 'one'; let mine = 1; require('fs').writeFileSync('one.txt', '1')");
             ExecutionResult r = run(two, "[typeof shared, typeof mine, require('fs').existsSync('one.txt')].join(' ')");
 
-            assertThat(r.output().value()).isEqualTo("'undefined undefined false'");
+            assertThat(r.output().value()).hasValue("'undefined undefined false'");
         }
     }
 
@@ -209,7 +210,7 @@ class LocalSandboxJavaScriptSessionTest {
 
             assertThat(r.succeeded()).as(r.stderr()).isTrue();
             assertThat(r.stdout()).isEqualTo(Redactor.MASK + "\n");
-            assertThat(r.output().value()).isEqualTo(Integer.toString(secret.length()));
+            assertThat(r.output().value()).hasValue(Integer.toString(secret.length()));
             assertThat(s.readFile("out.txt"))
                     .hasValueSatisfying(f -> assertThat(new String(f.content(), StandardCharsets.UTF_8))
                             .isEqualTo("ABC"));
@@ -231,10 +232,56 @@ class LocalSandboxJavaScriptSessionTest {
         }
         try (s) {
             assertThat(run(s, "const n: number = 1").succeeded()).isTrue();
-            assertThat(run(s, "n + 1").output().value()).isEqualTo("2");
+            assertThat(run(s, "n + 1").output().value()).hasValue("2");
             run(s, "interface P { a: string }\nfunction f(p: P): string { throw new Error('in f ' + p.a) }");
             ExecutionResult failed = run(s, "f({ a: 'x' })");
             assertThat(failed.stderr()).contains("Error: in f x").contains("<run-3>:2:");
+        }
+    }
+
+    @Test
+    void eachRunGetsItsOwnCpuLimitSetByTheSupervisor() {
+        try (SandboxSession s = sandbox.openSession(o -> o.language(Language.JAVASCRIPT)
+                .limits(l -> l.cpuTime(Duration.ofSeconds(2)).wallTime(Duration.ofSeconds(60))))) {
+            ExecutionResult limits = run(
+                    s,
+                    "require('fs').readFileSync('/proc/self/limits', 'utf8').split('\\n')"
+                            + ".find(l => l.startsWith('Max cpu time')).split(/\\s+/).slice(3, 5).join(' ')");
+            assertThat(limits.output().value())
+                    .as(
+                            "soft RLIMIT_CPU of the node interpreter: its CPU so far plus the run's 2 s; hard 3600 s (+1 s backstop)")
+                    .hasValueSatisfying(v -> assertThat(v).matches("'[2-9] 360[01]'"));
+
+            ExecutionResult spin = run(s, "const t0 = Date.now(); while (Date.now() - t0 < 50000) {}");
+
+            assertThat(spin).isInstanceOf(ExecutionResult.Killed.class);
+            assertThat(((ExecutionResult.Killed) spin).limit()).isEqualTo(Limit.CPU_TIME);
+            ExecutionResult next = run(s, "1 + 1");
+            assertThat(next.output().value()).hasValue("2");
+            assertThat(next.output().notes()).anyMatch(n -> n.contains("fresh interpreter"));
+        }
+    }
+
+    @Test
+    void memoryAndProcessLimitsHoldInsideASession() {
+        try (SandboxSession s = sandbox.openSession(o -> o.language(Language.JAVASCRIPT)
+                .limits(l -> l.memoryBytes(256L << 20).maxProcesses(16)))) {
+            ExecutionResult mem = run(
+                    s,
+                    "const chunks = []\nfor (let i = 0; i < 64; i++) { chunks.push(Buffer.alloc(64 << 20, 1)) }\n"
+                            + "console.log('allocated everything')");
+            assertThat(mem.stdout()).doesNotContain("allocated everything");
+            assertThat(mem.succeeded()).isFalse();
+
+            ExecutionResult procs = run(
+                    s,
+                    "const cp = require('child_process')\nlet started = 0, refused = ''\n"
+                            + "for (let i = 0; i < 64; i++) {\n"
+                            + "  try { cp.spawn('sleep', ['30']).on('error', e => { refused = e.code }); started++ }"
+                            + " catch (e) { refused = e.code; break }\n}\n"
+                            + "await new Promise(r => setTimeout(r, 500))\nrefused");
+            assertThat(procs.output().value())
+                    .hasValueSatisfying(v -> assertThat(v).contains("EAGAIN"));
         }
     }
 
