@@ -182,6 +182,14 @@ public final class BwrapCommand {
         for (int i = 0; i + 1 < run.proxyEnv().size(); i += 2) {
             setenv(cmd, run.proxyEnv().get(i), run.proxyEnv().get(i + 1));
         }
+        if (MemoryLimit.isNode(run.language())) {
+            for (int i = 0; i + 1 < NodeCommand.ENVIRONMENT.size(); i += 2) {
+                setenv(cmd, NodeCommand.ENVIRONMENT.get(i), NodeCommand.ENVIRONMENT.get(i + 1));
+            }
+            if (run.egress()) {
+                setenv(cmd, NodeCommand.USE_ENV_PROXY, "1");
+            }
+        }
         cmd.addAll(SYSTEM_MOUNTS);
         for (Path tree : layout.extraReadOnly()) {
             add(cmd, "--ro-bind", tree.toString(), tree.toString());
@@ -192,6 +200,11 @@ public final class BwrapCommand {
         }
         if (run.language() == Language.JAVA) {
             for (Path tree : layout.javaReadOnly()) {
+                add(cmd, "--ro-bind", tree.toString(), tree.toString());
+            }
+        }
+        if (MemoryLimit.isNode(run.language())) {
+            for (Path tree : layout.nodeReadOnly()) {
                 add(cmd, "--ro-bind", tree.toString(), tree.toString());
             }
         }
@@ -310,7 +323,16 @@ public final class BwrapCommand {
 
     /** The file name the program is written to in the working directory. */
     public static String programFile(Language language) {
-        return language == Language.JAVA ? "Main.java" : "main.py";
+        switch (language) {
+            case JAVA:
+                return "Main.java";
+            case JAVASCRIPT:
+                return "main.js";
+            case TYPESCRIPT:
+                return "main.ts";
+            default:
+                return "main.py";
+        }
     }
 
     /** The interpreter command for the program, as run inside (or, without isolation, in the run dir). */
@@ -335,6 +357,8 @@ public final class BwrapCommand {
                         "-Dhttp.nonProxyHosts=");
             }
             cmd.add(workdir + "/" + programFile(language));
+        } else if (MemoryLimit.isNode(language)) {
+            cmd.addAll(NodeCommand.argv(layout.node(), language, limits, workdir + "/" + programFile(language)));
         } else {
             add(cmd, layout.python().executable().toString(), "-I", "-u", workdir + "/" + programFile(language));
         }
