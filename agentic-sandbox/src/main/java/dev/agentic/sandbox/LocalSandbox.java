@@ -273,6 +273,7 @@ public final class LocalSandbox implements Sandbox {
         private Path python;
         private Path javaHome;
         private Path pythonEnvironment;
+        private Path nodeExecutable;
         private int maxConcurrentRuns = Math.max(4, 4 * Runtime.getRuntime().availableProcessors());
         private int maxSessions = 16;
         private Path scratchRoot;
@@ -324,6 +325,19 @@ public final class LocalSandbox implements Sandbox {
         /** The JDK for Java programs (default: this JVM's {@code java.home}); mounted read-only. */
         public Builder javaHome(Path javaHome) {
             this.javaHome = Objects.requireNonNull(javaHome, "javaHome");
+            return this;
+        }
+
+        /**
+         * The Node.js executable for JavaScript and TypeScript programs (default: the first {@code node} on PATH;
+         * without one the sandbox runs neither). Symlinks are resolved; its install tree ({@code DIR} of
+         * {@code DIR/bin/node}) is mounted read-only unless {@code /usr} already holds it. TypeScript needs a Node.js
+         * that strips types (22.6 and later; before 22.18 with {@code --experimental-strip-types}), network
+         * allowlists need Node.js 24.5 or later.
+         */
+        @Experimental
+        public Builder nodeExecutable(Path node) {
+            this.nodeExecutable = Objects.requireNonNull(node, "node");
             return this;
         }
 
@@ -538,7 +552,8 @@ public final class LocalSandbox implements Sandbox {
                     cgroupParent,
                     sandboxUidCount,
                     cgroups,
-                    pythonEnvironment);
+                    pythonEnvironment,
+                    nodeExecutable);
             if ((!prestart.isEmpty() || !interpreterPool.isEmpty()) && isolation != Isolation.BUBBLEWRAP) {
                 throw new ConfigurationException("prestart and interpreterPool need Isolation.BUBBLEWRAP; remove "
                         + "prestart(...) and interpreterPool(...) for Isolation.NONE");
