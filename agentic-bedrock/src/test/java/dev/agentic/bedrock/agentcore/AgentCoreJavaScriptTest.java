@@ -109,7 +109,7 @@ class AgentCoreJavaScriptTest {
         assertThat(sent).allSatisfy(q -> assertThat(q.codeText()).doesNotContain(secret));
         assertThat(sent)
                 .anySatisfy(q ->
-                        assertThat(q.codeText()).contains("globalThis.Deno").contains("agentic-env-"));
+                        assertThat(q.codeText()).contains("g.Deno").contains("process.env").contains("agentic-env-"));
     }
 
     @Test
