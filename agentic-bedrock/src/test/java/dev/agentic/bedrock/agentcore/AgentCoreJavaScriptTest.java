@@ -108,8 +108,10 @@ class AgentCoreJavaScriptTest {
         List<RecordedAgentCoreRequest> sent = since(first);
         assertThat(sent).allSatisfy(q -> assertThat(q.codeText()).doesNotContain(secret));
         assertThat(sent)
-                .anySatisfy(q ->
-                        assertThat(q.codeText()).contains("g.Deno").contains("process.env").contains("agentic-env-"));
+                .anySatisfy(q -> assertThat(q.codeText())
+                        .contains("g.Deno")
+                        .contains("process.env")
+                        .contains("agentic-env-"));
     }
 
     @Test

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -37,6 +39,11 @@ import java.util.zip.ZipOutputStream;
 abstract class FakeInterpreter implements AutoCloseable {
     /** The name of the archive that carries a stateless session's files into a run; never listed. */
     static final String CARRIED = ".fake-agentcore-files.zip";
+    /** The same for JavaScript and TypeScript runs: a JSON object of base64 contents by path. */
+    static final String CARRIED_JSON = ".fake-agentcore-files.json";
+    /** An optional {@code #!} line, then an optional {@code "use strict"} directive: both must stay first. */
+    private static final Pattern PROLOGUE =
+            Pattern.compile("^(#![^\\n]*\\n)?([ \\t\\r\\n]*(['\"])use strict\\3[ \\t]*;?)?");
 
     static FakeInterpreter open(Sandbox sandbox, ExecutionLimits limits) {
         return sandbox.capabilities().supportsSessions() ? new Stateful(sandbox, limits) : new Carried(sandbox, limits);
@@ -228,12 +235,7 @@ abstract class FakeInterpreter implements AutoCloseable {
         @Override
         synchronized ExecutionResult run(Language language, String source) {
             if (language != Language.PYTHON) {
-                ExecutionRequest.Builder request = ExecutionRequest.builder()
-                        .limits(limits)
-                        .outputGlob("**")
-                        .code(new Code(language, source));
-                files.forEach((p, c) -> request.inputFile(new InputFile(p, c)));
-                return carry(sandbox.execute(request.build()));
+                return carry(sandbox.execute(nodeRun(language, source)));
             }
             StringBuilder program = new StringBuilder();
             ExecutionRequest.Builder request =
@@ -249,11 +251,42 @@ abstract class FakeInterpreter implements AutoCloseable {
                     request.code(Code.python(program.toString())).build()));
         }
 
+        /**
+         * A JavaScript or TypeScript run whose files arrive as regular files (input files of a local sandbox are
+         * mounts, which a program cannot delete): they travel base64 in {@link #CARRIED_JSON}, unpacked by one line
+         * put on the program's first line (after a {@code #!} line or {@code "use strict"}), so line numbers
+         * stay the program's own.
+         */
+        private ExecutionRequest nodeRun(Language language, String source) {
+            ExecutionRequest.Builder request =
+                    ExecutionRequest.builder().limits(limits).outputGlob("**");
+            String program = source;
+            if (!files.isEmpty()) {
+                Map<String, String> encoded = new TreeMap<>();
+                files.forEach((p, c) -> encoded.put(p, Base64.getEncoder().encodeToString(c)));
+                try {
+                    request.inputFile(CARRIED_JSON, AwsWire.JSON.writeValueAsBytes(encoded));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+                String any = language == Language.TYPESCRIPT ? ": any" : "";
+                String unpack = ";(function () { const fs" + any + " = process.getBuiltinModule(\"node:fs\");"
+                        + " const path" + any + " = process.getBuiltinModule(\"node:path\");"
+                        + " const files" + any + " = JSON.parse(fs.readFileSync(\"" + CARRIED_JSON + "\", \"utf8\"));"
+                        + " for (const p of Object.keys(files)) { fs.mkdirSync(path.dirname(p), { recursive: true });"
+                        + " fs.writeFileSync(p, Buffer.from(files[p], \"base64\")); } })();";
+                Matcher m = PROLOGUE.matcher(source);
+                int at = m.find() ? m.end() : 0;
+                program = source.substring(0, at) + unpack + source.substring(at);
+            }
+            return request.code(new Code(language, program)).build();
+        }
+
         /** Takes the run's files as the session's files. */
         private ExecutionResult carry(ExecutionResult r) {
             files.clear();
             for (OutputFile f : r.output().files()) {
-                if (!f.path().equals(CARRIED)) {
+                if (!f.path().equals(CARRIED) && !f.path().equals(CARRIED_JSON)) {
                     files.put(f.path(), f.content());
                 }
             }
