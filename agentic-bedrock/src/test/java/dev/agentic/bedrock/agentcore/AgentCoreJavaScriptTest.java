@@ -8,6 +8,7 @@ import dev.agentic.core.Code;
 import dev.agentic.core.Language;
 import dev.agentic.core.sandbox.ExecutionRequest;
 import dev.agentic.core.sandbox.ExecutionResult;
+import dev.agentic.core.sandbox.Limit;
 import dev.agentic.core.sandbox.SandboxSession;
 import dev.agentic.core.sandbox.SessionOptions;
 import dev.agentic.core.sandbox.SessionRequest;
@@ -73,6 +74,20 @@ class AgentCoreJavaScriptTest {
 
         assertThat(r).isInstanceOf(ExecutionResult.Failed.class);
         assertThat(r.stderr()).contains("broke on line 3").containsPattern(":3:\\d+\\)?\\s");
+    }
+
+    @Test
+    void outputPastTheCapIsCutAndMarkedAsForPython() {
+        ExecutionResult r = SANDBOX.execute(ExecutionRequest.builder()
+                .code(js("process.stdout.write(\"x\".repeat(5000));"))
+                .limits(l -> l.maxOutputBytes(100))
+                .build());
+
+        assertThat(r)
+                .isInstanceOfSatisfying(
+                        ExecutionResult.Killed.class, k -> assertThat(k.limit()).isEqualTo(Limit.OUTPUT));
+        assertThat(r.stdout()).hasSize(100);
+        assertThat(r.output().stdoutTruncated()).isTrue();
     }
 
     @Test
