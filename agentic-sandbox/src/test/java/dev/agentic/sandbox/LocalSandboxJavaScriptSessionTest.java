@@ -1,17 +1,22 @@
 package dev.agentic.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.agentic.core.Code;
 import dev.agentic.core.Language;
 import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.sandbox.InputFile;
 import dev.agentic.core.sandbox.Limit;
+import dev.agentic.core.sandbox.NetworkPolicy;
+import dev.agentic.core.sandbox.SandboxCapability;
 import dev.agentic.core.sandbox.SandboxSession;
 import dev.agentic.core.sandbox.SessionOptions;
 import dev.agentic.core.sandbox.SessionRequest;
 import dev.agentic.core.sandbox.UnsupportedCapabilityException;
 import dev.agentic.core.secret.Redactor;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -284,6 +289,60 @@ class LocalSandboxJavaScriptSessionTest {
                             + "await new Promise(r => setTimeout(r, 500))\nrefused");
             assertThat(procs.output().value())
                     .hasValueSatisfying(v -> assertThat(v).contains("EAGAIN"));
+        }
+    }
+
+    @Test
+    void anAllowlistedHostIsReachedThroughTheEgressProxyWhenNodeHonoursIt() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
+        server.createContext("/", exchange -> {
+            byte[] body = "hello from the host".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        String local = "127.0.0.1:" + server.getAddress().getPort();
+        try (LocalSandbox networked = LocalSandbox.builder()
+                .nodeExecutable(TestNode.path())
+                .allowLoopbackHosts(local)
+                .build()) {
+            SandboxSession s;
+            try {
+                s = networked.openSession(o -> o.language(Language.JAVASCRIPT).network(NetworkPolicy.allow(local)));
+            } catch (UnsupportedCapabilityException e) {
+                assertThat(e.missing()).containsExactly(SandboxCapability.HOST_ALLOWLIST);
+                Assumptions.abort("the test's node ignores proxy variables (needs 24.5 or later): " + e.getMessage());
+                return;
+            }
+            try (s) {
+                ExecutionResult r = run(s, "const res = await fetch('http://" + local + "/')\nawait res.text()");
+                ExecutionResult refused =
+                        run(s, "try { await fetch('http://example.com/'); 'reached' } catch (e) { 'refused' }");
+
+                assertThat(r.output().value()).as(r.describe()).hasValue("'hello from the host'");
+                assertThat(r.output().network())
+                        .singleElement()
+                        .satisfies(d -> assertThat(d.allowed()).isTrue());
+                assertThat(refused.output().value()).as(refused.describe()).hasValue("'refused'");
+                assertThat(refused.output().network()).noneMatch(d -> d.allowed());
+            }
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void anAllowlistedSessionIsRefusedForANodeThatIgnoresProxyVariables() throws Exception {
+        try (LocalSandbox old =
+                LocalSandbox.builder().nodeExecutable(TestNode.fake("v22.18.0")).build()) {
+            assertThatThrownBy(() -> old.openSession(
+                            o -> o.language(Language.JAVASCRIPT).network(NetworkPolicy.allow("example.com"))))
+                    .isInstanceOfSatisfying(
+                            UnsupportedCapabilityException.class,
+                            e -> assertThat(e.missing()).containsExactly(SandboxCapability.HOST_ALLOWLIST))
+                    .hasMessageContaining("Node.js 24.5");
+            assertThat(old.openSessions()).isZero();
         }
     }
 
