@@ -1,17 +1,22 @@
 package dev.agentic.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.agentic.core.Code;
 import dev.agentic.core.Language;
 import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.sandbox.InputFile;
 import dev.agentic.core.sandbox.Limit;
+import dev.agentic.core.sandbox.NetworkPolicy;
+import dev.agentic.core.sandbox.SandboxCapability;
 import dev.agentic.core.sandbox.SandboxSession;
 import dev.agentic.core.sandbox.SessionOptions;
 import dev.agentic.core.sandbox.SessionRequest;
 import dev.agentic.core.sandbox.UnsupportedCapabilityException;
 import dev.agentic.core.secret.Redactor;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -249,13 +254,15 @@ class LocalSandboxJavaScriptSessionTest {
                             + ".find(l => l.startsWith('Max cpu time')).split(/\\s+/).slice(3, 5).join(' ')");
             assertThat(limits.output().value())
                     .as(
-                            "soft RLIMIT_CPU of the node interpreter: its CPU so far plus the run's 2 s; hard 3600 s (+1 s backstop)")
-                    .hasValueSatisfying(v -> assertThat(v).matches("'[2-9] 360[01]'"));
+                            "soft RLIMIT_CPU of the node interpreter: its CPU so far (rounded up) plus the run's 2 s plus a 1 s backstop; hard 3600 s (+1 s backstop)")
+                    .hasValueSatisfying(v -> assertThat(v).matches("'[3-9] 360[01]'"));
 
             ExecutionResult spin = run(s, "const t0 = Date.now(); while (Date.now() - t0 < 50000) {}");
 
-            assertThat(spin).isInstanceOf(ExecutionResult.Killed.class);
-            assertThat(((ExecutionResult.Killed) spin).limit()).isEqualTo(Limit.CPU_TIME);
+            assertThat(spin).as(spin.stderr() + spin.output().notes()).isInstanceOf(ExecutionResult.Killed.class);
+            assertThat(((ExecutionResult.Killed) spin).limit())
+                    .as(spin.stderr() + spin.output().notes())
+                    .isEqualTo(Limit.CPU_TIME);
             ExecutionResult next = run(s, "1 + 1");
             assertThat(next.output().value()).hasValue("2");
             assertThat(next.output().notes()).anyMatch(n -> n.contains("fresh interpreter"));
@@ -282,6 +289,60 @@ class LocalSandboxJavaScriptSessionTest {
                             + "await new Promise(r => setTimeout(r, 500))\nrefused");
             assertThat(procs.output().value())
                     .hasValueSatisfying(v -> assertThat(v).contains("EAGAIN"));
+        }
+    }
+
+    @Test
+    void anAllowlistedHostIsReachedThroughTheEgressProxyWhenNodeHonoursIt() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
+        server.createContext("/", exchange -> {
+            byte[] body = "hello from the host".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        String local = "127.0.0.1:" + server.getAddress().getPort();
+        try (LocalSandbox networked = LocalSandbox.builder()
+                .nodeExecutable(TestNode.path())
+                .allowLoopbackHosts(local)
+                .build()) {
+            SandboxSession s;
+            try {
+                s = networked.openSession(o -> o.language(Language.JAVASCRIPT).network(NetworkPolicy.allow(local)));
+            } catch (UnsupportedCapabilityException e) {
+                assertThat(e.missing()).containsExactly(SandboxCapability.HOST_ALLOWLIST);
+                Assumptions.abort("the test's node ignores proxy variables (needs 24.5 or later): " + e.getMessage());
+                return;
+            }
+            try (s) {
+                ExecutionResult r = run(s, "const res = await fetch('http://" + local + "/')\nawait res.text()");
+                ExecutionResult refused =
+                        run(s, "try { await fetch('http://example.com/'); 'reached' } catch (e) { 'refused' }");
+
+                assertThat(r.output().value()).as(r.describe()).hasValue("'hello from the host'");
+                assertThat(r.output().network())
+                        .singleElement()
+                        .satisfies(d -> assertThat(d.allowed()).isTrue());
+                assertThat(refused.output().value()).as(refused.describe()).hasValue("'refused'");
+                assertThat(refused.output().network()).noneMatch(d -> d.allowed());
+            }
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void anAllowlistedSessionIsRefusedForANodeThatIgnoresProxyVariables() throws Exception {
+        try (LocalSandbox old =
+                LocalSandbox.builder().nodeExecutable(TestNode.fake("v22.18.0")).build()) {
+            assertThatThrownBy(() -> old.openSession(
+                            o -> o.language(Language.JAVASCRIPT).network(NetworkPolicy.allow("example.com"))))
+                    .isInstanceOfSatisfying(
+                            UnsupportedCapabilityException.class,
+                            e -> assertThat(e.missing()).containsExactly(SandboxCapability.HOST_ALLOWLIST))
+                    .hasMessageContaining("Node.js 24.5");
+            assertThat(old.openSessions()).isZero();
         }
     }
 

@@ -69,9 +69,7 @@ final class SessionProcess {
         Launch l;
         try {
             if (node) {
-                init.put(
-                        "interpreter",
-                        NodeSessionCommand.argv(NodeSessionCommand.node(ctx, language), language, limits));
+                init.put("interpreter", NodeSessionCommand.argv(ctx, language, limits));
                 InputFile script = new InputFile(
                         NodeSessionCommand.SCRIPT, SESSION_INTERPRETER_JS.getBytes(StandardCharsets.UTF_8));
                 l = Launch.pythonDriverFor(ctx, language, SESSION_DRIVER, List.of(script), limits, network, redactor);

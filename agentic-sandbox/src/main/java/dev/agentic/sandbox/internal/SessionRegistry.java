@@ -49,6 +49,7 @@ public final class SessionRegistry implements AutoCloseable {
                             + options.language().displayName() + " runs one program per execute() call here.",
                     Set.of(SandboxCapability.SESSIONS));
         }
+        NodeLimits.checkNetwork(ctx, options.language(), options.network());
         synchronized (this) {
             if (closed) {
                 throw new SandboxException("This LocalSandbox is closed; create a new one to open sessions.");

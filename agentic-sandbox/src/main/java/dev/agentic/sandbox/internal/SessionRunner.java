@@ -88,7 +88,9 @@ final class SessionRunner {
                 + limits.cpuTime().toMillis()
                 + " ms; also the interpreter's soft RLIMIT_CPU is its CPU time so far plus "
                 + BwrapCommand.cpuSeconds(limits) + " s"
-                + (language == Language.PYTHON ? "" : " (set from outside by the session's supervisor)")
+                + (language == Language.PYTHON
+                        ? ""
+                        : " plus 1 s, a backstop set from outside by the session's supervisor")
                 + ", under a hard RLIMIT_CPU of "
                 + LocalSession.SESSION_CPU.toSeconds() + " s for each process's life; between runs only the hard "
                 + "limit applies");

@@ -173,10 +173,11 @@ def child_cpu_seconds(pid):
 
 
 def limit_child_cpu(pid, seconds):
-    """Soft RLIMIT_CPU of an exec'd interpreter: its CPU time so far plus this run's (it cannot set it itself)."""
+    """Soft RLIMIT_CPU of an exec'd interpreter (it cannot set it itself): its CPU time so far plus this run's
+    plus one second, a backstop behind the host's meter, which stops the run at the exact limit."""
     try:
         hard = resource.prlimit(pid, resource.RLIMIT_CPU)[1]
-        soft = int(child_cpu_seconds(pid)) + int(seconds)
+        soft = int(child_cpu_seconds(pid)) + 1 + int(seconds) + 1
         if hard != resource.RLIM_INFINITY:
             soft = min(soft, hard)
         resource.prlimit(pid, resource.RLIMIT_CPU, (soft, hard))

@@ -107,6 +107,36 @@ class BwrapCommandTest {
     }
 
     @Test
+    void aPythonDriverForANodeSessionRunsPythonWithNodesMountsAndMemoryRlimits() {
+        SandboxLayout withNode = layout.toBuilder()
+                .node(new NodeRuntime(Path.of("/opt/node24/bin/node"), Path.of("/opt/node24"), 24, 11))
+                .build();
+        ExecutionLimits limits =
+                ExecutionLimits.builder().memoryBytes(256L << 20).build();
+        BwrapCommand.Run driver = new BwrapCommand.Run(
+                Language.JAVASCRIPT,
+                Path.of("/scratch/run-1"),
+                List.of("session_interpreter.js"),
+                limits,
+                null,
+                null,
+                List.of(),
+                false,
+                true);
+
+        String a = String.join(" ", BwrapCommand.build(withNode, driver, null, null));
+
+        assertThat(a)
+                .contains("--ro-bind /opt/node24 /opt/node24")
+                .contains("--ro-bind /scratch/run-1/main.py /sandbox/main.py")
+                .contains("--ro-bind /scratch/run-1/in/session_interpreter.js /sandbox/session_interpreter.js")
+                .contains("--data=")
+                .doesNotContain("--as=" + (256L << 20) + " ")
+                .endsWith("/usr/bin/python3.11 -I -u /sandbox/main.py")
+                .doesNotContain("main.js");
+    }
+
+    @Test
     void withRunCgroupTheLauncherJoinsItBeforeExecingBwrap() {
         BwrapCommand.Run py = new BwrapCommand.Run(
                 Language.PYTHON,
