@@ -33,8 +33,10 @@ import software.amazon.awssdk.services.bedrockagentcore.BedrockAgentCoreAsyncCli
 import software.amazon.awssdk.services.bedrockagentcore.BedrockAgentCoreAsyncClientBuilder;
 
 /**
- * Runs Python in Amazon Bedrock AgentCore Code Interpreter: each session is a microVM of its own in the
- * service, away from this host. One-shot {@link #execute} runs use a session of their own that is always
+ * Runs Python, JavaScript and TypeScript in Amazon Bedrock AgentCore Code Interpreter: each session is a
+ * microVM of its own in the service, away from this host. The code goes to {@code executeCode} with
+ * {@code language} {@code python}, {@code javascript} or {@code typescript} (the service runs the last two on
+ * its own JavaScript runtime, Deno by default, not on this host's Node.js). One-shot {@link #execute} runs use a session of their own that is always
  * stopped afterwards (also on timeout, error and interrupt); {@link #openSession} keeps one service session
  * whose variables and files persist between runs, and replaces it transparently when the service reports it
  * expired or gone (that run's notes say the earlier state was lost).
@@ -43,8 +45,8 @@ import software.amazon.awssdk.services.bedrockagentcore.BedrockAgentCoreAsyncCli
  * service has no per-run timeout (on expiry the session is stopped, which ends the program, and the run is
  * {@code TimedOut}); the output cap (output past {@code maxOutputBytes} is cut and marked truncated and the
  * run reported {@code Killed} for {@code OUTPUT}, but the program itself ran to its end); environment
- * variables and secrets; input and output files ({@code writeFiles}, a listing command and
- * {@code readFiles}); sessions; and isolation from this host. It does <b>not</b> enforce memory, CPU time,
+ * variables and secrets; input and output files ({@code writeFiles}, the {@code listFiles} tool and
+ * {@code readFiles}, so collecting outputs needs no Python in the session); sessions; and isolation from this host. It does <b>not</b> enforce memory, CPU time,
  * processes, disk, open files or file size (the microVM's size is the service's), nor network isolation or a
  * host allowlist: network access is the code interpreter resource's {@link AgentCoreNetworkMode}, the same for
  * every run. A request whose network policy allows hosts is refused with an
@@ -55,8 +57,14 @@ import software.amazon.awssdk.services.bedrockagentcore.BedrockAgentCoreAsyncCli
  *
  * <p><b>Secrets and environment.</b> The service has no environment parameter. Values are written with
  * {@code writeFiles} to a file with a random name in the session; the code sent first loads that file into
- * {@code os.environ} and deletes it before the program's first line runs (one-shot runs send the program as
- * its own compilation unit after that preamble, so its line numbers are its own). Values therefore never
+ * the environment ({@code os.environ}; for JavaScript and TypeScript {@code Deno.env} on Deno and
+ * {@code process.env} on Node.js, detected by {@code globalThis.Deno}) and deletes it before the program's
+ * first line runs. Line numbers in errors and stack traces stay the program's own: a one-shot Python program
+ * runs as its own compilation unit after that preamble, and a one-shot JavaScript or TypeScript program gets
+ * the preamble as one line in front of its first line (only columns of that line shift; a {@code #!} line and
+ * a {@code "use strict"} directive stay first). Sessions load the file once, when the service session starts,
+ * in a call of its own. Static {@code import}s of an ES module are evaluated before its first statement, so
+ * a module they load that reads the environment at load time does not see the values. Values therefore never
  * appear in any code text the service receives or logs, nor in records or log lines here; they do exist in
  * the session's file system between the write and the preamble, inside the session's microVM. Outputs are
  * redacted like the local sandbox's. Set-up commands run before the values are written, so they never see them.
@@ -68,6 +76,10 @@ import software.amazon.awssdk.services.bedrockagentcore.BedrockAgentCoreAsyncCli
  * <p><b>Session lifetime.</b> Every service session ends after {@link Builder#sessionTimeout} whatever it is
  * doing (the service's {@code sessionTimeoutSeconds}); {@code SessionOptions.idleTimeout} is not used, since a
  * session the service ended is replaced on the next call anyway.
+ *
+ * <p><b>Sessions and reset.</b> A session runs one language. {@link SandboxSession#reset()} stops the
+ * service session and starts a new one (set-up commands and environment preamble run again) for every
+ * language: the service's {@code clearContext} clears Python only, and would keep files.
  *
  * <p>Thread-safe: runs in parallel each use their own session. The caller owns the sandbox;
  * {@link #close()} stops every session it started and closes the client if the builder created it (a client
@@ -88,7 +100,7 @@ public final class AgentCoreSandbox implements Sandbox {
     public static final String DEFAULT_IDENTIFIER = "aws.codeinterpreter.v1";
 
     private static final SandboxCapabilities CAPABILITIES = SandboxCapabilities.builder()
-            .language(Language.PYTHON)
+            .languages(List.of(Language.PYTHON, Language.JAVASCRIPT, Language.TYPESCRIPT))
             .capabilities(List.of(
                     SandboxCapability.ENVIRONMENT,
                     SandboxCapability.SECRETS,

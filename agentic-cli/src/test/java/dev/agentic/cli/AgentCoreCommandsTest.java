@@ -3,6 +3,7 @@ package dev.agentic.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.agentic.core.Language;
 import dev.agentic.sandbox.LocalSandbox;
 import dev.agentic.testkit.aws.FakeAgentCoreServer;
 import dev.agentic.testkit.aws.RecordedAgentCoreRequest;
@@ -86,6 +87,24 @@ class AgentCoreCommandsTest {
         assertThat(out.toString()).isEqualTo("ready!\n");
         List<RecordedAgentCoreRequest> commands = SERVER.requests("executeCommand");
         assertThat(commands.get(commands.size() - 1).identifier()).isEqualTo("team-interpreter");
+        assertThat(SERVER.activeSessions()).isZero();
+    }
+
+    @Test
+    void execTakesJavaScriptFromTheExtensionAndSendsThatLanguage() throws Exception {
+        assumeTrue(
+                LOCAL.capabilities().runs(Language.JAVASCRIPT),
+                "the local sandbox behind the fake does not run JavaScript here (no Node.js found)");
+        Path program =
+                Files.writeString(dir.resolve("main.js"), "console.log([1, 2, 3].map((n) => n * 2).join(\",\"));\n");
+
+        int code = run("exec", program.toString(), "--sandbox", "agentcore", "--no-validate");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).isEqualTo("2,4,6\n");
+        List<RecordedAgentCoreRequest> runs = SERVER.requests("executeCode");
+        assertThat(runs.get(runs.size() - 1).arguments().path("language").asText())
+                .isEqualTo("javascript");
         assertThat(SERVER.activeSessions()).isZero();
     }
 

@@ -79,7 +79,7 @@ import org.slf4j.LoggerFactory;
  * ({@code RLIMIT_NPROC} would count every process of the JVM's user, not the run's). Descendants that
  * detach from the run escape its wall time there.
  *
- * <p><b>Sessions</b> ({@link #openSession}, Python only): each session is one sandbox, started like a one-shot
+ * <p><b>Sessions</b> ({@link #openSession}; Python, and JavaScript and TypeScript with Node.js): each session is one sandbox, started like a one-shot
  * run, whose small supervisor forks the session's interpreter and talks to this JVM over a framed channel on the
  * sandbox's stdin and stdout. The interpreter's stdout and stderr are pipes only the supervisor reads, and a run
  * ends when the interpreter reports it on a separate pipe; the supervisor is not dumpable, so the program cannot
@@ -93,7 +93,12 @@ import org.slf4j.LoggerFactory;
  * disk are limited for the session as a whole, as for one run; CPU time per run through the interpreter's soft
  * {@code RLIMIT_CPU}, which each result's notes describe. {@code reset()} replaces the sandbox; sessions idle
  * past {@link SessionOptions#idleTimeout()} end; at most {@link Builder#maxSessions} are open at once
- * ({@link #openSessions()} counts them); {@link #close()} ends every one.
+ * ({@link #openSessions()} counts them); {@link #close()} ends every one. A JavaScript or TypeScript session's
+ * supervisor starts {@code node} instead (the same flags and limits as a one-shot run), which evaluates each
+ * snippet in one persistent global context in the inspector's REPL mode: top-level declarations persist, top-level
+ * await works, the value is {@code util.inspect} of the completion value; synchronous code stops at the wall time
+ * by the evaluation's own timeout, a run waiting on a promise by {@code SIGINT}; TypeScript is stripped of its
+ * types by the node's {@code module.stripTypeScriptTypes} (Node.js 22.13 or later, else the session is refused).
  *
  * <p>{@link Builder#prestart} keeps sandboxes set up ahead of demand, so that a run pays only for starting its
  * interpreter; each still serves exactly one program.
@@ -190,13 +195,14 @@ public final class LocalSandbox implements Sandbox {
     }
 
     /**
-     * Opens a Python session: one long-lived interpreter in its own sandbox, set up by the same launch as a
+     * Opens a Python, JavaScript or TypeScript session: one long-lived interpreter in its own sandbox, set up by the same launch as a
      * one-shot run (namespaces, mounts, seccomp, rlimits, cgroup, egress), so memory and process limits hold
      * for the whole session. See {@link Builder#maxSessions} for the cap and the class description for how runs,
      * timeouts, lost interpreters, files and expiry behave.
      *
      * @throws UnsupportedCapabilityException for options this sandbox cannot honour (Java sessions, or any
-     *     session with {@link Isolation#NONE})
+     *     session with {@link Isolation#NONE}, JavaScript without Node.js, TypeScript without a Node.js that strips
+     *     types, a host allowlist with a Node.js that ignores the egress proxy)
      * @throws SandboxException when {@link Builder#maxSessions} sessions are open or the session cannot start
      */
     @Override
@@ -273,6 +279,7 @@ public final class LocalSandbox implements Sandbox {
         private Path python;
         private Path javaHome;
         private Path pythonEnvironment;
+        private Path nodeExecutable;
         private int maxConcurrentRuns = Math.max(4, 4 * Runtime.getRuntime().availableProcessors());
         private int maxSessions = 16;
         private Path scratchRoot;
@@ -324,6 +331,19 @@ public final class LocalSandbox implements Sandbox {
         /** The JDK for Java programs (default: this JVM's {@code java.home}); mounted read-only. */
         public Builder javaHome(Path javaHome) {
             this.javaHome = Objects.requireNonNull(javaHome, "javaHome");
+            return this;
+        }
+
+        /**
+         * The Node.js executable for JavaScript and TypeScript programs (default: the first {@code node} on PATH;
+         * without one the sandbox runs neither). Symlinks are resolved; its install tree ({@code DIR} of
+         * {@code DIR/bin/node}) is mounted read-only unless {@code /usr} already holds it. TypeScript needs a Node.js
+         * that strips types (22.6 and later; before 22.18 with {@code --experimental-strip-types}), network
+         * allowlists need Node.js 24.5 or later.
+         */
+        @Experimental
+        public Builder nodeExecutable(Path node) {
+            this.nodeExecutable = Objects.requireNonNull(node, "node");
             return this;
         }
 
@@ -538,7 +558,8 @@ public final class LocalSandbox implements Sandbox {
                     cgroupParent,
                     sandboxUidCount,
                     cgroups,
-                    pythonEnvironment);
+                    pythonEnvironment,
+                    nodeExecutable);
             if ((!prestart.isEmpty() || !interpreterPool.isEmpty()) && isolation != Isolation.BUBBLEWRAP) {
                 throw new ConfigurationException("prestart and interpreterPool need Isolation.BUBBLEWRAP; remove "
                         + "prestart(...) and interpreterPool(...) for Isolation.NONE");

@@ -326,6 +326,6 @@ class LocalSandboxSessionTest {
     void javaSessionsAreRefusedNamingTheCapability() {
         assertThatThrownBy(() -> SANDBOX.openSession(SessionOptions.of(Language.JAVA)))
                 .isInstanceOf(UnsupportedCapabilityException.class)
-                .hasMessageContaining("Python sessions only");
+                .hasMessageContaining("Python, JavaScript and TypeScript sessions only");
     }
 }

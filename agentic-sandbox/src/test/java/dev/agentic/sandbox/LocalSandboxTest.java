@@ -225,9 +225,10 @@ class LocalSandboxTest {
     }
 
     @Test
-    void unsupportedLanguageIsASandboxExceptionNamingWhatIsSupported() {
-        try (LocalSandbox sandbox = LocalSandbox.builder().build()) {
-            assertThatThrownBy(() -> sandbox.execute(ExecutionRequest.of(new Code(Language.JAVASCRIPT, "1"))))
+    void unsupportedLanguageIsASandboxExceptionNamingWhatIsSupported() throws IOException {
+        try (LocalSandbox sandbox =
+                LocalSandbox.builder().nodeExecutable(TestNode.fake("v20.1.0")).build()) {
+            assertThatThrownBy(() -> sandbox.execute(ExecutionRequest.of(new Code(Language.TYPESCRIPT, "1"))))
                     .isInstanceOf(SandboxException.class)
                     .hasMessageContaining("PYTHON");
         }

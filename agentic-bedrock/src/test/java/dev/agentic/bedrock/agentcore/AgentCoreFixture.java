@@ -13,8 +13,13 @@ final class AgentCoreFixture implements AutoCloseable {
     final FakeAgentCoreServer server;
 
     AgentCoreFixture() {
-        this.local = LocalSandbox.builder().maxSessions(100).build();
-        this.server = FakeAgentCoreServer.start(local);
+        this(LocalSandbox.builder());
+    }
+
+    /** With a local sandbox from {@code local} (for example one with a chosen Node.js). */
+    AgentCoreFixture(LocalSandbox.Builder local) {
+        this.local = local.maxSessions(100).build();
+        this.server = FakeAgentCoreServer.start(this.local);
     }
 
     /** A builder with the fake's endpoint, a region and static credentials. */

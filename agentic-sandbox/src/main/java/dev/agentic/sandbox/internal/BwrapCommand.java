@@ -73,6 +73,9 @@ public final class BwrapCommand {
      * @param gated whether the in-sandbox wrapper runs: it reads the environment script from stdin and holds
      *     the program until stdin is closed. Needed when the run has variables or secrets, or collects
      *     outputs (the host opens the working directory first); without it the program starts at once.
+     * @param pythonDriver whether the program is a Python driver (a session's supervisor) that starts an
+     *     interpreter for {@code language} itself: the program file and command are Python's, while mounts and
+     *     limits are {@code language}'s
      */
     public record Run(
             Language language,
@@ -82,10 +85,29 @@ public final class BwrapCommand {
             Path egressSocket,
             Path forwarderScript,
             List<String> proxyEnv,
-            boolean gated) {
+            boolean gated,
+            boolean pythonDriver) {
         public Run {
             inputNames = List.copyOf(inputNames);
             proxyEnv = List.copyOf(proxyEnv);
+        }
+
+        /** A run whose program is in {@code language}. */
+        public Run(
+                Language language,
+                Path runDir,
+                List<String> inputNames,
+                ExecutionLimits limits,
+                Path egressSocket,
+                Path forwarderScript,
+                List<String> proxyEnv,
+                boolean gated) {
+            this(language, runDir, inputNames, limits, egressSocket, forwarderScript, proxyEnv, gated, false);
+        }
+
+        /** The language of the program file and command: Python for a driver. */
+        Language programLanguage() {
+            return pythonDriver ? Language.PYTHON : language;
         }
 
         boolean egress() {
@@ -160,6 +182,14 @@ public final class BwrapCommand {
         for (int i = 0; i + 1 < run.proxyEnv().size(); i += 2) {
             setenv(cmd, run.proxyEnv().get(i), run.proxyEnv().get(i + 1));
         }
+        if (MemoryLimit.isNode(run.language())) {
+            for (int i = 0; i + 1 < NodeCommand.ENVIRONMENT.size(); i += 2) {
+                setenv(cmd, NodeCommand.ENVIRONMENT.get(i), NodeCommand.ENVIRONMENT.get(i + 1));
+            }
+            if (run.egress()) {
+                setenv(cmd, NodeCommand.USE_ENV_PROXY, "1");
+            }
+        }
         cmd.addAll(SYSTEM_MOUNTS);
         for (Path tree : layout.extraReadOnly()) {
             add(cmd, "--ro-bind", tree.toString(), tree.toString());
@@ -173,6 +203,11 @@ public final class BwrapCommand {
                 add(cmd, "--ro-bind", tree.toString(), tree.toString());
             }
         }
+        if (MemoryLimit.isNode(run.language())) {
+            for (Path tree : layout.nodeReadOnly()) {
+                add(cmd, "--ro-bind", tree.toString(), tree.toString());
+            }
+        }
         add(cmd, "--proc", "/proc", "--dev", "/dev");
         add(cmd, "--size", Long.toString(SHM_BYTES), "--tmpfs", "/dev/shm", "--remount-ro", "/dev");
         long disk = run.limits().maxDiskBytes();
@@ -183,8 +218,8 @@ public final class BwrapCommand {
         }
         // after the inputs: a later mount wins, so no input can take the program's place (inputs named like the
         // program are refused by RunDirectory as well)
-        Path program = run.runDir().resolve(programFile(run.language()));
-        add(cmd, "--ro-bind", program.toString(), WORKDIR + "/" + programFile(run.language()));
+        Path program = run.runDir().resolve(programFile(run.programLanguage()));
+        add(cmd, "--ro-bind", program.toString(), WORKDIR + "/" + programFile(run.programLanguage()));
         if (run.egress()) {
             // the socket's directory, not the socket: a prestarted sandbox is set up before its proxy listens
             Path inside = Path.of(egressSocketInside);
@@ -288,12 +323,21 @@ public final class BwrapCommand {
 
     /** The file name the program is written to in the working directory. */
     public static String programFile(Language language) {
-        return language == Language.JAVA ? "Main.java" : "main.py";
+        switch (language) {
+            case JAVA:
+                return "Main.java";
+            case JAVASCRIPT:
+                return "main.js";
+            case TYPESCRIPT:
+                return "main.ts";
+            default:
+                return "main.py";
+        }
     }
 
     /** The interpreter command for the program, as run inside (or, without isolation, in the run dir). */
     public static List<String> programCommand(SandboxLayout layout, Run run) {
-        return programCommand(layout, run.language(), run.limits(), run.egress(), WORKDIR);
+        return programCommand(layout, run.programLanguage(), run.limits(), run.egress(), WORKDIR);
     }
 
     static List<String> programCommand(
@@ -313,6 +357,8 @@ public final class BwrapCommand {
                         "-Dhttp.nonProxyHosts=");
             }
             cmd.add(workdir + "/" + programFile(language));
+        } else if (MemoryLimit.isNode(language)) {
+            cmd.addAll(NodeCommand.argv(layout.node(), language, limits, workdir + "/" + programFile(language)));
         } else {
             add(cmd, layout.python().executable().toString(), "-I", "-u", workdir + "/" + programFile(language));
         }

@@ -80,7 +80,8 @@ final class Launch implements AutoCloseable {
                 request.network(),
                 gated,
                 env,
-                redactor);
+                redactor,
+                false);
     }
 
     /**
@@ -99,7 +100,8 @@ final class Launch implements AutoCloseable {
                 network ? null : NetworkPolicy.none(),
                 true,
                 Map.of(),
-                Redactor.of(List.of()));
+                Redactor.of(List.of()),
+                false);
     }
 
     /**
@@ -117,7 +119,24 @@ final class Launch implements AutoCloseable {
             NetworkPolicy network,
             Redactor redactor)
             throws IOException {
-        return start(ctx, language, driver, limits, List.of(), network, false, Map.of(), redactor);
+        return start(ctx, language, driver, limits, List.of(), network, false, Map.of(), redactor, false);
+    }
+
+    /**
+     * Starts a sandbox whose program is the Python {@code driver} (a session's supervisor) that starts an
+     * interpreter for {@code language} itself: mounts, memory rlimits and the cgroup are {@code language}'s, and
+     * {@code files} (the interpreter's own script) are mounted read-only beside the driver.
+     */
+    static Launch pythonDriverFor(
+            RunContext ctx,
+            Language language,
+            String driver,
+            List<InputFile> files,
+            ExecutionLimits limits,
+            NetworkPolicy network,
+            Redactor redactor)
+            throws IOException {
+        return start(ctx, language, driver, limits, files, network, false, Map.of(), redactor, true);
     }
 
     /**
@@ -137,7 +156,8 @@ final class Launch implements AutoCloseable {
                 network ? null : NetworkPolicy.none(),
                 false,
                 Map.of(),
-                Redactor.of(List.of()));
+                Redactor.of(List.of()),
+                false);
         l.pooledInterpreter = true;
         return l;
     }
@@ -180,7 +200,8 @@ final class Launch implements AutoCloseable {
             NetworkPolicy network,
             boolean gated,
             Map<String, String> env,
-            Redactor redactor)
+            Redactor redactor,
+            boolean pythonDriver)
             throws IOException {
         List<String> notes = new ArrayList<>();
         RunLimits plan = null;
@@ -189,7 +210,12 @@ final class Launch implements AutoCloseable {
         int uid = ctx.isolated() ? ctx.uids().acquire() : -1;
         try {
             plan = ctx.isolated() ? RunLimits.plan(ctx, language, limits, notes) : null;
-            dir = RunDirectory.create(ctx.scratchRoot(), BwrapCommand.programFile(language), source, inputs, uid);
+            dir = RunDirectory.create(
+                    ctx.scratchRoot(),
+                    BwrapCommand.programFile(pythonDriver ? Language.PYTHON : language),
+                    source,
+                    inputs,
+                    uid);
             egress = !ctx.isolated()
                     ? EgressSession.none()
                     : network == null ? ctx.egress().prepare(dir) : ctx.egress().open(network, dir, redactor);
@@ -203,7 +229,8 @@ final class Launch implements AutoCloseable {
                         egress.socket(),
                         egress.forwarder(),
                         egress.environment(),
-                        gated);
+                        gated,
+                        pythonDriver);
                 BwrapCommand.PerRun perRun = new BwrapCommand.PerRun(
                         plan.procsFiles(), plan.prlimit(ctx.tools().prlimit()), plan.denyMemfd(), uid);
                 argv = BwrapCommand.build(ctx.layout(), run, egress.socketInside(), egress.forwarderInside(), perRun);

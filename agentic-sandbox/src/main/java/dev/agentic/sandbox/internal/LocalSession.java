@@ -23,8 +23,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * A Python session of a {@code LocalSandbox}: one long-lived sandbox (the same launch as a one-shot run) whose
- * supervisor forks the session's interpreter; see {@code session_driver.py} for the channel. When the
+ * A Python, JavaScript or TypeScript session of a {@code LocalSandbox}: one long-lived sandbox (the same launch as
+ * a one-shot run) whose supervisor forks the session's Python interpreter, or starts {@code node} running
+ * {@code session_interpreter.js}; see {@code session_driver.py} for the channel. When the
  * interpreter is lost (a run that did not stop after its interrupt, output over the cap, the interpreter
  * killed by a limit or by the program), the whole sandbox is killed and the next call starts a fresh one;
  * both results say that earlier state is gone. {@link #reset()} also starts a fresh sandbox.
@@ -78,7 +79,8 @@ public final class LocalSession implements SandboxSession {
         Map<String, String> env = new LinkedHashMap<>(options.environment());
         env.putAll(options.secrets());
         env.put("HOME", SessionProcess.WORKDIR);
-        return SessionProcess.start(ctx, launchLimits, options.network(), env, redactor, START_MILLIS);
+        return SessionProcess.start(
+                ctx, options.language(), launchLimits, options.network(), env, redactor, START_MILLIS);
     }
 
     @Override
@@ -106,7 +108,8 @@ public final class LocalSession implements SandboxSession {
             runs++;
             List<String> notes = new ArrayList<>(pending);
             pending.clear();
-            return new SessionRunner(p, options.limits(), redactor, runs).run(request, notes, this::lost);
+            return new SessionRunner(p, options.language(), options.limits(), redactor, runs)
+                    .run(request, notes, this::lost);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             lost("the calling thread was interrupted");

@@ -23,7 +23,9 @@ public final class Outcome {
     private static final Pattern MEMORY = Pattern.compile(
             "(^|\\n)MemoryError\\b[^\\n]*\\n?\\s*$|java\\.lang\\.OutOfMemoryError|Cannot allocate memory"
                     + "|pthread_create failed|Could not reserve enough space|insufficient memory for the Java Runtime"
-                    + "|Failed to reserve memory|Could not allocate compressed class space");
+                    + "|Failed to reserve memory|Could not allocate compressed class space"
+                    // Node.js: V8's heap limit, and a Buffer or ArrayBuffer allocation the rlimit refused
+                    + "|JavaScript heap out of memory|ERR_MEMORY_ALLOCATION_FAILED|Failed to reserve virtual memory");
 
     private Outcome() {}
 
@@ -69,7 +71,8 @@ public final class Outcome {
 
     /**
      * A note for a failed run whose stderr ends with a runtime's out-of-memory report (Python's
-     * {@code MemoryError}, the JVM's {@code OutOfMemoryError} or its native-memory abort) while no counter
+     * {@code MemoryError}, the JVM's {@code OutOfMemoryError} or its native-memory abort, Node.js's heap or
+     * allocation failures) while no counter
      * shows a limit: the per-process rlimit or the JVM heap refused an allocation. Null otherwise.
      */
     static String runtimeMemoryNote(int exitCode, String stderrTail, Limit evidence) {

@@ -24,6 +24,7 @@ import java.util.List;
  * @param pythonEnvironment a host virtual environment mounted read-only at
  *     {@link BwrapCommand#PYTHON_ENV_INSIDE} in every run (its interpreter is then {@code python}'s executable),
  *     or null
+ * @param node the Node.js runtime for JavaScript and TypeScript runs, or null when there is none
  */
 public record SandboxLayout(
         HostTools tools,
@@ -36,7 +37,8 @@ public record SandboxLayout(
         List<Path> javaReadOnly,
         int sandboxUidCount,
         Path seccompNoMemfdFile,
-        Path pythonEnvironment) {
+        Path pythonEnvironment,
+        NodeRuntime node) {
     public SandboxLayout {
         extraReadOnly = List.copyOf(extraReadOnly);
         dropPrivileges = List.copyOf(dropPrivileges);
@@ -46,54 +48,32 @@ public record SandboxLayout(
         }
     }
 
-    /** A layout with one sandbox uid and one seccomp filter. */
-    public SandboxLayout(
-            HostTools tools,
-            HostTools.PythonInstall python,
-            Path javaHome,
-            List<Path> extraReadOnly,
-            Path seccompFile,
-            List<String> dropPrivileges,
-            int sandboxUid,
-            List<Path> javaReadOnly) {
-        this(
-                tools,
-                python,
-                javaHome,
-                extraReadOnly,
-                seccompFile,
-                dropPrivileges,
-                sandboxUid,
-                javaReadOnly,
-                1,
-                seccompFile,
-                null);
+    /**
+     * A builder for a layout with {@code tools} and {@code python}; by default no JDK, no extra trees, no seccomp
+     * filter, privileges kept ({@code sandboxUid} -1, one uid), no Python environment and no Node.js.
+     */
+    public static Builder builder(HostTools tools, HostTools.PythonInstall python) {
+        return new Builder(tools, python);
     }
 
-    /** A layout without a Python environment. */
-    public SandboxLayout(
-            HostTools tools,
-            HostTools.PythonInstall python,
-            Path javaHome,
-            List<Path> extraReadOnly,
-            Path seccompFile,
-            List<String> dropPrivileges,
-            int sandboxUid,
-            List<Path> javaReadOnly,
-            int sandboxUidCount,
-            Path seccompNoMemfdFile) {
-        this(
-                tools,
-                python,
-                javaHome,
-                extraReadOnly,
-                seccompFile,
-                dropPrivileges,
-                sandboxUid,
-                javaReadOnly,
-                sandboxUidCount,
-                seccompNoMemfdFile,
-                null);
+    /** A builder holding this layout's values. */
+    public Builder toBuilder() {
+        return new Builder(tools, python)
+                .javaHome(javaHome)
+                .extraReadOnly(extraReadOnly)
+                .seccompFile(seccompFile)
+                .dropPrivileges(dropPrivileges)
+                .sandboxUid(sandboxUid)
+                .javaReadOnly(javaReadOnly)
+                .sandboxUidCount(sandboxUidCount)
+                .seccompNoMemfdFile(seccompNoMemfdFile)
+                .pythonEnvironment(pythonEnvironment)
+                .node(node);
+    }
+
+    /** The trees a JavaScript or TypeScript run mounts read-only for Node.js (empty when /usr holds it). */
+    public List<Path> nodeReadOnly() {
+        return node == null || node.mount() == null ? List.of() : List.of(node.mount());
     }
 
     /**
@@ -107,15 +87,91 @@ public record SandboxLayout(
         return List.of(dropPrivileges.get(0), "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--");
     }
 
-    /** A layout whose extra trees are mounted for every run. */
-    public SandboxLayout(
-            HostTools tools,
-            HostTools.PythonInstall python,
-            Path javaHome,
-            List<Path> extraReadOnly,
-            Path seccompFile,
-            List<String> dropPrivileges,
-            int sandboxUid) {
-        this(tools, python, javaHome, extraReadOnly, seccompFile, dropPrivileges, sandboxUid, List.of());
+    /** Builder for {@link SandboxLayout}; not thread-safe. */
+    public static final class Builder {
+        private final HostTools tools;
+        private final HostTools.PythonInstall python;
+        private Path javaHome;
+        private List<Path> extraReadOnly = List.of();
+        private Path seccompFile;
+        private List<String> dropPrivileges = List.of();
+        private int sandboxUid = -1;
+        private List<Path> javaReadOnly = List.of();
+        private int sandboxUidCount = 1;
+        private Path seccompNoMemfdFile;
+        private Path pythonEnvironment;
+        private NodeRuntime node;
+
+        private Builder(HostTools tools, HostTools.PythonInstall python) {
+            this.tools = tools;
+            this.python = python;
+        }
+
+        public Builder javaHome(Path javaHome) {
+            this.javaHome = javaHome;
+            return this;
+        }
+
+        public Builder extraReadOnly(List<Path> extraReadOnly) {
+            this.extraReadOnly = extraReadOnly;
+            return this;
+        }
+
+        /** The BPF program; also the one for runs without a cgroup unless {@link #seccompNoMemfdFile} is set. */
+        public Builder seccompFile(Path seccompFile) {
+            this.seccompFile = seccompFile;
+            return this;
+        }
+
+        public Builder dropPrivileges(List<String> dropPrivileges) {
+            this.dropPrivileges = dropPrivileges;
+            return this;
+        }
+
+        public Builder sandboxUid(int sandboxUid) {
+            this.sandboxUid = sandboxUid;
+            return this;
+        }
+
+        public Builder javaReadOnly(List<Path> javaReadOnly) {
+            this.javaReadOnly = javaReadOnly;
+            return this;
+        }
+
+        public Builder sandboxUidCount(int sandboxUidCount) {
+            this.sandboxUidCount = sandboxUidCount;
+            return this;
+        }
+
+        public Builder seccompNoMemfdFile(Path seccompNoMemfdFile) {
+            this.seccompNoMemfdFile = seccompNoMemfdFile;
+            return this;
+        }
+
+        public Builder pythonEnvironment(Path pythonEnvironment) {
+            this.pythonEnvironment = pythonEnvironment;
+            return this;
+        }
+
+        public Builder node(NodeRuntime node) {
+            this.node = node;
+            return this;
+        }
+
+        public SandboxLayout build() {
+            return new SandboxLayout(
+                    tools,
+                    python,
+                    javaHome,
+                    extraReadOnly,
+                    seccompFile,
+                    dropPrivileges,
+                    sandboxUid,
+                    javaReadOnly,
+                    sandboxUidCount,
+                    seccompNoMemfdFile != null ? seccompNoMemfdFile : seccompFile,
+                    pythonEnvironment,
+                    node);
+        }
     }
 }

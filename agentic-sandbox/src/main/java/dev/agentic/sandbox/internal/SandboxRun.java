@@ -67,11 +67,9 @@ public final class SandboxRun {
     /** Runs the request; throws {@link SandboxException} only for failures of the sandbox itself. */
     public ExecutionResult execute() {
         Language language = request.code().language();
-        if (!ctx.languages().contains(language)) {
-            throw new SandboxException(
-                    "LocalSandbox cannot run " + language.displayName() + "; it runs " + ctx.languages() + ".");
-        }
+        NodeLimits.checkLanguage(ctx, language);
         MemoryLimit.check(language, limits);
+        NodeLimits.checkNetwork(ctx, language, request.network());
         Redactor redactor = Redactor.of(request.secrets().values());
         Map<String, String> env = new LinkedHashMap<>(request.environment());
         env.putAll(request.secrets());

@@ -43,7 +43,34 @@ public final class SandboxSetup {
             Path cgroupParent,
             int sandboxUidCount,
             boolean cgroups,
-            Path pythonEnvironment) {
+            Path pythonEnvironment,
+            Path node) {
+        /** Options with the Node.js found on PATH, if any. */
+        public Options(
+                boolean isolated,
+                Path python,
+                Path javaHome,
+                Path scratchRoot,
+                int sandboxUid,
+                Set<HostPort> loopbackHosts,
+                Path cgroupParent,
+                int sandboxUidCount,
+                boolean cgroups,
+                Path pythonEnvironment) {
+            this(
+                    isolated,
+                    python,
+                    javaHome,
+                    scratchRoot,
+                    sandboxUid,
+                    loopbackHosts,
+                    cgroupParent,
+                    sandboxUidCount,
+                    cgroups,
+                    pythonEnvironment,
+                    null);
+        }
+
         /** Options without a Python environment. */
         public Options(
                 boolean isolated,
@@ -116,8 +143,19 @@ public final class SandboxSetup {
             }
             javaTrees.addAll(HostTools.jdkLinkedTrees(jdk));
         }
-        SandboxLayout unisolated =
-                new SandboxLayout(tools, env == null ? py : env.onHost(), jdk, trees, null, List.of(), -1, javaTrees);
+        NodeRuntime node = NodeRuntime.resolve(o.node()).orElse(null);
+        if (node != null) {
+            languages.add(Language.JAVASCRIPT);
+            if (node.runsTypeScript()) {
+                languages.add(Language.TYPESCRIPT);
+            }
+        }
+        SandboxLayout unisolated = SandboxLayout.builder(tools, env == null ? py : env.onHost())
+                .javaHome(jdk)
+                .extraReadOnly(trees)
+                .javaReadOnly(javaTrees)
+                .node(node)
+                .build();
         SandboxLayout layout = null;
         String arch = "none";
         if (o.isolated()) {
@@ -146,22 +184,25 @@ public final class SandboxSetup {
                 if (env != null) {
                     requireEnterable(env.root());
                 }
+                if (node != null) {
+                    requireEnterable(node.executable());
+                }
             }
             tools.checkUserNamespaces(drop);
             SeccompFilter.Arch a = SeccompFilter.Arch.current();
             arch = a.name().toLowerCase(Locale.ROOT);
-            layout = new SandboxLayout(
-                    tools,
-                    env == null ? py : env.inside(),
-                    jdk,
-                    trees,
-                    writeSeccomp(root, a, false),
-                    drop,
-                    ownerUid,
-                    javaTrees,
-                    ownerUid >= 0 ? o.sandboxUidCount() : 1,
-                    writeSeccomp(root, a, true),
-                    env == null ? null : env.root());
+            layout = SandboxLayout.builder(tools, env == null ? py : env.inside())
+                    .javaHome(jdk)
+                    .extraReadOnly(trees)
+                    .seccompFile(writeSeccomp(root, a, false))
+                    .dropPrivileges(drop)
+                    .sandboxUid(ownerUid)
+                    .javaReadOnly(javaTrees)
+                    .sandboxUidCount(ownerUid >= 0 ? o.sandboxUidCount() : 1)
+                    .seccompNoMemfdFile(writeSeccomp(root, a, true))
+                    .pythonEnvironment(env == null ? null : env.root())
+                    .node(node)
+                    .build();
         }
         EgressOptions egress =
                 EgressOptions.builder().allowLoopbackHosts(o.loopbackHosts()).build();

@@ -2,15 +2,20 @@ package dev.agentic.sandbox.internal;
 
 import dev.agentic.core.Language;
 import dev.agentic.core.sandbox.ExecutionLimits;
+import dev.agentic.core.sandbox.InputFile;
 import dev.agentic.core.sandbox.Limit;
 import dev.agentic.core.sandbox.NetworkPolicy;
+import dev.agentic.core.sandbox.SandboxCapability;
 import dev.agentic.core.sandbox.SandboxException;
+import dev.agentic.core.sandbox.UnsupportedCapabilityException;
 import dev.agentic.core.secret.Redactor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,6 +31,7 @@ final class SessionProcess {
 
     static final String SESSION_DRIVER = load("session_driver.py");
     static final String POOLED_INTERPRETER = load("pooled_interpreter.py");
+    static final String SESSION_INTERPRETER_JS = load(NodeSessionCommand.SCRIPT);
 
     private final RunContext ctx;
     private final Launch launch;
@@ -42,20 +48,34 @@ final class SessionProcess {
 
     /**
      * Starts the sandbox and its driver, hands it {@code env} (plain variables and secrets, over the channel,
-     * never on a command line) and waits until the interpreter is ready.
+     * never on a command line) and waits until the interpreter for {@code language} is ready: the driver's own
+     * fork for Python, {@code node} running {@code session_interpreter.js} for JavaScript and TypeScript.
      *
      * @throws SandboxException when the sandbox or the interpreter does not start within {@code startMillis}
+     * @throws UnsupportedCapabilityException when the interpreter cannot run {@code language} (no Node.js, or
+     *     one that cannot strip TypeScript types)
      */
     static SessionProcess start(
             RunContext ctx,
+            Language language,
             ExecutionLimits limits,
             NetworkPolicy network,
             Map<String, String> env,
             Redactor redactor,
             long startMillis) {
+        boolean node = language != Language.PYTHON;
+        Map<String, Object> init = new LinkedHashMap<>();
+        init.put("env", env);
         Launch l;
         try {
-            l = Launch.driver(ctx, Language.PYTHON, SESSION_DRIVER, limits, network, redactor);
+            if (node) {
+                init.put("interpreter", NodeSessionCommand.argv(ctx, language, limits));
+                InputFile script = new InputFile(
+                        NodeSessionCommand.SCRIPT, SESSION_INTERPRETER_JS.getBytes(StandardCharsets.UTF_8));
+                l = Launch.pythonDriverFor(ctx, language, SESSION_DRIVER, List.of(script), limits, network, redactor);
+            } else {
+                l = Launch.driver(ctx, Language.PYTHON, SESSION_DRIVER, limits, network, redactor);
+            }
         } catch (IOException e) {
             throw new SandboxException("The session's sandbox could not start: " + e.getMessage(), e);
         }
@@ -70,17 +90,24 @@ final class SessionProcess {
             throw new SandboxException("The session's sandbox could not start: " + e.getMessage(), e);
         }
         try {
-            p.channel.sendJson('I', Map.of("env", env));
+            p.channel.sendJson('I', init);
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(startMillis);
             DriverChannel.Frame f = p.channel.next(deadline);
             if (f == null || f.type() != 'Y') {
                 String why = f == null ? "did not report ready within " + startMillis + " ms" : "ended while starting";
                 String diag = p.diagnosticsTail(redactor);
                 p.destroy();
-                throw new SandboxException("The session's interpreter " + why
+                throw new SandboxException("The session's " + language.displayName() + " interpreter " + why
                         + (diag.isBlank() ? "" : ": " + diag)
                         + ". Check that a one-shot run works (LocalSandbox.execute) and that the host is not "
                         + "overloaded.");
+            }
+            if (f.json().hasNonNull("error")) {
+                p.destroy();
+                throw new UnsupportedCapabilityException(
+                        "LocalSandbox cannot open a " + language.displayName() + " session: "
+                                + redactor.redact(f.json().get("error").asText()) + ".",
+                        Set.of(SandboxCapability.SESSIONS));
             }
             return p;
         } catch (InterruptedException e) {

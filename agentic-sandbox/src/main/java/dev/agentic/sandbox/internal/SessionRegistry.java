@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SessionRegistry implements AutoCloseable {
     static final long SWEEP_MILLIS = 250;
+    /** The languages a session can run. */
+    static final Set<Language> SESSION_LANGUAGES = Set.of(Language.PYTHON, Language.JAVASCRIPT, Language.TYPESCRIPT);
 
     private final RunContext ctx;
     private final int max;
@@ -41,12 +43,13 @@ public final class SessionRegistry implements AutoCloseable {
      * @throws SandboxException when {@code max} sessions are open, or the session cannot start
      */
     public LocalSession open(SessionOptions options, String sandbox) {
-        if (options.language() != Language.PYTHON) {
+        if (!SESSION_LANGUAGES.contains(options.language())) {
             throw new UnsupportedCapabilityException(
-                    sandbox + " opens Python sessions only; "
+                    sandbox + " opens Python, JavaScript and TypeScript sessions only; "
                             + options.language().displayName() + " runs one program per execute() call here.",
                     Set.of(SandboxCapability.SESSIONS));
         }
+        NodeLimits.checkNetwork(ctx, options.language(), options.network());
         synchronized (this) {
             if (closed) {
                 throw new SandboxException("This LocalSandbox is closed; create a new one to open sessions.");

@@ -1,6 +1,7 @@
 package dev.agentic.sandbox.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentic.core.Language;
 import dev.agentic.core.sandbox.ExecutionLimits;
 import dev.agentic.core.sandbox.ExecutionOutput;
 import dev.agentic.core.sandbox.ExecutionResult;
@@ -25,6 +26,7 @@ import java.util.function.Consumer;
  */
 final class SessionRunner {
     private final SessionProcess process;
+    private final Language language;
     private final ExecutionLimits limits;
     private final Redactor redactor;
     private final int number;
@@ -34,8 +36,9 @@ final class SessionRunner {
     private final AtomicBoolean killedByMeter = new AtomicBoolean();
     private RunMeter meter;
 
-    SessionRunner(SessionProcess process, ExecutionLimits limits, Redactor redactor, int number) {
+    SessionRunner(SessionProcess process, Language language, ExecutionLimits limits, Redactor redactor, int number) {
         this.process = process;
+        this.language = language;
         this.limits = limits;
         this.redactor = redactor;
         this.number = number;
@@ -84,12 +87,24 @@ final class SessionRunner {
                 + "measured by this JVM and the session's sandbox is killed at "
                 + limits.cpuTime().toMillis()
                 + " ms; also the interpreter's soft RLIMIT_CPU is its CPU time so far plus "
-                + BwrapCommand.cpuSeconds(limits) + " s, under a hard RLIMIT_CPU of "
+                + BwrapCommand.cpuSeconds(limits) + " s"
+                + (language == Language.PYTHON
+                        ? ""
+                        : " plus 1 s, a backstop set from outside by the session's supervisor")
+                + ", under a hard RLIMIT_CPU of "
                 + LocalSession.SESSION_CPU.toSeconds() + " s for each process's life; between runs only the hard "
                 + "limit applies");
-        notes.add("wall time: " + limit.toMillis() + " ms for this run, enforced by this JVM: an interrupt "
-                + "(KeyboardInterrupt), then after " + LocalSession.INTERRUPT_GRACE_MILLIS + " ms the whole "
-                + "session sandbox is killed");
+        notes.add(
+                language == Language.PYTHON
+                        ? "wall time: " + limit.toMillis() + " ms for this run, enforced by this JVM: an interrupt "
+                                + "(KeyboardInterrupt), then after " + LocalSession.INTERRUPT_GRACE_MILLIS
+                                + " ms the whole "
+                                + "session sandbox is killed"
+                        : "wall time: " + limit.toMillis() + " ms for this run: synchronous code is stopped by the "
+                                + "interpreter's own evaluation timeout, a run waiting on a promise by an interrupt (SIGINT) "
+                                + "from this JVM; code that does not return after "
+                                + LocalSession.INTERRUPT_GRACE_MILLIS
+                                + " ms more (a callback spinning forever) has the whole session sandbox killed");
         meter = process.meter(limits, () -> {
             if (killedByMeter.compareAndSet(false, true)) {
                 process.launch().kill();
@@ -113,7 +128,15 @@ final class SessionRunner {
             Consumer<String> lost)
             throws InterruptedException {
         DriverChannel ch = process.channel();
-        if (!ch.sendJson('R', Map.of("code", request.code().source(), "cpu", BwrapCommand.cpuSeconds(limits)))) {
+        if (!ch.sendJson(
+                'R',
+                Map.of(
+                        "code",
+                        request.code().source(),
+                        "cpu",
+                        BwrapCommand.cpuSeconds(limits),
+                        "timeoutMs",
+                        limit.toMillis()))) {
             return ended(ch, limit, start, notes, lost, false);
         }
         boolean interrupted = false;
@@ -180,8 +203,14 @@ final class SessionRunner {
         String status = d.path("status").asText();
         String value = d.hasNonNull("value") ? d.get("value").asText() : null;
         if (interrupted && status.equals("interrupted")) {
-            notes.add("state: run " + number + " was interrupted (KeyboardInterrupt) at its wall time and the "
+            notes.add("state: run " + number + " was interrupted ("
+                    + (language == Language.PYTHON ? "KeyboardInterrupt" : "SIGINT") + ") at its wall time and the "
                     + "interpreter recovered; the session keeps its state");
+            return new ExecutionResult.TimedOut(limit, output(start, notes, null));
+        }
+        if (status.equals("timeout")) {
+            notes.add("state: run " + number + " was stopped by the interpreter's evaluation timeout at its wall "
+                    + "time and the interpreter recovered; the session keeps its state");
             return new ExecutionResult.TimedOut(limit, output(start, notes, null));
         }
         ExecutionOutput o = output(start, notes, value);

@@ -14,6 +14,10 @@
 # X interrupt, L list files, G get files (JSON), W write file (JSON). Supervisor->host: Y ready, O stdout bytes,
 # E stderr bytes, D done (JSON), Z interpreter ended (JSON), F file list (JSON), C file contents (JSON),
 # A acknowledgement (JSON).
+#
+# For a JavaScript or TypeScript session the init names an interpreter command ("interpreter": argv, node running
+# session_interpreter.js): the child execs it with the same pipes at fixed numbers (fd 3 run requests, fd 4
+# results, fd 1 and 2 output), and this supervisor sets the child's per-run CPU limit from outside (prlimit).
 import os, sys, json, signal, select, struct, fcntl, base64, ast, builtins, traceback, types, linecache, resource
 
 WORK = '/sandbox/work'
@@ -154,8 +158,35 @@ def run_cell(ns, code, n):
 
 # ---------------------------------------------------------------- the supervisor
 
+def exec_interpreter(argv, cmd_fd, res_fd):
+    os.dup2(cmd_fd, 3)
+    os.dup2(res_fd, 4)
+    os.closerange(5, 65536)
+    os.chdir(WORK)
+    os.execv(argv[0], argv)
+
+
+def child_cpu_seconds(pid):
+    with open('/proc/%d/stat' % pid) as f:
+        fields = f.read().rsplit(')', 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf('SC_CLK_TCK')
+
+
+def limit_child_cpu(pid, seconds):
+    """Soft RLIMIT_CPU of an exec'd interpreter (it cannot set it itself): its CPU time so far plus this run's
+    plus one second, a backstop behind the host's meter, which stops the run at the exact limit."""
+    try:
+        hard = resource.prlimit(pid, resource.RLIMIT_CPU)[1]
+        soft = int(child_cpu_seconds(pid)) + 1 + int(seconds) + 1
+        if hard != resource.RLIM_INFINITY:
+            soft = min(soft, hard)
+        resource.prlimit(pid, resource.RLIMIT_CPU, (soft, hard))
+    except (OSError, ValueError):
+        pass
+
+
 class Child:
-    def __init__(self):
+    def __init__(self, argv=None):
         cmd_r, self.cmd_w = os.pipe()
         self.res_r, res_w = os.pipe()
         self.out_r, out_w = os.pipe()
@@ -169,6 +200,8 @@ class Child:
                 os.dup2(err_w, 2)
                 c = fcntl.fcntl(cmd_r, fcntl.F_DUPFD, 200)
                 r = fcntl.fcntl(res_w, fcntl.F_DUPFD, 200)
+                if argv:
+                    exec_interpreter(argv, c, r)
                 if DUMPABLE_SET:
                     import ctypes
                     ctypes.CDLL(None).prctl(4, 1, 0, 0, 0)
@@ -286,7 +319,8 @@ def supervise():
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     DUMPABLE_SET = _prctl_nondumpable()
     signal.signal(signal.SIGINT, signal.default_int_handler)
-    child = Child()
+    argv = init.get('interpreter')
+    child = Child(argv)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     running = False
     ready = False
@@ -313,7 +347,10 @@ def supervise():
                 msg = json.loads(line)
                 if not ready:
                     ready = True
-                    send_json(b'Y', {'nondumpable': DUMPABLE_SET})
+                    if 'error' in msg:
+                        send_json(b'Y', {'error': str(msg['error'])})
+                    else:
+                        send_json(b'Y', {'nondumpable': DUMPABLE_SET})
                     continue
                 if running:
                     drain(child.out_r, b'O')
@@ -348,6 +385,8 @@ def supervise():
                     send_json(b'S', {'stray': stray})
                     stray = 0
                 running = True
+                if argv:
+                    limit_child_cpu(child.pid, json.loads(payload)['cpu'])
                 write_all(child.cmd_w, struct.pack('>cI', b'R', len(payload)) + payload)
             elif t == b'X':
                 if running:

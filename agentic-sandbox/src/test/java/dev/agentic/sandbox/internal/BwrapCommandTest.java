@@ -12,14 +12,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BwrapCommandTest {
-    private final SandboxLayout layout = new SandboxLayout(
-            HostTools.discover(true),
-            new HostTools.PythonInstall(Path.of("/usr/bin/python3.11"), Path.of("/usr"), "3.11"),
-            Path.of("/usr/lib/jvm/jdk"),
-            List.of(Path.of("/opt/py")),
-            Path.of("/scratch/seccomp.bpf"),
-            List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"),
-            65534);
+    private final SandboxLayout layout = SandboxLayout.builder(
+                    HostTools.discover(true),
+                    new HostTools.PythonInstall(Path.of("/usr/bin/python3.11"), Path.of("/usr"), "3.11"))
+            .javaHome(Path.of("/usr/lib/jvm/jdk"))
+            .extraReadOnly(List.of(Path.of("/opt/py")))
+            .seccompFile(Path.of("/scratch/seccomp.bpf"))
+            .dropPrivileges(List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"))
+            .sandboxUid(65534)
+            .build();
 
     private List<String> argv(Language language) {
         ExecutionLimits limits = ExecutionLimits.builder()
@@ -72,15 +73,10 @@ class BwrapCommandTest {
 
     @Test
     void jdkTreesAreMountedForJavaRunsOnly() {
-        SandboxLayout withJdk = new SandboxLayout(
-                layout.tools(),
-                layout.python(),
-                Path.of("/opt/jdk"),
-                List.of(Path.of("/opt/py")),
-                layout.seccompFile(),
-                layout.dropPrivileges(),
-                65534,
-                List.of(Path.of("/opt/jdk"), Path.of("/etc/java-17-openjdk")));
+        SandboxLayout withJdk = layout.toBuilder()
+                .javaHome(Path.of("/opt/jdk"))
+                .javaReadOnly(List.of(Path.of("/opt/jdk"), Path.of("/etc/java-17-openjdk")))
+                .build();
         BwrapCommand.Run py = new BwrapCommand.Run(
                 Language.PYTHON,
                 Path.of("/scratch/run-1"),
@@ -108,6 +104,36 @@ class BwrapCommandTest {
                 .contains("--ro-bind /opt/py /opt/py")
                 .contains("--ro-bind /opt/jdk /opt/jdk")
                 .contains("--ro-bind /etc/java-17-openjdk /etc/java-17-openjdk");
+    }
+
+    @Test
+    void aPythonDriverForANodeSessionRunsPythonWithNodesMountsAndMemoryRlimits() {
+        SandboxLayout withNode = layout.toBuilder()
+                .node(new NodeRuntime(Path.of("/opt/node24/bin/node"), Path.of("/opt/node24"), 24, 11))
+                .build();
+        ExecutionLimits limits =
+                ExecutionLimits.builder().memoryBytes(256L << 20).build();
+        BwrapCommand.Run driver = new BwrapCommand.Run(
+                Language.JAVASCRIPT,
+                Path.of("/scratch/run-1"),
+                List.of("session_interpreter.js"),
+                limits,
+                null,
+                null,
+                List.of(),
+                false,
+                true);
+
+        String a = String.join(" ", BwrapCommand.build(withNode, driver, null, null));
+
+        assertThat(a)
+                .contains("--ro-bind /opt/node24 /opt/node24")
+                .contains("--ro-bind /scratch/run-1/main.py /sandbox/main.py")
+                .contains("--ro-bind /scratch/run-1/in/session_interpreter.js /sandbox/session_interpreter.js")
+                .contains("--data=")
+                .doesNotContain("--as=" + (256L << 20) + " ")
+                .endsWith("/usr/bin/python3.11 -I -u /sandbox/main.py")
+                .doesNotContain("main.js");
     }
 
     @Test

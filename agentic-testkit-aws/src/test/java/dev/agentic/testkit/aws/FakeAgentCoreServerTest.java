@@ -2,7 +2,9 @@ package dev.agentic.testkit.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.agentic.core.Language;
 import dev.agentic.sandbox.LocalSandbox;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -114,10 +116,7 @@ class FakeAgentCoreServerTest {
             assertThatThrownBy(() -> invoke(
                             id,
                             ToolName.EXECUTE_CODE,
-                            ToolArguments.builder()
-                                    .language("javascript")
-                                    .code("1")
-                                    .build()))
+                            ToolArguments.builder().language("ruby").code("1").build()))
                     .isInstanceOf(CompletionException.class)
                     .hasCauseInstanceOf(ValidationException.class);
         } finally {
@@ -156,7 +155,19 @@ class FakeAgentCoreServerTest {
                             ToolName.LIST_FILES,
                             ToolArguments.builder().path(".").build())
                     .content();
-            assertThat(listed).extracting(ContentBlock::name).containsExactlyInAnyOrder("a.txt", "c.txt", "d/b.bin");
+            assertThat(listed).extracting(ContentBlock::name).containsExactly("a.txt", "c.txt", "d");
+            assertThat(listed.get(1).typeAsString()).isEqualTo("resource_link");
+            assertThat(listed.get(1).uri()).isEqualTo("file:///workspace/c.txt");
+            assertThat(listed.get(1).size()).isEqualTo(11L);
+            assertThat(listed.get(2).uri()).isEqualTo("file:///workspace/d/");
+            assertThat(listed.get(2).mimeType()).isEqualTo("inode/directory");
+            List<ContentBlock> sub = invoke(
+                            id,
+                            ToolName.LIST_FILES,
+                            ToolArguments.builder().directoryPath("d").build())
+                    .content();
+            assertThat(sub).extracting(ContentBlock::uri).containsExactly("file:///workspace/d/b.bin");
+            assertThat(sub.get(0).size()).isEqualTo(4L);
             List<ContentBlock> read = invoke(
                             id,
                             ToolName.READ_FILES,
@@ -178,6 +189,83 @@ class FakeAgentCoreServerTest {
             assertThat(new String(
                             missing.content().get(0).text().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))
                     .contains("a.txt");
+        } finally {
+            SERVER.expire(id);
+        }
+    }
+
+    @Test
+    void javaScriptRunsForRealAndSharesTheSessionsFilesWithTheOtherTools() {
+        assumeTrue(
+                SANDBOX.capabilities().runs(Language.JAVASCRIPT),
+                "the local sandbox does not run JavaScript here (no Node.js found)");
+        String id = start(900);
+        try {
+            invoke(
+                    id,
+                    ToolName.WRITE_FILES,
+                    ToolArguments.builder()
+                            .content(InputContentBlock.builder()
+                                    .path("in/a.txt")
+                                    .text("from writeFiles")
+                                    .build())
+                            .build());
+            CodeInterpreterResult r = invoke(
+                    id,
+                    ToolName.EXECUTE_CODE,
+                    ToolArguments.builder()
+                            .language("javascript")
+                            .code(
+                                    "const fs = require(\"node:fs\");\nlet seen = fs.readFileSync(\"in/a.txt\", \"utf8\");\n"
+                                            + "fs.writeFileSync(\"b.txt\", seen.toUpperCase());\nfs.rmSync(\"in/a.txt\");\n"
+                                            + "console.log(seen.length);")
+                            .build());
+            assertThat(r.structuredContent().stdout()).isEqualTo("15\n");
+            assertThat(r.structuredContent().exitCode()).isZero();
+
+            CodeInterpreterResult again = invoke(
+                    id,
+                    ToolName.EXECUTE_CODE,
+                    ToolArguments.builder()
+                            .language("javascript")
+                            .code("console.log(seen)")
+                            .build());
+            assertThat(again.structuredContent().stdout())
+                    .as("variables persist")
+                    .isEqualTo("from writeFiles\n");
+            List<ContentBlock> listed = invoke(
+                            id, ToolName.LIST_FILES, ToolArguments.builder().build())
+                    .content();
+            assertThat(listed).extracting(ContentBlock::name).containsExactly("b.txt");
+            assertThat(invoke(
+                                    id,
+                                    ToolName.READ_FILES,
+                                    ToolArguments.builder().paths("b.txt").build())
+                            .content()
+                            .get(0)
+                            .resource()
+                            .text())
+                    .isEqualTo("FROM WRITEFILES");
+        } finally {
+            SERVER.expire(id);
+        }
+    }
+
+    @Test
+    void aLanguageTheSandboxDoesNotRunIsAValidationError() {
+        assumeTrue(!SANDBOX.capabilities().runs(Language.TYPESCRIPT), "the local sandbox runs TypeScript here");
+        String id = start(900);
+        try {
+            assertThatThrownBy(() -> invoke(
+                            id,
+                            ToolName.EXECUTE_CODE,
+                            ToolArguments.builder()
+                                    .language("typescript")
+                                    .code("const a: number = 1")
+                                    .build()))
+                    .isInstanceOf(CompletionException.class)
+                    .hasCauseInstanceOf(ValidationException.class)
+                    .hasMessageContaining("typescript");
         } finally {
             SERVER.expire(id);
         }

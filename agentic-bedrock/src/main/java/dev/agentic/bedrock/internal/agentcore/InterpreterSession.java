@@ -23,7 +23,9 @@ import java.util.function.Function;
  * A {@link SandboxSession} on one service session at a time. When the service reports the session expired
  * or gone, or a run timed out (which stops the session to end the program), the next call starts a new
  * service session, runs the set-up commands and the environment preamble again, and its result's notes say
- * that earlier state was lost. Thread-safe: calls are serialised.
+ * that earlier state was lost. {@link #reset()} replaces the service session (stop, start, set-up commands
+ * and environment preamble again) for every language, since the service's {@code clearContext} clears Python
+ * only and would keep files. Thread-safe: calls are serialised.
  */
 public final class InterpreterSession implements SandboxSession {
     private static final String STATE_LOST = "agentcore: a new code interpreter session replaced one that %s; "
@@ -42,7 +44,7 @@ public final class InterpreterSession implements SandboxSession {
         this.options = options;
         this.id = id;
         this.redactor = Redactor.of(options.secrets().values());
-        this.remote = engine.open(preamble());
+        this.remote = engine.open(preamble(), options.language());
     }
 
     private Preamble preamble() {
@@ -73,7 +75,7 @@ public final class InterpreterSession implements SandboxSession {
         Duration wall = request.timeout().orElse(options.limits().wallTime());
         ExecutionLimits limits = options.limits();
         return call(s -> {
-            ToolOutcome o = s.executePython(request.code().source(), wall);
+            ToolOutcome o = s.execute(options.language(), request.code().source(), wall);
             List<String> notes = engine.notes(s.id());
             if (o.timedOut()) {
                 notes.add("wall time: no result within " + wall.toMillis() + " ms; the session was stopped to end "
@@ -86,6 +88,11 @@ public final class InterpreterSession implements SandboxSession {
         });
     }
 
+    /**
+     * Forgets variables and files: stops the service session and starts a new one, with the set-up commands
+     * and the environment preamble run again (the service's {@code clearContext} is Python-only and keeps
+     * files, so it is not used for any language).
+     */
     @Override
     public synchronized void reset() {
         ensureOpen();
@@ -94,7 +101,7 @@ public final class InterpreterSession implements SandboxSession {
         }
         remote = null;
         lost = null;
-        remote = engine.open(preamble());
+        remote = engine.open(preamble(), options.language());
     }
 
     @Override
@@ -137,7 +144,7 @@ public final class InterpreterSession implements SandboxSession {
         ensureOpen();
         for (int attempt = 0; ; attempt++) {
             if (remote == null) {
-                remote = engine.open(preamble());
+                remote = engine.open(preamble(), options.language());
             }
             String pending = lost;
             lost = null;

@@ -1,5 +1,6 @@
 package dev.agentic.bedrock.internal.agentcore;
 
+import dev.agentic.core.Language;
 import dev.agentic.core.sandbox.ExecutionRequest;
 import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.sandbox.InputFile;
@@ -54,11 +55,12 @@ public final class Interpreters implements AutoCloseable {
 
     /**
      * Starts a service session and runs the set-up commands in it (before any secret is there), then, when
-     * {@code preamble} is given, writes its file and loads it into the interpreter's environment.
+     * {@code preamble} is given, writes its file and loads it into the environment of the session's
+     * interpreter of {@code language}.
      *
      * @throws SandboxException when the session cannot start or a set-up step fails; the session is stopped
      */
-    RemoteSession open(Preamble preamble) {
+    RemoteSession open(Preamble preamble, Language language) {
         if (closed) {
             throw new SandboxException("The AgentCore sandbox is closed; build a new one.");
         }
@@ -78,7 +80,7 @@ public final class Interpreters implements AutoCloseable {
             }
             if (preamble != null) {
                 s.writeFiles(List.of(preamble.file()));
-                ToolOutcome o = s.executePython(preamble.load(), RemoteSession.HOUSEKEEPING_TIMEOUT);
+                ToolOutcome o = s.execute(language, preamble.load(language), RemoteSession.HOUSEKEEPING_TIMEOUT);
                 if (o.timedOut() || o.exitCode() != 0) {
                     removeQuietly(s, preamble.fileName());
                     throw new SandboxException("Loading the session's environment failed in code interpreter session "
@@ -135,20 +137,21 @@ public final class Interpreters implements AutoCloseable {
 
     private ExecutionResult runOnceIn(ExecutionRequest request, List<String> extraNotes, List<String> retried) {
         Redactor redactor = Redactor.of(request.secrets().values());
-        RemoteSession s = open(null);
+        Language language = request.code().language();
+        RemoteSession s = open(null, language);
         try {
             List<InputFile> files = new ArrayList<>(request.inputFiles());
             String code = request.code().source();
             if (!request.environment().isEmpty() || !request.secrets().isEmpty()) {
                 Preamble p = Preamble.of(request.environment(), request.secrets());
                 files.add(p.file());
-                code = p.loadThenRun(code);
+                code = p.loadThenRun(language, code);
             }
             s.writeFiles(files);
             Duration wall = request.limits().wallTime();
             ToolOutcome o;
             try {
-                o = s.executePython(code, wall);
+                o = s.execute(language, code, wall);
             } catch (SessionGoneException e) {
                 // the program may have had effects: never run it twice
                 throw new SandboxException(

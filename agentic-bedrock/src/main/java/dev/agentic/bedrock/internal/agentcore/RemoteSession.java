@@ -1,13 +1,12 @@
 package dev.agentic.bedrock.internal.agentcore;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentic.core.Language;
 import dev.agentic.core.sandbox.ExecutionLimits;
 import dev.agentic.core.sandbox.InputFile;
 import dev.agentic.core.sandbox.OutputFile;
 import dev.agentic.core.sandbox.OutputGlob;
 import dev.agentic.core.sandbox.SandboxException;
-import java.io.IOException;
+import dev.agentic.core.sandbox.UnsupportedCapabilityException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
@@ -33,12 +32,6 @@ public final class RemoteSession {
     /** How long a file transfer, listing or other housekeeping call may take. */
     static final Duration HOUSEKEEPING_TIMEOUT = Duration.ofSeconds(120);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    /** Prints {@code [[path, size], …]} of the regular files under the working directory (no links). */
-    private static final String LIST_COMMAND = "python3 -c \"import os, json; print(json.dumps([[os.path.relpath("
-            + "os.path.join(d, f), '.'), os.path.getsize(os.path.join(d, f))] for d, _, fs in os.walk('.') for f in fs "
-            + "if os.path.isfile(os.path.join(d, f)) and not os.path.islink(os.path.join(d, f))]))\"";
-
     private final InterpreterCalls calls;
     private final String id;
     private boolean stopped;
@@ -61,15 +54,27 @@ public final class RemoteSession {
         return calls.isReady(id);
     }
 
-    public ToolOutcome executePython(String code, Duration timeout) {
+    /** Runs {@code code} in the session's interpreter of {@code language} (python, javascript or typescript). */
+    public ToolOutcome execute(Language language, String code, Duration timeout) {
         return calls.invoke(
                 id,
                 ToolName.EXECUTE_CODE,
                 ToolArguments.builder()
                         .code(code)
-                        .language(ProgrammingLanguage.PYTHON)
+                        .language(programmingLanguage(language))
                         .build(),
                 timeout);
+    }
+
+    static ProgrammingLanguage programmingLanguage(Language language) {
+        return switch (language) {
+            case PYTHON -> ProgrammingLanguage.PYTHON;
+            case JAVASCRIPT -> ProgrammingLanguage.JAVASCRIPT;
+            case TYPESCRIPT -> ProgrammingLanguage.TYPESCRIPT;
+            default ->
+                throw new UnsupportedCapabilityException(
+                        "The code interpreter runs Python, JavaScript and TypeScript, not " + language + ".", language);
+        };
     }
 
     public ToolOutcome executeCommand(String command, Duration timeout) {
@@ -151,36 +156,22 @@ public final class RemoteSession {
 
     /**
      * The regular files under the working directory that match {@code glob}, within the limits' file count,
-     * per-file and total sizes. Listed with a short {@code python3} command (which does not touch the
-     * interpreter's state), read with {@code readFiles}.
+     * per-file and total sizes. Listed with the {@code listFiles} tool ({@link FileListing}; it does not touch
+     * the interpreter's state and needs no Python in the session), read with {@code readFiles}.
      */
     public List<OutputFile> collect(String glob, ExecutionLimits limits, List<String> notes) {
         return collect(List.of(glob), limits, notes);
     }
 
     public List<OutputFile> collect(List<String> globs, ExecutionLimits limits, List<String> notes) {
-        ToolOutcome listing = executeCommand(LIST_COMMAND, HOUSEKEEPING_TIMEOUT);
-        if (listing.timedOut() || listing.exitCode() != 0) {
-            throw new SandboxException("Listing the files of code interpreter session " + id + " failed"
-                    + (listing.timedOut() ? " (no answer)" : " with exit " + listing.exitCode()));
-        }
-        List<List<Object>> entries;
-        try {
-            entries = JSON.readValue(listing.stdout().strip(), new TypeReference<List<List<Object>>>() {});
-        } catch (IOException e) {
-            throw new SandboxException("The file listing of code interpreter session " + id + " was not JSON", e);
-        }
+        Map<String, Long> entries = new FileListing(this::listFiles).list(notes);
         List<PathMatcher> matchers = globs.stream().map(OutputGlob::matcher).toList();
         List<String> chosen = new ArrayList<>();
         long total = 0;
-        for (List<Object> e : entries) {
-            String path = String.valueOf(e.get(0));
-            long size = ((Number) e.get(1)).longValue();
-            if (path.startsWith("./")) {
-                path = path.substring(2);
-            }
-            String p = path;
-            if (matchers.stream().noneMatch(m -> m.matches(Path.of(p)))) {
+        for (Map.Entry<String, Long> e : entries.entrySet()) {
+            String path = e.getKey();
+            long size = e.getValue();
+            if (matchers.stream().noneMatch(m -> m.matches(Path.of(path)))) {
                 continue;
             }
             if (chosen.size() >= limits.maxOutputFiles()) {
@@ -189,13 +180,35 @@ public final class RemoteSession {
                 notes.add("output " + path + " not collected: " + size + " bytes is over the file-size cap");
             } else {
                 chosen.add(path);
-                total += size;
+                total += Math.max(size, 0);
             }
         }
         Map<String, byte[]> read = readFiles(chosen);
         List<OutputFile> files = new ArrayList<>();
-        read.forEach((p, c) -> files.add(new OutputFile(p, c)));
+        long actual = 0;
+        for (Map.Entry<String, byte[]> e : read.entrySet()) {
+            long size = e.getValue().length;
+            // sizes the listing did not give (-1) are only known now: the same caps apply
+            if (size > limits.maxFileSizeBytes() || actual + size > limits.maxFileSizeBytes()) {
+                notes.add("output " + e.getKey() + " not collected: " + size + " bytes is over the file-size cap");
+                continue;
+            }
+            actual += size;
+            files.add(new OutputFile(e.getKey(), e.getValue()));
+        }
         return files;
+    }
+
+    /** One {@code listFiles} call for {@code directory} ({@code "."} for the working directory). */
+    private List<ContentBlock> listFiles(String directory) {
+        ToolOutcome o = calls.invoke(
+                id, ToolName.LIST_FILES, ToolArguments.builder().path(directory).build(), HOUSEKEEPING_TIMEOUT);
+        if (o.timedOut() || o.isError()) {
+            throw new SandboxException(
+                    "Listing directory " + directory + " of code interpreter session " + id + " failed"
+                            + (o.timedOut() ? " (no answer within " + HOUSEKEEPING_TIMEOUT.toSeconds() + " s)" : ""));
+        }
+        return o.content();
     }
 
     /** Reads one file; empty when it does not exist. */

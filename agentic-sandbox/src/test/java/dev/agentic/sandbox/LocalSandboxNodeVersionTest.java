@@ -1,0 +1,73 @@
+package dev.agentic.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.agentic.core.Code;
+import dev.agentic.core.Language;
+import dev.agentic.core.sandbox.ExecutionRequest;
+import dev.agentic.core.sandbox.NetworkPolicy;
+import dev.agentic.core.sandbox.SandboxCapability;
+import dev.agentic.core.sandbox.SandboxException;
+import dev.agentic.core.sandbox.UnsupportedCapabilityException;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a {@link LocalSandbox} declares and refuses depending on its Node.js version, with stand-in executables
+ * that only print a version (nothing here runs them as programs: every request is refused before it starts).
+ */
+class LocalSandboxNodeVersionTest {
+
+    @Test
+    void node20RunsJavaScriptButNotTypeScriptAndTheRefusalSaysWhichNodeIsNeeded() throws IOException {
+        try (LocalSandbox sandbox =
+                LocalSandbox.builder().nodeExecutable(TestNode.fake("v20.20.2")).build()) {
+            assertThat(sandbox.capabilities().languages())
+                    .contains(Language.JAVASCRIPT)
+                    .doesNotContain(Language.TYPESCRIPT);
+
+            assertThatThrownBy(() -> sandbox.execute(ExecutionRequest.of(new Code(Language.TYPESCRIPT, "1"))))
+                    .isInstanceOfSatisfying(
+                            UnsupportedCapabilityException.class,
+                            e -> assertThat(e.unsupportedLanguage()).contains(Language.TYPESCRIPT))
+                    .hasMessageContaining("Node.js 22.18")
+                    .hasMessageContaining("nodeExecutable");
+        }
+    }
+
+    @Test
+    void node22WithTypeStrippingDeclaresTypeScript() throws IOException {
+        try (LocalSandbox sandbox =
+                LocalSandbox.builder().nodeExecutable(TestNode.fake("v22.18.0")).build()) {
+            assertThat(sandbox.capabilities().languages()).contains(Language.JAVASCRIPT, Language.TYPESCRIPT);
+        }
+    }
+
+    @Test
+    void anAllowlistForANodeThatIgnoresProxyVariablesIsRefusedNamingTheVersionNeeded() throws IOException {
+        try (LocalSandbox sandbox =
+                LocalSandbox.builder().nodeExecutable(TestNode.fake("v22.18.0")).build()) {
+            ExecutionRequest request = ExecutionRequest.builder()
+                    .code(new Code(Language.JAVASCRIPT, "fetch('https://example.com')"))
+                    .network(NetworkPolicy.allow("example.com"))
+                    .build();
+
+            assertThatThrownBy(() -> sandbox.execute(request))
+                    .isInstanceOfSatisfying(
+                            UnsupportedCapabilityException.class,
+                            e -> assertThat(e.missing()).containsExactly(SandboxCapability.HOST_ALLOWLIST))
+                    .hasMessageContaining("Node.js 24.5");
+        }
+    }
+
+    @Test
+    void aConfiguredNodeThatDoesNotExistFailsTheBuildSayingWhatToSet() {
+        assertThatThrownBy(() -> LocalSandbox.builder()
+                        .nodeExecutable(Path.of("/nonexistent/bin/node"))
+                        .build())
+                .isInstanceOf(SandboxException.class)
+                .hasMessageContaining("nodeExecutable");
+    }
+}

@@ -1,0 +1,56 @@
+package dev.agentic.sandbox;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The Node.js the JavaScript tests use: system property {@code agentic.test.node} when set, else the first
+ * {@code node} on PATH. Tests skip with a message saying so when there is none.
+ */
+final class TestNode {
+    private TestNode() {}
+
+    static Optional<Path> find() {
+        String prop = System.getProperty("agentic.test.node");
+        if (prop != null && !prop.isBlank()) {
+            return Optional.of(Path.of(prop));
+        }
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String d : path.split(File.pathSeparator)) {
+            Path p = Path.of(d).resolve("node");
+            if (!d.isBlank() && Files.isExecutable(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The test's node; skips the test (class) when there is none. */
+    static Path path() {
+        Optional<Path> node = find();
+        Assumptions.assumeTrue(
+                node.isPresent(), "no Node.js: set -Dagentic.test.node=/path/to/node or put node on PATH");
+        return node.get();
+    }
+
+    /**
+     * A stand-in {@code node} that only prints {@code version} (such as {@code v20.1.0}), in a fresh temporary
+     * directory the sandbox uid can enter; for tests of what a sandbox declares and refuses for old versions.
+     */
+    static Path fake(String version) throws IOException {
+        Path dir = Files.createTempDirectory("agentic-fake-node-");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path node = dir.resolve("node");
+        Files.writeString(node, "#!/bin/sh\necho " + version + "\n");
+        Files.setPosixFilePermissions(node, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return node;
+    }
+}
