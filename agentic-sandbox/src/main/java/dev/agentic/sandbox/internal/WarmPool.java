@@ -95,6 +95,11 @@ public final class WarmPool implements AutoCloseable {
         this.sizes.keySet().forEach(this::refill);
     }
 
+    /** How many starts of {@code kind} are in flight now (for tests). */
+    synchronized int starting(Kind kind) {
+        return starting.getOrDefault(kind, 0);
+    }
+
     /** How many sandboxes of {@code kind} are ready now (for tests and monitoring). */
     synchronized int idle(Kind kind) {
         Deque<Launch> d = idle.get(kind);
