@@ -19,9 +19,8 @@ import dev.agentic.core.sandbox.UnsupportedCapabilityException;
 import dev.agentic.sandbox.internal.EnvironmentProbe;
 import dev.agentic.sandbox.internal.MemoryLimit;
 import dev.agentic.sandbox.internal.RunContext;
-import dev.agentic.sandbox.internal.SandboxRun;
+import dev.agentic.sandbox.internal.SandboxRuntime;
 import dev.agentic.sandbox.internal.SandboxSetup;
-import dev.agentic.sandbox.internal.SessionRegistry;
 import dev.agentic.sandbox.internal.WarmPool;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -32,7 +31,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,51 +60,10 @@ import org.slf4j.LoggerFactory;
  * bubblewrap is started as an unprivileged uid of the run's own ({@link Builder#sandboxUids}) because the
  * kernel does not apply RLIMIT_NPROC to root and so that no other run or host process shares it.
  *
- * <p>{@link #capabilities()}: with {@link Isolation#BUBBLEWRAP}, every {@link SandboxCapability} (sessions
- * for Python only). Memory is, for Python, the address space of each process ({@code RLIMIT_AS}); for Java,
- * the private writable memory of each process ({@code RLIMIT_DATA}: heap, metaspace, stacks, native
- * allocations, not the address space the JVM only reserves) under an address-space ceiling one GiB higher;
- * and the memory of the whole run (its cgroup's memory limit, tmpfs, shared memory and kernel memory included;
- * without a cgroup, the supervisor's sampled sum). A request below the smallest workable limit (96 MiB for Java,
- * 32 MiB for Python) is refused with an {@code UnsupportedCapabilityException} naming it. CPU time is the whole
- * run's (the cgroup's counter, else the supervisor's sum over its processes), with {@code RLIMIT_CPU} one second
- * higher per process as a backstop; processes are
- * {@code RLIMIT_NPROC} in the run's own user namespace (and {@code pids.max}); disk is the size of the
- * working-directory and {@code /tmp} tmpfs. With {@link Isolation#NONE} only what holds without isolation:
- * environment, secrets, wall time, output cap, input and output files, and, when {@code prlimit} is
- * installed, the memory, CPU-time, file-size and open-files rlimits; never network isolation, the host
- * allowlist (the policy is ignored), file-system isolation, the disk limit or the process limit
- * ({@code RLIMIT_NPROC} would count every process of the JVM's user, not the run's). Descendants that
- * detach from the run escape its wall time there.
- *
- * <p><b>Sessions</b> ({@link #openSession}; Python, and JavaScript and TypeScript with Node.js): each session is one sandbox, started like a one-shot
- * run, whose small supervisor forks the session's interpreter and talks to this JVM over a framed channel on the
- * sandbox's stdin and stdout. The interpreter's stdout and stderr are pipes only the supervisor reads, and a run
- * ends when the interpreter reports it on a separate pipe; the supervisor is not dumpable, so the program cannot
- * reach its descriptors. Output a program prints, fake delimiters or fake results included, is only ever the
- * payload of that run's output. A run's value is the {@code repr} of its final expression. Each run has its own
- * wall time (the request's timeout, else the session's {@code wallTime}): at the limit the interpreter gets a
- * {@code KeyboardInterrupt}; if it returns within two seconds the result is {@code TimedOut} and the state is
- * kept, otherwise the whole session sandbox is killed and the next run starts a fresh one. Whenever an
- * interpreter is lost (that, output over the cap, a CPU or memory kill, {@code os._exit}), both the run's result
- * and the next one's notes say that variables, imports and files are gone. Memory, processes, file size and
- * disk are limited for the session as a whole, as for one run; CPU time per run through the interpreter's soft
- * {@code RLIMIT_CPU}, which each result's notes describe. {@code reset()} replaces the sandbox; sessions idle
- * past {@link SessionOptions#idleTimeout()} end; at most {@link Builder#maxSessions} are open at once
- * ({@link #openSessions()} counts them); {@link #close()} ends every one. A JavaScript or TypeScript session's
- * supervisor starts {@code node} instead (the same flags and limits as a one-shot run), which evaluates each
- * snippet in one persistent global context in the inspector's REPL mode: top-level declarations persist, top-level
- * await works, the value is {@code util.inspect} of the completion value; synchronous code stops at the wall time
- * by the evaluation's own timeout, a run waiting on a promise by {@code SIGINT}; TypeScript is stripped of its
- * types by the node's {@code module.stripTypeScriptTypes} (Node.js 22.13 or later, else the session is refused).
- *
- * <p>{@link Builder#prestart} keeps sandboxes set up ahead of demand, so that a run pays only for starting its
- * interpreter; each still serves exactly one program.
- *
- * <p>Java programs run as {@code java Main.java} (the JDK's single-file source launcher) inside the
- * sandbox, so compilation is confined and limited too; the heap is half the memory limit (less below 144 MiB,
- * so the rest of the JVM fits beside it), committed up front, so a program that allocates past it gets the
- * JVM's own {@code OutOfMemoryError} and a {@code Killed(MEMORY)} result.
+ * <p>{@link #capabilities()}: with {@link Isolation#BUBBLEWRAP}, every {@link SandboxCapability}; what each
+ * one rests on, how Java programs run, how sessions ({@link #openSession}) behave and what prestarted sandboxes
+ * and pooled interpreters ({@link Builder#prestart}, {@link Builder#interpreterPool}) cost are in the
+ * {@linkplain dev.agentic.sandbox package description}.
  *
  * <p>Thread-safe: any number of threads may call {@link #execute} at once; at most
  * {@link Builder#maxConcurrentRuns} run at the same time, the others wait. The creator owns the sandbox and
@@ -128,45 +85,14 @@ public final class LocalSandbox implements Sandbox {
     private final Isolation isolation;
     private final RunContext context;
     private final SandboxCapabilities capabilities;
-    private final Semaphore slots;
-    /** Set once by {@link Builder#build()} after the self-test passed; null without prestart. */
-    private volatile WarmPool pool;
-    /** Set once by {@link Builder#build()}; null without an interpreter pool. */
-    private volatile WarmPool interpreters;
-
-    private volatile SandboxEnvironment environment;
-    private final SessionRegistry sessions;
+    private final SandboxRuntime runtime;
 
     private LocalSandbox(Isolation isolation, RunContext context, int maxConcurrent, int maxSessions) {
         this.isolation = isolation;
         this.context = context;
-        this.sessions = new SessionRegistry(context, maxSessions);
-        this.capabilities =
-                capabilities(isolation == Isolation.BUBBLEWRAP, context.tools().prlimit() != null, context.languages());
-        this.slots = new Semaphore(maxConcurrent, true);
-    }
-
-    /** What a sandbox enforces, given its isolation and whether rlimits can be set; see the class description. */
-    static SandboxCapabilities capabilities(boolean isolated, boolean rlimits, Set<Language> languages) {
-        SandboxCapabilities.Builder b = SandboxCapabilities.builder().languages(languages);
-        if (isolated) {
-            return b.allCapabilities().build();
-        }
-        b.capabilities(List.of(
-                SandboxCapability.ENVIRONMENT,
-                SandboxCapability.SECRETS,
-                SandboxCapability.WALL_TIME_LIMIT,
-                SandboxCapability.OUTPUT_LIMIT,
-                SandboxCapability.INPUT_FILES,
-                SandboxCapability.OUTPUT_FILES));
-        if (rlimits) {
-            b.capabilities(List.of(
-                    SandboxCapability.MEMORY_LIMIT,
-                    SandboxCapability.CPU_TIME_LIMIT,
-                    SandboxCapability.FILE_SIZE_LIMIT,
-                    SandboxCapability.OPEN_FILES_LIMIT));
-        }
-        return b.build();
+        this.runtime = new SandboxRuntime(context, maxConcurrent, maxSessions);
+        this.capabilities = SandboxRuntime.capabilities(
+                isolation == Isolation.BUBBLEWRAP, context.tools().prlimit() != null, context.languages());
     }
 
     public static Builder builder() {
@@ -181,17 +107,7 @@ public final class LocalSandbox implements Sandbox {
                     + "your files, use the network and see other processes. Use Isolation.BUBBLEWRAP for anything "
                     + "you did not write yourself.");
         }
-        try {
-            slots.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SandboxException("Interrupted while waiting for a free sandbox slot", e);
-        }
-        try {
-            return new SandboxRun(context, pool, interpreters, request).execute();
-        } finally {
-            slots.release();
-        }
+        return runtime.execute(request);
     }
 
     /**
@@ -210,12 +126,12 @@ public final class LocalSandbox implements Sandbox {
         Objects.requireNonNull(options, "options");
         capabilities.check(options, toString());
         MemoryLimit.check(options.language(), options.limits());
-        return sessions.open(options, toString());
+        return runtime.openSession(options, toString());
     }
 
     /** How many sessions of this sandbox are open now (started and neither closed nor expired). */
     public int openSessions() {
-        return sessions.count();
+        return runtime.openSessions();
     }
 
     /** Declared from the isolation mode; see the class description for what each capability rests on. */
@@ -236,17 +152,7 @@ public final class LocalSandbox implements Sandbox {
         if (!context.languages().contains(Language.PYTHON)) {
             return Optional.empty();
         }
-        SandboxEnvironment e = environment;
-        if (e == null) {
-            synchronized (this) {
-                e = environment;
-                if (e == null) {
-                    e = EnvironmentProbe.python(this);
-                    environment = e;
-                }
-            }
-        }
-        return Optional.of(e);
+        return Optional.of(runtime.environment(() -> EnvironmentProbe.python(this)));
     }
 
     /** The isolation mode this sandbox was built with. */
@@ -256,16 +162,7 @@ public final class LocalSandbox implements Sandbox {
 
     @Override
     public void close() {
-        sessions.close();
-        WarmPool i = interpreters;
-        if (i != null) {
-            i.close();
-        }
-        WarmPool p = pool;
-        if (p != null) {
-            p.close();
-        }
-        context.close();
+        runtime.close();
     }
 
     @Override
@@ -457,20 +354,11 @@ public final class LocalSandbox implements Sandbox {
         }
 
         /**
-         * Keeps {@code count} sandboxes for {@code language} and requests without network started ahead of
-         * demand (default: none), so that a run skips bubblewrap's set-up: namespaces, mounts, seccomp and
-         * rlimits are in place and only the interpreter starts when the request comes. Each prestarted sandbox
-         * is fresh and serves exactly one program, so runs stay as isolated from each other as without it; a
-         * background thread starts a replacement whenever one is taken. A request uses one only when it needs
-         * nothing else that must be known at set-up time: its limits equal {@link #prestartLimits} and it has
-         * no input files; other requests start cold as usual. Its result's notes say when it ran in a
-         * prestarted sandbox, and its wall clock starts with the request, not with the prestart. For requests
-         * whose {@code NetworkPolicy} allows hosts, see {@link #prestartWithNetwork}.
-         *
-         * <p>Costs: {@code count} idle process trees (a waiting {@code bwrap}, its init and a shell: about 5 MB
-         * resident each, mostly shared library pages) and their run directories, for as long as the sandbox is
-         * open; {@link #close()} kills and deletes them.
-         * Needs {@link Isolation#BUBBLEWRAP}. After three failed prestarts in a row it stops and logs why.
+         * Keeps {@code count} sandboxes for {@code language} and requests without network set up ahead of demand
+         * (default: none): namespaces, mounts, seccomp and rlimits are in place and only the interpreter starts
+         * when the request comes. Each serves exactly one program. Used only by requests whose limits equal
+         * {@link #prestartLimits} and that have no input files; costs, refill and failures are in the
+         * {@linkplain dev.agentic.sandbox package description}. Needs {@link Isolation#BUBBLEWRAP}.
          *
          * @param count 0 (off) to 64
          */
@@ -479,12 +367,8 @@ public final class LocalSandbox implements Sandbox {
         }
 
         /**
-         * Like {@link #prestart}, for requests whose {@code NetworkPolicy} allows hosts: the egress plumbing
-         * is set up ahead too (the socket's directory is mounted, the forwarder already listens on
-         * {@code 127.0.0.1:3128}, the proxy variables are set), and the run's own proxy, with the request's
-         * allowlist and caps, starts when the request comes, before the program. This saves the forwarder's
-         * interpreter start as well as bubblewrap's set-up. Any allowlist can use these sandboxes. Each idle
-         * one also holds the forwarder's Python process (about 10 MB resident).
+         * Like {@link #prestart}, for requests whose {@code NetworkPolicy} allows hosts (any allowlist): the
+         * egress forwarder already listens inside, and the run's own proxy starts with the request.
          *
          * @param count 0 (off) to 64
          */
@@ -494,15 +378,11 @@ public final class LocalSandbox implements Sandbox {
 
         /**
          * Keeps {@code count} Python interpreters started ahead of demand for requests without network (default:
-         * none), each in its own fresh sandbox set up exactly like a one-shot run's, idle with common standard
-         * modules ({@code json}, {@code re}, {@code datetime}, {@code collections}, ...) already imported and
-         * waiting for a program on a pipe. A run then costs less than starting Python at all. Each interpreter
-         * serves exactly one program and is discarded with its sandbox (nothing a program sets, writes or
-         * patches reaches the next one); a background thread starts a replacement whenever one is taken. Like
-         * {@link #prestart}, a request uses one only when its limits equal {@link #prestartLimits} and it has no
-         * input files; otherwise it falls back to a prestarted sandbox, then to a cold start. Results' notes say
-         * when a pooled interpreter ran the program. Costs: {@code count} idle interpreters (about 15 MB
-         * resident each). Needs {@link Isolation#BUBBLEWRAP}; {@link #close()} kills them.
+         * none), each in its own fresh sandbox set up like a one-shot run's, with common standard modules
+         * imported, waiting for a program on a pipe: a run then costs less than starting Python at all. Each
+         * serves exactly one program and is discarded with its sandbox. Used like {@link #prestart} (same
+         * limits, no input files), else a prestarted sandbox or a cold start is used; see the
+         * {@linkplain dev.agentic.sandbox package description}. Needs {@link Isolation#BUBBLEWRAP}.
          *
          * @param count 0 (off) to 64
          */
@@ -521,14 +401,7 @@ public final class LocalSandbox implements Sandbox {
         }
 
         private Builder pool(Map<WarmPool.Kind, Integer> sizes, WarmPool.Kind kind, int count) {
-            if (count < 0 || count > 64) {
-                throw new ConfigurationException("pool size must be between 0 and 64, was " + count);
-            }
-            if (count == 0) {
-                sizes.remove(kind);
-            } else {
-                sizes.put(kind, count);
-            }
+            SandboxRuntime.setPoolSize(sizes, kind, count);
             return this;
         }
 
@@ -560,42 +433,9 @@ public final class LocalSandbox implements Sandbox {
                     cgroups,
                     pythonEnvironment,
                     nodeExecutable);
-            if ((!prestart.isEmpty() || !interpreterPool.isEmpty()) && isolation != Isolation.BUBBLEWRAP) {
-                throw new ConfigurationException("prestart and interpreterPool need Isolation.BUBBLEWRAP; remove "
-                        + "prestart(...) and interpreterPool(...) for Isolation.NONE");
-            }
-            Set<WarmPool.Kind> pooled = new LinkedHashSet<>(prestart.keySet());
-            pooled.addAll(interpreterPool.keySet());
-            for (WarmPool.Kind kind : pooled) {
-                long min = MemoryLimit.minimum(kind.language());
-                if (prestartLimits.memoryBytes() < min) {
-                    throw new ConfigurationException("prestartLimits: memoryBytes " + prestartLimits.memoryBytes()
-                            + " is below the smallest workable limit for "
-                            + kind.language().displayName() + ", "
-                            + min + " bytes; raise it or remove prestart(" + kind.language() + ", ...)");
-                }
-            }
+            SandboxRuntime.checkPools(isolation == Isolation.BUBBLEWRAP, prestart, interpreterPool, prestartLimits);
             LocalSandbox sandbox = new LocalSandbox(isolation, SandboxSetup.create(o), maxConcurrentRuns, maxSessions);
-            try {
-                for (WarmPool.Kind kind : prestart.keySet()) {
-                    if (!sandbox.context.languages().contains(kind.language())) {
-                        throw new ConfigurationException("prestart(" + kind.language() + ", ...): this sandbox "
-                                + "cannot run " + kind.language().displayName() + " (it runs "
-                                + sandbox.context.languages() + ")");
-                    }
-                }
-                SandboxSetup.selfTest(sandbox);
-            } catch (RuntimeException e) {
-                sandbox.close();
-                throw e;
-            }
-            if (!prestart.isEmpty()) {
-                // after the self-test, so a broken host fails the build instead of the pool
-                sandbox.pool = new WarmPool(sandbox.context, prestart, prestartLimits);
-            }
-            if (!interpreterPool.isEmpty()) {
-                sandbox.interpreters = new WarmPool(sandbox.context, interpreterPool, prestartLimits, true);
-            }
+            sandbox.runtime.start(sandbox, prestart, interpreterPool, prestartLimits);
             return sandbox;
         }
     }

@@ -12,6 +12,7 @@ import dev.agentic.core.sandbox.SandboxCapabilities;
 import dev.agentic.core.sandbox.SandboxCapability;
 import dev.agentic.core.sandbox.SessionOptions;
 import dev.agentic.core.sandbox.UnsupportedCapabilityException;
+import dev.agentic.sandbox.internal.SandboxRuntime;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
@@ -68,10 +69,10 @@ class LocalSandboxCapabilitiesTest {
                 SandboxCapability.FILE_SIZE_LIMIT,
                 SandboxCapability.OPEN_FILES_LIMIT);
 
-        assertThat(LocalSandbox.capabilities(false, true, py).capabilities())
+        assertThat(SandboxRuntime.capabilities(false, true, py).capabilities())
                 .containsAll(rlimits)
                 .doesNotContainAnyElementsOf(NEVER_WITHOUT_ISOLATION);
-        assertThat(LocalSandbox.capabilities(false, false, py).capabilities())
+        assertThat(SandboxRuntime.capabilities(false, false, py).capabilities())
                 .doesNotContainAnyElementsOf(rlimits)
                 .doesNotContainAnyElementsOf(NEVER_WITHOUT_ISOLATION);
     }

@@ -11,6 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -154,6 +160,62 @@ class LocalSandboxInterpreterPoolTest {
         try (Stream<Path> left = Files.list(scratch)) {
             assertThat(left.filter(p -> p.getFileName().toString().startsWith("run-")))
                     .isEmpty();
+        }
+    }
+
+    @Test
+    void afterABurstLargerThanThePoolItRefillsToItsSizeAndCloseLeavesNothing() throws Exception {
+        Path scratch = Files.createDirectories(Path.of("target", "pool-burst-" + System.nanoTime()))
+                .toRealPath();
+        LocalSandbox sandbox = LocalSandbox.builder()
+                .scratchRoot(scratch)
+                .interpreterPool(3)
+                .maxConcurrentRuns(8)
+                .build();
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            awaitRunDirectories(scratch, 3);
+            List<Future<ExecutionResult>> burst = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                int n = i;
+                burst.add(threads.submit(() -> sandbox.execute(ExecutionRequest.of(Code.python("print(" + n + ")")))));
+            }
+            int pooled = 0;
+            for (int i = 0; i < 8; i++) {
+                ExecutionResult r = burst.get(i).get(120, TimeUnit.SECONDS);
+                assertThat(r.stdout()).as(r.toString()).isEqualTo(i + "\n");
+                pooled += ranPooled(r) ? 1 : 0;
+            }
+            assertThat(pooled).as("the burst found the pool's interpreters").isGreaterThanOrEqualTo(1);
+
+            // every run's directory is gone again and the pool holds its size: three idle interpreters, no more
+            awaitRunDirectories(scratch, 3);
+            assertThat(runDirectories(scratch)).isEqualTo(3);
+            assertThat(ranPooled(sandbox.execute(ExecutionRequest.of(Code.python("pass")))))
+                    .isTrue();
+        } finally {
+            threads.shutdownNow();
+            sandbox.close();
+        }
+
+        // close() waits for refills in flight and background teardowns: nothing runs and nothing is left
+        assertThat(LocalSandboxSessionTest.hostProcessesNaming(scratch.toString()))
+                .isZero();
+        assertThat(runDirectories(scratch)).isZero();
+    }
+
+    private static long runDirectories(Path scratch) throws Exception {
+        try (Stream<Path> entries = Files.list(scratch)) {
+            return entries.filter(p -> p.getFileName().toString().startsWith("run-"))
+                    .count();
+        }
+    }
+
+    /** Polls (generously: the machine may be loaded) until exactly {@code n} run directories exist. */
+    private static void awaitRunDirectories(Path scratch, int n) throws Exception {
+        long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (runDirectories(scratch) != n && System.nanoTime() < until) {
+            Thread.sleep(50);
         }
     }
 }

@@ -43,6 +43,8 @@ final class Launch implements AutoCloseable {
     private final Process process;
     /** Started by {@link #aheadInterpreter}: the program runs in an interpreter already started. */
     private boolean pooledInterpreter;
+    /** Handed to a request by {@link #assign}: started ahead of it. */
+    private boolean assigned;
 
     private Launch(
             RunContext ctx,
@@ -278,6 +280,7 @@ final class Launch implements AutoCloseable {
             close();
             throw e;
         }
+        assigned = true;
         notes.add(
                 0,
                 pooledInterpreter
@@ -322,6 +325,11 @@ final class Launch implements AutoCloseable {
 
     Process process() {
         return process;
+    }
+
+    /** Whether this sandbox was started ahead of its request (prestarted or a pooled interpreter). */
+    boolean startedAhead() {
+        return assigned;
     }
 
     RunDirectory dir() {

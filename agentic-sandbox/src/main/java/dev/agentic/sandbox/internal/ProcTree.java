@@ -11,6 +11,9 @@ import java.util.function.Predicate;
 
 /** Reads the host's process table under {@code /proc}. Stateless and thread-safe. */
 public final class ProcTree {
+    /** {@code PF_EXITING} in a task's flags: the task has begun to exit and runs no user code again. */
+    private static final long PF_EXITING = 0x4;
+
     private ProcTree() {}
 
     /** Direct children of {@code pid} (all its threads), empty when it is gone. */
@@ -40,6 +43,29 @@ public final class ProcTree {
         }
         int close = stat.lastIndexOf(')');
         return close > 0 && close + 2 < stat.length() && stat.charAt(close + 2) != 'Z' && stat.charAt(close + 2) != 'X';
+    }
+
+    /**
+     * Whether thread {@code tid} can no longer run user code: it is gone, a zombie, or in the kernel's exit path
+     * ({@code PF_EXITING} in the flags of {@code /proc/<tid>/stat}, set when {@code do_exit} begins).
+     */
+    static boolean exitingOrGone(long tid) {
+        String stat = read(Path.of("/proc", Long.toString(tid), "stat"));
+        int close = stat.lastIndexOf(')');
+        if (stat.isEmpty() || close < 0 || close + 2 >= stat.length()) {
+            return true;
+        }
+        char state = stat.charAt(close + 2);
+        if (state == 'Z' || state == 'X') {
+            return true;
+        }
+        // after ") ": state ppid pgrp session tty_nr tpgid flags
+        String[] f = stat.substring(close + 2).split(" ", 8);
+        try {
+            return f.length > 6 && (Long.parseLong(f[6]) & PF_EXITING) != 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** Pids of running processes whose command line contains {@code marker}. */

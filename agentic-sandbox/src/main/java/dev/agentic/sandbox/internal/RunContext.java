@@ -11,8 +11,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What all runs of one {@code LocalSandbox} share: the layout (null without isolation), the spawner
@@ -20,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * factory. Thread-safe.
  */
 public final class RunContext implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RunContext.class);
     private final SandboxLayout layout;
     private final SandboxLayout unisolatedLayout;
     private final HostTools tools;
@@ -34,6 +41,7 @@ public final class RunContext implements AutoCloseable {
     private final CgroupV1 cgroupV1;
     private final UidPool uids;
     private final ScheduledExecutorService meters;
+    private final ThreadPoolExecutor teardowns;
     private volatile boolean closed;
 
     public RunContext(
@@ -62,6 +70,12 @@ public final class RunContext implements AutoCloseable {
             return t;
         });
         AtomicInteger n = new AtomicInteger();
+        this.teardowns = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "agentic-sandbox-teardown-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        teardowns.allowCoreThreadTimeOut(true);
         this.readers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "agentic-sandbox-output-" + n.incrementAndGet());
             t.setDaemon(true);
@@ -138,6 +152,23 @@ public final class RunContext implements AutoCloseable {
         return p;
     }
 
+    /**
+     * Runs {@code task}, the rest of a finished run's teardown (waiting for its sandbox's init to be gone,
+     * removing its cgroup and directory, returning its uid), on a teardown thread; {@link #close()} waits for
+     * every such task. False when the context is closing (the caller then tears down itself).
+     */
+    boolean deferTeardown(Runnable task) {
+        if (closed) {
+            return false;
+        }
+        try {
+            teardowns.execute(task);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+    }
+
     void forget(Process p) {
         live.remove(p);
     }
@@ -175,5 +206,13 @@ public final class RunContext implements AutoCloseable {
         spawner.close();
         readers.shutdown();
         meters.shutdownNow();
+        teardowns.shutdown();
+        try {
+            if (!teardowns.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("LocalSandbox: the teardown of finished runs did not end within 30 s of close()");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -2,6 +2,8 @@ package dev.agentic.sandbox.internal;
 
 import dev.agentic.core.sandbox.ExecutionLimits;
 import dev.agentic.core.sandbox.Limit;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -32,6 +34,26 @@ interface RunGroup extends AutoCloseable {
 
     /** Notes for the result saying which limit this group enforced, and how. */
     List<String> notes(ExecutionLimits limits);
+
+    /**
+     * Whether no task of the group can run user code any more: every thread the kernel lists for it
+     * ({@code tasks} in v1, {@code cgroup.threads} in v2, beside the first {@link #procsFiles()} file) is gone,
+     * a zombie or already in the kernel's exit path. False when the list cannot be read.
+     */
+    default boolean quiescent() {
+        Path dir = procsFiles().get(0).getParent();
+        Path tasks = dir.resolve("tasks");
+        try {
+            for (String line : Files.readAllLines(Files.exists(tasks) ? tasks : dir.resolve("cgroup.threads"))) {
+                if (!line.isBlank() && !ProcTree.exitingOrGone(Long.parseLong(line.strip()))) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
+    }
 
     /** Kills what is left and removes the group's directories. */
     @Override

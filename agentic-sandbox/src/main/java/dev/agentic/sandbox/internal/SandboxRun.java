@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One run from request to result: take a prestarted sandbox from the {@link WarmPool} when one matches, or
@@ -46,6 +47,8 @@ public final class SandboxRun {
     private final ExecutionRequest request;
     private final ExecutionLimits limits;
     private final AtomicReference<Outcome.KilledBy> killedBy = new AtomicReference<>(Outcome.KilledBy.NOBODY);
+    /** Set when the result is final while the sandbox's init may still be exiting: tear down in the background. */
+    private boolean teardownLater;
 
     /** A run of {@code request}; {@code pool} may be null (no sandboxes are started ahead). */
     public SandboxRun(RunContext ctx, WarmPool pool, ExecutionRequest request) {
@@ -96,7 +99,10 @@ public final class SandboxRun {
             l.kill();
             throw new SandboxException("Interrupted while the program ran; it was killed.", e);
         } finally {
-            l.close();
+            Launch launch = l;
+            if (!teardownLater || !ctx.deferTeardown(() -> finishTeardown(launch))) {
+                l.close();
+            }
         }
     }
 
@@ -162,8 +168,13 @@ public final class SandboxRun {
                 sweep(l);
             }
             // nothing of the run may still run when it returns (and before output files are collected); after a
-            // normal exit the init has reported and is exiting, which takes well under a millisecond
-            l.awaitTreeDeath(sandboxInit, TEARDOWN_MILLIS);
+            // normal exit the init has reported and is exiting. A run in a sandbox started ahead, with a cgroup,
+            // only waits until no task of its cgroup can run user code any more (the init is in the kernel's exit
+            // path, tearing down the sandbox's namespaces); the rest of the teardown follows in the background
+            boolean quiescent = !killed && cgroup != null && l.startedAhead() && awaitQuiescent(l, cgroup, sandboxInit);
+            if (!quiescent) {
+                l.awaitTreeDeath(sandboxInit, TEARDOWN_MILLIS);
+            }
             if (!ctx.isolated() && !request.outputGlobs().isEmpty()) {
                 workdir = Unisolated.openWorkdir(l.dir());
             }
@@ -226,7 +237,9 @@ public final class SandboxRun {
                     .notes(notes)
                     .build()
                     .redact(redactor);
-            return Outcome.map(p.exitValue(), killedBy.get(), limits, output, evidence);
+            ExecutionResult result = Outcome.map(p.exitValue(), killedBy.get(), limits, output, evidence);
+            teardownLater = quiescent && killedBy.get() == Outcome.KilledBy.NOBODY;
+            return result;
         } finally {
             if (meter != null) {
                 meter.stop();
@@ -239,6 +252,47 @@ public final class SandboxRun {
                 p.waitFor();
                 sweep(l);
             }
+        }
+    }
+
+    /**
+     * Polls until no task of the run's cgroup can run user code, or its init is gone; false (nothing proven)
+     * after {@link #TEARDOWN_MILLIS}. The first milliseconds are polled finely: an exiting init is usually
+     * there within one.
+     */
+    private static boolean awaitQuiescent(Launch l, RunGroup cgroup, long knownInit) throws InterruptedException {
+        long init = knownInit > 0 ? knownInit : l.status().initPid();
+        long begin = System.nanoTime();
+        long until = begin + TimeUnit.MILLISECONDS.toNanos(TEARDOWN_MILLIS);
+        while (!cgroup.quiescent() && (init <= 0 || ProcTree.running(init))) {
+            if (System.nanoTime() > until) {
+                return false;
+            }
+            if (System.nanoTime() - begin < TimeUnit.MILLISECONDS.toNanos(20)) {
+                LockSupport.parkNanos(100_000);
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("interrupted while waiting for the sandbox to end");
+                }
+            } else {
+                Thread.sleep(2);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The rest of a finished run's teardown, on a teardown thread: waits until its init is gone, then removes
+     * the cgroup (killing anything left in it) and the run directory and returns the uid.
+     */
+    private static void finishTeardown(Launch l) {
+        try {
+            // as after a normal exit on the caller's path: what is still left is killed with the cgroup
+            l.awaitTreeDeath(-1, TEARDOWN_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            l.sweep();
+        } finally {
+            l.close();
         }
     }
 

@@ -10,17 +10,19 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sandboxes started ahead of demand, so that a run skips bubblewrap's set-up (namespaces, mounts, seccomp,
  * rlimits): each one is a complete, fresh sandbox whose wrapper waits on stdin, and it serves exactly one
- * program; a background thread starts a replacement whenever one is taken. Sandboxes are kept per
+ * program; background threads start replacements whenever one is taken, up to {@link #parallelism} at once per
+ * kind (so that a burst larger than the pool is soon covered again). Sandboxes are kept per
  * {@link Kind}: language, and whether the egress plumbing is in place (the proxy itself, with the request's
  * allowlist, starts when the request comes). Only requests that need nothing else the sandbox must know at
  * set-up time can use one: limits equal to the pool's and no input files. Everything else starts cold, as
@@ -38,11 +40,17 @@ public final class WarmPool implements AutoCloseable {
     private final boolean interpreters;
     private final Map<Kind, Integer> sizes;
     private final Map<Kind, Deque<Launch>> idle = new HashMap<>();
-    private final ExecutorService starter = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "agentic-sandbox-prestart");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Starts in flight per kind. */
+    private final Map<Kind, Integer> starting = new HashMap<>();
+
+    private final int parallelism;
+    private final AtomicInteger threads = new AtomicInteger();
+    private final ThreadPoolExecutor starter =
+            new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "agentic-sandbox-prestart-" + threads.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
     private int failuresInARow;
     private boolean stopped;
 
@@ -68,16 +76,34 @@ public final class WarmPool implements AutoCloseable {
      * sandboxes whose wrapper waits for the program ({@link Launch#ahead}).
      */
     public WarmPool(RunContext ctx, Map<Kind, Integer> sizes, ExecutionLimits limits, boolean interpreters) {
+        this(ctx, sizes, limits, interpreters, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** As above, with at most {@code parallelism} starts in flight per kind. */
+    WarmPool(RunContext ctx, Map<Kind, Integer> sizes, ExecutionLimits limits, boolean interpreters, int parallelism) {
         this.interpreters = interpreters;
         this.ctx = ctx;
         this.limits = limits;
         this.sizes = Map.copyOf(sizes);
-        this.sizes.forEach((kind, size) -> {
-            idle.put(kind, new ArrayDeque<>());
-            for (int i = 0; i < size; i++) {
-                refill(kind);
-            }
-        });
+        this.parallelism = Math.max(1, parallelism);
+        synchronized (this) {
+            this.sizes.keySet().forEach(kind -> {
+                idle.put(kind, new ArrayDeque<>());
+                starting.put(kind, 0);
+            });
+        }
+        this.sizes.keySet().forEach(this::refill);
+    }
+
+    /** How many starts of {@code kind} are in flight now (for tests). */
+    synchronized int starting(Kind kind) {
+        return starting.getOrDefault(kind, 0);
+    }
+
+    /** How many sandboxes of {@code kind} are ready now (for tests and monitoring). */
+    synchronized int idle(Kind kind) {
+        Deque<Launch> d = idle.get(kind);
+        return d == null ? 0 : d.size();
     }
 
     /**
@@ -107,20 +133,40 @@ public final class WarmPool implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts as many replacements for {@code kind} as are missing, keeping at most {@link #parallelism} (and
+     * never more than are missing) in flight; each start that ends calls this again, so the pool tops itself up.
+     */
     private void refill(Kind kind) {
-        try {
-            starter.execute(() -> startOne(kind));
-        } catch (RejectedExecutionException e) {
-            // closed
+        while (true) {
+            synchronized (this) {
+                int inFlight = starting.get(kind);
+                if (stopped || inFlight >= parallelism || idle.get(kind).size() + inFlight >= sizes.get(kind)) {
+                    return;
+                }
+                starting.put(kind, inFlight + 1);
+            }
+            try {
+                starter.execute(() -> {
+                    try {
+                        startOne(kind);
+                    } finally {
+                        synchronized (this) {
+                            starting.merge(kind, -1, Integer::sum);
+                        }
+                    }
+                    refill(kind);
+                });
+            } catch (RejectedExecutionException e) {
+                synchronized (this) {
+                    starting.merge(kind, -1, Integer::sum);
+                }
+                return; // closed
+            }
         }
     }
 
     private void startOne(Kind kind) {
-        synchronized (this) {
-            if (stopped || idle.get(kind).size() >= sizes.get(kind)) {
-                return;
-            }
-        }
         Launch l;
         try {
             l = interpreters

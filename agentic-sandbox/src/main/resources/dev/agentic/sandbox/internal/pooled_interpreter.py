@@ -7,6 +7,7 @@
 import sys, os, json, types, traceback
 import re, math, collections, datetime, itertools, functools, random, time, pathlib, typing, dataclasses  # noqa
 import csv, io, string, base64, hashlib, decimal, statistics, textwrap, copy, operator, heapq, bisect  # noqa
+import threading, atexit  # noqa: used by every run's shutdown below
 
 os.write(1, b'R')
 _data = sys.stdin.buffer.read()
@@ -28,11 +29,9 @@ def _finish(code):
     # what interpreter shutdown does that a program can observe (wait for non-daemon threads, atexit handlers,
     # flushed streams), then exit without finalising every imported module: the interpreter is discarded anyway
     try:
-        import threading
         threading._shutdown()
     except BaseException:
         pass
-    import atexit
     atexit._run_exitfuncs()
     for _s in (sys.stdout, sys.stderr):
         try:
