@@ -24,6 +24,8 @@ import java.util.List;
  * @param pythonEnvironment a host virtual environment mounted read-only at
  *     {@link BwrapCommand#PYTHON_ENV_INSIDE} in every run (its interpreter is then {@code python}'s executable),
  *     or null
+ * @param pythonSitePackages a host site-packages directory mounted read-only over the {@code site-packages} of
+ *     {@code pythonEnvironment} (which was made for it), or null
  */
 public record SandboxLayout(
         HostTools tools,
@@ -36,7 +38,8 @@ public record SandboxLayout(
         List<Path> javaReadOnly,
         int sandboxUidCount,
         Path seccompNoMemfdFile,
-        Path pythonEnvironment) {
+        Path pythonEnvironment,
+        Path pythonSitePackages) {
     public SandboxLayout {
         extraReadOnly = List.copyOf(extraReadOnly);
         dropPrivileges = List.copyOf(dropPrivileges);
@@ -67,6 +70,7 @@ public record SandboxLayout(
                 javaReadOnly,
                 1,
                 seccompFile,
+                null,
                 null);
     }
 
@@ -93,6 +97,7 @@ public record SandboxLayout(
                 javaReadOnly,
                 sandboxUidCount,
                 seccompNoMemfdFile,
+                null,
                 null);
     }
 

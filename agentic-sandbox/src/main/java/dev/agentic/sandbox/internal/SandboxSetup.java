@@ -98,7 +98,7 @@ public final class SandboxSetup {
             // an interpreter inside a virtual environment: run it as that environment, so its packages are seen
             pythonEnv = PythonEnvironment.containing(o.python());
         }
-        PythonEnvironment env = pythonEnv == null ? null : PythonEnvironment.of(pythonEnv);
+        PythonEnvironment env = pythonEnv == null ? null : PythonEnvironment.of(pythonEnv, o.python(), root);
         HostTools.PythonInstall py = env != null
                 ? env.base()
                 : HostTools.resolvePython(o.python() != null ? o.python() : HostTools.defaultPython());
@@ -145,6 +145,9 @@ public final class SandboxSetup {
                 requireEnterable(py.executable());
                 if (env != null) {
                     requireEnterable(env.root());
+                    if (env.sitePackages() != null) {
+                        requireEnterable(env.sitePackages());
+                    }
                 }
             }
             tools.checkUserNamespaces(drop);
@@ -161,7 +164,8 @@ public final class SandboxSetup {
                     javaTrees,
                     ownerUid >= 0 ? o.sandboxUidCount() : 1,
                     writeSeccomp(root, a, true),
-                    env == null ? null : env.root());
+                    env == null ? null : env.root(),
+                    env == null ? null : env.sitePackages());
         }
         EgressOptions egress =
                 EgressOptions.builder().allowLoopbackHosts(o.loopbackHosts()).build();
