@@ -24,7 +24,6 @@ import dev.agentic.core.secret.Redactor;
 import dev.agentic.core.secret.SecretProvider;
 import dev.agentic.core.secret.SecretRef;
 import dev.agentic.core.validate.CodeValidator;
-import dev.agentic.core.validate.ValidationPolicy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -104,7 +103,10 @@ final class TabSession {
             this.sandboxSession = null;
             this.runSandbox = config.sandbox();
         }
-        this.executor = Executor.builder().sandbox(runSandbox).build();
+        this.executor = Executor.builder()
+                .sandbox(runSandbox)
+                .validationPolicy(config.validationPolicy())
+                .build();
         this.orchestrator = Orchestrator.builder()
                 .generator(generator)
                 .executor(executor)
@@ -285,7 +287,7 @@ final class TabSession {
     /** The validator's findings for {@code code} under the app's policy and network. */
     ObjectNode validate(String code) {
         touch();
-        CodeValidator validator = CodeValidator.forLanguage(config.language(), ValidationPolicy.standard());
+        CodeValidator validator = CodeValidator.forLanguage(config.language(), config.validationPolicy());
         return Payloads.validation(validator.validate(new Code(config.language(), code), config.network()));
     }
 
