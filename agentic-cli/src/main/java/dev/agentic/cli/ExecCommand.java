@@ -13,12 +13,12 @@ import dev.agentic.core.sandbox.ExecutionRequest;
 import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.sandbox.HostPort;
 import dev.agentic.core.sandbox.NetworkDecision;
-import dev.agentic.core.sandbox.NetworkPolicy;
 import dev.agentic.core.sandbox.OutputFile;
 import dev.agentic.core.sandbox.SandboxException;
 import dev.agentic.core.spi.ProviderContext;
 import dev.agentic.core.spi.ProviderLookup;
 import dev.agentic.core.validate.Finding;
+import dev.agentic.core.validate.ValidationPolicy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,6 +39,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "exec",
         mixinStandardHelpOptions = true,
+        resourceBundle = "dev.agentic.cli.ExecCommand",
         description = "Run a Python or Java file in a sandbox, the local one by default (validated first unless "
                 + "--no-validate).")
 @Internal
@@ -77,25 +79,6 @@ public final class ExecCommand implements Callable<Integer> {
     String maxOutput;
 
     @Option(
-            names = "--allow-host",
-            paramLabel = "HOST[:PORT]",
-            description = "Allow network access to this host (repeatable).")
-    List<String> allowHosts = new ArrayList<>();
-
-    @Option(
-            names = "--env",
-            paramLabel = "NAME=VALUE",
-            description = "Environment variable for the program (repeatable).")
-    List<String> env = new ArrayList<>();
-
-    @Option(
-            names = "--secret",
-            paramLabel = "NAME=SPEC",
-            description =
-                    "Secret as environment variable NAME; SPEC is env:VAR or a scheme of a secret provider on the classpath (repeatable). Redacted from the output.")
-    List<String> secrets = new ArrayList<>();
-
-    @Option(
             names = "--input",
             paramLabel = "PATH",
             description = "File copied read-only into the working directory (repeatable).")
@@ -113,12 +96,17 @@ public final class ExecCommand implements Callable<Integer> {
             description = "Write the collected output files (see --output) into DIR.")
     Path outputDir;
 
-    @Option(
-            names = "--python-env",
-            paramLabel = "DIR",
-            description =
-                    "A Python virtual environment (agentic env create) mounted read-only: programs may import its packages.")
-    Path pythonEnv;
+    @Mixin
+    SandboxOptions sandboxOptions;
+
+    @Mixin
+    EnvOptions envOptions;
+
+    @Mixin
+    SecretOptions secretOptions;
+
+    @Mixin
+    PolicyOptions policyOptions;
 
     @Option(
             names = "--sandbox",
@@ -146,8 +134,10 @@ public final class ExecCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ExecutionRequest request;
+        ValidationPolicy policy;
         try {
             request = request();
+            policy = policyOptions.policy(sandboxOptions.pythonEnv);
         } catch (AgenticException e) {
             return fail(out, err, e, "", AgenticCli.USAGE);
         }
@@ -156,11 +146,10 @@ public final class ExecCommand implements Callable<Integer> {
                 .toList();
         ProviderContext context;
         try {
-            ProviderContext.Builder contextBuilder = ProviderContext.builder().loopbackHosts(loopback);
-            if (pythonEnv != null) {
-                contextBuilder.pythonEnvironment(pythonEnv);
-            }
-            context = CliValues.withSetup(contextBuilder.build(), setup);
+            context = CliValues.withSetup(
+                    sandboxOptions.withPythonEnvironment(
+                            ProviderContext.builder().loopbackHosts(loopback).build()),
+                    setup);
             ProviderLookup.sandboxes().named("--sandbox").find(sandboxSpec);
         } catch (AgenticException e) {
             return fail(out, err, e, "", AgenticCli.USAGE);
@@ -170,8 +159,9 @@ public final class ExecCommand implements Callable<Integer> {
                 () -> ProviderLookup.sandboxes().named("--sandbox").create(sandboxSpec, context));
         try (sandbox) {
             Executor.Builder executor = Executor.builder().sandbox(sandbox);
-            outcome =
-                    (noValidate ? executor.skipValidation() : executor).build().execute(request);
+            outcome = (noValidate ? executor.skipValidation() : executor.validationPolicy(policy))
+                    .build()
+                    .execute(request);
         } catch (SandboxException e) {
             return fail(out, err, e, "the sandbox is unavailable: ", AgenticCli.USAGE);
         } catch (ConfigurationException e) {
@@ -233,17 +223,12 @@ public final class ExecCommand implements Callable<Integer> {
                 .memoryBytes(CliValues.size("--memory", memory))
                 .maxOutputBytes(CliValues.size("--max-output", maxOutput))
                 .build();
-        NetworkPolicy.Builder network = NetworkPolicy.builder();
-        allowHosts.forEach(h -> network.allowHost(CliValues.host("--allow-host", h)));
         ExecutionRequest.Builder b = ExecutionRequest.builder()
                 .code(new Code(lang, source))
                 .limits(limits)
-                .network(network.build());
-        for (String e : env) {
-            String[] kv = CliValues.pair("--env", e);
-            b.environment(kv[0], kv[1]);
-        }
-        for (CliValues.Secret secret : CliValues.secrets(secrets)) {
+                .network(sandboxOptions.network());
+        envOptions.variables().forEach(b::environment);
+        for (CliValues.Secret secret : secretOptions.parsed()) {
             b.secret(secret.name(), secret.source().resolve());
         }
         for (Path in : inputs) {

@@ -5,7 +5,6 @@ import dev.agentic.core.Code;
 import dev.agentic.core.Language;
 import dev.agentic.core.annotation.Internal;
 import dev.agentic.core.sandbox.ExecutionResult;
-import dev.agentic.core.sandbox.HostPort;
 import dev.agentic.core.sandbox.NetworkPolicy;
 import dev.agentic.core.sandbox.OutputFile;
 import dev.agentic.core.sandbox.Sandbox;
@@ -14,31 +13,33 @@ import dev.agentic.core.sandbox.SessionOptions;
 import dev.agentic.core.sandbox.SessionRequest;
 import dev.agentic.core.spi.ProviderContext;
 import dev.agentic.core.spi.ProviderLookup;
+import dev.agentic.core.validate.CodeValidator;
+import dev.agentic.core.validate.ValidationResult;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code agentic repl}: an interactive Python session in the local sandbox. Reads snippets (multi-line input
  * as at Python's own prompt, see {@link ReplInput}), prints each run's stdout, stderr and the value of its final
  * expression, and keeps the state between snippets; {@code :reset}, {@code :files} and {@code :quit}. Works with
- * piped standard input (no prompts then). Code is not validated: the sandbox isolates it. Exit 0 at the end of
+ * piped standard input (no prompts then). Code is not validated unless {@code --policy} is given (then a
+ * rejected snippet is reported and not run): the sandbox isolates it either way. Exit 0 at the end of
  * input or {@code :quit}; 2 when the sandbox or the session cannot start.
  */
 @Command(
         name = "repl",
         mixinStandardHelpOptions = true,
+        resourceBundle = "dev.agentic.cli.ReplCommand",
         description = "Interactive Python session in the local sandbox (:reset, :files, :quit).")
 @Internal
 public final class ReplCommand implements Callable<Integer> {
@@ -61,23 +62,19 @@ public final class ReplCommand implements Callable<Integer> {
     @Option(names = "--memory", defaultValue = "512m", description = "Memory limit (default ${DEFAULT-VALUE}).")
     String memory;
 
-    @Option(names = "--allow-host", paramLabel = "HOST[:PORT]", description = "Allow network access (repeatable).")
-    List<String> allowHosts = new ArrayList<>();
+    private NetworkPolicy network = NetworkPolicy.none();
 
-    @Option(names = "--env", paramLabel = "NAME=VALUE", description = "Environment variable (repeatable).")
-    List<String> env = new ArrayList<>();
+    @Mixin
+    SandboxOptions sandboxOptions;
 
-    @Option(
-            names = "--secret",
-            paramLabel = "NAME=SPEC",
-            description = "Secret as environment variable NAME (env:VAR or a provider scheme; repeatable). Redacted.")
-    List<String> secrets = new ArrayList<>();
+    @Mixin
+    EnvOptions envOptions;
 
-    @Option(
-            names = "--python-env",
-            paramLabel = "DIR",
-            description = "A Python virtual environment (agentic env create) mounted read-only.")
-    Path pythonEnv;
+    @Mixin
+    SecretOptions secretOptions;
+
+    @Mixin
+    PolicyOptions policyOptions;
 
     @Override
     public Integer call() {
@@ -85,35 +82,24 @@ public final class ReplCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         SessionOptions options;
         ProviderContext context;
+        CodeValidator validator;
         try {
             Language lang = Language.parse(language);
-            List<HostPort> loopback = new ArrayList<>();
-            NetworkPolicy.Builder network = NetworkPolicy.builder();
-            for (String h : allowHosts) {
-                HostPort hp = CliValues.host("--allow-host", h);
-                network.allowHost(hp);
-                if (CliValues.isLoopback(hp)) {
-                    loopback.add(hp);
-                }
-            }
             SessionOptions.Builder o = SessionOptions.builder()
                     .language(lang)
-                    .network(network.build())
+                    .network(sandboxOptions.network())
                     .limits(l -> l.wallTime(CliValues.duration("--timeout", timeout))
                             .memoryBytes(CliValues.size("--memory", memory)));
-            for (String e : env) {
-                String[] kv = CliValues.pair("--env", e);
-                o.environment(kv[0], kv[1]);
-            }
-            for (CliValues.Secret secret : CliValues.secrets(secrets)) {
+            envOptions.variables().forEach(o::environment);
+            for (CliValues.Secret secret : secretOptions.parsed()) {
                 o.secret(secret.name(), secret.source().resolve());
             }
             options = o.build();
-            ProviderContext.Builder c = ProviderContext.builder().loopbackHosts(loopback);
-            if (pythonEnv != null) {
-                c.pythonEnvironment(pythonEnv);
-            }
-            context = c.build();
+            network = options.network();
+            context = sandboxOptions.withPythonEnvironment(ProviderContext.builder()
+                    .loopbackHosts(sandboxOptions.loopbackHosts())
+                    .build());
+            validator = validator(lang);
         } catch (AgenticException e) {
             err.println("agentic repl: " + e.getMessage());
             return AgenticCli.USAGE;
@@ -126,7 +112,7 @@ public final class ReplCommand implements Callable<Integer> {
                         + " in the local sandbox; :reset, :files, :quit");
                 err.flush();
             }
-            loop(session, out, err, interactive);
+            loop(session, validator, out, err, interactive);
             return AgenticCli.OK;
         } catch (AgenticException e) {
             err.println("agentic repl: " + e.getMessage());
@@ -137,7 +123,16 @@ public final class ReplCommand implements Callable<Integer> {
         }
     }
 
-    private void loop(SandboxSession session, PrintWriter out, PrintWriter err, boolean interactive)
+    /** The validator of {@code --policy}, or null when it was not given: then snippets are not validated. */
+    private CodeValidator validator(Language lang) {
+        if (!spec.commandLine().getParseResult().hasMatchedOption("--policy")) {
+            return null;
+        }
+        return CodeValidator.forLanguage(lang, policyOptions.policy(sandboxOptions.pythonEnv));
+    }
+
+    private void loop(
+            SandboxSession session, CodeValidator validator, PrintWriter out, PrintWriter err, boolean interactive)
             throws IOException {
         BufferedReader in = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
         ReplInput snippet = new ReplInput();
@@ -149,7 +144,7 @@ public final class ReplCommand implements Callable<Integer> {
             String line = in.readLine();
             if (line == null) {
                 if (!snippet.empty()) {
-                    run(session, snippet.take(), out, err);
+                    run(session, validator, snippet.take(), out, err);
                 }
                 return;
             }
@@ -163,9 +158,9 @@ public final class ReplCommand implements Callable<Integer> {
             if (step == ReplInput.Step.MORE) {
                 continue;
             }
-            run(session, snippet.take(), out, err);
+            run(session, validator, snippet.take(), out, err);
             if (step == ReplInput.Step.RUN_THEN_REPEAT && snippet.add(line) == ReplInput.Step.RUN) {
-                run(session, snippet.take(), out, err);
+                run(session, validator, snippet.take(), out, err);
             }
         }
     }
@@ -194,11 +189,21 @@ public final class ReplCommand implements Callable<Integer> {
         return true;
     }
 
-    private static void run(SandboxSession session, String source, PrintWriter out, PrintWriter err) {
+    private void run(SandboxSession session, CodeValidator validator, String source, PrintWriter out, PrintWriter err) {
         if (source.isBlank()) {
             return;
         }
-        ExecutionResult r = session.execute(SessionRequest.of(new Code(session.language(), source)));
+        Code code = new Code(session.language(), source);
+        if (validator != null) {
+            ValidationResult v = validator.validate(code, network);
+            if (!v.valid()) {
+                err.println("agentic repl: REJECTED by validation (not run):");
+                v.findings().forEach(f -> err.println("  " + CliValues.displayable(f.toString())));
+                err.flush();
+                return;
+            }
+        }
+        ExecutionResult r = session.execute(SessionRequest.of(code));
         out.print(CliValues.displayable(r.stdout()));
         r.output().value().ifPresent(v -> out.println(CliValues.displayable(v)));
         out.flush();

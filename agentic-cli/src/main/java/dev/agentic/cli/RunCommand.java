@@ -14,7 +14,6 @@ import dev.agentic.core.event.WorkflowEvent;
 import dev.agentic.core.event.WorkflowListener;
 import dev.agentic.core.model.ChatModel;
 import dev.agentic.core.model.ModelException;
-import dev.agentic.core.sandbox.HostPort;
 import dev.agentic.core.sandbox.Sandbox;
 import dev.agentic.core.sandbox.SandboxException;
 import dev.agentic.core.spi.ProviderContext;
@@ -22,6 +21,7 @@ import dev.agentic.core.spi.ProviderLookup;
 import dev.agentic.core.spi.RoutingSecretProvider;
 import dev.agentic.core.spi.SpecProvider;
 import dev.agentic.core.store.ArtifactStore;
+import dev.agentic.core.validate.ValidationPolicy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -41,6 +42,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
+        resourceBundle = "dev.agentic.cli.RunCommand",
         description = "Run a task end to end: generate code with a model, validate it, run it in a sandbox.")
 @Internal
 public final class RunCommand implements Callable<Integer> {
@@ -96,23 +98,6 @@ public final class RunCommand implements Callable<Integer> {
     String integration;
 
     @Option(
-            names = "--secret",
-            paramLabel = "NAME=SPEC",
-            description = "Secret for the program as environment variable NAME; SPEC is env:VAR or a scheme of a "
-                    + "secret provider on the classpath (repeatable).")
-    List<String> secrets = new ArrayList<>();
-
-    @Option(names = "--env", paramLabel = "NAME=VALUE", description = "Plain environment variable (repeatable).")
-    List<String> env = new ArrayList<>();
-
-    @Option(
-            names = "--allow-host",
-            paramLabel = "HOST[:PORT]",
-            description = "Let the program reach this host (repeatable). A loopback address with a port is allowed "
-                    + "only because you list it here (local development).")
-    List<String> allowHosts = new ArrayList<>();
-
-    @Option(
             names = "--language",
             paramLabel = "python|java",
             defaultValue = "python",
@@ -126,12 +111,17 @@ public final class RunCommand implements Callable<Integer> {
             description = "Attempts including repairs (default ${DEFAULT-VALUE}).")
     int maxAttempts;
 
-    @Option(
-            names = "--python-env",
-            paramLabel = "DIR",
-            description =
-                    "A Python virtual environment (agentic env create) mounted read-only: programs may import its packages.")
-    Path pythonEnv;
+    @Mixin
+    SandboxOptions sandboxOptions;
+
+    @Mixin
+    EnvOptions envOptions;
+
+    @Mixin
+    SecretOptions secretOptions;
+
+    @Mixin
+    PolicyOptions policyOptions;
 
     @Option(names = "--stream", description = "Show the model's answer as it is written.")
     boolean stream;
@@ -162,36 +152,26 @@ public final class RunCommand implements Callable<Integer> {
         Task t;
         ChatModel chatModel;
         RoutingSecretProvider.Builder routes = RoutingSecretProvider.builder();
-        List<HostPort> loopback = new ArrayList<>();
         SpecProvider<Sandbox> sp;
         ProviderContext context;
+        ValidationPolicy policy;
         try {
             Task.Builder b =
                     Task.builder().description(task).integration(integration).language(Language.parse(language));
-            for (CliValues.Secret secret : CliValues.secrets(secrets)) {
+            for (CliValues.Secret secret : secretOptions.parsed()) {
                 routes.route(secret.key(), secret.source());
                 b.secret(secret.name(), secret.key());
             }
-            for (String e : env) {
-                String[] kv = CliValues.pair("--env", e);
-                b.environment(kv[0], kv[1]);
-            }
-            for (String h : allowHosts) {
-                HostPort hp = CliValues.host("--allow-host", h);
-                b.allowHost(hp);
-                if (CliValues.isLoopback(hp)) {
-                    loopback.add(hp);
-                }
-            }
+            envOptions.variables().forEach(b::environment);
+            sandboxOptions.hosts().forEach(b::allowHost);
             outputs.forEach(b::outputGlob);
             t = b.build();
             if (outputDir != null) {
                 CliFiles.checkOutputDir(outputDir);
             }
-            context = CliValues.withSetup(CliValues.context(loopback, region), setup);
-            if (pythonEnv != null) {
-                context = context.toBuilder().pythonEnvironment(pythonEnv).build();
-            }
+            context = sandboxOptions.withPythonEnvironment(
+                    CliValues.withSetup(CliValues.context(sandboxOptions.loopbackHosts(), region), setup));
+            policy = policyOptions.policy(sandboxOptions.pythonEnv);
             chatModel = CliValues.chatModel(model, context);
             sp = ProviderLookup.sandboxes().named("--sandbox").find(sandbox);
         } catch (AgenticException e) {
@@ -206,7 +186,10 @@ public final class RunCommand implements Callable<Integer> {
                             .model(chatModel)
                             .environment(box.environment())
                             .build())
-                    .executor(Executor.builder().sandbox(box).build())
+                    .executor(Executor.builder()
+                            .sandbox(box)
+                            .validationPolicy(policy)
+                            .build())
                     .store(records)
                     .secrets(routes.build())
                     .maxAttempts(maxAttempts)

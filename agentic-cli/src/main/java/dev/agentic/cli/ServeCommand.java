@@ -7,7 +7,6 @@ import dev.agentic.core.Language;
 import dev.agentic.core.Task;
 import dev.agentic.core.annotation.Internal;
 import dev.agentic.core.model.ChatModel;
-import dev.agentic.core.sandbox.HostPort;
 import dev.agentic.core.sandbox.Sandbox;
 import dev.agentic.core.sandbox.SandboxException;
 import dev.agentic.core.spi.ProviderContext;
@@ -16,13 +15,12 @@ import dev.agentic.core.spi.RoutingSecretProvider;
 import dev.agentic.core.store.ArtifactStore;
 import dev.agentic.web.WebApp;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,6 +31,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "serve",
         mixinStandardHelpOptions = true,
+        resourceBundle = "dev.agentic.cli.ServeCommand",
         description = "Serve the code-interpreter web app: generator, editor and results in the browser.")
 @Internal
 public final class ServeCommand implements Callable<Integer> {
@@ -87,17 +86,14 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Name grouping the records (default ${DEFAULT-VALUE}).")
     String integration;
 
-    @Option(
-            names = "--secret",
-            paramLabel = "NAME=SPEC",
-            description = "Secret for every program as environment variable NAME (repeatable); never sent to the page.")
-    List<String> secrets = new ArrayList<>();
+    @Mixin
+    SandboxOptions sandboxOptions;
 
-    @Option(
-            names = "--allow-host",
-            paramLabel = "HOST[:PORT]",
-            description = "Let programs reach this host (repeatable).")
-    List<String> allowHosts = new ArrayList<>();
+    @Mixin
+    SecretOptions secretOptions;
+
+    @Mixin
+    PolicyOptions policyOptions;
 
     @Option(
             names = "--language",
@@ -142,19 +138,13 @@ public final class ServeCommand implements Callable<Integer> {
                         + "write e.g. 127.0.0.1, localhost or ::1.");
             }
             RoutingSecretProvider.Builder routes = RoutingSecretProvider.builder();
-            for (CliValues.Secret secret : CliValues.secrets(secrets)) {
+            for (CliValues.Secret secret : secretOptions.parsed()) {
                 routes.route(secret.key(), secret.source());
                 web.secret(secret.name(), secret.key());
             }
-            List<HostPort> loopback = new ArrayList<>();
-            for (String h : allowHosts) {
-                HostPort hp = CliValues.host("--allow-host", h);
-                web.allowHost(hp);
-                if (CliValues.isLoopback(hp)) {
-                    loopback.add(hp);
-                }
-            }
-            context = CliValues.context(loopback, region);
+            sandboxOptions.hosts().forEach(web::allowHost);
+            context = sandboxOptions.withPythonEnvironment(CliValues.context(sandboxOptions.loopbackHosts(), region));
+            web.validationPolicy(policyOptions.policy(sandboxOptions.pythonEnv));
             chatModel = model == null ? OfflineModel.create() : CliValues.chatModel(model, context);
             if (model == null) {
                 web.modelNotice(OfflineModel.NOTICE);

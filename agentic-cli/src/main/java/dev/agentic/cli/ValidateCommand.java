@@ -11,15 +11,14 @@ import dev.agentic.core.sandbox.NetworkPolicy;
 import dev.agentic.core.validate.CodeValidator;
 import dev.agentic.core.validate.Finding;
 import dev.agentic.core.validate.Severity;
-import dev.agentic.core.validate.ValidationPolicy;
 import dev.agentic.core.validate.ValidationResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -55,21 +54,8 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "python or java; by default taken from the file extension.")
     String language;
 
-    @Option(
-            names = "--policy",
-            paramLabel = "POLICY",
-            defaultValue = "standard",
-            description = "standard (a lint: deny list, the default) or strict (a gate: allow list of safe "
-                    + "standard-library modules and members, constant hosts, files in the working directory).")
-    String policy;
-
-    @Option(
-            names = "--allow-module",
-            paramLabel = "MODULE",
-            description = "A module or package the program may import (repeatable), such as a package installed in "
-                    + "its Python environment: requests, pandas. Needed with --policy strict for anything beyond "
-                    + "the standard library.")
-    List<String> allowedModules = new ArrayList<>();
+    @Mixin
+    PolicyOptions policyOptions;
 
     @Option(
             names = "--allow-host",
@@ -86,7 +72,7 @@ public final class ValidateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             Language lang = language();
-            CodeValidator validator = CodeValidator.forLanguage(lang, policy());
+            CodeValidator validator = CodeValidator.forLanguage(lang, policyOptions.policy());
             NetworkPolicy.Builder hosts = NetworkPolicy.builder();
             allowedHosts.forEach(h -> hosts.allowHost(CliValues.host("--allow-host", h)));
             NetworkPolicy network = allowedHosts.isEmpty() ? NetworkPolicy.none() : hosts.build();
@@ -114,23 +100,6 @@ public final class ValidateCommand implements Callable<Integer> {
         return Language.fromFileName(name == null ? file.toString() : name.toString())
                 .orElseThrow(() -> new ConfigurationException("Cannot tell the language of " + file
                         + " from its extension; pass --language python or " + "--language java."));
-    }
-
-    private ValidationPolicy policy() {
-        ValidationPolicy base;
-        switch (policy.trim().toLowerCase(Locale.ROOT)) {
-            case "standard":
-                base = ValidationPolicy.standard();
-                break;
-            case "strict":
-                base = ValidationPolicy.strict();
-                break;
-            default:
-                throw new ConfigurationException("Unknown policy '" + policy + "'; use standard or strict.");
-        }
-        return allowedModules.isEmpty()
-                ? base
-                : base.toBuilder().allowModules(allowedModules).build();
     }
 
     private String read() {
@@ -168,7 +137,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 .append("; ")
                 .append(result.language().id())
                 .append(", ")
-                .append(policy.trim().toLowerCase(Locale.ROOT))
+                .append(policyOptions.name())
                 .append(" policy)")
                 .toString();
     }

@@ -115,6 +115,43 @@ class ServeCommandTest {
     }
 
     @Test
+    void strictPolicyWithAPythonEnvironmentAllowsItsPackages(@TempDir Path store) throws Exception {
+        Path site = TestSitePackages.create();
+        String program = JSON.writeValueAsString(
+                JSON.createObjectNode().put("code", "import agentic_demo_pkg\nprint(agentic_demo_pkg.greet('web'))\n"));
+        try (Server s = new Server(
+                "serve",
+                "--port",
+                "0",
+                "--store",
+                store.toString(),
+                "--policy",
+                "strict",
+                "--python-env",
+                site.toString())) {
+            String session = s.json("POST", "/api/sessions", null).get("id").asText();
+
+            JsonNode validation = s.json("POST", "/api/sessions/" + session + "/validate", program);
+            JsonNode entry = s.json("POST", "/api/sessions/" + session + "/run", program);
+
+            assertThat(validation.get("valid").asBoolean())
+                    .as(validation.toString())
+                    .isTrue();
+            assertThat(entry.get("status").asText()).as(entry.toString()).isEqualTo("SUCCEEDED");
+            assertThat(entry.at("/result/stdout").asText()).isEqualTo("hello, web from agentic_demo_pkg\n");
+        }
+        try (Server s = new Server("serve", "--port", "0", "--store", store.toString(), "--policy", "strict")) {
+            String session = s.json("POST", "/api/sessions", null).get("id").asText();
+
+            JsonNode validation = s.json("POST", "/api/sessions/" + session + "/validate", program);
+            JsonNode entry = s.json("POST", "/api/sessions/" + session + "/run", program);
+
+            assertThat(validation.get("valid").asBoolean()).isFalse();
+            assertThat(entry.get("status").asText()).isEqualTo("REJECTED");
+        }
+    }
+
+    @Test
     void warnsWhenListeningBeyondLoopback(@TempDir Path store) throws Exception {
         try (Server s = new Server("serve", "--port", "0", "--host", "0.0.0.0", "--store", store.toString())) {
             assertThat(s.err.toString()).contains("WARNING").contains("not on a loopback address");

@@ -219,6 +219,12 @@ public final class LocalSandbox implements Sandbox {
          * When the JVM runs as root the directory and its parents must be enterable by the sandbox uid
          * (for example under {@code /opt} or {@code /srv}, not {@code /root}). Packages whose installation
          * wrote absolute host paths (editable installs) do not work inside.
+         *
+         * <p>{@code directory} may also be a bare site-packages directory the host prepared, such as one made by
+         * {@code pip install --target DIR PACKAGE} (recognised by its {@code *.dist-info}): it is mounted read-only
+         * and put on the import path ahead of the interpreter's own packages, for runs and sessions alike, through
+         * a small virtual environment made for it in the scratch root (so programs still run under {@code -I}).
+         * Its packages must suit the interpreter ({@link #python}) in version and platform.
          */
         public Builder pythonEnvironment(Path directory) {
             this.pythonEnvironment = Objects.requireNonNull(directory, "directory");

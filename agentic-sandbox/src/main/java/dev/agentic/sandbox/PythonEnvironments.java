@@ -2,13 +2,17 @@ package dev.agentic.sandbox;
 
 import dev.agentic.core.annotation.Experimental;
 import dev.agentic.core.sandbox.SandboxException;
+import dev.agentic.sandbox.internal.ImportNames;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -17,11 +21,16 @@ import java.util.stream.Stream;
  * it with {@code python3 -m venv} and installs a requirements file with the environment's own {@code pip}. This
  * runs <em>outside</em> the sandbox, as this JVM's user, with the host's network and package index settings
  * ({@code pip.conf}, {@code PIP_*} variables): install only requirements you trust, as you would on your own
- * machine. Programs later see the environment read-only and without network. Stateless and thread-safe.
+ * machine. Programs later see the environment read-only and without network. {@link #importNames} tells which
+ * top-level modules an environment (or a bare site-packages directory) provides, for a strict validation policy.
+ * Stateless and thread-safe.
  *
  * <pre>{@code
  * Path env = PythonEnvironments.create(Path.of("/opt/agentic/envs/stripe"), Path.of("requirements.txt"));
  * LocalSandbox sandbox = LocalSandbox.builder().pythonEnvironment(env).build();
+ * ValidationPolicy gate = ValidationPolicy.strict().toBuilder()
+ *         .allowModules(PythonEnvironments.importNames(env))
+ *         .build();
  * }</pre>
  */
 @Experimental
@@ -79,6 +88,54 @@ public final class PythonEnvironments {
                 PIP_MINUTES,
                 "pip install");
         return dir;
+    }
+
+    /**
+     * The top-level import names of the packages installed in {@code environment}: a virtual environment (its
+     * {@code lib/python*}{@code /site-packages}) or a site-packages directory ({@code pip install --target DIR}).
+     * Read from each distribution's {@code *.dist-info} or {@code *.egg-info}: its {@code top_level.txt}, else the
+     * first path segment of the modules its {@code RECORD} lists, else its distribution name normalised
+     * ({@code My-Package} becomes {@code my_package}). Leaves out private names (a leading underscore) and the
+     * installers a virtual environment brings along ({@code pip}, {@code setuptools}, {@code pkg_resources},
+     * {@code wheel}): allow those with {@code allowModules} if programs really need them. Reads files only; runs
+     * nothing.
+     *
+     * @return the names, sorted; empty for an environment without packages
+     * @throws SandboxException when {@code environment} is not a directory or cannot be read
+     */
+    public static Set<String> importNames(Path environment) {
+        Objects.requireNonNull(environment, "environment");
+        if (!Files.isDirectory(environment)) {
+            throw new SandboxException("Python environment " + environment + " is not a directory; create one with "
+                    + "'agentic env create " + environment + " -r requirements.txt'.");
+        }
+        try {
+            return ImportNames.of(sitePackagesOf(environment));
+        } catch (IOException | UncheckedIOException e) {
+            throw new SandboxException("Cannot read the packages of " + environment + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Path> sitePackagesOf(Path environment) throws IOException {
+        if (!Files.isRegularFile(environment.resolve("pyvenv.cfg"))) {
+            return List.of(environment);
+        }
+        Set<Path> out = new LinkedHashSet<>();
+        for (String lib : List.of("lib", "lib64")) {
+            Path dir = environment.resolve(lib);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> versions = Files.list(dir)) {
+                for (Path v : versions.sorted().toList()) {
+                    Path site = v.resolve("site-packages");
+                    if (v.getFileName().toString().startsWith("python") && Files.isDirectory(site)) {
+                        out.add(site.toRealPath());
+                    }
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static void run(List<String> command, long minutes, String what) {

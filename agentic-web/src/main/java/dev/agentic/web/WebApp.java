@@ -12,6 +12,7 @@ import dev.agentic.core.secret.SecretProvider;
 import dev.agentic.core.secret.SecretRef;
 import dev.agentic.core.store.ArtifactStore;
 import dev.agentic.core.store.InMemoryArtifactStore;
+import dev.agentic.core.validate.ValidationPolicy;
 import dev.agentic.web.internal.AppConfig;
 import dev.agentic.web.internal.WebServer;
 import java.net.URI;
@@ -109,6 +110,7 @@ public final class WebApp implements AutoCloseable {
         private Language language = Language.PYTHON;
         private ExecutionLimits limits = ExecutionLimits.defaults();
         private int maxAttempts = 3;
+        private ValidationPolicy validationPolicy = ValidationPolicy.standard();
         private PriceTable prices = PriceTable.defaults();
         private String host = "127.0.0.1";
         private int port;
@@ -190,6 +192,17 @@ public final class WebApp implements AutoCloseable {
         /** Attempts per task, repairs included (default 3). */
         public Builder maxAttempts(int maxAttempts) {
             this.maxAttempts = positive("maxAttempts", maxAttempts);
+            return this;
+        }
+
+        /**
+         * The policy every program is validated against before it runs, generated or edited, and that Validate
+         * checks (default {@link ValidationPolicy#standard()}). With {@link ValidationPolicy#strict()} and a
+         * Python environment in the sandbox, allow its packages: {@code strict().toBuilder().allowModules(
+         * PythonEnvironments.importNames(dir)).build()}.
+         */
+        public Builder validationPolicy(ValidationPolicy policy) {
+            this.validationPolicy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 
@@ -314,6 +327,7 @@ public final class WebApp implements AutoCloseable {
                     language,
                     limits,
                     maxAttempts,
+                    validationPolicy,
                     prices,
                     host,
                     port,

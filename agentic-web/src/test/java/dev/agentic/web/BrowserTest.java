@@ -3,6 +3,7 @@ package dev.agentic.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.agentic.core.sandbox.ExecutionLimits;
 import dev.agentic.fakes.ScriptedChatModel;
 import dev.agentic.sandbox.LocalSandbox;
 import java.io.File;
@@ -237,6 +238,56 @@ class BrowserTest {
                     .as("closing the browser ends the tab's session")
                     .isZero();
         }
+    }
+
+    @Test
+    void thePageMarksTruncatedOutputAndCancelStopsARun() throws Exception {
+        Path profile = Files.createDirectories(Path.of("target", "chromium-profile-" + System.nanoTime()));
+        try (WebApp app = WebApp.builder()
+                .model(ScriptedChatModel.of())
+                .sandbox(sandbox)
+                .limits(ExecutionLimits.builder()
+                        .maxOutputBytes(1024)
+                        .wallTime(Duration.ofSeconds(120))
+                        .build())
+                .start()) {
+            WebDriver driver = chromium(profile);
+            try {
+                WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+                driver.get(app.accessUrl().toString());
+                wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+                driver.findElement(By.id("tab-editor")).click();
+                assertThat(driver.findElement(By.id("cancel")).isEnabled())
+                        .as("Cancel is off while nothing runs")
+                        .isFalse();
+                setEditor(driver, "print('x' * 100000)\n");
+                driver.findElement(By.id("run")).click();
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("stdout-trunc")));
+                assertThat(driver.findElement(By.id("stderr-trunc")).isDisplayed())
+                        .isFalse();
+
+                driver.findElement(By.id("tab-editor")).click();
+                setEditor(driver, "import time\ntime.sleep(60)\n");
+                driver.findElement(By.id("run")).click();
+                // the program may not have reached the interpreter at the first click: click until the run ends
+                wait.until(d -> {
+                    WebElement cancel = d.findElement(By.id("cancel"));
+                    if (cancel.isEnabled()) {
+                        cancel.click();
+                    }
+                    return d.findElement(By.id("result-status")).getText().contains("cancelled");
+                });
+                assertThat(driver.findElement(By.id("result-status")).getText()).contains("KILLED");
+                screenshot(driver, "results-cancelled");
+            } finally {
+                driver.quit();
+            }
+        }
+    }
+
+    private static void setEditor(WebDriver driver, String code) {
+        ((JavascriptExecutor) driver)
+                .executeScript("document.querySelector('.CodeMirror').CodeMirror.setValue(arguments[0]);", code);
     }
 
     private static String editorText(WebDriver driver) {

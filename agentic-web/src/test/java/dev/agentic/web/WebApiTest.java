@@ -12,7 +12,9 @@ import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -265,6 +267,84 @@ class WebApiTest {
             JsonNode next =
                     c.json("POST", "/api/sessions/" + c.session + "/run", ApiClient.body("code", "print(6 * 7)"), 200);
             assertThat(next.at("/result/stdout").asText()).isEqualTo("42\n");
+        }
+    }
+
+    @Test
+    void outputOverTheCapIsMarkedTruncatedInTheAnswerAndTheEvent() {
+        try (WebApp app = WebApp.builder()
+                        .model(ScriptedChatModel.of())
+                        .sandbox(sandbox)
+                        .limits(ExecutionLimits.builder().maxOutputBytes(1024).build())
+                        .start();
+                ApiClient c = new ApiClient(app).open()) {
+            JsonNode entry = c.json(
+                    "POST",
+                    "/api/sessions/" + c.session + "/run",
+                    ApiClient.body(
+                            "code", "import sys\nprint('small', file=sys.stderr, flush=True)\nprint('x' * 100000)"),
+                    200);
+            JsonNode event = c.next(e -> e.get("type").asText().equals("run-finished"));
+
+            for (JsonNode e : List.of(entry, event.get("entry"))) {
+                assertThat(e.at("/result/stdoutTruncated").asBoolean()).isTrue();
+                assertThat(e.at("/result/stderrTruncated").asBoolean()).isFalse();
+                assertThat(e.at("/result/stdout").asText().length()).isLessThanOrEqualTo(1024);
+                assertThat(e.at("/result/stderr").asText()).as(e.toString()).startsWith("small\n");
+            }
+            int n = c.json("GET", "/api/sessions/" + c.session + "/history", null, 200)
+                    .at("/entries/0/n")
+                    .asInt();
+            assertThat(c.json("GET", "/api/sessions/" + c.session + "/history/" + n, null, 200)
+                            .at("/result/stdoutTruncated")
+                            .asBoolean())
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void cancelEndsTheRunningProgramAndTheNextRunStartsFresh() throws Exception {
+        try (WebApp app = WebApp.builder()
+                        .model(ScriptedChatModel.of())
+                        .sandbox(sandbox)
+                        .limits(ExecutionLimits.builder()
+                                .wallTime(Duration.ofSeconds(120))
+                                .build())
+                        .start();
+                ApiClient c = new ApiClient(app).open()) {
+            String base = "/api/sessions/" + c.session;
+            c.json("POST", base + "/run", ApiClient.body("code", "kept = 1"), 200);
+            assertThat(c.json("POST", base + "/cancel", null, 200)
+                            .get("cancelled")
+                            .asBoolean())
+                    .as("nothing runs yet")
+                    .isFalse();
+            CompletableFuture<JsonNode> running = CompletableFuture.supplyAsync(
+                    () -> c.json("POST", base + "/run", ApiClient.body("code", "import time\ntime.sleep(60)"), 200));
+            c.next(e -> e.get("type").asText().equals("run-started"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            JsonNode cancel = c.json("POST", base + "/cancel", null, 200);
+            // the program may not have reached the interpreter yet when the event arrives: ask again until it has
+            while (!cancel.get("cancelled").asBoolean() && System.nanoTime() < deadline && !running.isDone()) {
+                Thread.sleep(50);
+                cancel = c.json("POST", base + "/cancel", null, 200);
+            }
+            long cancelledAt = System.nanoTime();
+            JsonNode entry = running.get(60, TimeUnit.SECONDS);
+            long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - cancelledAt);
+
+            assertThat(cancel.get("program").asBoolean()).as(cancel.toString()).isTrue();
+            assertThat(entry.get("status").asText()).isEqualTo("KILLED");
+            assertThat(entry.get("cancelled").asBoolean()).isTrue();
+            assertThat(entry.at("/result/notes").toString()).contains("cancelled");
+            assertThat(tookMs)
+                    .as("the run ends soon after the cancel, not at its 60 s sleep")
+                    .isLessThan(30_000);
+
+            JsonNode next =
+                    c.json("POST", base + "/run", ApiClient.body("code", "print(6 * 7)\nprint('kept' in dir())"), 200);
+            assertThat(next.at("/result/stdout").asText()).isEqualTo("42\nFalse\n");
+            assertThat(next.at("/result/notes").toString()).contains("fresh interpreter");
         }
     }
 

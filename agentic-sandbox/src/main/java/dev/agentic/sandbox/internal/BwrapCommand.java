@@ -197,6 +197,15 @@ public final class BwrapCommand {
         if (layout.pythonEnvironment() != null) {
             // every run: the egress forwarder of a Java run uses the same interpreter
             add(cmd, "--ro-bind", layout.pythonEnvironment().toString(), PYTHON_ENV_INSIDE);
+            if (layout.pythonSitePackages() != null) {
+                // a bare site-packages directory, over the empty one of the environment made for it
+                add(
+                        cmd,
+                        "--ro-bind",
+                        layout.pythonSitePackages().toString(),
+                        PYTHON_ENV_INSIDE + "/"
+                                + PythonEnvironment.siteRelative(layout.python().version()));
+            }
         }
         if (run.language() == Language.JAVA) {
             for (Path tree : layout.javaReadOnly()) {

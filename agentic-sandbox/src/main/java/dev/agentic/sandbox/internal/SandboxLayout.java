@@ -25,6 +25,8 @@ import java.util.List;
  *     {@link BwrapCommand#PYTHON_ENV_INSIDE} in every run (its interpreter is then {@code python}'s executable),
  *     or null
  * @param node the Node.js runtime for JavaScript and TypeScript runs, or null when there is none
+ * @param pythonSitePackages a host site-packages directory mounted read-only over the {@code site-packages} of
+ *     {@code pythonEnvironment} (which was made for it), or null
  */
 public record SandboxLayout(
         HostTools tools,
@@ -38,7 +40,8 @@ public record SandboxLayout(
         int sandboxUidCount,
         Path seccompNoMemfdFile,
         Path pythonEnvironment,
-        NodeRuntime node) {
+        NodeRuntime node,
+        Path pythonSitePackages) {
     public SandboxLayout {
         extraReadOnly = List.copyOf(extraReadOnly);
         dropPrivileges = List.copyOf(dropPrivileges);
@@ -68,7 +71,8 @@ public record SandboxLayout(
                 .sandboxUidCount(sandboxUidCount)
                 .seccompNoMemfdFile(seccompNoMemfdFile)
                 .pythonEnvironment(pythonEnvironment)
-                .node(node);
+                .node(node)
+                .pythonSitePackages(pythonSitePackages);
     }
 
     /** The trees a JavaScript or TypeScript run mounts read-only for Node.js (empty when /usr holds it). */
@@ -101,6 +105,7 @@ public record SandboxLayout(
         private Path seccompNoMemfdFile;
         private Path pythonEnvironment;
         private NodeRuntime node;
+        private Path pythonSitePackages;
 
         private Builder(HostTools tools, HostTools.PythonInstall python) {
             this.tools = tools;
@@ -158,6 +163,11 @@ public record SandboxLayout(
             return this;
         }
 
+        public Builder pythonSitePackages(Path pythonSitePackages) {
+            this.pythonSitePackages = pythonSitePackages;
+            return this;
+        }
+
         public SandboxLayout build() {
             return new SandboxLayout(
                     tools,
@@ -171,7 +181,8 @@ public record SandboxLayout(
                     sandboxUidCount,
                     seccompNoMemfdFile != null ? seccompNoMemfdFile : seccompFile,
                     pythonEnvironment,
-                    node);
+                    node,
+                    pythonSitePackages);
         }
     }
 }

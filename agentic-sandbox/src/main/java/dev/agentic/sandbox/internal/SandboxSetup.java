@@ -125,7 +125,7 @@ public final class SandboxSetup {
             // an interpreter inside a virtual environment: run it as that environment, so its packages are seen
             pythonEnv = PythonEnvironment.containing(o.python());
         }
-        PythonEnvironment env = pythonEnv == null ? null : PythonEnvironment.of(pythonEnv);
+        PythonEnvironment env = pythonEnv == null ? null : PythonEnvironment.of(pythonEnv, o.python(), root);
         HostTools.PythonInstall py = env != null
                 ? env.base()
                 : HostTools.resolvePython(o.python() != null ? o.python() : HostTools.defaultPython());
@@ -183,6 +183,9 @@ public final class SandboxSetup {
                 requireEnterable(py.executable());
                 if (env != null) {
                     requireEnterable(env.root());
+                    if (env.sitePackages() != null) {
+                        requireEnterable(env.sitePackages());
+                    }
                 }
                 if (node != null) {
                     requireEnterable(node.executable());
@@ -202,6 +205,7 @@ public final class SandboxSetup {
                     .seccompNoMemfdFile(writeSeccomp(root, a, true))
                     .pythonEnvironment(env == null ? null : env.root())
                     .node(node)
+                    .pythonSitePackages(env == null ? null : env.sitePackages())
                     .build();
         }
         EgressOptions egress =

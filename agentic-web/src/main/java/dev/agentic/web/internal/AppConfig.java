@@ -11,6 +11,7 @@ import dev.agentic.core.sandbox.Sandbox;
 import dev.agentic.core.secret.SecretProvider;
 import dev.agentic.core.secret.SecretRef;
 import dev.agentic.core.store.ArtifactStore;
+import dev.agentic.core.validate.ValidationPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ public record AppConfig(
         Language language,
         ExecutionLimits limits,
         int maxAttempts,
+        ValidationPolicy validationPolicy,
         PriceTable prices,
         String host,
         int port,

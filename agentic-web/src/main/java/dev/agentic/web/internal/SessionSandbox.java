@@ -1,8 +1,10 @@
 package dev.agentic.web.internal;
 
 import dev.agentic.core.annotation.Internal;
+import dev.agentic.core.sandbox.ExecutionOutput;
 import dev.agentic.core.sandbox.ExecutionRequest;
 import dev.agentic.core.sandbox.ExecutionResult;
+import dev.agentic.core.sandbox.Limit;
 import dev.agentic.core.sandbox.OutputFile;
 import dev.agentic.core.sandbox.Sandbox;
 import dev.agentic.core.sandbox.SandboxCapabilities;
@@ -11,6 +13,7 @@ import dev.agentic.core.sandbox.SandboxException;
 import dev.agentic.core.sandbox.SandboxSession;
 import dev.agentic.core.sandbox.SessionOptions;
 import dev.agentic.core.sandbox.SessionRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,7 +26,8 @@ import java.util.Optional;
  * secrets the session was opened with (they are fixed for a session); its wall time becomes the run's timeout,
  * its input files are written into the session and its output globs collected after the run. When the session
  * has ended on its own (a run that timed out or was killed may end the interpreter), the next run opens a fresh
- * one and its result says, in a note, that the earlier state is gone.
+ * one and its result says, in a note, that the earlier state is gone. {@link #cancel()} ends a run in progress
+ * the same way.
  *
  * <p>Thread-safe. Owns its sessions: {@link #end()} closes the current one; {@link #close()} does nothing, as
  * the executor that holds this sandbox never owns it.
@@ -32,10 +36,15 @@ import java.util.Optional;
 final class SessionSandbox implements Sandbox {
     static final String FRESH = "the tab's earlier sandbox session had ended (a run that timed out or was killed "
             + "can end it); this run started a fresh interpreter, so earlier variables, imports and files are gone";
+    static final String CANCELLED = "cancelled: the run was cancelled, which ended the tab's interpreter; the next "
+            + "run starts a fresh one, so earlier variables, imports and files are gone";
     private final Sandbox sandbox;
     private final SessionOptions options;
     private SandboxSession session;
     private boolean ended;
+    // the session a run executes in now, and whether cancel() ended it; guarded by this
+    private SandboxSession running;
+    private boolean cancelRequested;
 
     SessionSandbox(Sandbox sandbox, SessionOptions options) {
         this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
@@ -67,10 +76,30 @@ final class SessionSandbox implements Sandbox {
                     + "secrets than this run asks for; open a new session for different settings.");
         }
         request.inputFiles().forEach(session::writeFile);
-        ExecutionResult result = session.execute(SessionRequest.builder()
-                .code(request.code())
-                .timeout(request.limits().wallTime())
-                .build());
+        synchronized (this) {
+            running = session;
+            cancelRequested = false;
+        }
+        long start = System.nanoTime();
+        ExecutionResult result = null;
+        SandboxException failure = null;
+        try {
+            result = session.execute(SessionRequest.builder()
+                    .code(request.code())
+                    .timeout(request.limits().wallTime())
+                    .build());
+        } catch (SandboxException e) {
+            failure = e;
+        }
+        if (endRun()) {
+            ExecutionOutput out = result != null
+                    ? result.output()
+                    : ExecutionOutput.of("", "", Duration.ofNanos(System.nanoTime() - start));
+            result = new ExecutionResult.Killed(
+                    9, Limit.UNKNOWN, out.toBuilder().note(CANCELLED).build());
+        } else if (failure != null) {
+            throw failure;
+        }
         if (fresh[0]) {
             result = result.withOutput(result.output().toBuilder().note(FRESH).build());
         }
@@ -85,6 +114,32 @@ final class SessionSandbox implements Sandbox {
         return result.withOutput(result.output().toBuilder()
                 .files(new ArrayList<>(files.values()))
                 .build());
+    }
+
+    /** Clears the running run; whether {@link #cancel()} ended it. */
+    private synchronized boolean endRun() {
+        running = null;
+        boolean cancelled = cancelRequested;
+        cancelRequested = false;
+        return cancelled;
+    }
+
+    /**
+     * Ends the run in progress, if any, by closing its session (the only way to stop a session's program at
+     * once): that run ends as {@link ExecutionResult.Killed} with the {@link #CANCELLED} note, and the next run
+     * opens a fresh session and says so. False when no run was in progress.
+     */
+    boolean cancel() {
+        SandboxSession s;
+        synchronized (this) {
+            if (running == null || ended) {
+                return false;
+            }
+            cancelRequested = true;
+            s = running;
+        }
+        s.close();
+        return true;
     }
 
     @Override

@@ -24,7 +24,6 @@ import dev.agentic.core.secret.Redactor;
 import dev.agentic.core.secret.SecretProvider;
 import dev.agentic.core.secret.SecretRef;
 import dev.agentic.core.validate.CodeValidator;
-import dev.agentic.core.validate.ValidationPolicy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -104,7 +103,10 @@ final class TabSession {
             this.sandboxSession = null;
             this.runSandbox = config.sandbox();
         }
-        this.executor = Executor.builder().sandbox(runSandbox).build();
+        this.executor = Executor.builder()
+                .sandbox(runSandbox)
+                .validationPolicy(config.validationPolicy())
+                .build();
         this.orchestrator = Orchestrator.builder()
                 .generator(generator)
                 .executor(executor)
@@ -196,6 +198,9 @@ final class TabSession {
                     .put("runId", runId.toString())
                     .put("message", redactor.redact(e.getMessage()));
         } finally {
+            if (currentTask == token) {
+                currentTask = null;
+            }
             release(global);
         }
         // after the release: a client that reacts to the last event may start the next run at once
@@ -266,6 +271,9 @@ final class TabSession {
                         ran.result().withOutput(ran.result().output().redact(redactor));
                 entry = entry("run", "Edited code", r.status());
                 entry.set("result", Payloads.result(r, filesUrl(n)));
+                if (r.output().notes().contains(SessionSandbox.CANCELLED)) {
+                    entry.put("cancelled", true);
+                }
                 files = r.output().files();
             } else {
                 entry = entry("run", "Edited code", "REJECTED");
@@ -285,8 +293,36 @@ final class TabSession {
     /** The validator's findings for {@code code} under the app's policy and network. */
     ObjectNode validate(String code) {
         touch();
-        CodeValidator validator = CodeValidator.forLanguage(config.language(), ValidationPolicy.standard());
+        CodeValidator validator = CodeValidator.forLanguage(config.language(), config.validationPolicy());
         return Payloads.validation(validator.validate(new Code(config.language(), code), config.network()));
+    }
+
+    /**
+     * Cancels what runs in this tab now: a task in progress (it stops at its next step) and the program running
+     * in the tab's sandbox session (ended at once, see {@link SessionSandbox#cancel()}). Without sandbox sessions
+     * a program already running ends at its time limit. The answer says what was cancelled.
+     */
+    ObjectNode cancel() {
+        touch();
+        CancellationToken t = currentTask;
+        boolean task = false;
+        if (t != null) {
+            t.cancel();
+            task = true;
+        }
+        boolean program = sandboxSession != null && sandboxSession.cancel();
+        ObjectNode n = Payloads.object()
+                .put("cancelled", task || program)
+                .put("task", task)
+                .put("program", program);
+        if (!task && !program) {
+            n.put(
+                    "reason",
+                    busy()
+                            ? "this sandbox has no sessions: the run in progress ends at its time limit"
+                            : "nothing is running in this session");
+        }
+        return n;
     }
 
     /** Cancels a task in progress, forgets the conversation and history, and discards the sandbox state. */

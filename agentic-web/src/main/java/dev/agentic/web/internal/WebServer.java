@@ -140,6 +140,10 @@ public final class WebServer implements AutoCloseable {
             }
             ctx.contentType("application/json").result(tab.redacted(tab.validate(code)));
         });
+        c.routes.post(SESSION + "/cancel", ctx -> {
+            TabSession tab = tab(ctx);
+            ctx.contentType("application/json").result(tab.redacted(tab.cancel()));
+        });
         c.routes.post(SESSION + "/reset", ctx -> {
             tab(ctx).reset();
             ctx.status(204);

@@ -92,7 +92,8 @@ function showResult(entry) {
   status.appendChild(el("span", r.status, r.succeeded ? "status-ok" : "status-bad"));
   let extra = " in " + r.durationMs + " ms";
   if (r.exitCode !== undefined) extra += ", exit code " + r.exitCode;
-  if (r.limit) extra += ", limit hit: " + r.limit + (r.limitValue ? " (" + r.limitValue + ")" : "");
+  if (entry.cancelled) extra += ", cancelled";
+  else if (r.limit) extra += ", limit hit: " + r.limit + (r.limitValue ? " (" + r.limitValue + ")" : "");
   if (entry.workflow) extra += ", " + entry.workflow.attempts + " attempt(s), model " + (entry.workflow.modelId || "?");
   status.appendChild(el("span", extra));
   $("stdout").textContent = r.stdout;
@@ -212,6 +213,16 @@ function onMessage(message) {
 function setBusy(busy) {
   state.busy = busy;
   for (const id of ["generate", "run", "validate"]) $(id).disabled = busy;
+  $("cancel").disabled = !busy;
+}
+
+async function cancel() {
+  try {
+    const answer = await api("POST", "/api/sessions/" + state.session + "/cancel");
+    $("editor-status").textContent = answer.cancelled ? "cancelling…" : answer.reason;
+  } catch (e) {
+    $("editor-status").textContent = "refused: " + e.message;
+  }
 }
 
 async function generate() {
@@ -274,6 +285,7 @@ async function start() {
   for (const b of document.querySelectorAll(".tab")) b.addEventListener("click", () => showTab(b.dataset.panel));
   $("generate").addEventListener("click", generate);
   $("run").addEventListener("click", run);
+  $("cancel").addEventListener("click", cancel);
   $("validate").addEventListener("click", validate);
   $("reset").addEventListener("click", reset);
   const info = await api("GET", "/api/info");
