@@ -7,10 +7,12 @@ import dev.agentic.core.model.ChatRequest;
 import dev.agentic.core.model.ChatResponse;
 import dev.agentic.core.model.ModelException;
 import dev.agentic.core.model.StreamListener;
+import dev.agentic.core.secret.Redactor;
 import dev.agentic.langchain4j.internal.Conversions;
 import dev.agentic.langchain4j.internal.ErrorKinds;
 import dev.agentic.langchain4j.internal.StreamBridge;
 import dev.langchain4j.model.chat.StreamingChatModel;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -45,11 +47,13 @@ public final class LangChain4jChatModel implements ChatModel {
     private final dev.langchain4j.model.chat.ChatModel model;
     private final StreamingChatModel streamingModel;
     private final String id;
+    private final Redactor redactor;
 
     private LangChain4jChatModel(Builder b) {
         this.model = b.model;
         this.streamingModel = b.streamingModel;
         this.id = b.id;
+        this.redactor = b.redactor;
     }
 
     public static Builder builder() {
@@ -88,7 +92,7 @@ public final class LangChain4jChatModel implements ChatModel {
         try {
             response = model.chat(lc);
         } catch (RuntimeException e) {
-            throw ErrorKinds.map(e, id);
+            throw ErrorKinds.map(e, id, redactor);
         }
         return Conversions.fromLangChain4j(response, id);
     }
@@ -101,7 +105,7 @@ public final class LangChain4jChatModel implements ChatModel {
         if (streamingModel == null) {
             return ChatModel.super.chat(request, listener);
         }
-        return StreamBridge.stream(streamingModel, Conversions.toLangChain4j(request), listener, id);
+        return StreamBridge.stream(streamingModel, Conversions.toLangChain4j(request), listener, id, redactor);
     }
 
     @Override
@@ -114,6 +118,7 @@ public final class LangChain4jChatModel implements ChatModel {
         private dev.langchain4j.model.chat.ChatModel model;
         private StreamingChatModel streamingModel;
         private String id;
+        private Redactor redactor = Redactor.none();
 
         private Builder() {}
 
@@ -139,6 +144,18 @@ public final class LangChain4jChatModel implements ChatModel {
                 throw new ConfigurationException("LangChain4jChatModel.id must not be blank");
             }
             this.id = id;
+            return this;
+        }
+
+        /**
+         * Values masked in the messages of the {@link ModelException}s this model throws — typically the API key
+         * the LangChain4j models send, which a server may echo in its error body. When a message of LangChain4j's
+         * exception holds one, the {@code ModelException} carries no cause. Default: none.
+         *
+         * @throws dev.agentic.core.secret.SecretException when a value is shorter than {@link Redactor#MIN_LENGTH}
+         */
+        public Builder redacting(Collection<String> secretValues) {
+            this.redactor = Redactor.of(Objects.requireNonNull(secretValues, "secretValues"));
             return this;
         }
 

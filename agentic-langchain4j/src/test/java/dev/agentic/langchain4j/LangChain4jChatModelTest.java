@@ -185,6 +185,36 @@ class LangChain4jChatModelTest {
     }
 
     @Test
+    void valuesGivenToRedactingAreMaskedInErrorsAndAnErrorWithoutThemKeepsItsCause() {
+        String key = "sk-user-built-key-31415";
+        LangChain4jChatModel model = LangChain4jChatModel.builder()
+                .model(OpenAiChatModel.builder()
+                        .baseUrl(server.baseUrl())
+                        .apiKey(key)
+                        .modelName("gpt-echo")
+                        .maxRetries(0)
+                        .build())
+                .redacting(List.of(key))
+                .build();
+        server.script(
+                "gpt-echo",
+                OpenAiReply.error(400, "invalid_value", "bad header Bearer " + key),
+                OpenAiReply.error(400, "invalid_value", "Invalid value for 'temperature'"));
+
+        ModelException echoed = catchThrowableOfType(
+                ModelException.class,
+                () -> model.chat(ChatRequest.builder().user("hi").build()));
+        ModelException plain = catchThrowableOfType(
+                ModelException.class,
+                () -> model.chat(ChatRequest.builder().user("hi").build()));
+
+        assertThat(echoed.getMessage()).contains("bad header Bearer [REDACTED]").doesNotContain(key);
+        assertThat(echoed.getCause()).isNull();
+        assertThat(plain.getMessage()).contains("Invalid value for 'temperature'");
+        assertThat(plain.getCause()).isNotNull();
+    }
+
+    @Test
     void aModelIsRequired() {
         assertThatThrownBy(() -> LangChain4jChatModel.builder().build())
                 .isInstanceOf(ConfigurationException.class)

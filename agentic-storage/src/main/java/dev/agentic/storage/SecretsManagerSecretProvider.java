@@ -6,6 +6,7 @@ import dev.agentic.core.secret.CachingSecretProvider;
 import dev.agentic.core.secret.SecretException;
 import dev.agentic.core.secret.SecretProvider;
 import dev.agentic.core.secret.SecretRef;
+import dev.agentic.storage.internal.MessageFreeCause;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -37,7 +38,9 @@ import software.amazon.awssdk.services.secretsmanager.model.SecretsManagerExcept
  *       a rotation. See {@link CachingSecretProvider} for the rules.</li>
  *   <li>Failures are {@link SecretException}s that name the secret (never its value) and say what to do: not
  *       found, access denied, decryption failure, throttling or service errors (retried by the SDK's retry
- *       policy first), network failure. Error codes decide, not statuses.</li>
+ *       policy first), network failure. Error codes decide, not statuses. When the client itself fails (no
+ *       connection, or an answer it cannot read), the cause keeps the SDK's exception classes and stack traces
+ *       but not their messages, which may quote the answer and so the value.</li>
  *   <li>Values are never logged; {@link #toString()} shows none.</li>
  * </ul>
  *
@@ -94,16 +97,18 @@ public final class SecretsManagerSecretProvider implements SecretProvider, AutoC
         } catch (SecretsManagerException e) {
             throw failure(ref, e);
         } catch (SdkClientException e) {
+            // Client-side failures include a response the SDK could not read, and its parser quotes the token it
+            // choked on, which may be the secret value: the cause keeps its classes and stack, not its messages.
             throw new SecretException(
                     "Cannot reach Secrets Manager for secret '" + ref + "' ("
                             + e.getClass().getSimpleName() + "); check the network, the region and the endpoint "
                             + "(AWS_ENDPOINT_URL_SECRETS_MANAGER), then try again.",
-                    e);
+                    MessageFreeCause.of(e));
         } catch (SdkException e) {
             throw new SecretException(
                     "Cannot read secret '" + ref + "' from Secrets Manager ("
                             + e.getClass().getSimpleName() + "); see the cause.",
-                    e);
+                    MessageFreeCause.of(e));
         }
         if (response.secretString() == null) {
             throw new SecretException("Secret '" + ref + "' is binary (SecretBinary); secrets reach programs as "

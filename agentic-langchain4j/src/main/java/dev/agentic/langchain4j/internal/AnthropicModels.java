@@ -4,6 +4,7 @@ import dev.agentic.core.model.ChatModel;
 import dev.agentic.langchain4j.LangChain4jChatModel;
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
+import java.util.Optional;
 
 /** Builds the Anthropic models; loaded only once {@code langchain4j-anthropic} is known to be present. */
 final class AnthropicModels {
@@ -22,6 +23,7 @@ final class AnthropicModels {
                         .apiKey(key)
                         .modelName(name)
                         .build())
+                .redacting(ApiKeys.redactable(Optional.of(key)))
                 .build();
     }
 }

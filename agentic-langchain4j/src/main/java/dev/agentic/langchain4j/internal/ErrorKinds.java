@@ -2,6 +2,7 @@ package dev.agentic.langchain4j.internal;
 
 import dev.agentic.core.model.ModelException;
 import dev.agentic.core.model.ModelException.Kind;
+import dev.agentic.core.secret.Redactor;
 import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.ContentFilteredException;
 import dev.langchain4j.exception.HttpException;
@@ -29,11 +30,29 @@ public final class ErrorKinds {
 
     /** {@code failure} (anything a LangChain4j model threw or reported) as a {@link ModelException}. */
     public static ModelException map(Throwable failure, String modelId) {
+        return map(failure, modelId, Redactor.none());
+    }
+
+    /**
+     * {@code failure} as a {@link ModelException} whose message has the values of {@code redactor} masked (a
+     * server may echo the API key in its error body). When a message anywhere in {@code failure}'s cause chain
+     * holds such a value, the exception carries no cause, so that no message or stack trace shows the value.
+     */
+    public static ModelException map(Throwable failure, String modelId, Redactor redactor) {
         if (failure instanceof ModelException e) {
             return e;
         }
         Kind kind = kind(failure);
-        return new ModelException(kind, modelId, describe(kind, failure), failure);
+        Throwable cause = carriesSecret(failure, redactor) ? null : failure;
+        return new ModelException(kind, modelId, describe(kind, failure, redactor), cause);
+    }
+
+    private static boolean carriesSecret(Throwable failure, Redactor redactor) {
+        if (redactor.isEmpty()) {
+            return false;
+        }
+        String messages = allMessages(failure);
+        return !redactor.redact(messages).equals(messages);
     }
 
     static Kind kind(Throwable failure) {
@@ -135,9 +154,11 @@ public final class ErrorKinds {
         return sb.toString();
     }
 
-    private static String describe(Kind kind, Throwable failure) {
+    private static String describe(Kind kind, Throwable failure, Redactor redactor) {
         int status = status(failure);
-        String vendor = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        String vendor = failure.getMessage() == null
+                ? failure.getClass().getSimpleName()
+                : redactor.redact(failure.getMessage());
         if (vendor.length() > 500) {
             vendor = vendor.substring(0, 500) + "…";
         }

@@ -30,6 +30,7 @@ final class OpenAiModels {
                 .id(name)
                 .model(sync.build())
                 .streamingModel(streaming.build())
+                .redacting(ApiKeys.redactable(key))
                 .build();
     }
 }

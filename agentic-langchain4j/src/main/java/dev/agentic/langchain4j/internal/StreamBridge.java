@@ -3,6 +3,7 @@ package dev.agentic.langchain4j.internal;
 import dev.agentic.core.model.ChatResponse;
 import dev.agentic.core.model.ModelException;
 import dev.agentic.core.model.StreamListener;
+import dev.agentic.core.secret.Redactor;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
@@ -33,6 +34,15 @@ public final class StreamBridge {
      */
     public static ChatResponse stream(
             StreamingChatModel model, ChatRequest request, StreamListener listener, String modelId) {
+        return stream(model, request, listener, modelId, Redactor.none());
+    }
+
+    /**
+     * As {@link #stream(StreamingChatModel, ChatRequest, StreamListener, String)}, with the values of {@code
+     * redactor} masked in the messages of the errors it throws.
+     */
+    public static ChatResponse stream(
+            StreamingChatModel model, ChatRequest request, StreamListener listener, String modelId, Redactor redactor) {
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         try {
             model.chat(request, new StreamingChatResponseHandler() {
@@ -54,7 +64,7 @@ public final class StreamBridge {
                 }
             });
         } catch (RuntimeException e) {
-            throw ErrorKinds.map(e, modelId);
+            throw ErrorKinds.map(e, modelId, redactor);
         }
         String pendingHigh = "";
         try {
@@ -72,7 +82,7 @@ public final class StreamBridge {
                         listener.onText(text);
                     }
                 } else if (event instanceof Failed f) {
-                    throw ErrorKinds.map(f.error(), modelId);
+                    throw ErrorKinds.map(f.error(), modelId, redactor);
                 } else {
                     if (!pendingHigh.isEmpty()) {
                         listener.onText(pendingHigh);

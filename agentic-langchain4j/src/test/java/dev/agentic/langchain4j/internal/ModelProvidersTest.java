@@ -9,6 +9,7 @@ import dev.agentic.core.model.ChatModel;
 import dev.agentic.core.model.ChatRequest;
 import dev.agentic.core.model.FallbackChatModel;
 import dev.agentic.core.model.ModelException;
+import dev.agentic.core.model.StreamListener;
 import dev.agentic.core.spi.ProviderContext;
 import dev.agentic.core.spi.ProviderLookup;
 import dev.agentic.testkit.openai.FakeOpenAiServer;
@@ -90,6 +91,29 @@ class ModelProvidersTest {
 
         assertThat(model).isInstanceOf(FallbackChatModel.class);
         assertThat(model.chat(hello()).modelId()).isEqualTo("gpt-4o-mini");
+    }
+
+    @Test
+    void anErrorBodyThatEchoesTheApiKeyDoesNotCarryTheKeyIntoTheException() {
+        String key = "sk-echoed-key-9f8e7d6c5b4a";
+        environment.put("OPENAI_BASE_URL", server.baseUrl());
+        environment.put("OPENAI_API_KEY", key);
+        server.script("gpt-4o-mini", OpenAiReply.error(401, "invalid_api_key", "Incorrect API key provided: " + key));
+        ChatModel model = new OpenAiModelProvider(settings).create("openai:gpt-4o-mini", ProviderContext.defaults());
+
+        ModelException plain = catchThrowableOfType(ModelException.class, () -> model.chat(hello()));
+        ModelException streamed =
+                catchThrowableOfType(ModelException.class, () -> model.chat(hello(), StreamListener.ignoring()));
+
+        for (ModelException e : new ModelException[] {plain, streamed}) {
+            assertThat(e.kind()).isEqualTo(ModelException.Kind.ACCESS_DENIED);
+            assertThat(e.getMessage())
+                    .contains("Incorrect API key provided: [REDACTED]")
+                    .doesNotContain(key);
+            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                assertThat(String.valueOf(t.getMessage())).doesNotContain(key);
+            }
+        }
     }
 
     @Test

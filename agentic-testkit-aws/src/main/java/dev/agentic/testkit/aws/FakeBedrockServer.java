@@ -4,28 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.agentic.core.annotation.Experimental;
+import dev.agentic.testkit.fake.LoopbackHttpServer;
+import dev.agentic.testkit.fake.ReplyScript;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,40 +53,23 @@ public final class FakeBedrockServer implements AutoCloseable {
             Pattern.compile("^/agents/([^/]+)/agentAliases/([^/]+)/sessions/([^/]+)/text$");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final Map<String, Deque<BedrockReply>> scripts = new HashMap<>();
-    private final List<RecordedBedrockRequest> requests = new CopyOnWriteArrayList<>();
-    private volatile Function<RecordedBedrockRequest, BedrockReply> fallback =
-            r -> BedrockReply.error(404, "ResourceNotFoundException", "The model " + r.modelId() + " has no script");
+    private final ReplyScript<RecordedBedrockRequest, BedrockReply> script = new ReplyScript<>(
+            RecordedBedrockRequest::modelId,
+            r -> BedrockReply.error(404, "ResourceNotFoundException", "The model " + r.modelId() + " has no script"));
+    private final LoopbackHttpServer server;
 
-    private FakeBedrockServer(HttpServer server, ExecutorService executor) {
-        this.server = server;
-        this.executor = executor;
+    private FakeBedrockServer() {
+        server = LoopbackHttpServer.start("fake-bedrock", this::handle, "the fake Bedrock server");
     }
 
     /** Starts a server on 127.0.0.1 at a free port. */
     public static FakeBedrockServer start() {
-        try {
-            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            ExecutorService executor = Executors.newCachedThreadPool(r -> {
-                Thread t = new Thread(r, "fake-bedrock");
-                t.setDaemon(true);
-                return t;
-            });
-            FakeBedrockServer fake = new FakeBedrockServer(http, executor);
-            http.createContext("/", fake::handle);
-            http.setExecutor(executor);
-            http.start();
-            return fake;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the fake Bedrock server", e);
-        }
+        return new FakeBedrockServer();
     }
 
     /** The endpoint to give a client's {@code endpointOverride}, e.g. {@code http://127.0.0.1:41234}. */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + server.port());
     }
 
     /**
@@ -106,37 +77,30 @@ public final class FakeBedrockServer implements AutoCloseable {
      * it. Returns this server.
      */
     public FakeBedrockServer script(String modelId, BedrockReply... replies) {
-        Objects.requireNonNull(modelId, "modelId");
-        if (replies.length == 0) {
-            throw new IllegalArgumentException("script(" + modelId + ") needs at least one reply");
-        }
-        synchronized (scripts) {
-            scripts.put(modelId, new ArrayDeque<>(List.of(replies)));
-        }
+        script.script(Objects.requireNonNull(modelId, "modelId"), replies);
         return this;
     }
 
     /** Answers models without a script by {@code answer} (default: 404 ResourceNotFoundException). */
     public FakeBedrockServer otherwise(Function<RecordedBedrockRequest, BedrockReply> answer) {
-        this.fallback = Objects.requireNonNull(answer, "answer");
+        script.otherwise(answer);
         return this;
     }
 
     /** Every request received so far, in order of arrival. */
     public List<RecordedBedrockRequest> requests() {
-        return List.copyOf(requests);
+        return script.requests();
     }
 
     /** The requests for {@code modelId}, in order of arrival. */
     public List<RecordedBedrockRequest> requests(String modelId) {
-        return requests.stream().filter(r -> r.modelId().equals(modelId)).toList();
+        return script.requests(modelId);
     }
 
     /** Stops the server at once. */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -144,10 +108,7 @@ public final class FakeBedrockServer implements AutoCloseable {
             Matcher m = PATH.matcher(exchange.getRequestURI().getRawPath());
             String requestId = UUID.randomUUID().toString();
             exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
-            }
+            byte[] body = LoopbackHttpServer.body(exchange);
             Matcher agent = AGENT_PATH.matcher(exchange.getRequestURI().getRawPath());
             if (agent.matches()) {
                 invokeAgent(exchange, agent, requestId, body);
@@ -157,17 +118,15 @@ public final class FakeBedrockServer implements AutoCloseable {
                 BedrockWire.error(exchange, BedrockReply.error(404, "UnknownOperationException", "no such operation"));
                 return;
             }
-            String modelId = URLDecoder.decode(m.group(1).replace("+", "%2B"), StandardCharsets.UTF_8);
-            Map<String, List<String>> headers = new HashMap<>();
-            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), new ArrayList<>(v)));
-            JsonNode json = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
+            JsonNode json = json(body);
             RecordedBedrockRequest request = new RecordedBedrockRequest(
-                    m.group(2), modelId, requestId, exchange.getRequestURI().getRawPath(), headers, json);
-            requests.add(request);
-            BedrockReply reply = next(request);
-            if (!reply.delay().isZero()) {
-                Thread.sleep(reply.delay().toMillis());
-            }
+                    m.group(2),
+                    decode(m.group(1)),
+                    requestId,
+                    exchange.getRequestURI().getRawPath(),
+                    LoopbackHttpServer.headers(exchange),
+                    json);
+            BedrockReply reply = answer(request);
             if (request.streaming()) {
                 BedrockWire.stream(exchange, reply, estimatedInput(json));
             } else {
@@ -182,12 +141,13 @@ public final class FakeBedrockServer implements AutoCloseable {
             throws IOException, InterruptedException {
         String key = decode(agent.group(1)) + "/" + decode(agent.group(2));
         RecordedBedrockRequest request = new RecordedBedrockRequest(
-                "invoke-agent", key, requestId, exchange.getRequestURI().getRawPath(), headers(exchange), json(body));
-        requests.add(request);
-        BedrockReply reply = next(request);
-        if (!reply.delay().isZero()) {
-            Thread.sleep(reply.delay().toMillis());
-        }
+                "invoke-agent",
+                key,
+                requestId,
+                exchange.getRequestURI().getRawPath(),
+                LoopbackHttpServer.headers(exchange),
+                json(body));
+        BedrockReply reply = answer(request);
         BedrockWire.agent(exchange, reply, decode(agent.group(3)));
     }
 
@@ -195,24 +155,16 @@ public final class FakeBedrockServer implements AutoCloseable {
         return URLDecoder.decode(label.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
-    private static Map<String, List<String>> headers(HttpExchange exchange) {
-        Map<String, List<String>> headers = new HashMap<>();
-        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), new ArrayList<>(v)));
-        return headers;
-    }
-
     private static JsonNode json(byte[] body) throws IOException {
         return body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
     }
 
-    private BedrockReply next(RecordedBedrockRequest request) {
-        synchronized (scripts) {
-            Deque<BedrockReply> script = scripts.get(request.modelId());
-            if (script != null) {
-                return script.size() > 1 ? script.poll() : script.peek();
-            }
-        }
-        return fallback.apply(request);
+    /** Records {@code request} and waits out the delay of the reply it gets. */
+    private BedrockReply answer(RecordedBedrockRequest request) throws InterruptedException {
+        script.record(request);
+        BedrockReply reply = script.next(request);
+        LoopbackHttpServer.pause(reply.delay());
+        return reply;
     }
 
     private static long estimatedInput(JsonNode body) {

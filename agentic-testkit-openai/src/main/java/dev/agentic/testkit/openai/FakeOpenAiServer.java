@@ -3,25 +3,13 @@ package dev.agentic.testkit.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.agentic.core.annotation.Experimental;
+import dev.agentic.testkit.fake.LoopbackHttpServer;
+import dev.agentic.testkit.fake.ReplyScript;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
@@ -50,42 +38,26 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private static final String COMPLETIONS = "/v1/chat/completions";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final Map<String, Deque<OpenAiReply>> scripts = new HashMap<>();
-    private final List<RecordedOpenAiRequest> requests = new CopyOnWriteArrayList<>();
-    private volatile Function<RecordedOpenAiRequest, OpenAiReply> fallback = r -> OpenAiReply.error(
-            404,
-            "model_not_found",
-            "The model `" + r.model() + "` does not exist or you do not " + "have access to it.");
+    private final ReplyScript<RecordedOpenAiRequest, OpenAiReply> script = new ReplyScript<>(
+            RecordedOpenAiRequest::model,
+            r -> OpenAiReply.error(
+                    404,
+                    "model_not_found",
+                    "The model `" + r.model() + "` does not exist or you do not " + "have access to it."));
+    private final LoopbackHttpServer server;
 
-    private FakeOpenAiServer(HttpServer server, ExecutorService executor) {
-        this.server = server;
-        this.executor = executor;
+    private FakeOpenAiServer() {
+        server = LoopbackHttpServer.start("fake-openai", this::handle, "the fake OpenAI-compatible server");
     }
 
     /** Starts a server on 127.0.0.1 at a free port. */
     public static FakeOpenAiServer start() {
-        try {
-            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            ExecutorService executor = Executors.newCachedThreadPool(r -> {
-                Thread t = new Thread(r, "fake-openai");
-                t.setDaemon(true);
-                return t;
-            });
-            FakeOpenAiServer fake = new FakeOpenAiServer(http, executor);
-            http.createContext("/", fake::handle);
-            http.setExecutor(executor);
-            http.start();
-            return fake;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the fake OpenAI-compatible server", e);
-        }
+        return new FakeOpenAiServer();
     }
 
     /** The base URL clients take (what {@code OPENAI_BASE_URL} holds), e.g. {@code http://127.0.0.1:41234/v1}. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        return "http://127.0.0.1:" + server.port() + "/v1";
     }
 
     /**
@@ -93,52 +65,39 @@ public final class FakeOpenAiServer implements AutoCloseable {
      * Returns this server.
      */
     public FakeOpenAiServer script(String model, OpenAiReply... replies) {
-        Objects.requireNonNull(model, "model");
-        if (replies.length == 0) {
-            throw new IllegalArgumentException("script(" + model + ") needs at least one reply");
-        }
-        synchronized (scripts) {
-            scripts.put(model, new ArrayDeque<>(List.of(replies)));
-        }
+        script.script(Objects.requireNonNull(model, "model"), replies);
         return this;
     }
 
     /** Answers models without a script by {@code answer} (default: 404 {@code model_not_found}). */
     public FakeOpenAiServer otherwise(Function<RecordedOpenAiRequest, OpenAiReply> answer) {
-        this.fallback = Objects.requireNonNull(answer, "answer");
+        script.otherwise(answer);
         return this;
     }
 
     /** Every request received so far, in order of arrival. */
     public List<RecordedOpenAiRequest> requests() {
-        return List.copyOf(requests);
+        return script.requests();
     }
 
     /** The chat completions requests for {@code model}, in order of arrival. */
     public List<RecordedOpenAiRequest> requests(String model) {
-        return requests.stream().filter(r -> r.model().equals(model)).toList();
+        return script.requests(model);
     }
 
     /** Stops the server at once. */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
-            }
-            Map<String, List<String>> headers = new HashMap<>();
-            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), new ArrayList<>(v)));
-            JsonNode json = parse(body);
+            JsonNode json = parse(LoopbackHttpServer.body(exchange));
             String path = exchange.getRequestURI().getRawPath();
-            RecordedOpenAiRequest request =
-                    new RecordedOpenAiRequest(path, json.path("model").asText(""), headers, json);
-            requests.add(request);
+            RecordedOpenAiRequest request = new RecordedOpenAiRequest(
+                    path, json.path("model").asText(""), LoopbackHttpServer.headers(exchange), json);
+            script.record(request);
             if (!path.equals(COMPLETIONS) || !exchange.getRequestMethod().equals("POST")) {
                 OpenAiWire.error(exchange, OpenAiReply.error(404, "not_found", "no route " + path));
                 return;
@@ -147,10 +106,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
                 OpenAiWire.error(exchange, OpenAiReply.error(400, "invalid_json", "the body is not a JSON object"));
                 return;
             }
-            OpenAiReply reply = next(request);
-            if (!reply.delay().isZero()) {
-                Thread.sleep(reply.delay().toMillis());
-            }
+            OpenAiReply reply = script.next(request);
+            LoopbackHttpServer.pause(reply.delay());
             if (reply.isError()) {
                 OpenAiWire.error(exchange, reply);
             } else if (request.streaming()) {
@@ -172,15 +129,5 @@ public final class FakeOpenAiServer implements AutoCloseable {
         } catch (IOException e) {
             return JSON.getNodeFactory().textNode(new String(body, StandardCharsets.UTF_8));
         }
-    }
-
-    private OpenAiReply next(RecordedOpenAiRequest request) {
-        synchronized (scripts) {
-            Deque<OpenAiReply> script = scripts.get(request.model());
-            if (script != null) {
-                return script.size() > 1 ? script.poll() : script.peek();
-            }
-        }
-        return fallback.apply(request);
     }
 }

@@ -3,7 +3,6 @@ package dev.agentic.validate.internal.java;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
@@ -13,22 +12,16 @@ import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
-import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
-import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.TypePatternExpr;
-import com.github.javaparser.ast.stmt.BlockStmt;
-import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.ast.type.TypeParameter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -38,10 +31,10 @@ import java.util.Set;
 /**
  * What one compilation unit declares and imports, built in the validator's only walk over the tree: the symbol
  * table the rules resolve names with, the nodes in pre-order for the rule pass ({@link RuleWalker} runs once
- * the table is complete, over {@link #nodes}), and the nesting check. There is no classpath, so resolution is
- * by name: explicit imports, the java.lang types the rules care about, types declared in the file, and fully
- * qualified names (a lower-case first segment that is not a variable is a package). Not thread-safe; one per
- * validation.
+ * the table is complete, over {@link #nodes}), and the nesting check (the walk itself is {@link NestingWalk}).
+ * There is no classpath, so resolution is by name: explicit imports, the java.lang types the rules care about,
+ * types declared in the file, and fully qualified names (a lower-case first segment that is not a variable is a
+ * package). Not thread-safe; one per validation.
  */
 final class SourceModel {
     /** How a type name was resolved. */
@@ -105,68 +98,10 @@ final class SourceModel {
                 wildcardPackages.add(name);
             }
         }
-        // pre-order with an explicit stack: the same order as Node.walk, with each node's nesting depth
-        List<Node> order = new ArrayList<>(1024);
-        Node[] stack = new Node[64];
-        int[] depths = new int[64];
-        boolean[] underDeep = new boolean[64];
-        Node deep = null;
-        int deepDepth = 0;
-        int size = 1;
-        stack[0] = unit;
-        while (size > 0) {
-            size--;
-            Node node = stack[size];
-            int depth = depths[size];
-            boolean parentDeep = underDeep[size];
-            stack[size] = null;
-            order.add(node);
-            index(node);
-            if (depth > maxNesting && !parentDeep) {
-                deep = node;
-                deepDepth = depth;
-            }
-            List<Node> children = node.getChildNodes();
-            if (size + children.size() > stack.length) {
-                int n = Math.max(stack.length * 2, size + children.size());
-                stack = Arrays.copyOf(stack, n);
-                depths = Arrays.copyOf(depths, n);
-                underDeep = Arrays.copyOf(underDeep, n);
-            }
-            for (int i = children.size() - 1; i >= 0; i--) {
-                Node child = children.get(i);
-                stack[size] = child;
-                depths[size] = nesting(node, child) ? depth + 1 : depth;
-                underDeep[size] = depth > maxNesting;
-                size++;
-            }
-        }
-        this.nodes = order;
-        this.tooDeep = deep;
-        this.tooDeepDepth = deepDepth;
-    }
-
-    /**
-     * Whether {@code child} is one level deeper than {@code parent}. Depth counts statements, declarations and
-     * expressions, but not the links of a call chain or of a {@code +} chain, so long fluent builders and
-     * concatenations are not "deep".
-     */
-    private static boolean nesting(Node parent, Node child) {
-        if (child instanceof BlockStmt || child instanceof ExpressionStmt) {
-            return false;
-        }
-        if (child instanceof Statement || child instanceof BodyDeclaration) {
-            return true;
-        }
-        if (!(child instanceof Expression)) {
-            return false;
-        }
-        if (parent instanceof MethodCallExpr m && m.getScope().orElse(null) == child
-                || parent instanceof FieldAccessExpr f && f.getScope() == child
-                || parent instanceof MethodReferenceExpr r && r.getScope() == child) {
-            return false;
-        }
-        return !(parent instanceof BinaryExpr b && b.getLeft() == child);
+        NestingWalk walk = new NestingWalk(unit, maxNesting, this::index);
+        this.nodes = walk.nodes;
+        this.tooDeep = walk.tooDeep;
+        this.tooDeepDepth = walk.tooDeepDepth;
     }
 
     private void index(Node node) {

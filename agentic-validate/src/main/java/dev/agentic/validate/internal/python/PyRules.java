@@ -247,5 +247,9 @@ final class PyRules {
     /** Python keywords-that-are-builtins prefix stripped before matching: {@code builtins.eval} is {@code eval}. */
     static final String BUILTINS_PREFIX = "builtins.";
 
+    /** Functions that read or write an attribute whose name is an argument, as {@code getattr(obj, name)} does. */
+    static final Set<String> ATTRIBUTE_FUNCTIONS =
+            Set.of("getattr", "setattr", "delattr", "hasattr", "inspect.getattr_static");
+
     private PyRules() {}
 }
