@@ -3,6 +3,7 @@ package dev.agentic.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agentic.core.store.ContentTypes;
 import org.junit.jupiter.api.Test;
 
 class LanguageTest {
@@ -19,7 +20,7 @@ class LanguageTest {
         assertThat(Language.parse("TS")).isEqualTo(Language.TYPESCRIPT);
         assertThat(Language.parse("typescript").id()).isEqualTo("typescript");
         assertThat(Language.fromFileName("main.ts")).contains(Language.TYPESCRIPT);
-        assertThat(dev.agentic.core.store.ContentTypes.forExtension("ts")).contains("text/x-typescript");
+        assertThat(ContentTypes.forExtension("ts")).contains("text/x-typescript");
     }
 
     @Test
