@@ -53,22 +53,20 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * <p>{@code executeCode} runs {@code python}, {@code javascript} and {@code typescript} when the backing
- * sandbox runs that language (for TypeScript, a {@code LocalSandbox} on a Node.js that strips types); a
- * language it does not run is refused with a {@code ValidationException}, as are {@code startCommandExecution},
- * {@code getTask} and {@code stopTask}. With a sandbox that declares sessions, each language of a fake session
- * runs in a session of its own whose files are kept the same as the others' around every run, so one set of
- * files is shared as in the service; {@code clearContext} clears Python only. Commands run through Python
- * (as {@code subprocess} with a shell). Faults are injected with {@link #inject(AgentCoreFault)}; every call is
- * recorded ({@link #requests()}). The server checks no signature: any static credentials do.
+ * sandbox runs that language (TypeScript: a {@code LocalSandbox} on a Node.js that strips types); another
+ * language, {@code startCommandExecution}, {@code getTask} and {@code stopTask} get a {@code ValidationException}.
+ * With sessions, each language of a fake session has a session of its own whose files are kept the same as the
+ * others' around every run (one set of files, as in the service); {@code clearContext} clears Python only;
+ * commands run through Python with a shell. Faults: {@link #inject(AgentCoreFault)}; every call is recorded
+ * ({@link #requests()}); no signature is checked, any static credentials do.
  *
- * <p>Response shapes, which the service does not document in detail (they follow the published models and
- * the Python SDK as far as known): {@code readFiles} answers a {@code resource} block per file
- * ({@code resource.uri} {@code file://PATH}, {@code text} or base64 {@code blob}); {@code listFiles} takes
- * {@code path} (or {@code directoryPath}; default the working directory) and answers one level, like
- * {@code ls}, as {@code resource_link} blocks: {@code uri} {@code file:///workspace/PATH} (with a trailing
- * {@code /} for a directory; {@code /workspace} is a notional working directory), {@code name} (the base
- * name), {@code mimeType} ({@code inode/directory} for a directory), {@code description} ({@code "file"} or
- * {@code "directory"}) and, for a file, {@code size} in bytes.
+ * <p>Response shapes (the service documents them only in part; these follow the published models and the
+ * Python SDK): {@code readFiles} answers a {@code resource} block per file ({@code resource.uri}
+ * {@code file://PATH}, {@code text} or base64 {@code blob}). {@code listFiles} takes {@code path} (or
+ * {@code directoryPath}; default the working directory) and answers one level, like {@code ls}, as
+ * {@code resource_link} blocks: {@code uri} {@code file:///workspace/PATH} ({@code /workspace} is notional; a
+ * trailing {@code /} for a directory), {@code name} (the base name), {@code mimeType} ({@code inode/directory}
+ * for a directory), {@code description} ({@code "file"} or {@code "directory"}) and, for a file, {@code size}.
  *
  * <p>Latency: the JDK's HTTP server leaves Nagle's algorithm on unless the JVM runs with
  * {@code -Dsun.net.httpserver.nodelay=true}, so without that flag each answer can wait about 40 ms for the
