@@ -2,10 +2,13 @@ package dev.agentic.sandbox;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -39,6 +42,36 @@ final class TestNode {
         Assumptions.assumeTrue(
                 node.isPresent(), "no Node.js: set -Dagentic.test.node=/path/to/node or put node on PATH");
         return node.get();
+    }
+
+    /** The test node's {@code major.minor}, from {@code node --version}; {@code {0, 0}} when it does not run. */
+    static int[] version(Path node) {
+        try {
+            Process p = new ProcessBuilder(node.toString(), "--version")
+                    .redirectErrorStream(true)
+                    .start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            p.waitFor();
+            Matcher m = Pattern.compile("v(\\d+)\\.(\\d+)").matcher(out);
+            return m.find() ? new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))} : new int[2];
+        } catch (IOException e) {
+            return new int[2];
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new int[2];
+        }
+    }
+
+    /** Whether the test node runs TypeScript without a flag (22.18+, 23.6+). */
+    static boolean stripsTypesByDefault(Path node) {
+        int[] v = version(node);
+        return v[0] >= 24 || (v[0] == 23 && v[1] >= 6) || (v[0] == 22 && v[1] >= 18);
+    }
+
+    /** Whether the test node honours {@code NODE_USE_ENV_PROXY} for fetch and http/https (24.5+). */
+    static boolean honoursProxyEnvironment(Path node) {
+        int[] v = version(node);
+        return v[0] > 24 || (v[0] == 24 && v[1] >= 5);
     }
 
     /**
