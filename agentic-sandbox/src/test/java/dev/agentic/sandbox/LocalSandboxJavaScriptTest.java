@@ -185,6 +185,42 @@ class LocalSandboxJavaScriptTest {
     }
 
     @Test
+    void nodeStartsAndDoesAsyncWorkUnderASmallProcessLimit() {
+        // main thread, one V8 worker, the libuv pool of two and Node's own helper threads all count
+        ExecutionResult r = SANDBOX.execute(js("require('fs').promises.readFile('/etc/ld.so.cache')\n"
+                        + "  .then(b => console.log('threads', require('fs').readdirSync('/proc/self/task').length));")
+                .limits(l -> l.maxProcesses(8).wallTime(Duration.ofSeconds(60)))
+                .build());
+
+        assertThat(r.succeeded()).as(r.stderr()).isTrue();
+        assertThat(r.stdout()).startsWith("threads ");
+        assertThat(Integer.parseInt(r.stdout().trim().split(" ")[1])).isLessThanOrEqualTo(8);
+    }
+
+    @Test
+    void withoutCgroupsNodeRunsUnderTheFallbackFilterAndTheSupervisorEndsARunOverItsMemory() {
+        try (LocalSandbox fallback = LocalSandbox.builder()
+                .nodeExecutable(TestNode.path())
+                .cgroups(false)
+                .build()) {
+            ExecutionResult hello = fallback.execute(js("console.log('ok')").build());
+            ExecutionResult hog = fallback.execute(js("const a = []; for (;;) { a.push(Buffer.alloc(8 << 20, 1)); }")
+                    .limits(l -> l.memoryBytes(128L << 20).wallTime(Duration.ofSeconds(60)))
+                    .build());
+
+            assertThat(hello.succeeded()).as(hello.stderr()).isTrue();
+            assertThat(hello.stdout()).isEqualTo("ok\n");
+            assertThat(hog.succeeded()).isFalse();
+            assertThat(hog).isNotInstanceOf(ExecutionResult.TimedOut.class);
+            if (hog instanceof ExecutionResult.Killed k) {
+                assertThat(k.limit()).as(hog.stderr()).isEqualTo(Limit.MEMORY);
+            } else {
+                assertThat(hog.stderr()).contains("ERR_MEMORY_ALLOCATION_FAILED");
+            }
+        }
+    }
+
+    @Test
     void aMemoryLimitBelowTheNodeMinimumIsRefusedNamingIt() {
         assertThatThrownBy(() -> SANDBOX.execute(
                         js("1").limits(l -> l.memoryBytes(32L << 20)).build()))

@@ -13,12 +13,12 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The Node.js the JavaScript tests use: system property {@code agentic.test.node} when set, else the first
- * {@code node} on PATH. Tests skip with a message saying so when there is none.
+ * {@code node} on PATH (also used by the hostile tests). Tests skip with a message saying so when there is none.
  */
-final class TestNode {
+public final class TestNode {
     private TestNode() {}
 
-    static Optional<Path> find() {
+    public static Optional<Path> find() {
         String prop = System.getProperty("agentic.test.node");
         if (prop != null && !prop.isBlank()) {
             return Optional.of(Path.of(prop));
@@ -37,7 +37,7 @@ final class TestNode {
     }
 
     /** The test's node; skips the test (class) when there is none. */
-    static Path path() {
+    public static Path path() {
         Optional<Path> node = find();
         Assumptions.assumeTrue(
                 node.isPresent(), "no Node.js: set -Dagentic.test.node=/path/to/node or put node on PATH");
@@ -45,7 +45,7 @@ final class TestNode {
     }
 
     /** The test node's {@code major.minor}, from {@code node --version}; {@code {0, 0}} when it does not run. */
-    static int[] version(Path node) {
+    public static int[] version(Path node) {
         try {
             Process p = new ProcessBuilder(node.toString(), "--version")
                     .redirectErrorStream(true)
