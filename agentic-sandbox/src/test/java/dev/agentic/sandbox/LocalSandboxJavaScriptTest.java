@@ -12,10 +12,12 @@ import dev.agentic.core.sandbox.OutputFile;
 import dev.agentic.core.sandbox.UnsupportedCapabilityException;
 import dev.agentic.core.secret.Redactor;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One-shot JavaScript runs in a real bubblewrap {@link LocalSandbox} with the test's Node.js ({@link TestNode}):
@@ -217,6 +219,42 @@ class LocalSandboxJavaScriptTest {
             } else {
                 assertThat(hog.stderr()).contains("ERR_MEMORY_ALLOCATION_FAILED");
             }
+        }
+    }
+
+    @Test
+    void prestartedJavaScriptSandboxesServeRequestsWithTheirLimits() {
+        try (LocalSandbox warm = LocalSandbox.builder()
+                .nodeExecutable(TestNode.path())
+                .prestart(Language.JAVASCRIPT, 1)
+                .build()) {
+            for (int i = 0; i < 2; i++) {
+                ExecutionResult r = warm.execute(ExecutionRequest.builder()
+                        .code(new Code(Language.JAVASCRIPT, "console.log('run', process.env.N)"))
+                        .environment("N", Integer.toString(i))
+                        .build());
+
+                assertThat(r.succeeded()).as(r.stderr()).isTrue();
+                assertThat(r.stdout()).isEqualTo("run " + i + "\n");
+            }
+            ExecutionResult any = warm.execute(ExecutionRequest.of(new Code(Language.JAVASCRIPT, "console.log(1)")));
+            assertThat(any.output().notes()).anyMatch(n -> n.contains("LocalSandbox prestart"));
+        }
+    }
+
+    @Test
+    void withoutIsolationNodeRunsInTheRunDirectoryWithTheSameFlags(@TempDir Path scratch) {
+        try (LocalSandbox unisolated = LocalSandbox.builder()
+                .nodeExecutable(TestNode.path())
+                .isolation(Isolation.NONE)
+                .scratchRoot(scratch)
+                .build()) {
+            ExecutionResult r = unisolated.execute(js("require('fs').writeFileSync('o.txt', 'x');\n"
+                            + "console.log(process.execArgv.join(' '), require('fs').existsSync('main.js'))")
+                    .build());
+
+            assertThat(r.succeeded()).as(r.stderr()).isTrue();
+            assertThat(r.stdout()).contains("--max-old-space-size=").contains("true");
         }
     }
 
