@@ -166,6 +166,10 @@ class LocalSandboxJavaScriptTest {
         assertThat(r).isNotInstanceOf(ExecutionResult.TimedOut.class);
         assertThat(r.output().notes())
                 .anyMatch(n -> n.contains("RLIMIT_DATA") && n.contains("--max-old-space-size=32"));
+        if (!(r instanceof ExecutionResult.Killed k && k.limit() == Limit.MEMORY)) {
+            assertThat(r.stderr()).contains("JavaScript heap out of memory");
+            assertThat(r.output().notes()).anyMatch(n -> n.contains("allocation refused"));
+        }
     }
 
     @Test

@@ -81,7 +81,9 @@ public final class TestNode {
     static Path fake(String version) throws IOException {
         Path dir = Files.createTempDirectory("agentic-fake-node-");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        dir.toFile().deleteOnExit();
         Path node = dir.resolve("node");
+        node.toFile().deleteOnExit();
         Files.writeString(node, "#!/bin/sh\necho " + version + "\n");
         Files.setPosixFilePermissions(node, PosixFilePermissions.fromString("rwxr-xr-x"));
         return node;
