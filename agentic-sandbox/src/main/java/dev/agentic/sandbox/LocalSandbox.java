@@ -37,7 +37,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs Python 3 and single-file Java programs on this Linux host, isolated by bubblewrap.
+ * Runs Python 3, single-file Java and (with Node.js) JavaScript and TypeScript programs on this Linux host,
+ * isolated by bubblewrap.
  *
  * <p>Each run gets: every namespace unshared (user, pid, network, ipc, uts, cgroup, mount) with nested user
  * namespaces disabled and all capabilities dropped; a root of read-only mounts holding only the parts of
@@ -107,6 +108,9 @@ import org.slf4j.LoggerFactory;
  * sandbox, so compilation is confined and limited too; the heap is half the memory limit (less below 144 MiB,
  * so the rest of the JVM fits beside it), committed up front, so a program that allocates past it gets the
  * JVM's own {@code OutOfMemoryError} and a {@code Killed(MEMORY)} result.
+ *
+ * <p>JavaScript and TypeScript programs run with Node.js ({@link Builder#nodeExecutable}) as {@code main.js} or
+ * {@code main.ts}; see the README's "JavaScript and TypeScript" part for versions, network and memory.
  *
  * <p>Thread-safe: any number of threads may call {@link #execute} at once; at most
  * {@link Builder#maxConcurrentRuns} run at the same time, the others wait. The creator owns the sandbox and
