@@ -35,7 +35,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs Python 3 and single-file Java programs on this Linux host, isolated by bubblewrap.
+ * Runs Python 3, single-file Java and (with Node.js) JavaScript and TypeScript programs on this Linux host,
+ * isolated by bubblewrap.
  *
  * <p>Each run gets: every namespace unshared (user, pid, network, ipc, uts, cgroup, mount) with nested user
  * namespaces disabled and all capabilities dropped; a root of read-only mounts holding only the parts of
@@ -64,6 +65,9 @@ import org.slf4j.LoggerFactory;
  * one rests on, how Java programs run, how sessions ({@link #openSession}) behave and what prestarted sandboxes
  * and pooled interpreters ({@link Builder#prestart}, {@link Builder#interpreterPool}) cost are in the
  * {@linkplain dev.agentic.sandbox package description}.
+ *
+ * <p>JavaScript and TypeScript programs run with Node.js ({@link Builder#nodeExecutable}) as {@code main.js} or
+ * {@code main.ts}; see the README's "JavaScript and TypeScript" part for versions, network and memory.
  *
  * <p>Thread-safe: any number of threads may call {@link #execute} at once; at most
  * {@link Builder#maxConcurrentRuns} run at the same time, the others wait. The creator owns the sandbox and

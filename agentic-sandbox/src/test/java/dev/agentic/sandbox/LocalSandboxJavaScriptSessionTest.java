@@ -115,6 +115,34 @@ class LocalSandboxJavaScriptSessionTest {
     }
 
     @Test
+    void processExitEndsTheInterpreterWithItsStatusAndTheNextRunStartsFresh() {
+        try (SandboxSession s = js()) {
+            run(s, "const kept = 1");
+            ExecutionResult exited = run(s, "console.log('bye'); process.exit(3)");
+
+            assertThat(exited).isInstanceOf(ExecutionResult.Failed.class);
+            assertThat(((ExecutionResult.Failed) exited).exitCode()).isEqualTo(3);
+            assertThat(exited.stdout()).isEqualTo("bye\n");
+            ExecutionResult next = run(s, "typeof kept");
+            assertThat(next.output().value()).hasValue("'undefined'");
+            assertThat(next.output().notes()).anyMatch(n -> n.contains("fresh interpreter"));
+        }
+    }
+
+    @Test
+    void errorsThrownByCallbacksAreReportedOnStderrAndTheSessionGoesOn() {
+        try (SandboxSession s = js()) {
+            ExecutionResult r = run(
+                    s,
+                    "setTimeout(() => { throw new Error('late') }, 0)\nawait new Promise(r => setTimeout(r, 100))\n7");
+
+            assertThat(r.succeeded()).as(r.describe()).isTrue();
+            assertThat(r.stderr()).contains("Error: late");
+            assertThat(run(s, "6 * 7").output().value()).hasValue("42");
+        }
+    }
+
+    @Test
     void printedFramesAndFakeResultsAreJustOutputOfTheirOwnRun() {
         try (SandboxSession s = js()) {
             ExecutionResult r = run(
@@ -132,6 +160,15 @@ class LocalSandboxJavaScriptSessionTest {
             assertThat(r.stderr()).isEqualTo("---END OF RUN---\n");
             assertThat(next.stdout()).isEqualTo("next run\n");
             assertThat(next.output().value()).isEmpty();
+            ExecutionResult reached = run(
+                    s,
+                    "const fs = require('fs'); const reached = []\n"
+                            + "for (const pid of ['1', String(process.ppid)]) for (let fd = 0; fd < 200; fd++) {\n"
+                            + "  try { fs.closeSync(fs.openSync('/proc/' + pid + '/fd/' + fd, 'w')); reached.push(pid + ':' + fd) }"
+                            + " catch (e) {}\n}\nreached");
+            assertThat(reached.output().value())
+                    .as("the supervisor (the interpreter's parent) and the sandbox's init keep their descriptors")
+                    .hasValue("[]");
         }
     }
 

@@ -12,10 +12,12 @@ import dev.agentic.core.sandbox.OutputFile;
 import dev.agentic.core.sandbox.UnsupportedCapabilityException;
 import dev.agentic.core.secret.Redactor;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One-shot JavaScript runs in a real bubblewrap {@link LocalSandbox} with the test's Node.js ({@link TestNode}):
@@ -164,6 +166,10 @@ class LocalSandboxJavaScriptTest {
         assertThat(r).isNotInstanceOf(ExecutionResult.TimedOut.class);
         assertThat(r.output().notes())
                 .anyMatch(n -> n.contains("RLIMIT_DATA") && n.contains("--max-old-space-size=32"));
+        if (!(r instanceof ExecutionResult.Killed k && k.limit() == Limit.MEMORY)) {
+            assertThat(r.stderr()).contains("JavaScript heap out of memory");
+            assertThat(r.output().notes()).anyMatch(n -> n.contains("allocation refused"));
+        }
     }
 
     @Test
@@ -181,6 +187,78 @@ class LocalSandboxJavaScriptTest {
             assertThat(r).isInstanceOf(ExecutionResult.Failed.class);
             assertThat(r.stderr()).contains("ERR_MEMORY_ALLOCATION_FAILED");
             assertThat(r.output().notes()).anyMatch(n -> n.contains("allocation refused"));
+        }
+    }
+
+    @Test
+    void nodeStartsAndDoesAsyncWorkUnderASmallProcessLimit() {
+        // main thread, one V8 worker, the libuv pool of two and Node's own helper threads all count
+        ExecutionResult r = SANDBOX.execute(js("require('fs').promises.readFile('/etc/ld.so.cache')\n"
+                        + "  .then(b => console.log('threads', require('fs').readdirSync('/proc/self/task').length));")
+                .limits(l -> l.maxProcesses(8).wallTime(Duration.ofSeconds(60)))
+                .build());
+
+        assertThat(r.succeeded()).as(r.stderr()).isTrue();
+        assertThat(r.stdout()).startsWith("threads ");
+        assertThat(Integer.parseInt(r.stdout().trim().split(" ")[1])).isLessThanOrEqualTo(8);
+    }
+
+    @Test
+    void withoutCgroupsNodeRunsUnderTheFallbackFilterAndTheSupervisorEndsARunOverItsMemory() {
+        try (LocalSandbox fallback = LocalSandbox.builder()
+                .nodeExecutable(TestNode.path())
+                .cgroups(false)
+                .build()) {
+            ExecutionResult hello = fallback.execute(js("console.log('ok')").build());
+            ExecutionResult hog = fallback.execute(js("const a = []; for (;;) { a.push(Buffer.alloc(8 << 20, 1)); }")
+                    .limits(l -> l.memoryBytes(128L << 20).wallTime(Duration.ofSeconds(60)))
+                    .build());
+
+            assertThat(hello.succeeded()).as(hello.stderr()).isTrue();
+            assertThat(hello.stdout()).isEqualTo("ok\n");
+            assertThat(hog.succeeded()).isFalse();
+            assertThat(hog).isNotInstanceOf(ExecutionResult.TimedOut.class);
+            if (hog instanceof ExecutionResult.Killed k) {
+                assertThat(k.limit()).as(hog.stderr()).isEqualTo(Limit.MEMORY);
+            } else {
+                assertThat(hog.stderr()).contains("ERR_MEMORY_ALLOCATION_FAILED");
+            }
+        }
+    }
+
+    @Test
+    void prestartedJavaScriptSandboxesServeRequestsWithTheirLimits() {
+        try (LocalSandbox warm = LocalSandbox.builder()
+                .nodeExecutable(TestNode.path())
+                .prestart(Language.JAVASCRIPT, 1)
+                .build()) {
+            for (int i = 0; i < 2; i++) {
+                ExecutionResult r = warm.execute(ExecutionRequest.builder()
+                        .code(new Code(Language.JAVASCRIPT, "console.log('run', process.env.N)"))
+                        .environment("N", Integer.toString(i))
+                        .build());
+
+                assertThat(r.succeeded()).as(r.stderr()).isTrue();
+                assertThat(r.stdout()).isEqualTo("run " + i + "\n");
+            }
+            ExecutionResult any = warm.execute(ExecutionRequest.of(new Code(Language.JAVASCRIPT, "console.log(1)")));
+            assertThat(any.output().notes()).anyMatch(n -> n.contains("LocalSandbox prestart"));
+        }
+    }
+
+    @Test
+    void withoutIsolationNodeRunsInTheRunDirectoryWithTheSameFlags(@TempDir Path scratch) {
+        try (LocalSandbox unisolated = LocalSandbox.builder()
+                .nodeExecutable(TestNode.path())
+                .isolation(Isolation.NONE)
+                .scratchRoot(scratch)
+                .build()) {
+            ExecutionResult r = unisolated.execute(js("require('fs').writeFileSync('o.txt', 'x');\n"
+                            + "console.log(process.execArgv.join(' '), require('fs').existsSync('main.js'))")
+                    .build());
+
+            assertThat(r.succeeded()).as(r.stderr()).isTrue();
+            assertThat(r.stdout()).contains("--max-old-space-size=").contains("true");
         }
     }
 

@@ -11,7 +11,10 @@ import dev.agentic.core.sandbox.SandboxCapability;
 import dev.agentic.core.sandbox.SandboxException;
 import dev.agentic.core.sandbox.UnsupportedCapabilityException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,6 +71,19 @@ class LocalSandboxNodeVersionTest {
                         .nodeExecutable(Path.of("/nonexistent/bin/node"))
                         .build())
                 .isInstanceOf(SandboxException.class)
+                .hasMessageContaining("nodeExecutable");
+    }
+
+    @Test
+    void asRootANodeTheSandboxUidCannotReachIsRefusedWithAFix() throws IOException {
+        Assumptions.assumeTrue(
+                "root".equals(System.getProperty("user.name")), "only the root JVM drops to a sandbox uid");
+        Path node = TestNode.fake("v24.22.3");
+        Files.setPosixFilePermissions(node.getParent(), PosixFilePermissions.fromString("rwx------"));
+
+        assertThatThrownBy(() -> LocalSandbox.builder().nodeExecutable(node).build())
+                .isInstanceOf(SandboxException.class)
+                .hasMessageContaining("cannot enter")
                 .hasMessageContaining("nodeExecutable");
     }
 }

@@ -188,7 +188,10 @@ public final class SandboxSetup {
                     }
                 }
                 if (node != null) {
-                    requireEnterable(node.executable());
+                    requireEnterable(
+                            node.executable(),
+                            "Use a Node.js installed outside home directories, such as /opt/node/bin/node "
+                                    + "(LocalSandbox.builder().nodeExecutable(Path.of(\"/opt/node/bin/node\"))).");
                 }
             }
             tools.checkUserNamespaces(drop);
@@ -309,13 +312,19 @@ public final class SandboxSetup {
 
     /** The unprivileged sandbox uid must be able to enter every directory above {@code tree}. */
     private static void requireEnterable(Path tree) {
+        requireEnterable(
+                tree,
+                "Use an interpreter installed outside home directories, such as /usr/bin/python3 "
+                        + "(LocalSandbox.builder().python(Path.of(\"/usr/bin/python3\"))).");
+    }
+
+    private static void requireEnterable(Path tree, String fix) {
         for (Path p = tree; p != null; p = p.getParent()) {
             try {
                 if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
                         && !Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
-                    throw new SandboxException(tree + " is inside " + p + ", which the unprivileged sandbox uid "
-                            + "cannot enter. Use an interpreter installed outside home directories, such as "
-                            + "/usr/bin/python3 (LocalSandbox.builder().python(Path.of(\"/usr/bin/python3\"))).");
+                    throw new SandboxException(
+                            tree + " is inside " + p + ", which the unprivileged sandbox uid cannot enter. " + fix);
                 }
             } catch (IOException e) {
                 throw new SandboxException("Cannot inspect " + p + ": " + e.getMessage(), e);

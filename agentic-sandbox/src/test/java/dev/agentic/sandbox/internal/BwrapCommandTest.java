@@ -107,6 +107,54 @@ class BwrapCommandTest {
     }
 
     @Test
+    void nodeTreeAndVariablesAreForJavaScriptRunsOnlyAndTheProxySwitchOnlyWithEgress() {
+        SandboxLayout withNode = layout.toBuilder()
+                .node(new NodeRuntime(Path.of("/opt/node24/bin/node"), Path.of("/opt/node24"), 24, 22))
+                .build();
+        BwrapCommand.Run py = new BwrapCommand.Run(
+                Language.PYTHON,
+                Path.of("/scratch/run-1"),
+                List.of(),
+                ExecutionLimits.defaults(),
+                null,
+                null,
+                List.of(),
+                false);
+        BwrapCommand.Run js = new BwrapCommand.Run(
+                Language.JAVASCRIPT,
+                Path.of("/scratch/run-1"),
+                List.of(),
+                ExecutionLimits.defaults(),
+                null,
+                null,
+                List.of(),
+                false);
+        BwrapCommand.Run jsNet = new BwrapCommand.Run(
+                Language.JAVASCRIPT,
+                Path.of("/scratch/run-1"),
+                List.of(),
+                ExecutionLimits.defaults(),
+                Path.of("/scratch/run-1/egress/proxy.sock"),
+                Path.of("/scratch/forwarder.py"),
+                List.of("HTTPS_PROXY", "http://127.0.0.1:3128"),
+                false);
+
+        String python = String.join(" ", BwrapCommand.build(withNode, py, null, null));
+        String node = String.join(" ", BwrapCommand.build(withNode, js, null, null));
+        String nodeNet = String.join(" ", BwrapCommand.build(withNode, jsNet, "/run/egress.sock", "/run/fwd.py"));
+
+        assertThat(python).doesNotContain("/opt/node24").doesNotContain("UV_THREADPOOL_SIZE");
+        assertThat(node)
+                .contains("--ro-bind /opt/node24 /opt/node24")
+                .contains("--setenv UV_THREADPOOL_SIZE 2")
+                .doesNotContain("NODE_USE_ENV_PROXY")
+                .contains("--ro-bind /scratch/run-1/main.js /sandbox/main.js")
+                .contains("--data=")
+                .endsWith("/opt/node24/bin/node --max-old-space-size=384 --v8-pool-size=1 /sandbox/main.js");
+        assertThat(nodeNet).contains("--setenv NODE_USE_ENV_PROXY 1").contains("--setenv HTTPS_PROXY");
+    }
+
+    @Test
     void aPythonDriverForANodeSessionRunsPythonWithNodesMountsAndMemoryRlimits() {
         SandboxLayout withNode = layout.toBuilder()
                 .node(new NodeRuntime(Path.of("/opt/node24/bin/node"), Path.of("/opt/node24"), 24, 11))

@@ -56,4 +56,34 @@ class MemoryLimitTest {
                 .contains("-Xmx56m");
         assertThat(MemoryLimit.note(Language.PYTHON, 128 * MIB)).isEqualTo("RLIMIT_AS 134217728 bytes per process");
     }
+
+    @Test
+    void nodeGetsDataPlusTheCodeRangeAndAnAddressSpaceCeilingNeverAddressSpaceAlone() {
+        assertThat(MemoryLimit.rlimits(Language.JAVASCRIPT, 256 * MIB))
+                .containsExactly("--data=" + (768 * MIB), "--as=" + (2816 * MIB));
+        assertThat(MemoryLimit.rlimits(Language.TYPESCRIPT, 256 * MIB))
+                .isEqualTo(MemoryLimit.rlimits(Language.JAVASCRIPT, 256 * MIB));
+        assertThat(MemoryLimit.rlimits(Language.JAVASCRIPT, Long.MAX_VALUE))
+                .containsExactly("--data=" + Long.MAX_VALUE, "--as=" + Long.MAX_VALUE);
+    }
+
+    @Test
+    void nodeHeapLeavesRoomForTheRestOfNodeAndNeverGoesBelow16MiB() {
+        assertThat(MemoryLimit.nodeHeapMiB(64 * MIB)).isEqualTo(16);
+        assertThat(MemoryLimit.nodeHeapMiB(128 * MIB)).isEqualTo(32);
+        assertThat(MemoryLimit.nodeHeapMiB(512 * MIB)).isEqualTo(384);
+        assertThat(MemoryLimit.nodeFlags(512 * MIB)).containsExactly("--max-old-space-size=384", "--v8-pool-size=1");
+        assertThat(MemoryLimit.note(Language.JAVASCRIPT, 512 * MIB))
+                .contains("RLIMIT_DATA " + (1024 * MIB))
+                .contains("--max-old-space-size=384");
+    }
+
+    @Test
+    void nodeLimitBelow64MiBIsRefused() {
+        assertThatThrownBy(() -> MemoryLimit.check(
+                        Language.TYPESCRIPT,
+                        ExecutionLimits.builder().memoryBytes(63 * MIB).build()))
+                .isInstanceOf(UnsupportedCapabilityException.class)
+                .hasMessageContaining("64 MiB");
+    }
 }
