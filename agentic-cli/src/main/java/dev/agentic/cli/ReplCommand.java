@@ -14,6 +14,7 @@ import dev.agentic.core.sandbox.SessionRequest;
 import dev.agentic.core.spi.ProviderContext;
 import dev.agentic.core.spi.ProviderLookup;
 import dev.agentic.core.validate.CodeValidator;
+import dev.agentic.core.validate.ValidationPolicy;
 import dev.agentic.core.validate.ValidationResult;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -62,8 +63,6 @@ public final class ReplCommand implements Callable<Integer> {
     @Option(names = "--memory", defaultValue = "512m", description = "Memory limit (default ${DEFAULT-VALUE}).")
     String memory;
 
-    private NetworkPolicy network = NetworkPolicy.none();
-
     @Mixin
     SandboxOptions sandboxOptions;
 
@@ -75,6 +74,9 @@ public final class ReplCommand implements Callable<Integer> {
 
     @Mixin
     PolicyOptions policyOptions;
+
+    /** The network of the session, which the validator checks snippets against. */
+    private NetworkPolicy network = NetworkPolicy.none();
 
     @Override
     public Integer call() {
@@ -125,10 +127,11 @@ public final class ReplCommand implements Callable<Integer> {
 
     /** The validator of {@code --policy}, or null when it was not given: then snippets are not validated. */
     private CodeValidator validator(Language lang) {
+        ValidationPolicy policy = policyOptions.policy(sandboxOptions.pythonEnv); // checks the values either way
         if (!spec.commandLine().getParseResult().hasMatchedOption("--policy")) {
             return null;
         }
-        return CodeValidator.forLanguage(lang, policyOptions.policy(sandboxOptions.pythonEnv));
+        return CodeValidator.forLanguage(lang, policy);
     }
 
     private void loop(

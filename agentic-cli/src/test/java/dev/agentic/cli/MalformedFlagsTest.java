@@ -73,6 +73,8 @@ class MalformedFlagsTest {
                         Map.entry("--output", List.of("")),
                         Map.entry("--max-attempts", List.of("0", "-1", "x", "99999999999999")),
                         Map.entry("--python-env", pythonEnvs),
+                        Map.entry("--policy", List.of("", "lax")),
+                        Map.entry("--allow-module", List.of("", "   ")),
                         Map.entry(
                                 "--output-dir",
                                 List.of(aFile.toString(), aFile.resolve("sub").toString()))));
@@ -96,6 +98,8 @@ class MalformedFlagsTest {
                         Map.entry("--secret", SECRETS),
                         Map.entry("--input", paths),
                         Map.entry("--python-env", pythonEnvs),
+                        Map.entry("--policy", List.of("", "lax")),
+                        Map.entry("--allow-module", List.of("", "   ")),
                         Map.entry("--sandbox", List.of("", "nope", "nope:x", "agentcore:")),
                         Map.entry("--setup", List.of("", " ", "pip install x")),
                         Map.entry("--output", List.of("")),
@@ -118,7 +122,10 @@ class MalformedFlagsTest {
                         Map.entry("--language", List.of("", "cobol")),
                         Map.entry("--max-attempts", List.of("0", "-1", "x", "99999999999999")),
                         Map.entry("--max-runs", List.of("0", "-1", "x", "99999999999999")),
-                        Map.entry("--idle-timeout", DURATIONS)));
+                        Map.entry("--idle-timeout", DURATIONS),
+                        Map.entry("--python-env", pythonEnvs),
+                        Map.entry("--policy", List.of("", "lax")),
+                        Map.entry("--allow-module", List.of("", "   "))));
         m.put(
                 "repl",
                 Map.ofEntries(
@@ -128,7 +135,9 @@ class MalformedFlagsTest {
                         Map.entry("--allow-host", HOSTS),
                         Map.entry("--env", PAIRS),
                         Map.entry("--secret", SECRETS),
-                        Map.entry("--python-env", pythonEnvs)));
+                        Map.entry("--python-env", pythonEnvs),
+                        Map.entry("--policy", List.of("", "lax")),
+                        Map.entry("--allow-module", List.of("", "   "))));
         m.put(
                 "records",
                 Map.of(
