@@ -204,6 +204,24 @@ class LocalSandboxInterpreterPoolTest {
         assertThat(runDirectories(scratch)).isZero();
     }
 
+    @Test
+    void aPooledRunReturnsOnlyOnceNothingItStartedStillRuns() throws Exception {
+        String marker = "pool-child-" + System.nanoTime();
+        ExecutionResult r = pooledRun(
+                POOLED,
+                ExecutionRequest.of(Code.python("import os, sys\n"
+                        + "if os.fork() == 0:\n"
+                        + "    os.execv(sys.executable, [sys.executable, '-c', "
+                        + "'import time, sys; time.sleep(0.5); print(\"late\", flush=True); time.sleep(60)', '"
+                        + marker + "'])\n"
+                        + "print('early')")));
+
+        assertThat(ranPooled(r)).isTrue();
+        assertThat(r.stdout()).isEqualTo("early\n");
+        // checked at once, not polled: the result comes back only after the child is gone
+        assertThat(LocalSandboxSessionTest.hostProcessesNaming(marker)).isZero();
+    }
+
     private static long runDirectories(Path scratch) throws Exception {
         try (Stream<Path> entries = Files.list(scratch)) {
             return entries.filter(p -> p.getFileName().toString().startsWith("run-"))
