@@ -30,8 +30,8 @@ public final class SandboxSetup {
     private SandboxSetup() {}
 
     /**
-     * What the builder collected. {@code python}, {@code javaHome}, {@code scratchRoot} and {@code cgroupParent}
-     * may be null.
+     * What {@code LocalSandbox.Builder} collected. {@code python}, {@code javaHome}, {@code scratchRoot},
+     * {@code cgroupParent}, {@code pythonEnvironment} and {@code node} may be null ({@code node}: the one on PATH).
      */
     public record Options(
             boolean isolated,
@@ -44,69 +44,7 @@ public final class SandboxSetup {
             int sandboxUidCount,
             boolean cgroups,
             Path pythonEnvironment,
-            Path node) {
-        /** Options with the Node.js found on PATH, if any. */
-        public Options(
-                boolean isolated,
-                Path python,
-                Path javaHome,
-                Path scratchRoot,
-                int sandboxUid,
-                Set<HostPort> loopbackHosts,
-                Path cgroupParent,
-                int sandboxUidCount,
-                boolean cgroups,
-                Path pythonEnvironment) {
-            this(
-                    isolated,
-                    python,
-                    javaHome,
-                    scratchRoot,
-                    sandboxUid,
-                    loopbackHosts,
-                    cgroupParent,
-                    sandboxUidCount,
-                    cgroups,
-                    pythonEnvironment,
-                    null);
-        }
-
-        /** Options without a Python environment. */
-        public Options(
-                boolean isolated,
-                Path python,
-                Path javaHome,
-                Path scratchRoot,
-                int sandboxUid,
-                Set<HostPort> loopbackHosts,
-                Path cgroupParent,
-                int sandboxUidCount,
-                boolean cgroups) {
-            this(
-                    isolated,
-                    python,
-                    javaHome,
-                    scratchRoot,
-                    sandboxUid,
-                    loopbackHosts,
-                    cgroupParent,
-                    sandboxUidCount,
-                    cgroups,
-                    null);
-        }
-
-        /** Options with one shared sandbox uid and cgroups used when the host offers them. */
-        public Options(
-                boolean isolated,
-                Path python,
-                Path javaHome,
-                Path scratchRoot,
-                int sandboxUid,
-                Set<HostPort> loopbackHosts,
-                Path cgroupParent) {
-            this(isolated, python, javaHome, scratchRoot, sandboxUid, loopbackHosts, cgroupParent, 1, true);
-        }
-    }
+            Path node) {}
 
     /**
      * Checks the host and prepares everything runs share.

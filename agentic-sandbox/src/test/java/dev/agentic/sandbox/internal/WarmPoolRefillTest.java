@@ -20,8 +20,8 @@ class WarmPoolRefillTest {
     @Test
     void startsSeveralReplacementsAtOnceButNoMoreThanItsParallelismAndStopsAtItsSize(@TempDir Path scratch)
             throws Exception {
-        RunContext ctx = SandboxSetup.create(
-                new SandboxSetup.Options(true, null, null, scratch, 0x70000000, Set.of(), null, 65536, true));
+        RunContext ctx = SandboxSetup.create(new SandboxSetup.Options(
+                true, null, null, scratch, 0x70000000, Set.of(), null, 65536, true, null, null));
         try (WarmPool pool = new WarmPool(ctx, Map.of(PYTHON, 4), ExecutionLimits.defaults(), true, 2)) {
             // both starts are handed out at once; each takes far longer than this check
             assertThat(pool.starting(PYTHON)).isEqualTo(2);
