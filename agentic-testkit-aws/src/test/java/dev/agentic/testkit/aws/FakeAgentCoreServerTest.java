@@ -6,13 +6,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.agentic.core.Language;
 import dev.agentic.sandbox.LocalSandbox;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
@@ -47,16 +52,33 @@ class FakeAgentCoreServerTest {
         SANDBOX.close();
     }
 
+    private static BedrockAgentCoreAsyncClient client(FakeAgentCoreServer server) {
+        return BedrockAgentCoreAsyncClient.builder()
+                .endpointOverride(server.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDFAKE", "fake")))
+                .build();
+    }
+
     private static String start(int timeoutSeconds) {
-        return CLIENT.startCodeInterpreterSession(
+        return start(CLIENT, timeoutSeconds);
+    }
+
+    private static String start(BedrockAgentCoreAsyncClient client, int timeoutSeconds) {
+        return client.startCodeInterpreterSession(
                         b -> b.codeInterpreterIdentifier(ID).name("t").sessionTimeoutSeconds(timeoutSeconds))
                 .join()
                 .sessionId();
     }
 
     private static CodeInterpreterResult invoke(String session, ToolName tool, ToolArguments args) {
+        return invoke(CLIENT, session, tool, args);
+    }
+
+    private static CodeInterpreterResult invoke(
+            BedrockAgentCoreAsyncClient client, String session, ToolName tool, ToolArguments args) {
         List<CodeInterpreterResult> results = new ArrayList<>();
-        CLIENT.invokeCodeInterpreter(
+        client.invokeCodeInterpreter(
                         b -> b.codeInterpreterIdentifier(ID)
                                 .sessionId(session)
                                 .name(tool)
@@ -252,11 +274,19 @@ class FakeAgentCoreServerTest {
     }
 
     @Test
-    void aLanguageTheSandboxDoesNotRunIsAValidationError() {
-        assumeTrue(!SANDBOX.capabilities().runs(Language.TYPESCRIPT), "the local sandbox runs TypeScript here");
-        String id = start(900);
-        try {
+    void aLanguageTheSandboxDoesNotRunIsAValidationError(@TempDir Path dir) throws IOException {
+        // a stand-in for a Node.js 20, which runs JavaScript but cannot strip TypeScript's types
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path node = Files.writeString(dir.resolve("node"), "#!/bin/sh\necho v20.1.0\n");
+        Files.setPosixFilePermissions(node, PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (LocalSandbox noTypeScript =
+                        LocalSandbox.builder().nodeExecutable(node).build();
+                FakeAgentCoreServer server = FakeAgentCoreServer.start(noTypeScript);
+                BedrockAgentCoreAsyncClient client = client(server)) {
+            assertThat(noTypeScript.capabilities().runs(Language.TYPESCRIPT)).isFalse();
+            String id = start(client, 900);
             assertThatThrownBy(() -> invoke(
+                            client,
                             id,
                             ToolName.EXECUTE_CODE,
                             ToolArguments.builder()
@@ -266,8 +296,10 @@ class FakeAgentCoreServerTest {
                     .isInstanceOf(CompletionException.class)
                     .hasCauseInstanceOf(ValidationException.class)
                     .hasMessageContaining("typescript");
-        } finally {
-            SERVER.expire(id);
+            client.stopCodeInterpreterSession(
+                            b -> b.codeInterpreterIdentifier(ID).sessionId(id))
+                    .join();
+            assertThat(server.activeSessions()).isZero();
         }
     }
 
@@ -315,12 +347,7 @@ class FakeAgentCoreServerTest {
     void aSandboxAtItsSessionCapMakesStartAQuotaError() {
         try (LocalSandbox full = LocalSandbox.builder().maxSessions(0).build();
                 FakeAgentCoreServer server = FakeAgentCoreServer.start(full);
-                BedrockAgentCoreAsyncClient client = BedrockAgentCoreAsyncClient.builder()
-                        .endpointOverride(server.endpoint())
-                        .region(Region.US_EAST_1)
-                        .credentialsProvider(
-                                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDFAKE", "fake")))
-                        .build()) {
+                BedrockAgentCoreAsyncClient client = client(server)) {
             assertThatThrownBy(() -> client.startCodeInterpreterSession(b -> b.codeInterpreterIdentifier(ID))
                             .join())
                     .hasCauseInstanceOf(ServiceQuotaExceededException.class);
