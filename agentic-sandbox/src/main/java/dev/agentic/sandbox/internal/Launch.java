@@ -1,19 +1,14 @@
 package dev.agentic.sandbox.internal;
 
 import dev.agentic.core.Language;
-import dev.agentic.core.sandbox.ExecutionLimits;
 import dev.agentic.core.sandbox.ExecutionRequest;
-import dev.agentic.core.sandbox.InputFile;
-import dev.agentic.core.sandbox.NetworkPolicy;
 import dev.agentic.core.sandbox.SandboxException;
 import dev.agentic.core.secret.Redactor;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +16,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A started process tree with everything it owns: the run directory, the egress session and the run's
- * cgroup. Started for one request ({@link #forRequest}), or ahead of demand ({@link #ahead}) with an empty
- * program file and the gate closed: the sandbox is set up and its wrapper waits on stdin, and
+ * cgroup, as {@link SandboxLauncher} started it. Started for one request ({@link SandboxLauncher#forRequest}),
+ * or ahead of demand ({@link SandboxLauncher#ahead}) with an empty program file and the gate closed: the sandbox is set up and its wrapper waits on stdin, and
  * {@link #writeProgram} fills the program file (the same inode that is bind-mounted read-only inside) just
  * before the run opens the gate. Either way the sandbox serves exactly one program.
  *
@@ -41,12 +36,16 @@ final class Launch implements AutoCloseable {
     private final List<String> notes;
     private final boolean gated;
     private final Process process;
-    /** Started by {@link #aheadInterpreter}: the program runs in an interpreter already started. */
-    private boolean pooledInterpreter;
+    /** Started by {@link SandboxLauncher#aheadInterpreter}: the program runs in an interpreter already started. */
+    private final boolean pooledInterpreter;
     /** Handed to a request by {@link #assign}: started ahead of it. */
     private boolean assigned;
+    /** Set by the pool that handed this sandbox out: lets its replacement start ({@link #runEnded()}). */
+    private Runnable runEndHook;
+    /** The sandbox init's host pid once bwrap has reported it (it never changes), else -1. */
+    private long initPid = -1;
 
-    private Launch(
+    Launch(
             RunContext ctx,
             RunDirectory dir,
             EgressSession egress,
@@ -54,6 +53,7 @@ final class Launch implements AutoCloseable {
             int uid,
             List<String> notes,
             boolean gated,
+            boolean pooledInterpreter,
             Process process) {
         this.ctx = ctx;
         this.dir = dir;
@@ -62,106 +62,8 @@ final class Launch implements AutoCloseable {
         this.uid = uid;
         this.notes = notes;
         this.gated = gated;
+        this.pooledInterpreter = pooledInterpreter;
         this.process = process;
-    }
-
-    /**
-     * Starts the sandbox for {@code request}; {@code env} holds its variables and secrets, which are not
-     * on the command line: the run writes them to stdin when {@link #gated()}.
-     */
-    static Launch forRequest(RunContext ctx, ExecutionRequest request, Map<String, String> env, Redactor redactor)
-            throws IOException {
-        boolean gated =
-                ctx.isolated() && (!env.isEmpty() || !request.outputGlobs().isEmpty());
-        return start(
-                ctx,
-                request.code().language(),
-                request.code().source(),
-                request.limits(),
-                request.inputFiles(),
-                request.network(),
-                gated,
-                env,
-                redactor,
-                false);
-    }
-
-    /**
-     * Starts a sandbox ahead of demand for {@code language} under {@code limits}, without inputs; its program
-     * file is empty and its wrapper holds the program until stdin is closed. With {@code network}, the egress
-     * plumbing is in place (socket directory, forwarder listening inside) and {@link #assign} starts the
-     * proxy with the request's policy; without, the network namespace stays empty.
-     */
-    static Launch ahead(RunContext ctx, Language language, ExecutionLimits limits, boolean network) throws IOException {
-        return start(
-                ctx,
-                language,
-                "",
-                limits,
-                List.of(),
-                network ? null : NetworkPolicy.none(),
-                true,
-                Map.of(),
-                Redactor.of(List.of()),
-                false);
-    }
-
-    /**
-     * Starts a sandbox whose program is {@code driver}, a long-lived in-sandbox driver (a session's supervisor
-     * or a pooled interpreter) that talks to this JVM over the process's stdin and stdout. Same launch as a
-     * one-shot run: namespaces, mounts, seccomp, rlimits, cgroup and egress; no wrapper, so stdin stays the
-     * driver's. {@code network} null: egress plumbing prepared, proxy started later by
-     * {@link EgressSession#start}.
-     */
-    static Launch driver(
-            RunContext ctx,
-            Language language,
-            String driver,
-            ExecutionLimits limits,
-            NetworkPolicy network,
-            Redactor redactor)
-            throws IOException {
-        return start(ctx, language, driver, limits, List.of(), network, false, Map.of(), redactor, false);
-    }
-
-    /**
-     * Starts a sandbox whose program is the Python {@code driver} (a session's supervisor) that starts an
-     * interpreter for {@code language} itself: mounts, memory rlimits and the cgroup are {@code language}'s, and
-     * {@code files} (the interpreter's own script) are mounted read-only beside the driver.
-     */
-    static Launch pythonDriverFor(
-            RunContext ctx,
-            Language language,
-            String driver,
-            List<InputFile> files,
-            ExecutionLimits limits,
-            NetworkPolicy network,
-            Redactor redactor)
-            throws IOException {
-        return start(ctx, language, driver, limits, files, network, false, Map.of(), redactor, true);
-    }
-
-    /**
-     * Starts a sandbox ahead of demand whose Python interpreter is already running ({@code pooled_interpreter.py}
-     * as the program file): it has imported common standard modules and waits on stdin. {@link #assign} writes
-     * the program over the program file (the interpreter has read its own code by then), and the run sends the
-     * environment as JSON ({@link #stdinFor}) and closes stdin; the program then runs once and the interpreter
-     * exits with its status.
-     */
-    static Launch aheadInterpreter(RunContext ctx, ExecutionLimits limits, boolean network) throws IOException {
-        Launch l = start(
-                ctx,
-                Language.PYTHON,
-                SessionProcess.POOLED_INTERPRETER,
-                limits,
-                List.of(),
-                network ? null : NetworkPolicy.none(),
-                false,
-                Map.of(),
-                Redactor.of(List.of()),
-                false);
-        l.pooledInterpreter = true;
-        return l;
     }
 
     /**
@@ -192,80 +94,8 @@ final class Launch implements AutoCloseable {
         return gated && !env.isEmpty() ? EnvScript.of(env) : new byte[0];
     }
 
-    /** {@code network} null: egress prepared without a proxy (a prestarted sandbox with network). */
-    private static Launch start(
-            RunContext ctx,
-            Language language,
-            String source,
-            ExecutionLimits limits,
-            List<InputFile> inputs,
-            NetworkPolicy network,
-            boolean gated,
-            Map<String, String> env,
-            Redactor redactor,
-            boolean pythonDriver)
-            throws IOException {
-        List<String> notes = new ArrayList<>();
-        RunLimits plan = null;
-        RunDirectory dir = null;
-        EgressSession egress = null;
-        int uid = ctx.isolated() ? ctx.uids().acquire() : -1;
-        try {
-            plan = ctx.isolated() ? RunLimits.plan(ctx, language, limits, notes) : null;
-            dir = RunDirectory.create(
-                    ctx.scratchRoot(),
-                    BwrapCommand.programFile(pythonDriver ? Language.PYTHON : language),
-                    source,
-                    inputs,
-                    uid);
-            egress = !ctx.isolated()
-                    ? EgressSession.none()
-                    : network == null ? ctx.egress().prepare(dir) : ctx.egress().open(network, dir, redactor);
-            List<String> argv;
-            if (ctx.isolated()) {
-                BwrapCommand.Run run = new BwrapCommand.Run(
-                        language,
-                        dir.path(),
-                        dir.inputNames(),
-                        limits,
-                        egress.socket(),
-                        egress.forwarder(),
-                        egress.environment(),
-                        gated,
-                        pythonDriver);
-                BwrapCommand.PerRun perRun = new BwrapCommand.PerRun(
-                        plan.procsFiles(), plan.prlimit(ctx.tools().prlimit()), plan.denyMemfd(), uid);
-                argv = BwrapCommand.build(ctx.layout(), run, egress.socketInside(), egress.forwarderInside(), perRun);
-                notes.addAll(ctx.enforcementNotes(limits, egress.active(), plan, uid));
-            } else {
-                argv = Unisolated.prepare(ctx, dir, language, limits, inputs);
-                notes.add("isolation: NONE — the program ran as this JVM's user with full access to the host "
-                        + "(explicit Isolation.NONE; development only)");
-                notes.add("network: NOT restricted (Isolation.NONE ignores the network policy)");
-                if (ctx.tools().prlimit() != null) {
-                    notes.add("memory: " + MemoryLimit.note(language, limits.memoryBytes()));
-                }
-            }
-            ProcessBuilder pb = new ProcessBuilder(argv)
-                    .directory(
-                            ctx.isolated()
-                                    ? new File("/")
-                                    : dir.path().resolve("work").toFile());
-            pb.environment().clear();
-            if (!ctx.isolated()) {
-                pb.environment().putAll(Unisolated.environment(dir, env));
-            }
-            Process p = ctx.start(pb);
-            return new Launch(ctx, dir, egress, plan, uid, notes, gated, p);
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(dir, egress, plan);
-            ctx.uids().release(uid);
-            throw e;
-        }
-    }
-
     /**
-     * Hands a sandbox started {@link #ahead} to {@code request}: writes its program, starts its egress proxy
+     * Hands a sandbox started {@link SandboxLauncher#ahead} to {@code request}: writes its program, starts its egress proxy
      * with the request's policy when it has network, and notes that it was prestarted. On failure the sandbox
      * is killed and deleted, and the exception propagates.
      */
@@ -319,12 +149,34 @@ final class Launch implements AutoCloseable {
         if (!process.isAlive() || !ProcTree.running(process.pid())) {
             return false;
         }
-        long init = status().initPid();
+        long init = initPid();
         return init <= 0 || ProcTree.running(init);
     }
 
     Process process() {
         return process;
+    }
+
+    /** Sets what {@link #runEnded()} runs (once): the pool's replacement for this sandbox. */
+    void onRunEnd(Runnable hook) {
+        this.runEndHook = hook;
+    }
+
+    /** Tells the pool this sandbox came from that its program has ended; later calls do nothing. */
+    void runEnded() {
+        Runnable hook = runEndHook;
+        runEndHook = null;
+        if (hook != null) {
+            hook.run();
+        }
+    }
+
+    /** The host pid of the sandbox's init (pid 1 inside), or -1 while bwrap has not reported it. */
+    long initPid() {
+        if (initPid <= 0 && ctx.isolated()) {
+            initPid = status().initPid();
+        }
+        return initPid;
     }
 
     /** Whether this sandbox was started ahead of its request (prestarted or a pooled interpreter). */
@@ -394,7 +246,7 @@ final class Launch implements AutoCloseable {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             return;
         }
-        long init = knownInit > 0 ? knownInit : status().initPid();
+        long init = knownInit > 0 ? knownInit : initPid();
         long begin = System.nanoTime();
         long until = begin + TimeUnit.MILLISECONDS.toNanos(millis);
         while (init > 0 && ProcTree.running(init) && System.nanoTime() < until) {
@@ -428,12 +280,13 @@ final class Launch implements AutoCloseable {
      */
     @Override
     public void close() {
+        runEnded();
         ctx.forget(process);
         closeQuietly(dir, egress, plan);
         ctx.uids().release(uid);
     }
 
-    private static void closeQuietly(RunDirectory dir, EgressSession egress, RunLimits cgroup) {
+    static void closeQuietly(RunDirectory dir, EgressSession egress, RunLimits cgroup) {
         if (egress != null) {
             egress.close();
         }

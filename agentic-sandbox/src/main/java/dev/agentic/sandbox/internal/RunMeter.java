@@ -35,6 +35,9 @@ final class RunMeter {
     private final long rootPid;
     private final boolean measureMemory;
     private final Runnable killer;
+    /** Whether the run's cgroup counts its CPU time (else the process tree is walked). */
+    private final boolean cgroupCpu;
+
     private final long cpuBaseline;
     private volatile long cpuNanos;
     private volatile long peakMemory;
@@ -47,7 +50,9 @@ final class RunMeter {
         this.rootPid = rootPid;
         this.measureMemory = measureMemory;
         this.killer = killer;
-        this.cpuBaseline = Math.max(0, rawCpu());
+        long groupCpu = group == null ? -1 : group.cpuNanos();
+        this.cgroupCpu = groupCpu >= 0;
+        this.cpuBaseline = cgroupCpu ? groupCpu : Math.max(0, walk()[0]);
     }
 
     /**
@@ -57,7 +62,7 @@ final class RunMeter {
     static RunMeter start(
             ScheduledExecutorService scheduler, ExecutionLimits limits, RunGroup group, long rootPid, Runnable killer) {
         RunMeter m = new RunMeter(limits, group, rootPid, group == null, killer);
-        long period = group != null && group.cpuNanos() >= 0 ? CGROUP_PERIOD_MILLIS : PROC_PERIOD_MILLIS;
+        long period = m.cgroupCpu ? CGROUP_PERIOD_MILLIS : PROC_PERIOD_MILLIS;
         m.task = scheduler.scheduleAtFixedRate(m::sample, period, period, TimeUnit.MILLISECONDS);
         return m;
     }
@@ -68,7 +73,7 @@ final class RunMeter {
         if (t != null) {
             t.cancel(false);
         }
-        if (group != null && group.cpuNanos() >= 0) {
+        if (cgroupCpu) {
             cpuNanos = Math.max(cpuNanos, group.cpuNanos() - cpuBaseline);
         }
     }
@@ -85,7 +90,7 @@ final class RunMeter {
 
     /** Whether CPU time comes from a cgroup counter (exact) rather than sampling. */
     boolean cpuFromCgroup() {
-        return group != null && group.cpuNanos() >= 0;
+        return cgroupCpu;
     }
 
     /**
@@ -102,7 +107,7 @@ final class RunMeter {
     private void sample() {
         try {
             long cpu;
-            if (group != null && group.cpuNanos() >= 0) {
+            if (cgroupCpu) {
                 cpu = group.cpuNanos();
             } else {
                 long[] totals = walk();
@@ -129,13 +134,6 @@ final class RunMeter {
         } catch (RuntimeException e) {
             // a process vanished between listing and reading: the next sample sees the new tree
         }
-    }
-
-    private long rawCpu() {
-        if (group != null && group.cpuNanos() >= 0) {
-            return group.cpuNanos();
-        }
-        return walk()[0];
     }
 
     /** {CPU nanoseconds, resident bytes} summed over the process tree below the root. */

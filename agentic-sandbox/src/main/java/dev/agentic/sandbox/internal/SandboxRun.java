@@ -85,7 +85,7 @@ public final class SandboxRun {
             if (l != null) {
                 l.assign(request, redactor);
             } else {
-                l = Launch.forRequest(ctx, request, env, redactor);
+                l = SandboxLauncher.forRequest(ctx, request, env, redactor);
             }
         } catch (IOException e) {
             throw new SandboxException("The sandbox could not start the program: " + e.getMessage(), e);
@@ -99,6 +99,7 @@ public final class SandboxRun {
             l.kill();
             throw new SandboxException("Interrupted while the program ran; it was killed.", e);
         } finally {
+            l.runEnded();
             Launch launch = l;
             if (!teardownLater || !ctx.deferTeardown(() -> finishTeardown(launch))) {
                 l.close();
@@ -261,7 +262,7 @@ public final class SandboxRun {
      * there within one.
      */
     private static boolean awaitQuiescent(Launch l, RunGroup cgroup, long knownInit) throws InterruptedException {
-        long init = knownInit > 0 ? knownInit : l.status().initPid();
+        long init = knownInit > 0 ? knownInit : l.initPid();
         long begin = System.nanoTime();
         long until = begin + TimeUnit.MILLISECONDS.toNanos(TEARDOWN_MILLIS);
         while (!cgroup.quiescent() && (init <= 0 || ProcTree.running(init))) {

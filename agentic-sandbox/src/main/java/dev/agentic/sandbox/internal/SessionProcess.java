@@ -72,9 +72,10 @@ final class SessionProcess {
                 init.put("interpreter", NodeSessionCommand.argv(ctx, language, limits));
                 InputFile script = new InputFile(
                         NodeSessionCommand.SCRIPT, SESSION_INTERPRETER_JS.getBytes(StandardCharsets.UTF_8));
-                l = Launch.pythonDriverFor(ctx, language, SESSION_DRIVER, List.of(script), limits, network, redactor);
+                l = SandboxLauncher.pythonDriverFor(
+                        ctx, language, SESSION_DRIVER, List.of(script), limits, network, redactor);
             } else {
-                l = Launch.driver(ctx, Language.PYTHON, SESSION_DRIVER, limits, network, redactor);
+                l = SandboxLauncher.driver(ctx, Language.PYTHON, SESSION_DRIVER, limits, network, redactor);
             }
         } catch (IOException e) {
             throw new SandboxException("The session's sandbox could not start: " + e.getMessage(), e);

@@ -4,6 +4,7 @@ import dev.agentic.core.Language;
 import dev.agentic.core.sandbox.ExecutionLimits;
 import dev.agentic.core.sandbox.ExecutionRequest;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -11,9 +12,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +25,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Sandboxes started ahead of demand, so that a run skips bubblewrap's set-up (namespaces, mounts, seccomp,
  * rlimits): each one is a complete, fresh sandbox whose wrapper waits on stdin, and it serves exactly one
- * program; background threads start replacements whenever one is taken, up to {@link #parallelism} at once per
- * kind (so that a burst larger than the pool is soon covered again). Sandboxes are kept per
+ * program; background threads start replacements, up to {@link #parallelism} at once per kind (so that a burst
+ * larger than the pool is soon covered again). The replacement for a sandbox that was taken starts when the run
+ * it serves ends, or {@link #REFILL_DELAY} after it was taken if the run is still going: starting a sandbox
+ * costs tens of milliseconds of CPU, which on a small machine would otherwise be taken from the very run the
+ * pool is there to speed up. Sandboxes are kept per
  * {@link Kind}: language, and whether the egress plumbing is in place (the proxy itself, with the request's
  * allowlist, starts when the request comes). Only requests that need nothing else the sandbox must know at
  * set-up time can use one: limits equal to the pool's and no input files. Everything else starts cold, as
@@ -34,6 +41,8 @@ import org.slf4j.LoggerFactory;
 public final class WarmPool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WarmPool.class);
     static final int MAX_FAILURES = 3;
+    /** How long the replacement for a taken sandbox waits, at most, for the run it serves to end. */
+    static final Duration REFILL_DELAY = Duration.ofMillis(100);
 
     private final RunContext ctx;
     private final ExecutionLimits limits;
@@ -42,6 +51,11 @@ public final class WarmPool implements AutoCloseable {
     private final Map<Kind, Deque<Launch>> idle = new HashMap<>();
     /** Starts in flight per kind. */
     private final Map<Kind, Integer> starting = new HashMap<>();
+    /** Sandboxes taken per kind whose replacement waits for their run to end ({@link #REFILL_DELAY} at most). */
+    private final Map<Kind, Integer> deferred = new HashMap<>();
+
+    private final long refillDelayNanos;
+    private final ScheduledThreadPoolExecutor timer;
 
     private final int parallelism;
     private final AtomicInteger threads = new AtomicInteger();
@@ -72,16 +86,32 @@ public final class WarmPool implements AutoCloseable {
 
     /**
      * Starts {@code sizes.get(kind)} per kind in the background: with {@code interpreters}, sandboxes whose
-     * Python interpreter is already running ({@link Launch#aheadInterpreter}; Python kinds only), else
-     * sandboxes whose wrapper waits for the program ({@link Launch#ahead}).
+     * Python interpreter is already running ({@link SandboxLauncher#aheadInterpreter}; Python kinds only), else
+     * sandboxes whose wrapper waits for the program ({@link SandboxLauncher#ahead}).
      */
     public WarmPool(RunContext ctx, Map<Kind, Integer> sizes, ExecutionLimits limits, boolean interpreters) {
-        this(ctx, sizes, limits, interpreters, Runtime.getRuntime().availableProcessors());
+        this(ctx, sizes, limits, interpreters, Runtime.getRuntime().availableProcessors(), REFILL_DELAY);
     }
 
-    /** As above, with at most {@code parallelism} starts in flight per kind. */
-    WarmPool(RunContext ctx, Map<Kind, Integer> sizes, ExecutionLimits limits, boolean interpreters, int parallelism) {
+    /**
+     * As above, with at most {@code parallelism} starts in flight per kind, and replacements that wait up to
+     * {@code refillDelay} for the run that took a sandbox to end.
+     */
+    WarmPool(
+            RunContext ctx,
+            Map<Kind, Integer> sizes,
+            ExecutionLimits limits,
+            boolean interpreters,
+            int parallelism,
+            Duration refillDelay) {
         this.interpreters = interpreters;
+        this.refillDelayNanos = refillDelay.toNanos();
+        this.timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "agentic-sandbox-refill-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
         this.ctx = ctx;
         this.limits = limits;
         this.sizes = Map.copyOf(sizes);
@@ -90,6 +120,7 @@ public final class WarmPool implements AutoCloseable {
             this.sizes.keySet().forEach(kind -> {
                 idle.put(kind, new ArrayDeque<>());
                 starting.put(kind, 0);
+                deferred.put(kind, 0);
             });
         }
         this.sizes.keySet().forEach(this::refill);
@@ -100,6 +131,11 @@ public final class WarmPool implements AutoCloseable {
         return starting.getOrDefault(kind, 0);
     }
 
+    /** How many replacements of {@code kind} wait for the run that took a sandbox to end (for tests). */
+    synchronized int deferred(Kind kind) {
+        return deferred.getOrDefault(kind, 0);
+    }
+
     /** How many sandboxes of {@code kind} are ready now (for tests and monitoring). */
     synchronized int idle(Kind kind) {
         Deque<Launch> d = idle.get(kind);
@@ -108,7 +144,8 @@ public final class WarmPool implements AutoCloseable {
 
     /**
      * A prestarted, live sandbox for {@code request}, or null when the request cannot use one or none is
-     * ready (the caller then starts one itself). The caller owns the result.
+     * ready (the caller then starts one itself). The caller owns the result, and calls its
+     * {@link Launch#runEnded()} when the program has ended, which lets the replacement start.
      */
     Launch take(ExecutionRequest request) {
         Kind kind = Kind.of(request);
@@ -125,23 +162,70 @@ public final class WarmPool implements AutoCloseable {
             if (l == null) {
                 return null;
             }
-            refill(kind);
+            Deferral replacement = defer(kind);
             if (l.alive()) {
+                l.onRunEnd(replacement);
                 return l;
             }
+            replacement.run();
             discard(l, "a prestarted " + kind.describe() + " ended before it was used");
         }
     }
 
+    /** Holds back one replacement of {@code kind} until the returned deferral runs, or the delay is over. */
+    private Deferral defer(Kind kind) {
+        Deferral d = new Deferral(kind);
+        synchronized (this) {
+            deferred.merge(kind, 1, Integer::sum);
+        }
+        try {
+            d.timeout = timer.schedule(d, refillDelayNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // closed: nothing is refilled any more
+        }
+        return d;
+    }
+
     /**
-     * Starts as many replacements for {@code kind} as are missing, keeping at most {@link #parallelism} (and
+     * One replacement held back until the run that took a sandbox ends or the delay is over, whichever comes
+     * first; running it more than once has no further effect. Thread-safe.
+     */
+    private final class Deferral implements Runnable {
+        private final Kind kind;
+        private final AtomicBoolean released = new AtomicBoolean();
+        private volatile ScheduledFuture<?> timeout;
+
+        Deferral(Kind kind) {
+            this.kind = kind;
+        }
+
+        @Override
+        public void run() {
+            if (!released.compareAndSet(false, true)) {
+                return;
+            }
+            ScheduledFuture<?> t = timeout;
+            if (t != null) {
+                t.cancel(false);
+            }
+            synchronized (WarmPool.this) {
+                deferred.merge(kind, -1, Integer::sum);
+            }
+            refill(kind);
+        }
+    }
+
+    /**
+     * Starts as many replacements for {@code kind} as are missing (replacements held back by a
+     * {@link Deferral} count as present), keeping at most {@link #parallelism} (and
      * never more than are missing) in flight; each start that ends calls this again, so the pool tops itself up.
      */
     private void refill(Kind kind) {
         while (true) {
             synchronized (this) {
                 int inFlight = starting.get(kind);
-                if (stopped || inFlight >= parallelism || idle.get(kind).size() + inFlight >= sizes.get(kind)) {
+                int present = idle.get(kind).size() + inFlight + deferred.get(kind);
+                if (stopped || inFlight >= parallelism || present >= sizes.get(kind)) {
                     return;
                 }
                 starting.put(kind, inFlight + 1);
@@ -170,8 +254,8 @@ public final class WarmPool implements AutoCloseable {
         Launch l;
         try {
             l = interpreters
-                    ? Launch.aheadInterpreter(ctx, limits, kind.network())
-                    : Launch.ahead(ctx, kind.language(), limits, kind.network());
+                    ? SandboxLauncher.aheadInterpreter(ctx, limits, kind.network())
+                    : SandboxLauncher.ahead(ctx, kind.language(), limits, kind.network());
         } catch (RuntimeException | IOException e) {
             failed("cannot prestart a " + kind.describe() + ": " + e.getMessage());
             return;
@@ -248,6 +332,7 @@ public final class WarmPool implements AutoCloseable {
         synchronized (this) {
             stopped = true;
         }
+        timer.shutdownNow();
         // no interrupt: a prestart in flight finishes starting and then destroys its sandbox (stopped is set)
         starter.shutdown();
         try {
