@@ -146,6 +146,11 @@ public class SessionAndPoolBenchmark {
     }
 
     private int bare() throws IOException, InterruptedException {
+        return barePass(python);
+    }
+
+    /** Starts {@code python -I -c pass} with an empty environment and waits for it; returns its exit status. */
+    static int barePass(String python) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(python, "-I", "-c", "pass")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
