@@ -24,18 +24,13 @@ class WarmPoolRefillTest {
     @Test
     void startsSeveralReplacementsAtOnceButNoMoreThanItsParallelismAndStopsAtItsSize(@TempDir Path scratch)
             throws Exception {
-        RunContext ctx = SandboxSetup.create(new SandboxSetup.Options(
-                true, null, null, scratch, 0x70000000, Set.of(), null, 65536, true, null, null));
+        RunContext ctx = context(scratch);
         try (WarmPool pool =
                 new WarmPool(ctx, Map.of(PYTHON, 4), ExecutionLimits.defaults(), true, 2, WarmPool.REFILL_DELAY)) {
             // both starts are handed out at once; each takes far longer than this check
             assertThat(pool.starting(PYTHON)).isEqualTo(2);
 
-            long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (pool.idle(PYTHON) < 4 && System.nanoTime() < until) {
-                Thread.sleep(50);
-            }
-            assertThat(pool.idle(PYTHON)).isEqualTo(4);
+            awaitTrue(() -> pool.idle(PYTHON) == 4);
             assertThat(pool.starting(PYTHON)).isZero();
         } finally {
             ctx.close();
