@@ -131,6 +131,10 @@ final class Payloads {
         }
         ArrayNode notes = n.putArray("notes");
         r.output().notes().forEach(notes::add);
+        ArrayNode keyNotes = n.putArray("keyNotes");
+        for (KeyNotes.KeyNote k : KeyNotes.of(r)) {
+            keyNotes.addObject().put("kind", k.kind().id()).put("text", k.text());
+        }
         return n;
     }
 
