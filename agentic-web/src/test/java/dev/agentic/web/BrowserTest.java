@@ -290,7 +290,7 @@ class BrowserTest {
         Files.createDirectories(SHOTS);
         Path profile = Files.createDirectories(Path.of("target", "chromium-profile-" + System.nanoTime()));
         try (WebApp app = WebApp.builder()
-                .model(ScriptedChatModel.of())
+                .model(ScriptedChatModel.of(answer("Prints a word.", "print('task')")))
                 .sandbox(sandbox)
                 .limits(ExecutionLimits.builder()
                         .wallTime(Duration.ofSeconds(120))
@@ -350,7 +350,29 @@ class BrowserTest {
                 assertThat(driver.findElement(By.id("notes-box")).getAttribute("open"))
                         .as("shown without expanding the notes")
                         .isNull();
+                wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#history li"), 3));
+                assertThat(driver.findElements(By.cssSelector("#history li")))
+                        .extracting(li -> li.getText().contains("state lost"))
+                        .as("the history marks the cancelled run and the run after it")
+                        .containsExactly(false, true, true);
                 screenshot(driver, "results-state-lost");
+
+                // a task's run after another cancel: the workflow log shows the state-lost note too
+                driver.findElement(By.id("tab-editor")).click();
+                setEditor(driver, "import time\ntime.sleep(60)\n");
+                driver.findElement(By.id("run")).click();
+                wait.until(d -> {
+                    WebElement cancel = d.findElement(By.id("cancel"));
+                    if (cancel.isEnabled()) {
+                        cancel.click();
+                    }
+                    return d.findElement(By.id("result-status")).getText().contains("Run #4");
+                });
+                driver.findElement(By.id("tab-generator")).click();
+                driver.findElement(By.id("task")).sendKeys("Print something");
+                driver.findElement(By.id("generate")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("gen-status"), "SUCCEEDED"));
+                assertThat(driver.findElement(By.id("events")).getText()).contains("State lost: ");
 
                 List<LogEntry> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                         .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())

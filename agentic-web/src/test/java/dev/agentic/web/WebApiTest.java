@@ -358,6 +358,11 @@ class WebApiTest {
                         assertThat(k.get("kind").asText()).isEqualTo("state-lost");
                         assertThat(k.get("text").asText()).contains("fresh interpreter");
                     });
+            JsonNode lines = c.json("GET", base + "/history", null, 200).get("entries");
+            assertThat(lines).hasSize(3);
+            assertThat(lines.findValuesAsText("stateLost"))
+                    .as("the history marks the cancelled run and the run after it")
+                    .containsExactly("false", "true", "true");
         }
     }
 

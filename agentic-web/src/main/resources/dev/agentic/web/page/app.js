@@ -156,6 +156,7 @@ async function refreshHistory() {
   list.replaceChildren();
   for (const e of data.entries) {
     const li = el("li", "#" + e.n + " " + (e.kind === "task" ? "task: " : "run: ") + e.title + " — " + e.status + " ");
+    if (e.stateLost) li.appendChild(el("span", "state lost ", "state-lost-mark"));
     const open = el("button", "open");
     open.type = "button";
     open.dataset.entry = e.n;
