@@ -285,6 +285,105 @@ class BrowserTest {
         }
     }
 
+    @Test
+    void aRunsNotesAreCollapsedAndAStateLossAfterCancelIsShownWithoutExpanding() throws Exception {
+        Files.createDirectories(SHOTS);
+        Path profile = Files.createDirectories(Path.of("target", "chromium-profile-" + System.nanoTime()));
+        try (WebApp app = WebApp.builder()
+                .model(ScriptedChatModel.of(answer("Prints a word.", "print('task')")))
+                .sandbox(sandbox)
+                .limits(ExecutionLimits.builder()
+                        .wallTime(Duration.ofSeconds(120))
+                        .build())
+                .start()) {
+            WebDriver driver = chromium(profile);
+            try {
+                WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+                driver.get(app.accessUrl().toString());
+                wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+                assertThat(driver.findElement(By.id("notes-box")).isDisplayed())
+                        .as("no notes before the first run")
+                        .isFalse();
+
+                driver.findElement(By.id("tab-editor")).click();
+                setEditor(driver, "kept = 6 * 7\nprint(kept)\n");
+                driver.findElement(By.id("run")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stdout"), "42"));
+                WebElement summary = driver.findElement(By.id("notes-summary"));
+                assertThat(summary.getText()).matches("notes \\([1-9][0-9]*\\)");
+                assertThat(driver.findElement(By.id("notes-box")).getAttribute("open"))
+                        .as("the notes start collapsed")
+                        .isNull();
+                assertThat(driver.findElements(By.cssSelector("#notes li")))
+                        .isNotEmpty()
+                        .noneMatch(WebElement::isDisplayed);
+                assertThat(driver.findElements(By.cssSelector("#key-notes li")))
+                        .as("a run that ended by itself has no key notes")
+                        .isEmpty();
+                summary.click();
+                wait.until(d -> d.findElements(By.cssSelector("#notes li")).stream()
+                        .anyMatch(li -> li.isDisplayed() && li.getText().startsWith("wall time: ")));
+                screenshot(driver, "results-notes");
+
+                driver.findElement(By.id("tab-editor")).click();
+                setEditor(driver, "import time\ntime.sleep(60)\n");
+                driver.findElement(By.id("run")).click();
+                wait.until(d -> {
+                    WebElement cancel = d.findElement(By.id("cancel"));
+                    if (cancel.isEnabled()) {
+                        cancel.click();
+                    }
+                    return d.findElement(By.id("result-status")).getText().contains("cancelled");
+                });
+                assertThat(driver.findElement(By.cssSelector("#key-notes li.state-lost"))
+                                .getText())
+                        .contains("cancelled");
+
+                driver.findElement(By.id("tab-editor")).click();
+                setEditor(driver, "print('kept' in dir())\n");
+                driver.findElement(By.id("run")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result-status"), "Run #3"));
+                assertThat(driver.findElement(By.id("stdout")).getText()).isEqualTo("False");
+                WebElement lost = wait.until(
+                        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#key-notes li.state-lost")));
+                assertThat(lost.getText()).startsWith("State lost: ").contains("fresh interpreter");
+                assertThat(driver.findElement(By.id("notes-box")).getAttribute("open"))
+                        .as("shown without expanding the notes")
+                        .isNull();
+                wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#history li"), 3));
+                assertThat(driver.findElements(By.cssSelector("#history li")))
+                        .extracting(li -> li.getText().contains("state lost"))
+                        .as("the history marks the cancelled run and the run after it")
+                        .containsExactly(false, true, true);
+                screenshot(driver, "results-state-lost");
+
+                // a task's run after another cancel: the workflow log shows the state-lost note too
+                driver.findElement(By.id("tab-editor")).click();
+                setEditor(driver, "import time\ntime.sleep(60)\n");
+                driver.findElement(By.id("run")).click();
+                wait.until(d -> {
+                    WebElement cancel = d.findElement(By.id("cancel"));
+                    if (cancel.isEnabled()) {
+                        cancel.click();
+                    }
+                    return d.findElement(By.id("result-status")).getText().contains("Run #4");
+                });
+                driver.findElement(By.id("tab-generator")).click();
+                driver.findElement(By.id("task")).sendKeys("Print something");
+                driver.findElement(By.id("generate")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("gen-status"), "SUCCEEDED"));
+                assertThat(driver.findElement(By.id("events")).getText()).contains("State lost: ");
+
+                List<LogEntry> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                        .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
+                        .toList();
+                assertThat(problems).as("browser console warnings and errors").isEmpty();
+            } finally {
+                driver.quit();
+            }
+        }
+    }
+
     private static void setEditor(WebDriver driver, String code) {
         ((JavascriptExecutor) driver)
                 .executeScript("document.querySelector('.CodeMirror').CodeMirror.setValue(arguments[0]);", code);

@@ -264,6 +264,11 @@ class WebApiTest {
             assertThat(entry.get("status").asText()).isEqualTo("TIMED_OUT");
             assertThat(entry.at("/result/limit").asText()).isEqualTo("WALL_TIME");
             assertThat(entry.at("/result/stdout").asText()).contains("started");
+            assertThat(entry.at("/result/keyNotes"))
+                    .as("the notes on the wall time are key notes of a run that timed out")
+                    .isNotEmpty()
+                    .allSatisfy(k -> assertThat(k.get("kind").asText()).isEqualTo("stop-reason"))
+                    .anySatisfy(k -> assertThat(k.get("text").asText()).startsWith("wall time: "));
             JsonNode next =
                     c.json("POST", "/api/sessions/" + c.session + "/run", ApiClient.body("code", "print(6 * 7)"), 200);
             assertThat(next.at("/result/stdout").asText()).isEqualTo("42\n");
@@ -337,6 +342,8 @@ class WebApiTest {
             assertThat(entry.get("status").asText()).isEqualTo("KILLED");
             assertThat(entry.get("cancelled").asBoolean()).isTrue();
             assertThat(entry.at("/result/notes").toString()).contains("cancelled");
+            assertThat(entry.at("/result/keyNotes/0/kind").asText()).isEqualTo("state-lost");
+            assertThat(entry.at("/result/keyNotes/0/text").asText()).startsWith("cancelled: ");
             assertThat(tookMs)
                     .as("the run ends soon after the cancel, not at its 60 s sleep")
                     .isLessThan(30_000);
@@ -345,7 +352,68 @@ class WebApiTest {
                     c.json("POST", base + "/run", ApiClient.body("code", "print(6 * 7)\nprint('kept' in dir())"), 200);
             assertThat(next.at("/result/stdout").asText()).isEqualTo("42\nFalse\n");
             assertThat(next.at("/result/notes").toString()).contains("fresh interpreter");
+            assertThat(next.at("/result/keyNotes"))
+                    .as("the state-lost note is a key note of the next run")
+                    .anySatisfy(k -> {
+                        assertThat(k.get("kind").asText()).isEqualTo("state-lost");
+                        assertThat(k.get("text").asText()).contains("fresh interpreter");
+                    });
+            JsonNode lines = c.json("GET", base + "/history", null, 200).get("entries");
+            assertThat(lines).hasSize(3);
+            assertThat(lines.findValuesAsText("stateLost"))
+                    .as("the history marks the cancelled run and the run after it")
+                    .containsExactly("false", "true", "true");
         }
+    }
+
+    @Test
+    void everyRunCarriesItsNotesInTheAnswerTheEventsAndTheHistory() {
+        ScriptedChatModel model = ScriptedChatModel.of(answer("print('from the task')"));
+        try (WebApp app = start(model);
+                ApiClient c = new ApiClient(app).open()) {
+            String base = "/api/sessions/" + c.session;
+            c.json("POST", base + "/tasks", ApiClient.body("task", "Print something"), 202);
+            List<JsonNode> events = c.eventsUntil("finished");
+            JsonNode executed = events.stream()
+                    .filter(e -> e.get("type").asText().equals("executed"))
+                    .findFirst()
+                    .orElseThrow()
+                    .get("result");
+            JsonNode task = events.get(events.size() - 1).at("/entry/workflow/result");
+            JsonNode taskHistory = c.json(
+                            "GET",
+                            base + "/history/"
+                                    + events.get(events.size() - 1)
+                                            .at("/entry/n")
+                                            .asInt(),
+                            null,
+                            200)
+                    .at("/workflow/result");
+
+            JsonNode ran = c.json("POST", base + "/run", ApiClient.body("code", "print(6 * 7)"), 200);
+            JsonNode runEvent =
+                    c.next(e -> e.get("type").asText().equals("run-finished")).at("/entry/result");
+            JsonNode runHistory = c.json(
+                            "GET", base + "/history/" + ran.get("n").asInt(), null, 200)
+                    .get("result");
+
+            for (JsonNode r : List.of(executed, task, taskHistory, ran.get("result"), runEvent, runHistory)) {
+                assertThat(notes(r))
+                        .as("how the wall time was enforced, in %s", r)
+                        .anyMatch(n -> n.startsWith("wall time: "));
+                assertThat(r.get("keyNotes"))
+                        .as("a run that ended by itself has no key notes")
+                        .isEmpty();
+            }
+            assertThat(task.get("notes")).isEqualTo(executed.get("notes")).isEqualTo(taskHistory.get("notes"));
+            assertThat(runEvent.get("notes")).isEqualTo(ran.at("/result/notes")).isEqualTo(runHistory.get("notes"));
+        }
+    }
+
+    private static List<String> notes(JsonNode result) {
+        List<String> notes = new ArrayList<>();
+        result.get("notes").forEach(n -> notes.add(n.asText()));
+        return notes;
     }
 
     @Test

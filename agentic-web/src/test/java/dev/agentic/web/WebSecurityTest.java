@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentic.core.Language;
 import dev.agentic.core.sandbox.ExecutionOutput;
 import dev.agentic.core.sandbox.ExecutionResult;
+import dev.agentic.core.sandbox.Limit;
 import dev.agentic.core.sandbox.SandboxCapabilities;
 import dev.agentic.core.sandbox.SandboxCapability;
 import dev.agentic.core.secret.SecretProvider;
@@ -94,6 +95,66 @@ class WebSecurityTest {
             assertThat(everything)
                     .doesNotContain(SECRET)
                     .doesNotContain(Base64.getEncoder().encodeToString(SECRET.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    @Test
+    void aSecretInARunsNotesIsMaskedInTheAnswerTheEventsAndTheHistory() {
+        // a sandbox whose notes quote the secret, as a careless one might when it reports why it ended a run
+        ScriptedSandbox sandbox = ScriptedSandbox.builder()
+                .sessionRespondWith((session, request) -> new ExecutionResult.Killed(
+                        9,
+                        Limit.MEMORY,
+                        ExecutionOutput.of("", "", Duration.ofMillis(1)).toBuilder()
+                                .note("memory: killed at 64 MiB while holding " + SECRET)
+                                .note("state: the interpreter ended (" + SECRET + "); variables of earlier runs are "
+                                        + "lost")
+                                .note("isolation: scripted " + SECRET)
+                                .build()))
+                .build();
+        ScriptedChatModel model = ScriptedChatModel.builder()
+                .answer(answer("print('x')"))
+                .respondWith(r -> {
+                    throw new IllegalStateException("one answer only");
+                })
+                .build();
+        try (WebApp app = WebApp.builder()
+                        .model(model)
+                        .sandbox(sandbox)
+                        .secrets(SecretProvider.fromMap(Map.of("payments/key", SECRET)))
+                        .secret("PAYMENTS_KEY", SecretRef.of("payments/key"))
+                        .maxAttempts(1)
+                        .start();
+                ApiClient c = new ApiClient(app).open()) {
+            String base = "/api/sessions/" + c.session;
+            c.json("POST", base + "/tasks", ApiClient.body("task", "Print x"), 202);
+            List<JsonNode> events = c.eventsUntil("finished");
+            JsonNode run = c.json("POST", base + "/run", ApiClient.body("code", "print('x')"), 200);
+            JsonNode runEvent = c.next(e -> e.get("type").asText().equals("run-finished"));
+            List<JsonNode> results = new ArrayList<>();
+            events.stream()
+                    .filter(e -> e.get("type").asText().equals("executed"))
+                    .forEach(e -> results.add(e.get("result")));
+            JsonNode finished = events.get(events.size() - 1).get("entry");
+            results.add(finished.at("/workflow/result"));
+            results.add(c.json("GET", base + "/history/" + finished.get("n").asInt(), null, 200)
+                    .at("/workflow/result"));
+            results.add(run.get("result"));
+            results.add(runEvent.at("/entry/result"));
+            results.add(c.json("GET", base + "/history/" + run.get("n").asInt(), null, 200)
+                    .get("result"));
+            c.json("GET", base + "/history", null, 200);
+
+            assertThat(results).hasSize(6).allSatisfy(r -> {
+                assertThat(r.get("notes").toString())
+                        .contains("while holding [REDACTED]")
+                        .contains("scripted [REDACTED]");
+                assertThat(r.get("keyNotes")).hasSize(2);
+                assertThat(r.at("/keyNotes/0/kind").asText()).isEqualTo("stop-reason");
+                assertThat(r.at("/keyNotes/0/text").asText()).contains("[REDACTED]");
+                assertThat(r.at("/keyNotes/1/kind").asText()).isEqualTo("state-lost");
+            });
+            assertThat(c.everything()).contains("[REDACTED]").doesNotContain(SECRET);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.agentic.web.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentic.core.annotation.Internal;
@@ -45,7 +46,7 @@ final class History {
                 .orElseThrow(() -> new Refusal(404, "no history entry " + n + " in this session"));
     }
 
-    /** One line per entry: number, kind, title, status. */
+    /** One line per entry: number, kind, title, status, time, and whether its run lost the interpreter's state. */
     synchronized ArrayNode summary() {
         ArrayNode list = Payloads.JSON.createArrayNode();
         for (Entry e : entries) {
@@ -55,9 +56,22 @@ final class History {
                     .put("kind", p.path("kind").asText())
                     .put("title", p.path("title").asText())
                     .put("status", p.path("status").asText())
-                    .put("time", p.path("time").asText());
+                    .put("time", p.path("time").asText())
+                    .put("stateLost", stateLost(p));
         }
         return list;
+    }
+
+    private static boolean stateLost(ObjectNode entry) {
+        JsonNode result = entry.has("result")
+                ? entry.get("result")
+                : entry.path("workflow").path("result");
+        for (JsonNode k : result.path("keyNotes")) {
+            if (k.path("kind").asText().equals(KeyNotes.Kind.STATE_LOST.id())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     synchronized void clear() {

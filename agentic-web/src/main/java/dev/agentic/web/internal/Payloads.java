@@ -101,7 +101,8 @@ final class Payloads {
 
     /**
      * One run's outcome. {@code fileUrl} is the address prefix of its files ({@code …/files/}), or null when the
-     * files are not downloadable yet (a run inside a workflow: the finished entry carries them).
+     * files are not downloadable yet (a run inside a workflow: the finished entry carries them). Carries every note
+     * and, as {@code keyNotes}, those the page shows without being asked ({@link KeyNotes}).
      */
     static ObjectNode result(ExecutionResult r, String fileUrl) {
         ObjectNode n = object().put("status", r.status())
@@ -131,6 +132,10 @@ final class Payloads {
         }
         ArrayNode notes = n.putArray("notes");
         r.output().notes().forEach(notes::add);
+        ArrayNode keyNotes = n.putArray("keyNotes");
+        for (KeyNotes.KeyNote k : KeyNotes.of(r)) {
+            keyNotes.addObject().put("kind", k.kind().id()).put("text", k.text());
+        }
         return n;
     }
 

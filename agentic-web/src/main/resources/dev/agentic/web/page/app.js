@@ -73,12 +73,34 @@ function showFindings(validation) {
   $("editor-status").textContent = validation.valid ? "valid" : validation.findings.length + " finding(s)";
 }
 
+const NOTE_LABELS = { "state-lost": "State lost: ", "stop-reason": "Why it stopped: " };
+
+// A run's notes: the key ones (state lost, why it was stopped) always visible, all of them in a collapsed list.
+function showNotes(r) {
+  const key = $("key-notes");
+  const list = $("notes");
+  key.replaceChildren();
+  list.replaceChildren();
+  const notes = (r && r.notes) || [];
+  for (const k of (r && r.keyNotes) || []) {
+    const li = el("li", null, "key-note " + k.kind);
+    li.appendChild(el("b", NOTE_LABELS[k.kind] || "Note: "));
+    li.appendChild(el("span", k.text));
+    key.appendChild(li);
+  }
+  for (const n of notes) list.appendChild(el("li", n));
+  $("notes-summary").textContent = "notes (" + notes.length + ")";
+  $("notes-box").open = false;
+  $("notes-box").hidden = notes.length === 0;
+}
+
 function showResult(entry) {
   const r = entry.result || (entry.workflow && entry.workflow.result);
   const status = $("result-status");
   status.replaceChildren();
   const head = entry.kind === "task" ? "Task #" + entry.n + ": " + entry.title : "Run #" + entry.n + " (edited code)";
   status.appendChild(el("span", head + " — "));
+  showNotes(r);
   if (!r) {
     status.appendChild(el("span", entry.status, "status-bad"));
     if (entry.workflow && entry.workflow.error) status.appendChild(el("span", " " + entry.workflow.error));
@@ -134,6 +156,7 @@ async function refreshHistory() {
   list.replaceChildren();
   for (const e of data.entries) {
     const li = el("li", "#" + e.n + " " + (e.kind === "task" ? "task: " : "run: ") + e.title + " — " + e.status + " ");
+    if (e.stateLost) li.appendChild(el("span", "state lost ", "state-lost-mark"));
     const open = el("button", "open");
     open.type = "button";
     open.dataset.entry = e.n;
@@ -185,6 +208,7 @@ function onMessage(message) {
     case "executing": logEvent("running in the sandbox"); break;
     case "executed":
       logEvent("run " + m.result.status + " in " + m.result.durationMs + " ms", m.result.succeeded ? "good" : "bad");
+      for (const k of m.result.keyNotes || []) logEvent("  " + (NOTE_LABELS[k.kind] || "") + k.text, "bad");
       break;
     case "repairing": logEvent("repairing: " + m.reason, "bad"); break;
     case "finished":
@@ -276,6 +300,7 @@ async function reset() {
   for (const id of ["stdout", "stderr", "value"]) $(id).textContent = "";
   $("files").replaceChildren();
   $("images").replaceChildren();
+  showNotes(null);
   showTotals({ inputTokens: 0, outputTokens: 0, estimatedCostUsd: "0" });
   setBusy(false);
 }
