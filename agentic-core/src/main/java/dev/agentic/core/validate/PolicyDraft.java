@@ -43,8 +43,9 @@ final class PolicyDraft {
         if (name == null || name.isBlank()) {
             throw new ConfigurationException(call + ": name must not be blank");
         }
-        to.add(name.trim());
-        from.remove(name);
+        String trimmed = name.trim();
+        to.add(trimmed);
+        from.remove(trimmed);
     }
 
     static int positive(int v, String field) {

@@ -26,6 +26,21 @@ class ValidationPolicyBuilderTest {
     }
 
     @Test
+    void aPaddedNameReplacesTheSameNameOnTheOtherList() {
+        ValidationPolicy p = ValidationPolicy.builder()
+                .denyImport("socket")
+                .allowImport(" socket ")
+                .allowCall("os.system")
+                .denyCall("os.system\n")
+                .build();
+
+        assertThat(p.allowedImports()).containsExactly("socket");
+        assertThat(p.deniedImports()).isEmpty();
+        assertThat(p.deniedCalls()).containsExactly("os.system");
+        assertThat(p.allowedCalls()).isEmpty();
+    }
+
+    @Test
     void namesAreTrimmedAndBlankOnesAreRejectedNamingTheSetter() {
         assertThat(ValidationPolicy.builder().denyImport("  ctypes ").build().deniedImports())
                 .containsExactly("ctypes");
