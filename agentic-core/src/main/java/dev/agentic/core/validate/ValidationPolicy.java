@@ -1,6 +1,5 @@
 package dev.agentic.core.validate;
 
-import dev.agentic.core.ConfigurationException;
 import dev.agentic.core.annotation.Stable;
 import java.util.Collection;
 import java.util.List;
@@ -100,17 +99,17 @@ public final class ValidationPolicy {
     private final int maxThreads;
     private final boolean checkLiteralHosts;
 
-    private ValidationPolicy(Builder b) {
-        this.importMode = b.importMode;
-        this.deniedImports = Set.copyOf(b.deniedImports);
-        this.allowedImports = Set.copyOf(b.allowedImports);
-        this.deniedCalls = Set.copyOf(b.deniedCalls);
-        this.allowedCalls = Set.copyOf(b.allowedCalls);
-        this.disabledRules = Set.copyOf(b.disabledRules);
-        this.maxSourceBytes = b.maxSourceBytes;
-        this.maxNestingDepth = b.maxNestingDepth;
-        this.maxThreads = b.maxThreads;
-        this.checkLiteralHosts = b.checkLiteralHosts;
+    private ValidationPolicy(PolicyDraft d) {
+        this.importMode = d.importMode;
+        this.deniedImports = Set.copyOf(d.deniedImports);
+        this.allowedImports = Set.copyOf(d.allowedImports);
+        this.deniedCalls = Set.copyOf(d.deniedCalls);
+        this.allowedCalls = Set.copyOf(d.allowedCalls);
+        this.disabledRules = Set.copyOf(d.disabledRules);
+        this.maxSourceBytes = d.maxSourceBytes;
+        this.maxNestingDepth = d.maxNestingDepth;
+        this.maxThreads = d.maxThreads;
+        this.checkLiteralHosts = d.checkLiteralHosts;
     }
 
     /**
@@ -131,22 +130,11 @@ public final class ValidationPolicy {
     }
 
     public static Builder builder() {
-        return new Builder();
+        return new Builder(new PolicyDraft());
     }
 
     public Builder toBuilder() {
-        Builder b = new Builder()
-                .importMode(importMode)
-                .denyImports(deniedImports)
-                .allowImports(allowedImports)
-                .denyCalls(deniedCalls)
-                .allowCalls(allowedCalls)
-                .maxSourceBytes(maxSourceBytes)
-                .maxNestingDepth(maxNestingDepth)
-                .maxThreads(maxThreads)
-                .checkLiteralHosts(checkLiteralHosts);
-        disabledRules.forEach(b::disableRule);
-        return b;
+        return new Builder(PolicyDraft.of(this));
     }
 
     public ImportMode importMode() {
@@ -214,37 +202,27 @@ public final class ValidationPolicy {
      * {@code os}.
      */
     public static boolean matchesNameOrParent(String name, Collection<String> names) {
-        String n = name;
-        while (true) {
-            if (names.contains(n)) {
-                return true;
-            }
-            int dot = n.lastIndexOf('.');
-            if (dot < 0) {
+        for (String n = name; !names.contains(n); n = n.substring(0, n.lastIndexOf('.'))) {
+            if (n.indexOf('.') < 0) {
                 return false;
             }
-            n = n.substring(0, dot);
         }
+        return true;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ValidationPolicy p
-                && importMode == p.importMode
-                && deniedImports.equals(p.deniedImports)
-                && allowedImports.equals(p.allowedImports)
-                && deniedCalls.equals(p.deniedCalls)
-                && allowedCalls.equals(p.allowedCalls)
-                && disabledRules.equals(p.disabledRules)
-                && maxSourceBytes == p.maxSourceBytes
-                && maxNestingDepth == p.maxNestingDepth
-                && maxThreads == p.maxThreads
-                && checkLiteralHosts == p.checkLiteralHosts;
+        return o instanceof ValidationPolicy p && settings().equals(p.settings());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(
+        return settings().hashCode();
+    }
+
+    /** Every setting, in a fixed order: what equality and the hash are made of. */
+    private List<Object> settings() {
+        return List.of(
                 importMode,
                 deniedImports,
                 allowedImports,
@@ -266,27 +244,19 @@ public final class ValidationPolicy {
 
     /** Builder for {@link ValidationPolicy}; not thread-safe. */
     public static final class Builder {
-        private ImportMode importMode = ImportMode.DENYLIST;
-        private final Set<String> deniedImports = new TreeSet<>();
-        private final Set<String> allowedImports = new TreeSet<>();
-        private final Set<String> deniedCalls = new TreeSet<>();
-        private final Set<String> allowedCalls = new TreeSet<>();
-        private final Set<RuleId> disabledRules = new TreeSet<>();
-        private int maxSourceBytes = 256 * 1024;
-        private int maxNestingDepth = 100;
-        private int maxThreads = 8;
-        private boolean checkLiteralHosts = true;
+        private final PolicyDraft d;
 
-        private Builder() {}
+        private Builder(PolicyDraft d) {
+            this.d = d;
+        }
 
         public Builder importMode(ImportMode mode) {
-            this.importMode = Objects.requireNonNull(mode, "importMode");
+            d.importMode = Objects.requireNonNull(mode, "importMode");
             return this;
         }
 
         public Builder denyImport(String name) {
-            deniedImports.add(checkName(name, "denyImport"));
-            allowedImports.remove(name);
+            PolicyDraft.move(name, d.deniedImports, d.allowedImports, "denyImport");
             return this;
         }
 
@@ -296,8 +266,7 @@ public final class ValidationPolicy {
         }
 
         public Builder allowImport(String name) {
-            allowedImports.add(checkName(name, "allowImport"));
-            deniedImports.remove(name);
+            PolicyDraft.move(name, d.allowedImports, d.deniedImports, "allowImport");
             return this;
         }
 
@@ -323,8 +292,7 @@ public final class ValidationPolicy {
         }
 
         public Builder denyCall(String name) {
-            deniedCalls.add(checkName(name, "denyCall"));
-            allowedCalls.remove(name);
+            PolicyDraft.move(name, d.deniedCalls, d.allowedCalls, "denyCall");
             return this;
         }
 
@@ -334,8 +302,7 @@ public final class ValidationPolicy {
         }
 
         public Builder allowCall(String name) {
-            allowedCalls.add(checkName(name, "allowCall"));
-            deniedCalls.remove(name);
+            PolicyDraft.move(name, d.allowedCalls, d.deniedCalls, "allowCall");
             return this;
         }
 
@@ -346,59 +313,39 @@ public final class ValidationPolicy {
 
         /** Reports no findings under {@code rule}, e.g. {@link RuleId#DUNDER_ACCESS}. */
         public Builder disableRule(RuleId rule) {
-            disabledRules.add(Objects.requireNonNull(rule, "disableRule"));
+            d.disabledRules.add(Objects.requireNonNull(rule, "disableRule"));
             return this;
         }
 
         /** Reports findings under {@code rule} again (every rule is enabled unless disabled). */
         public Builder enableRule(RuleId rule) {
-            disabledRules.remove(Objects.requireNonNull(rule, "enableRule"));
+            d.disabledRules.remove(Objects.requireNonNull(rule, "enableRule"));
             return this;
         }
 
         public Builder maxSourceBytes(int maxSourceBytes) {
-            this.maxSourceBytes = positive(maxSourceBytes, "maxSourceBytes");
+            d.maxSourceBytes = PolicyDraft.positive(maxSourceBytes, "maxSourceBytes");
             return this;
         }
 
         public Builder maxNestingDepth(int maxNestingDepth) {
-            this.maxNestingDepth = positive(maxNestingDepth, "maxNestingDepth");
+            d.maxNestingDepth = PolicyDraft.positive(maxNestingDepth, "maxNestingDepth");
             return this;
         }
 
         public Builder maxThreads(int maxThreads) {
-            if (maxThreads < 0) {
-                throw new ConfigurationException("maxThreads must not be negative, was " + maxThreads);
-            }
-            this.maxThreads = maxThreads;
+            d.maxThreads = PolicyDraft.notNegative(maxThreads, "maxThreads");
             return this;
         }
 
         public Builder checkLiteralHosts(boolean check) {
-            this.checkLiteralHosts = check;
+            d.checkLiteralHosts = check;
             return this;
         }
 
         public ValidationPolicy build() {
-            if (importMode == ImportMode.ALLOWLIST && allowedImports.isEmpty()) {
-                throw new ConfigurationException("An ALLOWLIST policy needs at least one allowed import; "
-                        + "start from ValidationPolicy.strict() or call allowImport(...).");
-            }
-            return new ValidationPolicy(this);
-        }
-
-        private static String checkName(String name, String field) {
-            if (name == null || name.isBlank()) {
-                throw new ConfigurationException(field + ": name must not be blank");
-            }
-            return name.trim();
-        }
-
-        private static int positive(int v, String field) {
-            if (v < 1) {
-                throw new ConfigurationException(field + " must be positive, was " + v);
-            }
-            return v;
+            d.checkComplete();
+            return new ValidationPolicy(d);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.agentic.core.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The two starting policies: standard is a lint, strict a gate that packages are added to by name. */
@@ -42,5 +43,20 @@ class ValidationPolicyTest {
         assertThat(gate.deniedImports()).isEqualTo(ValidationPolicy.strict().deniedImports());
         assertThat(gate).isNotEqualTo(ValidationPolicy.strict());
         assertThat(gate.toBuilder().build()).isEqualTo(gate);
+    }
+
+    @Test
+    void aNameMatchesItselfAndItsDottedParentsButNotASiblingWithTheSamePrefix() {
+        Set<String> names = Set.of("os", "urllib.request");
+
+        assertThat(ValidationPolicy.matchesNameOrParent("os", names)).isTrue();
+        assertThat(ValidationPolicy.matchesNameOrParent("os.path.join", names)).isTrue();
+        assertThat(ValidationPolicy.matchesNameOrParent("urllib.request.urlopen", names))
+                .isTrue();
+        assertThat(ValidationPolicy.matchesNameOrParent("osx", names)).isFalse();
+        assertThat(ValidationPolicy.matchesNameOrParent("urllib", names)).isFalse();
+        assertThat(ValidationPolicy.matchesNameOrParent("urllib.parse", names)).isFalse();
+        assertThat(ValidationPolicy.matchesNameOrParent("", names)).isFalse();
+        assertThat(ValidationPolicy.matchesNameOrParent("os", Set.of())).isFalse();
     }
 }

@@ -12,6 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BwrapCommandTest {
+    private static final Path RUN_DIR = Path.of("/scratch/run-1");
+
     private final SandboxLayout layout = SandboxLayout.builder(
                     HostTools.discover(true),
                     new HostTools.PythonInstall(Path.of("/usr/bin/python3.11"), Path.of("/usr"), "3.11"))
@@ -31,15 +33,7 @@ class BwrapCommandTest {
                 .build();
         return BwrapCommand.build(
                 layout,
-                new BwrapCommand.Run(
-                        language,
-                        Path.of("/scratch/run-1"),
-                        List.of("data/in.csv"),
-                        limits,
-                        null,
-                        null,
-                        List.of(),
-                        true),
+                run(language).inputs("data/in.csv").limits(limits).gated().build(),
                 null,
                 null);
     }
@@ -77,24 +71,8 @@ class BwrapCommandTest {
                 .javaHome(Path.of("/opt/jdk"))
                 .javaReadOnly(List.of(Path.of("/opt/jdk"), Path.of("/etc/java-17-openjdk")))
                 .build();
-        BwrapCommand.Run py = new BwrapCommand.Run(
-                Language.PYTHON,
-                Path.of("/scratch/run-1"),
-                List.of(),
-                ExecutionLimits.defaults(),
-                null,
-                null,
-                List.of(),
-                false);
-        BwrapCommand.Run java = new BwrapCommand.Run(
-                Language.JAVA,
-                Path.of("/scratch/run-1"),
-                List.of(),
-                ExecutionLimits.defaults(),
-                null,
-                null,
-                List.of(),
-                false);
+        BwrapCommand.Run py = run(Language.PYTHON).build();
+        BwrapCommand.Run java = run(Language.JAVA).build();
 
         assertThat(String.join(" ", BwrapCommand.build(withJdk, py, null, null)))
                 .contains("--ro-bind /opt/py /opt/py")
@@ -111,33 +89,9 @@ class BwrapCommandTest {
         SandboxLayout withNode = layout.toBuilder()
                 .node(new NodeRuntime(Path.of("/opt/node24/bin/node"), Path.of("/opt/node24"), 24, 22))
                 .build();
-        BwrapCommand.Run py = new BwrapCommand.Run(
-                Language.PYTHON,
-                Path.of("/scratch/run-1"),
-                List.of(),
-                ExecutionLimits.defaults(),
-                null,
-                null,
-                List.of(),
-                false);
-        BwrapCommand.Run js = new BwrapCommand.Run(
-                Language.JAVASCRIPT,
-                Path.of("/scratch/run-1"),
-                List.of(),
-                ExecutionLimits.defaults(),
-                null,
-                null,
-                List.of(),
-                false);
-        BwrapCommand.Run jsNet = new BwrapCommand.Run(
-                Language.JAVASCRIPT,
-                Path.of("/scratch/run-1"),
-                List.of(),
-                ExecutionLimits.defaults(),
-                Path.of("/scratch/run-1/egress/proxy.sock"),
-                Path.of("/scratch/forwarder.py"),
-                List.of("HTTPS_PROXY", "http://127.0.0.1:3128"),
-                false);
+        BwrapCommand.Run py = run(Language.PYTHON).build();
+        BwrapCommand.Run js = run(Language.JAVASCRIPT).build();
+        BwrapCommand.Run jsNet = run(Language.JAVASCRIPT).egress().build();
 
         String python = String.join(" ", BwrapCommand.build(withNode, py, null, null));
         String node = String.join(" ", BwrapCommand.build(withNode, js, null, null));
@@ -161,16 +115,11 @@ class BwrapCommandTest {
                 .build();
         ExecutionLimits limits =
                 ExecutionLimits.builder().memoryBytes(256L << 20).build();
-        BwrapCommand.Run driver = new BwrapCommand.Run(
-                Language.JAVASCRIPT,
-                Path.of("/scratch/run-1"),
-                List.of("session_interpreter.js"),
-                limits,
-                null,
-                null,
-                List.of(),
-                false,
-                true);
+        BwrapCommand.Run driver = run(Language.JAVASCRIPT)
+                .inputs("session_interpreter.js")
+                .limits(limits)
+                .pythonDriver()
+                .build();
 
         String a = String.join(" ", BwrapCommand.build(withNode, driver, null, null));
 
@@ -186,15 +135,7 @@ class BwrapCommandTest {
 
     @Test
     void withRunCgroupTheLauncherJoinsItBeforeExecingBwrap() {
-        BwrapCommand.Run py = new BwrapCommand.Run(
-                Language.PYTHON,
-                Path.of("/scratch/run-1"),
-                List.of(),
-                ExecutionLimits.defaults(),
-                null,
-                null,
-                List.of(),
-                false);
+        BwrapCommand.Run py = run(Language.PYTHON).build();
 
         BwrapCommand.PerRun perRun = new BwrapCommand.PerRun(
                 List.of(Path.of("/cg/memory/run-1/cgroup.procs"), Path.of("/cg/pids/run-1/cgroup.procs")),
@@ -287,15 +228,7 @@ class BwrapCommandTest {
 
     @Test
     void egressMountsTheSocketsDirectoryAndStartsTheForwarderBeforeTheGate() {
-        BwrapCommand.Run run = new BwrapCommand.Run(
-                Language.PYTHON,
-                Path.of("/scratch/run-1"),
-                List.of(),
-                ExecutionLimits.defaults(),
-                Path.of("/scratch/run-1/egress/proxy.sock"),
-                Path.of("/scratch/run-1/forwarder.py"),
-                List.of("HTTPS_PROXY", "http://127.0.0.1:3128"),
-                true);
+        BwrapCommand.Run run = run(Language.PYTHON).egress().gated().build();
 
         List<String> a = BwrapCommand.build(layout, run, "/run/egress.sock", "/run/forwarder.py");
 
@@ -316,5 +249,63 @@ class BwrapCommandTest {
                         "-I",
                         "-u",
                         "/sandbox/main.py");
+    }
+
+    /** A run of {@code language} in {@link #RUN_DIR}: default limits, no inputs, no egress, not gated. */
+    private static RunSpec run(Language language) {
+        return new RunSpec(language);
+    }
+
+    /** The parts of a {@link BwrapCommand.Run} the tests vary; everything else keeps the default of {@link #run}. */
+    private static final class RunSpec {
+        private final Language language;
+        private List<String> inputs = List.of();
+        private ExecutionLimits limits = ExecutionLimits.defaults();
+        private boolean egress;
+        private boolean gated;
+        private boolean pythonDriver;
+
+        private RunSpec(Language language) {
+            this.language = language;
+        }
+
+        RunSpec inputs(String... names) {
+            inputs = List.of(names);
+            return this;
+        }
+
+        RunSpec limits(ExecutionLimits value) {
+            limits = value;
+            return this;
+        }
+
+        /** Egress through {@code egress/proxy.sock} in the run directory, with the forwarder beside it. */
+        RunSpec egress() {
+            egress = true;
+            return this;
+        }
+
+        RunSpec gated() {
+            gated = true;
+            return this;
+        }
+
+        RunSpec pythonDriver() {
+            pythonDriver = true;
+            return this;
+        }
+
+        BwrapCommand.Run build() {
+            return new BwrapCommand.Run(
+                    language,
+                    RUN_DIR,
+                    inputs,
+                    limits,
+                    egress ? RUN_DIR.resolve("egress/proxy.sock") : null,
+                    egress ? RUN_DIR.resolve("forwarder.py") : null,
+                    egress ? List.of("HTTPS_PROXY", "http://127.0.0.1:3128") : List.of(),
+                    gated,
+                    pythonDriver);
+        }
     }
 }

@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.agentic.core.annotation.Experimental;
+import dev.agentic.testkit.fake.LoopbackHttpServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -24,8 +21,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * AWS Secrets Manager's {@code GetSecretValue} on 127.0.0.1, speaking AWS JSON 1.1 ({@code POST /},
@@ -49,7 +44,7 @@ import java.util.concurrent.Executors;
  *   <li>Errors come as AWS does: status 400 with {@code {"__type":"ResourceNotFoundException","message":…}}.</li>
  * </ul>
  *
- * <p>Thread-safe. {@link #close()} stops the server.
+ * <p>Thread-safe. The caller owns the server: {@link #close()} stops it at once, with its (daemon) threads.
  */
 @Experimental
 public final class FakeSecretsManagerServer implements AutoCloseable {
@@ -69,31 +64,27 @@ public final class FakeSecretsManagerServer implements AutoCloseable {
 
     private record Failure(String code, int status) {}
 
-    private final HttpServer server;
-    private final ExecutorService threads = Executors.newFixedThreadPool(8);
+    private final LoopbackHttpServer server;
     private final Map<String, List<Version>> secrets = new LinkedHashMap<>();
     private final Deque<Failure> failures = new ArrayDeque<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
-    private FakeSecretsManagerServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        server.setExecutor(threads);
-        server.createContext("/", this::handle);
-        server.start();
+    private FakeSecretsManagerServer() {
+        server = LoopbackHttpServer.start("fake-secretsmanager", this::handle, "the fake Secrets Manager server");
     }
 
-    /** Starts a server on a free port of 127.0.0.1. */
+    /**
+     * Starts a server on a free port of 127.0.0.1.
+     *
+     * @throws UncheckedIOException when no port can be bound
+     */
     public static FakeSecretsManagerServer start() {
-        try {
-            return new FakeSecretsManagerServer();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start FakeSecretsManagerServer on 127.0.0.1: " + e, e);
-        }
+        return new FakeSecretsManagerServer();
     }
 
     /** {@code http://127.0.0.1:PORT}. */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + server.port());
     }
 
     /** The ARN of secret {@code name}, as {@code GetSecretValue} returns it and accepts it. */
@@ -138,10 +129,7 @@ public final class FakeSecretsManagerServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
-            }
+            byte[] body = LoopbackHttpServer.body(exchange);
             if (!"POST".equals(exchange.getRequestMethod())
                     || !TARGET.equals(exchange.getRequestHeaders().getFirst("X-Amz-Target"))) {
                 error(exchange, 400, "UnknownOperationException", "Only " + TARGET + " is implemented.");
@@ -223,10 +211,10 @@ public final class FakeSecretsManagerServer implements AutoCloseable {
         }
     }
 
+    /** Stops the server at once; requests after it are refused. */
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdownNow();
+        server.close();
     }
 
     @Override

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -82,5 +84,28 @@ class FakeSecretsManagerServerTest {
                 .isInstanceOf(DecryptionFailureException.class);
         assertThat(client.getSecretValue(r -> r.secretId("k")).secretString()).isEqualTo("v");
         assertThat(server.requests()).hasSize(3);
+    }
+
+    @Test
+    void itAnswersOnDaemonThreadsSoAServerLeftOpenDoesNotHoldTheJvm() {
+        server.putSecretString("k", "v");
+
+        assertThat(client.getSecretValue(r -> r.secretId("k")).secretString()).isEqualTo("v");
+
+        List<Thread> threads = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("fake-secretsmanager"))
+                .toList();
+        assertThat(threads).isNotEmpty().allMatch(Thread::isDaemon);
+    }
+
+    @Test
+    void afterCloseTheEndpointRefusesRequests() {
+        server.putSecretString("k", "v");
+        assertThat(client.getSecretValue(r -> r.secretId("k")).secretString()).isEqualTo("v");
+
+        server.close();
+
+        assertThatThrownBy(() -> client.getSecretValue(r -> r.secretId("k"))).isInstanceOf(SdkClientException.class);
+        assertThat(server.requests()).hasSize(1);
     }
 }
