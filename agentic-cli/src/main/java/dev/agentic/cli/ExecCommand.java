@@ -40,8 +40,8 @@ import picocli.CommandLine.Parameters;
         name = "exec",
         mixinStandardHelpOptions = true,
         resourceBundle = "dev.agentic.cli.ExecCommand",
-        description = "Run a Python or Java file in a sandbox, the local one by default (validated first unless "
-                + "--no-validate).")
+        description = "Run a Python, Java, JavaScript or TypeScript file in a sandbox, the local one by default "
+                + "(validated first unless --no-validate).")
 @Internal
 public final class ExecCommand implements Callable<Integer> {
 
@@ -53,8 +53,8 @@ public final class ExecCommand implements Callable<Integer> {
 
     @Option(
             names = "--language",
-            paramLabel = "python|java",
-            description = "Language (default: from the file extension).")
+            paramLabel = "python|java|javascript|typescript",
+            description = "Language (default: from the file extension, so main.ts is typescript).")
     String language;
 
     @Option(
@@ -97,16 +97,10 @@ public final class ExecCommand implements Callable<Integer> {
     Path outputDir;
 
     @Mixin
-    SandboxOptions sandboxOptions;
+    CodeOptions shared;
 
     @Mixin
     EnvOptions envOptions;
-
-    @Mixin
-    SecretOptions secretOptions;
-
-    @Mixin
-    PolicyOptions policyOptions;
 
     @Option(
             names = "--sandbox",
@@ -137,7 +131,7 @@ public final class ExecCommand implements Callable<Integer> {
         ValidationPolicy policy;
         try {
             request = request();
-            policy = policyOptions.policy(sandboxOptions.pythonEnv);
+            policy = shared.policy();
         } catch (AgenticException e) {
             return fail(out, err, e, "", AgenticCli.USAGE);
         }
@@ -147,7 +141,7 @@ public final class ExecCommand implements Callable<Integer> {
         ProviderContext context;
         try {
             context = CliValues.withSetup(
-                    sandboxOptions.withPythonEnvironment(
+                    shared.context(
                             ProviderContext.builder().loopbackHosts(loopback).build()),
                     setup);
             ProviderLookup.sandboxes().named("--sandbox").find(sandboxSpec);
@@ -215,7 +209,13 @@ public final class ExecCommand implements Callable<Integer> {
                 ? Language.parse(language)
                 : Language.fromFileName(file.toString())
                         .orElseThrow(() -> new ConfigurationException("Cannot tell the language of " + file
-                                + " from its extension; pass --language python or --language java."));
+                                + " from its extension; pass --language python, java, javascript or typescript."));
+        if (!noValidate) {
+            CliValues.requireValidator(
+                    lang,
+                    "--no-validate runs " + CliValues.displayable(file.toString())
+                            + " unvalidated, inside the sandbox, which still isolates it.");
+        }
         String source = CliFiles.readText("File", file);
         ExecutionLimits limits = ExecutionLimits.builder()
                 .wallTime(CliValues.duration("--timeout", timeout))
@@ -226,9 +226,9 @@ public final class ExecCommand implements Callable<Integer> {
         ExecutionRequest.Builder b = ExecutionRequest.builder()
                 .code(new Code(lang, source))
                 .limits(limits)
-                .network(sandboxOptions.network());
+                .network(shared.sandbox.network());
         envOptions.variables().forEach(b::environment);
-        for (CliValues.Secret secret : secretOptions.parsed()) {
+        for (CliValues.Secret secret : shared.secrets.parsed()) {
             b.secret(secret.name(), secret.source().resolve());
         }
         for (Path in : inputs) {
