@@ -15,6 +15,7 @@ import dev.agentic.core.sandbox.HostPort;
 import dev.agentic.core.sandbox.NetworkDecision;
 import dev.agentic.core.sandbox.OutputFile;
 import dev.agentic.core.sandbox.SandboxException;
+import dev.agentic.core.sandbox.UnsupportedCapabilityException;
 import dev.agentic.core.spi.ProviderContext;
 import dev.agentic.core.spi.ProviderLookup;
 import dev.agentic.core.validate.Finding;
@@ -156,6 +157,8 @@ public final class ExecCommand implements Callable<Integer> {
             outcome = (noValidate ? executor.skipValidation() : executor.validationPolicy(policy))
                     .build()
                     .execute(request);
+        } catch (UnsupportedCapabilityException e) {
+            return fail(out, err, e, "", SandboxOptions.nodeHint(e), AgenticCli.USAGE);
         } catch (SandboxException e) {
             return fail(out, err, e, "the sandbox is unavailable: ", AgenticCli.USAGE);
         } catch (ConfigurationException e) {

@@ -8,6 +8,7 @@ import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.sandbox.NetworkPolicy;
 import dev.agentic.core.sandbox.OutputFile;
 import dev.agentic.core.sandbox.Sandbox;
+import dev.agentic.core.sandbox.SandboxException;
 import dev.agentic.core.sandbox.SandboxSession;
 import dev.agentic.core.sandbox.SessionOptions;
 import dev.agentic.core.sandbox.SessionRequest;
@@ -110,6 +111,9 @@ public final class ReplCommand implements Callable<Integer> {
             }
             loop(session, validator, out, err, interactive);
             return AgenticCli.OK;
+        } catch (SandboxException e) {
+            err.println("agentic repl: " + e.getMessage() + SandboxOptions.nodeHint(e));
+            return AgenticCli.USAGE;
         } catch (AgenticException e) {
             err.println("agentic repl: " + e.getMessage());
             return AgenticCli.USAGE;

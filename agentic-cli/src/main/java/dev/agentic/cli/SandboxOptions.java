@@ -1,8 +1,11 @@
 package dev.agentic.cli;
 
 import dev.agentic.core.ConfigurationException;
+import dev.agentic.core.Language;
 import dev.agentic.core.sandbox.HostPort;
 import dev.agentic.core.sandbox.NetworkPolicy;
+import dev.agentic.core.sandbox.SandboxException;
+import dev.agentic.core.sandbox.UnsupportedCapabilityException;
 import dev.agentic.core.spi.ProviderContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +60,23 @@ final class SandboxOptions {
             b.nodeExecutable(checkedNode(node));
         }
         return b.build();
+    }
+
+    /**
+     * What to add to the message of {@code e} when {@code --node} can help: the sandbox refused JavaScript or
+     * TypeScript (no Node.js found, or one too old to strip types). Empty otherwise.
+     */
+    static String nodeHint(SandboxException e) {
+        Language language = e instanceof UnsupportedCapabilityException u
+                ? u.unsupportedLanguage().orElse(null)
+                : null;
+        if (language == Language.TYPESCRIPT) {
+            return " For the local sandbox, --node PATH picks a Node.js that runs TypeScript (22.6 or later).";
+        }
+        if (language == Language.JAVASCRIPT) {
+            return " For the local sandbox, --node PATH picks the Node.js that runs JavaScript.";
+        }
+        return "";
     }
 
     /** The same checks as the local sandbox's (which would throw later, once it starts), said for the CLI. */
