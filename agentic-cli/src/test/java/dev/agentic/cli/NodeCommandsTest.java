@@ -42,15 +42,21 @@ class NodeCommandsTest {
     }
 
     @Test
-    void execRunsMainJsWithTheNodeThatNodeNames() throws IOException {
+    void execRunsMainJsWithTheNodeThatNodeNamesNotTheOneOnPath() throws IOException {
         Path node = TestNode.path();
-        String program = file("main.js", "console.log('node', process.version, 6 * 7);\n");
+        // A second name for the same executable, outside PATH (and outside /tmp, which the sandbox replaces with
+        // its own): the program's process.execPath shows which node ran it.
+        Path elsewhere = TestNode.linkedUnder(Path.of("target"), node);
+        String program = file("main.js", "console.log(process.execPath, process.version, 6 * 7);\n");
+        try {
+            int code = run("exec", "--no-validate", "--node", elsewhere.toString(), program);
 
-        int code = run("exec", "--no-validate", "--node", node.toString(), program);
-
-        assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).isEqualTo("node " + TestNode.version(node) + " 42\n");
-        assertThat(err.toString()).contains("SUCCEEDED");
+            assertThat(code).as(err.toString()).isZero();
+            assertThat(out.toString()).isEqualTo(elsewhere + " " + TestNode.version(node) + " 42\n");
+            assertThat(err.toString()).contains("SUCCEEDED");
+        } finally {
+            TestNode.deleteLink(elsewhere);
+        }
     }
 
     @Test

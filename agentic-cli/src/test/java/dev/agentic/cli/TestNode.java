@@ -78,6 +78,33 @@ final class TestNode {
     }
 
     /**
+     * A hard link to {@code node}'s executable at {@code DIR/bin/node} in a fresh directory under {@code parent}
+     * (absolute; enterable by the sandbox uid); skips the test when the file system does not allow the link.
+     */
+    static Path linkedUnder(Path parent, Path node) throws IOException {
+        Files.createDirectories(parent);
+        Path dir = Files.createTempDirectory(parent.toAbsolutePath(), "agentic-cli-node-");
+        Path bin = Files.createDirectory(dir.resolve("bin"));
+        for (Path d : new Path[] {dir, bin}) {
+            Files.setPosixFilePermissions(d, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        try {
+            return Files.createLink(bin.resolve("node"), node.toRealPath());
+        } catch (IOException | UnsupportedOperationException e) {
+            deleteLink(bin.resolve("node"));
+            Assumptions.abort("cannot hard-link " + node + " under " + parent + ": " + e);
+            throw e;
+        }
+    }
+
+    /** Deletes what {@link #linkedUnder} made (the link, its bin directory and their directory). */
+    static void deleteLink(Path link) throws IOException {
+        Files.deleteIfExists(link);
+        Files.deleteIfExists(link.getParent());
+        Files.deleteIfExists(link.getParent().getParent());
+    }
+
+    /**
      * A stand-in {@code node} that only prints {@code version} (such as {@code v20.1.0}), in a fresh temporary
      * directory the sandbox uid can enter; for what the CLI says when a Node.js is too old.
      */
