@@ -131,6 +131,11 @@ public final class ServeCommand implements Callable<Integer> {
                 throw new ConfigurationException("--host '" + CliValues.displayable(host) + "' is not an address; "
                         + "write e.g. 127.0.0.1, localhost or ::1.");
             }
+            Language lang = Language.parse(language);
+            CliValues.requireValidator(
+                    lang,
+                    "the web app validates every program it runs, so it cannot serve " + lang.id() + ": use --language "
+                            + String.join(" or ", CliValues.validatedLanguages()) + ".");
             RoutingSecretProvider.Builder routes = RoutingSecretProvider.builder();
             for (CliValues.Secret secret : shared.secrets.parsed()) {
                 routes.route(secret.key(), secret.source());
@@ -146,7 +151,7 @@ public final class ServeCommand implements Callable<Integer> {
             web.model(chatModel)
                     .secrets(routes.build())
                     .integration(integration)
-                    .language(Language.parse(language))
+                    .language(lang)
                     .maxAttempts(maxAttempts)
                     .maxRunsTotal(maxRuns)
                     .idleTimeout(CliValues.duration("--idle-timeout", idleTimeout))

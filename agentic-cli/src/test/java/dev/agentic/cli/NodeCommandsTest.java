@@ -194,6 +194,25 @@ class NodeCommandsTest {
     }
 
     @Test
+    void serveOfTypeScriptIsRefusedInOneLineBeforeItServes() {
+        int code = run(
+                "serve",
+                "--port",
+                "0",
+                "--language",
+                "typescript",
+                "--store",
+                dir.resolve("web").toString());
+
+        assertThat(code).isEqualTo(AgenticCli.USAGE);
+        assertThat(errLines())
+                .containsExactly("agentic serve: there is no validator for TypeScript programs (there are for python, "
+                        + "java); the web app validates every program it runs, so it cannot serve typescript: use "
+                        + "--language python or java.");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
     void execLanguageHelpListsEveryLanguage() {
         OptionSpec language = AgenticCli.commandLine()
                 .getSubcommands()
