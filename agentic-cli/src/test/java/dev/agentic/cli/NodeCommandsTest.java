@@ -213,6 +213,19 @@ class NodeCommandsTest {
     }
 
     @Test
+    void validateOfJavaScriptSaysInOneLineThatNoValidatorExistsAndHowToRunIt() throws IOException {
+        String program = file("main.js", "console.log(1);\n");
+
+        int code = run("validate", program);
+
+        assertThat(code).isEqualTo(AgenticCli.USAGE);
+        assertThat(errLines())
+                .containsExactly("agentic validate: there is no validator for JavaScript (Node.js) programs (there "
+                        + "are for python, java); agentic exec " + program + " --no-validate runs it unvalidated, "
+                        + "inside the sandbox.");
+    }
+
+    @Test
     void execLanguageHelpListsEveryLanguage() {
         OptionSpec language = AgenticCli.commandLine()
                 .getSubcommands()
