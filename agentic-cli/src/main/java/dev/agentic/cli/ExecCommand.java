@@ -55,7 +55,7 @@ public final class ExecCommand implements Callable<Integer> {
     @Option(
             names = "--language",
             paramLabel = "python|java|javascript|typescript",
-            description = "Language (default: from the file extension, so main.ts is typescript).")
+            description = "Language (default: from the file extension).")
     String language;
 
     @Option(
