@@ -1,6 +1,7 @@
 package dev.agentic.cli;
 
 import dev.agentic.core.ConfigurationException;
+import dev.agentic.core.Language;
 import dev.agentic.core.model.ChatModel;
 import dev.agentic.core.sandbox.HostPort;
 import dev.agentic.core.secret.SecretRef;
@@ -9,6 +10,7 @@ import dev.agentic.core.spi.ProviderLookup;
 import dev.agentic.core.spi.SecretSource;
 import dev.agentic.core.store.ArtifactStore;
 import dev.agentic.core.store.FileSystemArtifactStore;
+import dev.agentic.core.validate.CodeValidator;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -28,6 +30,25 @@ final class CliValues {
     private static final Pattern SIZE = Pattern.compile("(\\d+)([kmg]i?b?|b)?");
 
     private CliValues() {}
+
+    /**
+     * Refuses, in one line, a language no validator on the classpath checks, before anything runs.
+     *
+     * @param remedy what the user can do instead, a sentence
+     * @throws ConfigurationException when there is no validator for {@code language}
+     */
+    static void requireValidator(Language language, String remedy) {
+        if (!CodeValidator.supportedLanguages().contains(language)) {
+            throw new ConfigurationException("there is no validator for " + language.displayName()
+                    + " programs (there are for "
+                    + String.join(", ", validatedLanguages()) + "); " + remedy);
+        }
+    }
+
+    /** The ids of the languages a validator checks, e.g. {@code [python, java]}. */
+    static List<String> validatedLanguages() {
+        return CodeValidator.supportedLanguages().stream().map(Language::id).toList();
+    }
 
     /** {@code 500ms}, {@code 10s} (the default unit), {@code 2m}, {@code 1h}. */
     static Duration duration(String option, String text) {

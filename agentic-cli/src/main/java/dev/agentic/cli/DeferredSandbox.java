@@ -60,6 +60,12 @@ final class DeferredSandbox implements Sandbox {
         return sandbox().openSession(options);
     }
 
+    /** The sandbox's own description once created (error messages name it), else a placeholder. */
+    @Override
+    public synchronized String toString() {
+        return sandbox != null ? sandbox.toString() : "sandbox (not started)";
+    }
+
     @Override
     public synchronized void close() {
         closed = true;

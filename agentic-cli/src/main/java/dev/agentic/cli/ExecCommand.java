@@ -15,6 +15,7 @@ import dev.agentic.core.sandbox.HostPort;
 import dev.agentic.core.sandbox.NetworkDecision;
 import dev.agentic.core.sandbox.OutputFile;
 import dev.agentic.core.sandbox.SandboxException;
+import dev.agentic.core.sandbox.UnsupportedCapabilityException;
 import dev.agentic.core.spi.ProviderContext;
 import dev.agentic.core.spi.ProviderLookup;
 import dev.agentic.core.validate.Finding;
@@ -40,8 +41,8 @@ import picocli.CommandLine.Parameters;
         name = "exec",
         mixinStandardHelpOptions = true,
         resourceBundle = "dev.agentic.cli.ExecCommand",
-        description = "Run a Python or Java file in a sandbox, the local one by default (validated first unless "
-                + "--no-validate).")
+        description = "Run a Python, Java, JavaScript or TypeScript file in a sandbox, the local one by default "
+                + "(validated first unless --no-validate).")
 @Internal
 public final class ExecCommand implements Callable<Integer> {
 
@@ -53,7 +54,7 @@ public final class ExecCommand implements Callable<Integer> {
 
     @Option(
             names = "--language",
-            paramLabel = "python|java",
+            paramLabel = "python|java|javascript|typescript",
             description = "Language (default: from the file extension).")
     String language;
 
@@ -97,16 +98,10 @@ public final class ExecCommand implements Callable<Integer> {
     Path outputDir;
 
     @Mixin
-    SandboxOptions sandboxOptions;
+    CodeOptions shared;
 
     @Mixin
     EnvOptions envOptions;
-
-    @Mixin
-    SecretOptions secretOptions;
-
-    @Mixin
-    PolicyOptions policyOptions;
 
     @Option(
             names = "--sandbox",
@@ -137,7 +132,7 @@ public final class ExecCommand implements Callable<Integer> {
         ValidationPolicy policy;
         try {
             request = request();
-            policy = policyOptions.policy(sandboxOptions.pythonEnv);
+            policy = shared.policy();
         } catch (AgenticException e) {
             return fail(out, err, e, "", AgenticCli.USAGE);
         }
@@ -147,7 +142,7 @@ public final class ExecCommand implements Callable<Integer> {
         ProviderContext context;
         try {
             context = CliValues.withSetup(
-                    sandboxOptions.withPythonEnvironment(
+                    shared.context(
                             ProviderContext.builder().loopbackHosts(loopback).build()),
                     setup);
             ProviderLookup.sandboxes().named("--sandbox").find(sandboxSpec);
@@ -162,6 +157,8 @@ public final class ExecCommand implements Callable<Integer> {
             outcome = (noValidate ? executor.skipValidation() : executor.validationPolicy(policy))
                     .build()
                     .execute(request);
+        } catch (UnsupportedCapabilityException e) {
+            return fail(out, err, e, "", SandboxOptions.nodeHint(e), AgenticCli.USAGE);
         } catch (SandboxException e) {
             return fail(out, err, e, "the sandbox is unavailable: ", AgenticCli.USAGE);
         } catch (ConfigurationException e) {
@@ -215,7 +212,13 @@ public final class ExecCommand implements Callable<Integer> {
                 ? Language.parse(language)
                 : Language.fromFileName(file.toString())
                         .orElseThrow(() -> new ConfigurationException("Cannot tell the language of " + file
-                                + " from its extension; pass --language python or --language java."));
+                                + " from its extension; pass --language python, java, javascript or typescript."));
+        if (!noValidate) {
+            CliValues.requireValidator(
+                    lang,
+                    "--no-validate runs " + CliValues.displayable(file.toString())
+                            + " unvalidated, inside the sandbox, which still isolates it.");
+        }
         String source = CliFiles.readText("File", file);
         ExecutionLimits limits = ExecutionLimits.builder()
                 .wallTime(CliValues.duration("--timeout", timeout))
@@ -226,9 +229,9 @@ public final class ExecCommand implements Callable<Integer> {
         ExecutionRequest.Builder b = ExecutionRequest.builder()
                 .code(new Code(lang, source))
                 .limits(limits)
-                .network(sandboxOptions.network());
+                .network(shared.sandbox.network());
         envOptions.variables().forEach(b::environment);
-        for (CliValues.Secret secret : secretOptions.parsed()) {
+        for (CliValues.Secret secret : shared.secrets.parsed()) {
             b.secret(secret.name(), secret.source().resolve());
         }
         for (Path in : inputs) {

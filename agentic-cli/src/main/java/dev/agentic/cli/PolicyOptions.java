@@ -10,8 +10,8 @@ import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --policy} and {@code --allow-module}, shared by {@code validate}, {@code exec}, {@code run},
- * {@code repl} and {@code serve} as a picocli mixin. With the strict policy and a Python environment, the
+ * {@code --policy} and {@code --allow-module}, a picocli mixin of {@code validate} and, through
+ * {@link CodeOptions}, of {@code exec}, {@code run}, {@code repl} and {@code serve}. With the strict policy and a Python environment, the
  * environment's packages ({@link PythonEnvironments#importNames}) are allowed too: the gate then lets programs
  * import what the sandbox offers them. Not thread-safe.
  */

@@ -8,6 +8,7 @@ import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.sandbox.NetworkPolicy;
 import dev.agentic.core.sandbox.OutputFile;
 import dev.agentic.core.sandbox.Sandbox;
+import dev.agentic.core.sandbox.SandboxException;
 import dev.agentic.core.sandbox.SandboxSession;
 import dev.agentic.core.sandbox.SessionOptions;
 import dev.agentic.core.sandbox.SessionRequest;
@@ -64,16 +65,10 @@ public final class ReplCommand implements Callable<Integer> {
     String memory;
 
     @Mixin
-    SandboxOptions sandboxOptions;
+    CodeOptions shared;
 
     @Mixin
     EnvOptions envOptions;
-
-    @Mixin
-    SecretOptions secretOptions;
-
-    @Mixin
-    PolicyOptions policyOptions;
 
     /** The network of the session, which the validator checks snippets against. */
     private NetworkPolicy network = NetworkPolicy.none();
@@ -89,17 +84,17 @@ public final class ReplCommand implements Callable<Integer> {
             Language lang = Language.parse(language);
             SessionOptions.Builder o = SessionOptions.builder()
                     .language(lang)
-                    .network(sandboxOptions.network())
+                    .network(shared.sandbox.network())
                     .limits(l -> l.wallTime(CliValues.duration("--timeout", timeout))
                             .memoryBytes(CliValues.size("--memory", memory)));
             envOptions.variables().forEach(o::environment);
-            for (CliValues.Secret secret : secretOptions.parsed()) {
+            for (CliValues.Secret secret : shared.secrets.parsed()) {
                 o.secret(secret.name(), secret.source().resolve());
             }
             options = o.build();
             network = options.network();
-            context = sandboxOptions.withPythonEnvironment(ProviderContext.builder()
-                    .loopbackHosts(sandboxOptions.loopbackHosts())
+            context = shared.context(ProviderContext.builder()
+                    .loopbackHosts(shared.sandbox.loopbackHosts())
                     .build());
             validator = validator(lang);
         } catch (AgenticException e) {
@@ -116,6 +111,9 @@ public final class ReplCommand implements Callable<Integer> {
             }
             loop(session, validator, out, err, interactive);
             return AgenticCli.OK;
+        } catch (SandboxException e) {
+            err.println("agentic repl: " + e.getMessage() + SandboxOptions.nodeHint(e));
+            return AgenticCli.USAGE;
         } catch (AgenticException e) {
             err.println("agentic repl: " + e.getMessage());
             return AgenticCli.USAGE;
@@ -127,7 +125,7 @@ public final class ReplCommand implements Callable<Integer> {
 
     /** The validator of {@code --policy}, or null when it was not given: then snippets are not validated. */
     private CodeValidator validator(Language lang) {
-        ValidationPolicy policy = policyOptions.policy(sandboxOptions.pythonEnv); // checks the values either way
+        ValidationPolicy policy = shared.policy(); // checks the values either way
         if (!spec.commandLine().getParseResult().hasMatchedOption("--policy")) {
             return null;
         }

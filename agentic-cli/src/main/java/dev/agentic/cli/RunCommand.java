@@ -112,16 +112,10 @@ public final class RunCommand implements Callable<Integer> {
     int maxAttempts;
 
     @Mixin
-    SandboxOptions sandboxOptions;
+    CodeOptions shared;
 
     @Mixin
     EnvOptions envOptions;
-
-    @Mixin
-    SecretOptions secretOptions;
-
-    @Mixin
-    PolicyOptions policyOptions;
 
     @Option(names = "--stream", description = "Show the model's answer as it is written.")
     boolean stream;
@@ -156,22 +150,29 @@ public final class RunCommand implements Callable<Integer> {
         ProviderContext context;
         ValidationPolicy policy;
         try {
+            Language lang = Language.parse(language);
+            CliValues.requireValidator(
+                    lang,
+                    "run validates every program it generates, so it cannot run " + lang.id()
+                            + " tasks: use --language "
+                            + String.join(" or ", CliValues.validatedLanguages()) + ", or run a " + lang.id()
+                            + " file with agentic exec FILE --no-validate.");
             Task.Builder b =
-                    Task.builder().description(task).integration(integration).language(Language.parse(language));
-            for (CliValues.Secret secret : secretOptions.parsed()) {
+                    Task.builder().description(task).integration(integration).language(lang);
+            for (CliValues.Secret secret : shared.secrets.parsed()) {
                 routes.route(secret.key(), secret.source());
                 b.secret(secret.name(), secret.key());
             }
             envOptions.variables().forEach(b::environment);
-            sandboxOptions.hosts().forEach(b::allowHost);
+            shared.sandbox.hosts().forEach(b::allowHost);
             outputs.forEach(b::outputGlob);
             t = b.build();
             if (outputDir != null) {
                 CliFiles.checkOutputDir(outputDir);
             }
-            context = sandboxOptions.withPythonEnvironment(
-                    CliValues.withSetup(CliValues.context(sandboxOptions.loopbackHosts(), region), setup));
-            policy = policyOptions.policy(sandboxOptions.pythonEnv);
+            context = shared.context(
+                    CliValues.withSetup(CliValues.context(shared.sandbox.loopbackHosts(), region), setup));
+            policy = shared.policy();
             chatModel = CliValues.chatModel(model, context);
             sp = ProviderLookup.sandboxes().named("--sandbox").find(sandbox);
         } catch (AgenticException e) {

@@ -5,8 +5,9 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --secret NAME=SPEC}, shared by {@code exec}, {@code run}, {@code repl} and {@code serve} as a picocli
- * mixin; each command's help text is the {@code secret} key of its resource bundle. Not thread-safe.
+ * {@code --secret NAME=SPEC}, shared by {@code exec}, {@code run}, {@code repl} and {@code serve} through
+ * {@link CodeOptions}; each command's help text is the {@code secret} key of its resource bundle. Not
+ * thread-safe.
  */
 final class SecretOptions {
     @Option(names = "--secret", paramLabel = "NAME=SPEC", descriptionKey = "secret")

@@ -87,13 +87,7 @@ public final class ServeCommand implements Callable<Integer> {
     String integration;
 
     @Mixin
-    SandboxOptions sandboxOptions;
-
-    @Mixin
-    SecretOptions secretOptions;
-
-    @Mixin
-    PolicyOptions policyOptions;
+    CodeOptions shared;
 
     @Option(
             names = "--language",
@@ -137,14 +131,19 @@ public final class ServeCommand implements Callable<Integer> {
                 throw new ConfigurationException("--host '" + CliValues.displayable(host) + "' is not an address; "
                         + "write e.g. 127.0.0.1, localhost or ::1.");
             }
+            Language lang = Language.parse(language);
+            CliValues.requireValidator(
+                    lang,
+                    "the web app validates every program it runs, so it cannot serve " + lang.id() + ": use --language "
+                            + String.join(" or ", CliValues.validatedLanguages()) + ".");
             RoutingSecretProvider.Builder routes = RoutingSecretProvider.builder();
-            for (CliValues.Secret secret : secretOptions.parsed()) {
+            for (CliValues.Secret secret : shared.secrets.parsed()) {
                 routes.route(secret.key(), secret.source());
                 web.secret(secret.name(), secret.key());
             }
-            sandboxOptions.hosts().forEach(web::allowHost);
-            context = sandboxOptions.withPythonEnvironment(CliValues.context(sandboxOptions.loopbackHosts(), region));
-            web.validationPolicy(policyOptions.policy(sandboxOptions.pythonEnv));
+            shared.sandbox.hosts().forEach(web::allowHost);
+            context = shared.context(CliValues.context(shared.sandbox.loopbackHosts(), region));
+            web.validationPolicy(shared.policy());
             chatModel = model == null ? OfflineModel.create() : CliValues.chatModel(model, context);
             if (model == null) {
                 web.modelNotice(OfflineModel.NOTICE);
@@ -152,7 +151,7 @@ public final class ServeCommand implements Callable<Integer> {
             web.model(chatModel)
                     .secrets(routes.build())
                     .integration(integration)
-                    .language(Language.parse(language))
+                    .language(lang)
                     .maxAttempts(maxAttempts)
                     .maxRunsTotal(maxRuns)
                     .idleTimeout(CliValues.duration("--idle-timeout", idleTimeout))

@@ -72,6 +72,10 @@ public final class ValidateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             Language lang = language();
+            CliValues.requireValidator(
+                    lang,
+                    "agentic exec " + CliValues.displayable(file.toString())
+                            + " --no-validate runs it unvalidated, inside the sandbox.");
             CodeValidator validator = CodeValidator.forLanguage(lang, policyOptions.policy());
             NetworkPolicy.Builder hosts = NetworkPolicy.builder();
             allowedHosts.forEach(h -> hosts.allowHost(CliValues.host("--allow-host", h)));

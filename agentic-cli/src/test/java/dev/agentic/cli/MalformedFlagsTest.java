@@ -56,6 +56,8 @@ class MalformedFlagsTest {
         List<String> paths = List.of(dir.resolve("missing.py").toString(), dir.toString(), "", "\u0000");
         List<String> pythonEnvs =
                 List.of(dir.resolve("missing-env").toString(), dir.toString(), aFile.toString(), "\u0000");
+        List<String> nodes =
+                List.of(dir.resolve("missing-node").toString(), dir.toString(), aFile.toString(), "", "\u0000");
         Map<String, Map<String, List<String>>> m = new LinkedHashMap<>();
         m.put(
                 "run",
@@ -73,6 +75,7 @@ class MalformedFlagsTest {
                         Map.entry("--output", List.of("")),
                         Map.entry("--max-attempts", List.of("0", "-1", "x", "99999999999999")),
                         Map.entry("--python-env", pythonEnvs),
+                        Map.entry("--node", nodes),
                         Map.entry("--policy", List.of("", "lax")),
                         Map.entry("--allow-module", List.of("", "   ")),
                         Map.entry(
@@ -98,6 +101,7 @@ class MalformedFlagsTest {
                         Map.entry("--secret", SECRETS),
                         Map.entry("--input", paths),
                         Map.entry("--python-env", pythonEnvs),
+                        Map.entry("--node", nodes),
                         Map.entry("--policy", List.of("", "lax")),
                         Map.entry("--allow-module", List.of("", "   ")),
                         Map.entry("--sandbox", List.of("", "nope", "nope:x", "agentcore:")),
@@ -124,6 +128,7 @@ class MalformedFlagsTest {
                         Map.entry("--max-runs", List.of("0", "-1", "x", "99999999999999")),
                         Map.entry("--idle-timeout", DURATIONS),
                         Map.entry("--python-env", pythonEnvs),
+                        Map.entry("--node", nodes),
                         Map.entry("--policy", List.of("", "lax")),
                         Map.entry("--allow-module", List.of("", "   "))));
         m.put(
@@ -136,6 +141,7 @@ class MalformedFlagsTest {
                         Map.entry("--env", PAIRS),
                         Map.entry("--secret", SECRETS),
                         Map.entry("--python-env", pythonEnvs),
+                        Map.entry("--node", nodes),
                         Map.entry("--policy", List.of("", "lax")),
                         Map.entry("--allow-module", List.of("", "   "))));
         m.put(

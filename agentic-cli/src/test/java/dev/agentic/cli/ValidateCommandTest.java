@@ -144,10 +144,13 @@ class ValidateCommandTest {
     }
 
     @Test
-    void languageWithoutAValidatorIsAUsageErrorWithTheValidatorsMessage() throws IOException {
+    void languageWithoutAValidatorIsAUsageErrorNamingTheLanguagesThatHaveOne() throws IOException {
         String file = write("app.js", "console.log(1)\n");
         assertThat(run(file)).isEqualTo(AgenticCli.USAGE);
-        assertThat(err.toString()).contains("No validator for JAVASCRIPT").contains("available: PYTHON, JAVA");
+        assertThat(err.toString())
+                .contains("no validator for JavaScript")
+                .contains("there are for python, java")
+                .contains("--no-validate");
     }
 
     @Test

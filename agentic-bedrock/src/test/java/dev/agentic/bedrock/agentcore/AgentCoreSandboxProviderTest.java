@@ -12,6 +12,7 @@ import dev.agentic.core.sandbox.HostPort;
 import dev.agentic.core.sandbox.Sandbox;
 import dev.agentic.core.spi.ProviderContext;
 import dev.agentic.core.spi.ProviderLookup;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -105,5 +106,20 @@ class AgentCoreSandboxProviderTest {
         assertThatThrownBy(() -> ProviderLookup.sandboxes().create("agentcore:", ProviderContext.defaults()))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("identifier");
+    }
+
+    @Test
+    void aLocalNodeExecutableIsRefusedNotIgnored() {
+        standardSettings();
+
+        assertThatThrownBy(() -> ProviderLookup.sandboxes()
+                        .create(
+                                "agentcore",
+                                ProviderContext.builder()
+                                        .nodeExecutable(Path.of("/opt/node/bin/node"))
+                                        .build()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("--node /opt/node/bin/node")
+                .hasMessageContaining("--sandbox local");
     }
 }

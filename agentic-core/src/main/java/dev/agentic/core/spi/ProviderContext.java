@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  * Host settings a provider may need besides its spec: the loopback {@code host:port} pairs that runs may
  * reach, which the {@code agentic} command allows only for destinations the user listed (local development),
  * the cloud region a provider uses when its spec and the environment name none ({@code agentic run
- * --region}), and the set-up commands a sandbox runs in each of its sessions ({@code agentic run --setup}). {@link #defaults()} has none of them. Immutable and thread-safe.
+ * --region}), the set-up commands a sandbox runs in each of its sessions ({@code agentic run --setup}), and the host's Python
+ * environment and Node.js executable a local sandbox runs programs with ({@code --python-env}, {@code --node}).
+ * {@link #defaults()} has none of them. Immutable and thread-safe.
  *
  * <pre>{@code
  * ProviderContext context = ProviderContext.builder()
@@ -32,12 +34,14 @@ public final class ProviderContext {
     private final List<HostPort> loopbackHosts;
     private final String region;
     private final Path pythonEnvironment;
+    private final Path nodeExecutable;
     private final List<String> setupCommands;
 
     private ProviderContext(Builder b) {
         this.loopbackHosts = List.copyOf(b.loopbackHosts);
         this.region = b.region;
         this.pythonEnvironment = b.pythonEnvironment;
+        this.nodeExecutable = b.nodeExecutable;
         this.setupCommands = List.copyOf(b.setupCommands);
     }
 
@@ -54,6 +58,7 @@ public final class ProviderContext {
         Builder b = new Builder().loopbackHosts(loopbackHosts);
         b.region = region;
         b.pythonEnvironment = pythonEnvironment;
+        b.nodeExecutable = nodeExecutable;
         b.setupCommands.addAll(setupCommands);
         return b;
     }
@@ -83,6 +88,15 @@ public final class ProviderContext {
     }
 
     /**
+     * The Node.js executable on the host that JavaScript and TypeScript programs run with (a sandbox provider that
+     * runs them locally uses it instead of the {@code node} on PATH; one that cannot should refuse rather than
+     * ignore it). Empty by default.
+     */
+    public Optional<Path> nodeExecutable() {
+        return Optional.ofNullable(nodeExecutable);
+    }
+
+    /**
      * Shell commands a sandbox runs once in each of its sessions before any program, such as
      * {@code pip install stripe==11.1.1} ({@code agentic run --setup}). Empty by default. Sandbox providers
      * that cannot run them refuse rather than ignore them.
@@ -97,18 +111,20 @@ public final class ProviderContext {
                 && loopbackHosts.equals(other.loopbackHosts)
                 && Objects.equals(region, other.region)
                 && Objects.equals(pythonEnvironment, other.pythonEnvironment)
+                && Objects.equals(nodeExecutable, other.nodeExecutable)
                 && setupCommands.equals(other.setupCommands);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(loopbackHosts, region, pythonEnvironment, setupCommands);
+        return Objects.hash(loopbackHosts, region, pythonEnvironment, nodeExecutable, setupCommands);
     }
 
     @Override
     public String toString() {
         return "ProviderContext[loopbackHosts=" + loopbackHosts + ", region=" + region
                 + (pythonEnvironment == null ? "" : ", pythonEnvironment=" + pythonEnvironment)
+                + (nodeExecutable == null ? "" : ", nodeExecutable=" + nodeExecutable)
                 + (setupCommands.isEmpty() ? "" : ", setupCommands=" + setupCommands) + "]";
     }
 
@@ -117,6 +133,7 @@ public final class ProviderContext {
         private final List<HostPort> loopbackHosts = new ArrayList<>();
         private String region;
         private Path pythonEnvironment;
+        private Path nodeExecutable;
         private final List<String> setupCommands = new ArrayList<>();
 
         private Builder() {}
@@ -146,6 +163,12 @@ public final class ProviderContext {
         /** A Python virtual environment on the host whose packages programs may import. */
         public Builder pythonEnvironment(Path directory) {
             this.pythonEnvironment = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /** The Node.js executable on the host that JavaScript and TypeScript programs run with. */
+        public Builder nodeExecutable(Path node) {
+            this.nodeExecutable = Objects.requireNonNull(node, "node");
             return this;
         }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentic.core.ConfigurationException;
 import dev.agentic.core.sandbox.HostPort;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +65,21 @@ class ProviderContextTest {
                     .hasMessageContaining("us-west-2");
         }
         assertThatThrownBy(() -> ProviderContext.builder().region(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void nodeExecutableIsEmptyByDefaultAndKeptByToBuilder() {
+        ProviderContext c = ProviderContext.builder()
+                .nodeExecutable(Path.of("/opt/node/bin/node"))
+                .build();
+
+        assertThat(ProviderContext.defaults().nodeExecutable()).isEmpty();
+        assertThat(c.nodeExecutable()).contains(Path.of("/opt/node/bin/node"));
+        assertThat(c.toBuilder().build()).isEqualTo(c).hasSameHashCodeAs(c);
+        assertThat(c).isNotEqualTo(ProviderContext.defaults());
+        assertThat(c.toString()).contains("nodeExecutable=/opt/node/bin/node");
+        assertThatThrownBy(() -> ProviderContext.builder().nodeExecutable(null))
+                .isInstanceOf(NullPointerException.class);
     }
 
     @Test

@@ -9,7 +9,7 @@ import dev.agentic.sandbox.LocalSandbox;
 
 /**
  * {@code local}: the bubblewrap-isolated {@link LocalSandbox} on this machine, allowed to reach the context's
- * loopback destinations. Registered in {@code META-INF/services}. Stateless; the caller closes the sandbox.
+ * loopback destinations, with the context's Python environment and Node.js executable when it names them. Registered in {@code META-INF/services}. Stateless; the caller closes the sandbox.
  */
 public final class LocalSandboxProvider implements SandboxProvider {
     private static final String SCHEME = "local";
@@ -35,6 +35,7 @@ public final class LocalSandboxProvider implements SandboxProvider {
         }
         LocalSandbox.Builder b = LocalSandbox.builder().allowLoopbackHosts(context.loopbackHosts());
         context.pythonEnvironment().ifPresent(b::pythonEnvironment);
+        context.nodeExecutable().ifPresent(b::nodeExecutable);
         return b.build();
     }
 }

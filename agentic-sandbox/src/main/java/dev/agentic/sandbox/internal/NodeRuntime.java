@@ -144,6 +144,12 @@ public record NodeRuntime(Path executable, Path mount, int major, int minor) {
         return exe;
     }
 
+    /** The first line of what a probe printed, at most 200 characters: error messages stay one line. */
+    private static String firstLine(String out) {
+        String line = out.lines().findFirst().orElse("");
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+    }
+
     private static int[] probeVersion(Path exe) {
         try {
             ProcessBuilder pb = new ProcessBuilder(exe.toString(), "--version")
@@ -154,12 +160,14 @@ public record NodeRuntime(Path executable, Path mount, int major, int minor) {
             String out = new String(p.getInputStream().readNBytes(4096), StandardCharsets.UTF_8).trim();
             if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();
-                throw new SandboxException("The Node.js executable " + exe + " did not run (" + out + "). Install "
+                throw new SandboxException("The Node.js executable " + exe + " did not run (" + firstLine(out)
+                        + "). Install "
                         + "Node.js or set LocalSandbox.builder().nodeExecutable(path) to one that runs.");
             }
             Matcher m = VERSION.matcher(out);
             if (!m.find()) {
-                throw new SandboxException("The Node.js executable " + exe + " printed no version (" + out + "); set "
+                throw new SandboxException("The Node.js executable " + exe + " printed no version (" + firstLine(out)
+                        + "); set "
                         + "LocalSandbox.builder().nodeExecutable(path) to a Node.js executable.");
             }
             return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};

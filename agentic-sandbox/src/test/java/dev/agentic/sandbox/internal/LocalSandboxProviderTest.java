@@ -12,6 +12,10 @@ import dev.agentic.core.sandbox.Sandbox;
 import dev.agentic.core.spi.ProviderContext;
 import dev.agentic.core.spi.ProviderLookup;
 import dev.agentic.sandbox.LocalSandbox;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 
 class LocalSandboxProviderTest {
@@ -51,5 +55,40 @@ class LocalSandboxProviderTest {
         assertThatThrownBy(() -> new LocalSandboxProvider().create("local", context))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("--setup");
+    }
+
+    @Test
+    void contextsNodeExecutableIsTheNodeTheSandboxDeclaresLanguagesFor() throws IOException {
+        // Stand-ins that only print a version: which one the sandbox probed shows in whether it declares TypeScript,
+        // whatever node is on PATH.
+        try (Sandbox old = ProviderLookup.sandboxes()
+                        .create(
+                                "local",
+                                ProviderContext.builder()
+                                        .nodeExecutable(fakeNode("v20.1.0"))
+                                        .build());
+                Sandbox recent = ProviderLookup.sandboxes()
+                        .create(
+                                "local",
+                                ProviderContext.builder()
+                                        .nodeExecutable(fakeNode("v24.9.0"))
+                                        .build())) {
+            assertThat(old.capabilities().languages())
+                    .contains(Language.JAVASCRIPT)
+                    .doesNotContain(Language.TYPESCRIPT);
+            assertThat(recent.capabilities().languages()).contains(Language.JAVASCRIPT, Language.TYPESCRIPT);
+        }
+    }
+
+    /** A {@code node} that only prints {@code version}, in a fresh directory the sandbox uid can enter. */
+    private static Path fakeNode(String version) throws IOException {
+        Path dir = Files.createTempDirectory("agentic-provider-node-");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        dir.toFile().deleteOnExit();
+        Path node = dir.resolve("node");
+        node.toFile().deleteOnExit();
+        Files.writeString(node, "#!/bin/sh\necho " + version + "\n");
+        Files.setPosixFilePermissions(node, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return node;
     }
 }

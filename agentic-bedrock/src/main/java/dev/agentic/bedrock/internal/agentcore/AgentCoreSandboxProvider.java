@@ -48,6 +48,11 @@ public final class AgentCoreSandboxProvider implements SandboxProvider {
                     + "loopback " + context.loopbackHosts() + " is out of reach; use --sandbox local for local "
                     + "services.");
         }
+        if (context.nodeExecutable().isPresent()) {
+            throw new ConfigurationException("--sandbox " + spec + " runs code in the cloud with its own Node.js; "
+                    + "--node " + context.nodeExecutable().get() + " names one on this machine: remove --node, or "
+                    + "use --sandbox local.");
+        }
         AgentCoreSandbox.Builder b = AgentCoreSandbox.builder().identifier(identifier);
         if (context.region().isPresent()) {
             b.region(Region.of(context.region().get()));
