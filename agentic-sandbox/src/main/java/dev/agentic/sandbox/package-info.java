@@ -73,7 +73,7 @@
  *
  * <p>Pools refill in the background, per language and network policy, starting several replacements at once
  * (bounded by the number of cores) so that a burst larger than a pool is soon covered again. The replacement
- * for a sandbox that was taken starts when the run it serves ends, or 100 ms after it was taken if that run is
+ * for a sandbox that was taken starts when the run it serves ends, or 25 ms after it was taken if that run is
  * still going: a start-up costs tens of milliseconds of CPU, which would otherwise be taken from that run. After three
  * failed prestarts in a row a pool stops and logs why; runs then start cold. Costs, for as long as the
  * sandbox is open: per prestarted sandbox an idle process tree (a waiting {@code bwrap}, its init and a

@@ -227,7 +227,7 @@ class LocalSandboxJavaScriptTest {
     }
 
     @Test
-    void prestartedJavaScriptSandboxesServeRequestsWithTheirLimits() {
+    void prestartedJavaScriptSandboxesServeRequestsWithTheirLimits() throws InterruptedException {
         try (LocalSandbox warm = LocalSandbox.builder()
                 .nodeExecutable(TestNode.path())
                 .prestart(Language.JAVASCRIPT, 1)
@@ -241,8 +241,18 @@ class LocalSandboxJavaScriptTest {
                 assertThat(r.succeeded()).as(r.stderr()).isTrue();
                 assertThat(r.stdout()).isEqualTo("run " + i + "\n");
             }
-            ExecutionResult any = warm.execute(ExecutionRequest.of(new Code(Language.JAVASCRIPT, "console.log(1)")));
-            assertThat(any.output().notes()).anyMatch(n -> n.contains("LocalSandbox prestart"));
+            // the replacement starts while or after a run ends: poll until a request finds it ready
+            boolean servedWarm = false;
+            for (int i = 0; i < 100 && !servedWarm; i++) {
+                ExecutionResult any =
+                        warm.execute(ExecutionRequest.of(new Code(Language.JAVASCRIPT, "console.log(1)")));
+                assertThat(any.succeeded()).as(any.stderr()).isTrue();
+                servedWarm = any.output().notes().stream().anyMatch(n -> n.contains("LocalSandbox prestart"));
+                Thread.sleep(100);
+            }
+            assertThat(servedWarm)
+                    .as("a request found a prestarted JavaScript sandbox")
+                    .isTrue();
         }
     }
 

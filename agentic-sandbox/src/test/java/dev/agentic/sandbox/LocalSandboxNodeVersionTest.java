@@ -86,4 +86,35 @@ class LocalSandboxNodeVersionTest {
                 .hasMessageContaining("cannot enter")
                 .hasMessageContaining("nodeExecutable");
     }
+
+    @Test
+    void aNodeInstalledUnderTheHostsTmpRunsDespiteTheSandboxsOwnTmp() throws Exception {
+        Path real = TestNode.path().toRealPath();
+        Path dir = Files.createTempDirectory(Path.of("/tmp"), "agentic-node-under-tmp-");
+        Path link = dir.resolve("bin").resolve("node");
+        try {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.createDirectories(
+                    link.getParent(),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+            try {
+                Files.createLink(link, real); // a hard link: the same node, installed under /tmp
+            } catch (IOException | UnsupportedOperationException e) {
+                Assumptions.abort("cannot hard-link " + real + " into /tmp: " + e.getMessage());
+            }
+            try (LocalSandbox sandbox =
+                    LocalSandbox.builder().nodeExecutable(link).build()) {
+                var result = sandbox.execute(ExecutionRequest.of(new Code(
+                        Language.JAVASCRIPT,
+                        "require('fs').writeFileSync('/tmp/x', 'w'); " + "console.log(process.execPath)")));
+
+                assertThat(result.succeeded()).as(result.toString()).isTrue();
+                assertThat(result.output().stdout().strip()).isEqualTo(link.toString());
+            }
+        } finally {
+            Files.deleteIfExists(link);
+            Files.deleteIfExists(link.getParent());
+            Files.deleteIfExists(dir);
+        }
+    }
 }

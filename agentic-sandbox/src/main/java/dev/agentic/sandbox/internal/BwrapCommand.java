@@ -191,37 +191,13 @@ public final class BwrapCommand {
             }
         }
         cmd.addAll(SYSTEM_MOUNTS);
-        for (Path tree : layout.extraReadOnly()) {
-            add(cmd, "--ro-bind", tree.toString(), tree.toString());
-        }
-        if (layout.pythonEnvironment() != null) {
-            // every run: the egress forwarder of a Java run uses the same interpreter
-            add(cmd, "--ro-bind", layout.pythonEnvironment().toString(), PYTHON_ENV_INSIDE);
-            if (layout.pythonSitePackages() != null) {
-                // a bare site-packages directory, over the empty one of the environment made for it
-                add(
-                        cmd,
-                        "--ro-bind",
-                        layout.pythonSitePackages().toString(),
-                        PYTHON_ENV_INSIDE + "/"
-                                + PythonEnvironment.siteRelative(layout.python().version()));
-            }
-        }
-        if (run.language() == Language.JAVA) {
-            for (Path tree : layout.javaReadOnly()) {
-                add(cmd, "--ro-bind", tree.toString(), tree.toString());
-            }
-        }
-        if (MemoryLimit.isNode(run.language())) {
-            for (Path tree : layout.nodeReadOnly()) {
-                add(cmd, "--ro-bind", tree.toString(), tree.toString());
-            }
-        }
         add(cmd, "--proc", "/proc", "--dev", "/dev");
         add(cmd, "--size", Long.toString(SHM_BYTES), "--tmpfs", "/dev/shm", "--remount-ro", "/dev");
         long disk = run.limits().maxDiskBytes();
         add(cmd, "--size", Long.toString(disk), "--tmpfs", "/tmp");
         add(cmd, "--size", Long.toString(disk), "--tmpfs", WORKDIR);
+        // after the sandbox's own /tmp: an interpreter installed under the host's /tmp stays visible
+        addInterpreterTrees(cmd, layout, run);
         for (String name : run.inputNames()) {
             add(cmd, "--ro-bind", run.runDir().resolve("in").resolve(name).toString(), WORKDIR + "/" + name);
         }
@@ -248,6 +224,39 @@ public final class BwrapCommand {
         }
         cmd.addAll(programCommand(layout, run));
         return cmd;
+    }
+
+    /**
+     * The interpreter trees outside {@code /usr} (Python's, the JDK's for Java runs, Node.js's for JavaScript and
+     * TypeScript runs) and the Python environment, read-only.
+     */
+    private static void addInterpreterTrees(List<String> cmd, SandboxLayout layout, Run run) {
+        for (Path tree : layout.extraReadOnly()) {
+            add(cmd, "--ro-bind", tree.toString(), tree.toString());
+        }
+        if (layout.pythonEnvironment() != null) {
+            // every run: the egress forwarder of a Java run uses the same interpreter
+            add(cmd, "--ro-bind", layout.pythonEnvironment().toString(), PYTHON_ENV_INSIDE);
+            if (layout.pythonSitePackages() != null) {
+                // a bare site-packages directory, over the empty one of the environment made for it
+                add(
+                        cmd,
+                        "--ro-bind",
+                        layout.pythonSitePackages().toString(),
+                        PYTHON_ENV_INSIDE + "/"
+                                + PythonEnvironment.siteRelative(layout.python().version()));
+            }
+        }
+        if (run.language() == Language.JAVA) {
+            for (Path tree : layout.javaReadOnly()) {
+                add(cmd, "--ro-bind", tree.toString(), tree.toString());
+            }
+        }
+        if (MemoryLimit.isNode(run.language())) {
+            for (Path tree : layout.nodeReadOnly()) {
+                add(cmd, "--ro-bind", tree.toString(), tree.toString());
+            }
+        }
     }
 
     private static List<Path> usrMounts() {

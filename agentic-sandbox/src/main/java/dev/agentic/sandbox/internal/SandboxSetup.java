@@ -132,6 +132,16 @@ public final class SandboxSetup {
                                     + "(LocalSandbox.builder().nodeExecutable(Path.of(\"/opt/node/bin/node\"))).");
                 }
             }
+            for (Path t : trees) {
+                requireMountable(t, "the Python installation");
+            }
+            for (Path t : javaTrees) {
+                requireMountable(t, "the JDK");
+            }
+            for (Path t :
+                    node == null ? List.<Path>of() : node.mount() == null ? List.<Path>of() : List.of(node.mount())) {
+                requireMountable(t, "the Node.js installation");
+            }
             tools.checkUserNamespaces(drop);
             SeccompFilter.Arch a = SeccompFilter.Arch.current();
             arch = a.name().toLowerCase(Locale.ROOT);
@@ -245,6 +255,21 @@ public final class SandboxSetup {
             return target;
         } catch (IOException e) {
             throw new SandboxException("Cannot write the seccomp filter into " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses an interpreter tree the sandbox would hide: {@code /sandbox}, {@code /proc} and {@code /dev} are
+     * replaced inside every sandbox. (A tree under the host's {@code /tmp} is mounted over the sandbox's own
+     * {@code /tmp}, so it stays visible.)
+     */
+    static void requireMountable(Path tree, String what) {
+        for (String root : List.of(BwrapCommand.WORKDIR, "/proc", "/dev")) {
+            if (tree.startsWith(root)) {
+                throw new SandboxException("LocalSandbox cannot use " + what + " at " + tree + ": " + root
+                        + " is replaced inside every sandbox, so programs would not find it there. Install or copy "
+                        + "it elsewhere, such as under /opt.");
+            }
         }
     }
 

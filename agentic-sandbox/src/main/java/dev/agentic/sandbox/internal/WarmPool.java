@@ -41,8 +41,11 @@ import org.slf4j.LoggerFactory;
 public final class WarmPool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WarmPool.class);
     static final int MAX_FAILURES = 3;
-    /** How long the replacement for a taken sandbox waits, at most, for the run it serves to end. */
-    static final Duration REFILL_DELAY = Duration.ofMillis(100);
+    /**
+     * How long the replacement for a taken sandbox waits, at most, for the run it serves to end: longer than a
+     * short pooled run takes, short enough that a replacement for a long run is ready about when it ends.
+     */
+    static final Duration REFILL_DELAY = Duration.ofMillis(25);
 
     private final RunContext ctx;
     private final ExecutionLimits limits;
