@@ -31,8 +31,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code agentic repl}: an interactive Python session in the local sandbox. Reads snippets (multi-line input
- * as at Python's own prompt, see {@link ReplInput}), prints each run's stdout, stderr and the value of its final
+ * {@code agentic repl}: an interactive session in the local sandbox, in Python or, with Node.js, JavaScript or
+ * TypeScript. Reads snippets (multi-line input as at the language's own prompt, see {@link SnippetInput}), prints each run's stdout, stderr and the value of its final
  * expression, and keeps the state between snippets; {@code :reset}, {@code :files} and {@code :quit}. Works with
  * piped standard input (no prompts then). Code is not validated unless {@code --policy} is given (then a
  * rejected snippet is reported and not run): the sandbox isolates it either way. Exit 0 at the end of
@@ -42,7 +42,8 @@ import picocli.CommandLine.Option;
         name = "repl",
         mixinStandardHelpOptions = true,
         resourceBundle = "dev.agentic.cli.ReplCommand",
-        description = "Interactive Python session in the local sandbox (:reset, :files, :quit).")
+        description = "Interactive Python, JavaScript or TypeScript session in the local sandbox (:reset, :files, "
+                + ":quit).")
 @Internal
 public final class ReplCommand implements Callable<Integer> {
 
@@ -52,7 +53,10 @@ public final class ReplCommand implements Callable<Integer> {
     /** Where snippets come from; standard input unless a test sets it. */
     InputStream input = System.in;
 
-    @Option(names = "--language", defaultValue = "python", description = "Language (only python has sessions).")
+    @Option(
+            names = "--language",
+            defaultValue = "python",
+            description = "python (default), javascript or typescript (those two need Node.js: --node).")
     String language;
 
     @Option(
@@ -136,7 +140,7 @@ public final class ReplCommand implements Callable<Integer> {
             SandboxSession session, CodeValidator validator, PrintWriter out, PrintWriter err, boolean interactive)
             throws IOException {
         BufferedReader in = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
-        ReplInput snippet = new ReplInput();
+        SnippetInput snippet = SnippetInput.forLanguage(session.language());
         while (true) {
             if (interactive) {
                 out.print(snippet.empty() ? ">>> " : "... ");

@@ -7,7 +7,7 @@ package dev.agentic.cli;
  * prompt, a non-indented line after a block also ends it (so piped scripts without blank lines work); that
  * line then starts the next snippet. Not thread-safe; one per session.
  */
-final class ReplInput {
+final class ReplInput implements SnippetInput {
     private final StringBuilder buffer = new StringBuilder();
     private boolean inBlock;
 
@@ -21,11 +21,13 @@ final class ReplInput {
         RUN_THEN_REPEAT
     }
 
-    boolean empty() {
+    @Override
+    public boolean empty() {
         return buffer.length() == 0;
     }
 
-    Step add(String line) {
+    @Override
+    public Step add(String line) {
         if (inBlock && !line.isBlank() && !Character.isWhitespace(line.charAt(0)) && !openAt(buffer.toString())) {
             if (!continuesBlock(line)) {
                 return Step.RUN_THEN_REPEAT;
@@ -50,8 +52,8 @@ final class ReplInput {
         return Step.RUN;
     }
 
-    /** The snippet read so far; clears the buffer. */
-    String take() {
+    @Override
+    public String take() {
         String s = buffer.toString();
         buffer.setLength(0);
         inBlock = false;

@@ -74,4 +74,30 @@ class ReplCommandTest {
         assertThat(r.err()).contains("TIMED_OUT");
         assertThat(r.out()).isEqualTo("1\n");
     }
+
+    @Test
+    void aJavaScriptSessionKeepsStateAndReadsMultiLineFunctions() {
+        Run r = repl(
+                "let x = 41\nfunction f() {\n  return x + 1;\n}\nconsole.log(f())\nx = 1\n",
+                "--language",
+                "javascript",
+                "--node",
+                TestNode.path().toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("42\n1\n");
+    }
+
+    @Test
+    void aTypeScriptSessionStripsTypesAndPrintsTheValue() {
+        Run r = repl(
+                "interface Box {\n  n: number;\n}\nconst b: Box = { n: 2 }\nb.n * 21\n",
+                "--language",
+                "typescript",
+                "--node",
+                TestNode.strippingTypes().toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("42\n");
+    }
 }

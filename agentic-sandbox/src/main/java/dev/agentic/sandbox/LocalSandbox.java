@@ -138,6 +138,20 @@ public final class LocalSandbox implements Sandbox {
         return runtime.openSessions();
     }
 
+    /**
+     * How many pooled interpreters ({@link Builder#interpreterPool}) are started and waiting for a program now,
+     * of every network kind; 0 without a pool and after {@link #close()}. For monitoring: a value that stays
+     * below the pool's size under load says the pool does not keep up.
+     */
+    public int readyInterpreters() {
+        return runtime.readyInterpreters();
+    }
+
+    /** Like {@link #readyInterpreters()}, for the sandboxes {@link Builder#prestart} set up ahead of demand. */
+    public int readyPrestarted() {
+        return runtime.readyPrestarted();
+    }
+
     /** Declared from the isolation mode; see the class description for what each capability rests on. */
     @Override
     public SandboxCapabilities capabilities() {

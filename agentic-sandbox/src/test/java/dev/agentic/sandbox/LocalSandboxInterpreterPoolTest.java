@@ -3,6 +3,7 @@ package dev.agentic.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentic.core.Code;
+import dev.agentic.core.Language;
 import dev.agentic.core.sandbox.ExecutionRequest;
 import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.sandbox.NetworkPolicy;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -230,6 +232,35 @@ class LocalSandboxInterpreterPoolTest {
     }
 
     /** Polls (generously: the machine may be loaded) until exactly {@code n} run directories exist. */
+    @Test
+    void theReadyCountsClimbToThePoolSizesRecoverAfterARunAndAreZeroAfterClose() throws Exception {
+        LocalSandbox sandbox = LocalSandbox.builder()
+                .interpreterPool(2)
+                .prestart(Language.PYTHON, 1)
+                .build();
+        try {
+            awaitReady(sandbox::readyInterpreters, 2);
+            awaitReady(sandbox::readyPrestarted, 1);
+
+            ExecutionResult r = sandbox.execute(ExecutionRequest.of(Code.python("pass")));
+            assertThat(ranPooled(r)).as(r.toString()).isTrue();
+            awaitReady(sandbox::readyInterpreters, 2);
+            assertThat(sandbox.readyPrestarted()).isEqualTo(1); // the pooled interpreter served the request
+        } finally {
+            sandbox.close();
+        }
+        assertThat(sandbox.readyInterpreters()).isZero();
+        assertThat(sandbox.readyPrestarted()).isZero();
+    }
+
+    private static void awaitReady(IntSupplier ready, int n) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (ready.getAsInt() < n && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(ready.getAsInt()).isEqualTo(n);
+    }
+
     private static void awaitRunDirectories(Path scratch, int n) throws Exception {
         long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (runDirectories(scratch) != n && System.nanoTime() < until) {

@@ -10,6 +10,7 @@ import dev.agentic.core.sandbox.NetworkPolicy;
 import dev.agentic.core.sandbox.SandboxCapability;
 import dev.agentic.core.sandbox.SandboxException;
 import dev.agentic.core.sandbox.UnsupportedCapabilityException;
+import dev.agentic.testkit.node.TestNodes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,32 +90,16 @@ class LocalSandboxNodeVersionTest {
 
     @Test
     void aNodeInstalledUnderTheHostsTmpRunsDespiteTheSandboxsOwnTmp() throws Exception {
-        Path real = TestNode.path().toRealPath();
-        Path dir = Files.createTempDirectory(Path.of("/tmp"), "agentic-node-under-tmp-");
-        Path link = dir.resolve("bin").resolve("node");
-        try {
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-            Files.createDirectories(
-                    link.getParent(),
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-            try {
-                Files.createLink(link, real); // a hard link: the same node, installed under /tmp
-            } catch (IOException | UnsupportedOperationException e) {
-                Assumptions.abort("cannot hard-link " + real + " into /tmp: " + e.getMessage());
-            }
-            try (LocalSandbox sandbox =
-                    LocalSandbox.builder().nodeExecutable(link).build()) {
-                var result = sandbox.execute(ExecutionRequest.of(new Code(
-                        Language.JAVASCRIPT,
-                        "require('fs').writeFileSync('/tmp/x', 'w'); " + "console.log(process.execPath)")));
+        // a hard link: the same node, installed under the host's /tmp
+        Path link = TestNode.linkedUnder(Path.of("/tmp"), TestNode.path());
+        try (LocalSandbox sandbox = LocalSandbox.builder().nodeExecutable(link).build()) {
+            var result = sandbox.execute(ExecutionRequest.of(new Code(
+                    Language.JAVASCRIPT, "require('fs').writeFileSync('/tmp/x', 'w'); console.log(process.execPath)")));
 
-                assertThat(result.succeeded()).as(result.toString()).isTrue();
-                assertThat(result.output().stdout().strip()).isEqualTo(link.toString());
-            }
+            assertThat(result.succeeded()).as(result.toString()).isTrue();
+            assertThat(result.output().stdout().strip()).isEqualTo(link.toString());
         } finally {
-            Files.deleteIfExists(link);
-            Files.deleteIfExists(link.getParent());
-            Files.deleteIfExists(dir);
+            TestNodes.deleteLink(link);
         }
     }
 }

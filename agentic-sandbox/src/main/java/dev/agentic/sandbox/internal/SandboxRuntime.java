@@ -182,6 +182,18 @@ public final class SandboxRuntime implements AutoCloseable {
         return sessions.count();
     }
 
+    /** How many pooled interpreters are started and waiting for a program now. */
+    public int readyInterpreters() {
+        WarmPool i = interpreters;
+        return i == null ? 0 : i.idle();
+    }
+
+    /** How many prestarted sandboxes are set up and waiting for a program now. */
+    public int readyPrestarted() {
+        WarmPool p = prestarted;
+        return p == null ? 0 : p.idle();
+    }
+
     /** Ends every session, pooled interpreter and prestarted sandbox, then the shared context. Idempotent. */
     @Override
     public void close() {

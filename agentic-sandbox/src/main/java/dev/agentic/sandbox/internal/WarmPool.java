@@ -139,6 +139,11 @@ public final class WarmPool implements AutoCloseable {
         return deferred.getOrDefault(kind, 0);
     }
 
+    /** How many sandboxes of every kind are ready now (for monitoring); 0 once closed. */
+    public synchronized int idle() {
+        return idle.values().stream().mapToInt(Deque::size).sum();
+    }
+
     /** How many sandboxes of {@code kind} are ready now (for tests and monitoring). */
     synchronized int idle(Kind kind) {
         Deque<Launch> d = idle.get(kind);

@@ -3,6 +3,7 @@ package dev.agentic.sandbox.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentic.core.Code;
+import dev.agentic.core.sandbox.ExecutionLimits;
 import dev.agentic.core.sandbox.ExecutionRequest;
 import dev.agentic.sandbox.LocalSandbox;
 import dev.agentic.sandbox.internal.ProcTree;
@@ -50,6 +51,35 @@ final class Host {
             }));
         }
         return sandbox;
+    }
+
+    private static LocalSandbox pooled;
+
+    /**
+     * A second shared sandbox with a pool of two pre-started interpreters for requests with {@code limits}
+     * (closed by the JVM's exit); its scratch root lies beside the shared sandbox's.
+     */
+    static synchronized LocalSandbox pooledSandbox(ExecutionLimits limits) {
+        if (pooled == null) {
+            Path root;
+            try {
+                Path target = Files.createDirectories(Path.of("target", "hostile-scratch"));
+                root = Files.createTempDirectory(target.toAbsolutePath(), "pooled-root-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            pooled = LocalSandbox.builder()
+                    .scratchRoot(root)
+                    .interpreterPool(2)
+                    .prestartLimits(limits)
+                    .build();
+            LocalSandbox created = pooled;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                created.close();
+                RunDirectory.deleteTree(root);
+            }));
+        }
+        return pooled;
     }
 
     /**

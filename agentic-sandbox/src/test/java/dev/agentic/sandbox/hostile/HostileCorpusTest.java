@@ -9,6 +9,7 @@ import dev.agentic.core.sandbox.ExecutionResult;
 import dev.agentic.core.sandbox.Limit;
 import dev.agentic.core.sandbox.OutputFile;
 import dev.agentic.core.secret.Redactor;
+import dev.agentic.sandbox.LocalSandbox;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -34,6 +35,11 @@ import org.junit.jupiter.api.TestFactory;
  */
 class HostileCorpusTest {
     private static final Duration WALL = Duration.ofSeconds(8);
+    /** The limits of every corpus run unless its case sets others. */
+    private static final ExecutionLimits LIMITS = ExecutionLimits.builder()
+            .wallTime(WALL)
+            .cpuTime(Duration.ofSeconds(5))
+            .build();
 
     private record Case(UnaryOperator<ExecutionRequest.Builder> setup, BiConsumer<ExecutionResult, Long> check) {}
 
@@ -196,25 +202,65 @@ class HostileCorpusTest {
         return tests.stream();
     }
 
-    private static void runCase(String name, String source) {
+    /**
+     * The same programs in pre-started interpreters, those the pool can serve (the corpus's default limits, no
+     * input files, no network): the program runs in an interpreter that started before the request, and gets
+     * its environment and secrets as JSON on stdin instead of the wrapper's script.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyCorpusProgramThePoolCanServeIsContainedInAPooledInterpreter()
+            throws IOException, URISyntaxException {
+        List<DynamicTest> tests = new ArrayList<>();
+        corpus().forEach((name, source) -> {
+            ExecutionRequest request = request(name, source);
+            if (request.limits().equals(LIMITS)
+                    && request.inputFiles().isEmpty()
+                    && request.network().isNone()) {
+                tests.add(DynamicTest.dynamicTest(name, () -> runPooledCase(name, request)));
+            }
+        });
+        assertThat(tests).hasSizeGreaterThanOrEqualTo(5);
+        return tests.stream();
+    }
+
+    private static ExecutionRequest request(String name, String source) {
         Case c = CASES.getOrDefault(name, new Case(b -> b, (r, ms) -> {}));
-        ExecutionRequest.Builder b = ExecutionRequest.builder()
-                .code(Code.python(source))
-                .limits(ExecutionLimits.builder()
-                        .wallTime(WALL)
-                        .cpuTime(Duration.ofSeconds(5))
-                        .build());
-        ExecutionRequest request = c.setup().apply(b).build();
+        ExecutionRequest.Builder b =
+                ExecutionRequest.builder().code(Code.python(source)).limits(LIMITS);
+        return c.setup().apply(b).build();
+    }
+
+    private static void runCase(String name, String source) {
+        ExecutionRequest request = request(name, source);
+        check(name, request, Host.sandbox());
+        Host.assertNoRunLeft();
+        Host.assertHostResponsive();
+    }
+
+    private static void runPooledCase(String name, ExecutionRequest request) throws InterruptedException {
+        LocalSandbox pooled = Host.pooledSandbox(LIMITS);
+        long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (pooled.readyInterpreters() == 0 && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        ExecutionResult r = check(name, request, pooled);
+        assertThat(r.output().notes())
+                .as(name + " ran in a pooled interpreter")
+                .anyMatch(n -> n.contains("interpreterPool"));
+        Host.assertHostResponsive();
+    }
+
+    private static ExecutionResult check(String name, ExecutionRequest request, LocalSandbox sandbox) {
+        Case c = CASES.getOrDefault(name, new Case(b -> b, (r, ms) -> {}));
         long start = System.nanoTime();
-        ExecutionResult r = Host.sandbox().execute(request);
+        ExecutionResult r = sandbox.execute(request);
         long ms = (System.nanoTime() - start) / 1_000_000;
         assertThat(ms)
                 .as(name + " returned within its wall time")
                 .isLessThan(request.limits().wallTime().toMillis() + 5000);
         c.check().accept(r, ms);
         assertThat(r.stdout() + r.stderr()).doesNotContain(Host.ENV_CANARY);
-        Host.assertNoRunLeft();
-        Host.assertHostResponsive();
+        return r;
     }
 
     /** Corpus programs by file name: the bundled copy, overridden and extended by the shared corpus. */

@@ -12,10 +12,8 @@ import dev.agentic.core.sandbox.Sandbox;
 import dev.agentic.core.spi.ProviderContext;
 import dev.agentic.core.spi.ProviderLookup;
 import dev.agentic.sandbox.LocalSandbox;
+import dev.agentic.testkit.node.TestNodes;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 
 class LocalSandboxProviderTest {
@@ -65,30 +63,18 @@ class LocalSandboxProviderTest {
                         .create(
                                 "local",
                                 ProviderContext.builder()
-                                        .nodeExecutable(fakeNode("v20.1.0"))
+                                        .nodeExecutable(TestNodes.fake("v20.1.0"))
                                         .build());
                 Sandbox recent = ProviderLookup.sandboxes()
                         .create(
                                 "local",
                                 ProviderContext.builder()
-                                        .nodeExecutable(fakeNode("v24.9.0"))
+                                        .nodeExecutable(TestNodes.fake("v24.9.0"))
                                         .build())) {
             assertThat(old.capabilities().languages())
                     .contains(Language.JAVASCRIPT)
                     .doesNotContain(Language.TYPESCRIPT);
             assertThat(recent.capabilities().languages()).contains(Language.JAVASCRIPT, Language.TYPESCRIPT);
         }
-    }
-
-    /** A {@code node} that only prints {@code version}, in a fresh directory the sandbox uid can enter. */
-    private static Path fakeNode(String version) throws IOException {
-        Path dir = Files.createTempDirectory("agentic-provider-node-");
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        dir.toFile().deleteOnExit();
-        Path node = dir.resolve("node");
-        node.toFile().deleteOnExit();
-        Files.writeString(node, "#!/bin/sh\necho " + version + "\n");
-        Files.setPosixFilePermissions(node, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return node;
     }
 }
