@@ -4,18 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.agentic.core.annotation.Experimental;
 import dev.agentic.core.sandbox.ExecutionLimits;
 import dev.agentic.core.sandbox.Sandbox;
 import dev.agentic.core.sandbox.SandboxException;
 import dev.agentic.testkit.aws.AgentCoreFault.Kind;
 import dev.agentic.testkit.aws.AgentCoreFault.Operation;
+import dev.agentic.testkit.fake.LoopbackHttpServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +27,6 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,9 +67,9 @@ import java.util.regex.Pattern;
  * {@code -Dsun.net.httpserver.nodelay=true}, so without that flag each answer can wait about 40 ms for the
  * client's delayed ACK. Correctness does not depend on it; timing measurements do.
  *
- * <p>Thread-safe; calls to one session run one at a time, calls to different sessions in parallel. Stopping a
- * session ends a call running in it. The caller owns the sandbox; {@link #close()} stops the server and ends
- * every session, not the sandbox.
+ * <p>Thread-safe; calls to one session run one at a time, calls to different sessions in parallel, on daemon
+ * threads. Stopping a session ends a call running in it. The caller owns both the server and the sandbox:
+ * {@link #close()} stops the server at once, with its threads, and ends every session, not the sandbox.
  *
  * <pre>{@code
  * try (LocalSandbox sandbox = LocalSandbox.builder().build();
@@ -95,8 +90,7 @@ public final class FakeAgentCoreServer implements AutoCloseable {
     /** The identifier of the built-in code interpreter. */
     public static final String DEFAULT_IDENTIFIER = "aws.codeinterpreter.v1";
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final LoopbackHttpServer server;
     private final Sandbox sandbox;
     private final ExecutionLimits limits;
     private final Map<String, FakeSession> sessions = new ConcurrentHashMap<>();
@@ -105,17 +99,18 @@ public final class FakeAgentCoreServer implements AutoCloseable {
     private final AtomicInteger started = new AtomicInteger();
     private final InterpreterTools tools;
 
-    private FakeAgentCoreServer(HttpServer server, ExecutorService executor, Sandbox sandbox, ExecutionLimits limits) {
-        this.server = server;
-        this.executor = executor;
+    private FakeAgentCoreServer(Sandbox sandbox, ExecutionLimits limits) {
         this.sandbox = sandbox;
         this.limits = limits;
         this.tools = new InterpreterTools(sandbox.capabilities());
+        this.server = LoopbackHttpServer.start("fake-agentcore", this::handle, "the fake AgentCore server");
     }
 
     /**
      * Starts a server on 127.0.0.1 at a free port that runs code in {@code sandbox} with limits of 2 minutes
      * wall time per call and otherwise the defaults. The caller keeps owning {@code sandbox}.
+     *
+     * @throws UncheckedIOException when no port can be bound
      */
     public static FakeAgentCoreServer start(Sandbox sandbox) {
         return start(
@@ -125,30 +120,20 @@ public final class FakeAgentCoreServer implements AutoCloseable {
                         .build());
     }
 
-    /** Like {@link #start(Sandbox)}, running each call under {@code limits} in {@code sandbox}. */
+    /**
+     * Like {@link #start(Sandbox)}, running each call under {@code limits} in {@code sandbox}.
+     *
+     * @throws UncheckedIOException when no port can be bound
+     */
     public static FakeAgentCoreServer start(Sandbox sandbox, ExecutionLimits limits) {
         Objects.requireNonNull(sandbox, "sandbox");
         Objects.requireNonNull(limits, "limits");
-        try {
-            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            ExecutorService executor = Executors.newCachedThreadPool(r -> {
-                Thread t = new Thread(r, "fake-agentcore");
-                t.setDaemon(true);
-                return t;
-            });
-            FakeAgentCoreServer fake = new FakeAgentCoreServer(http, executor, sandbox, limits);
-            http.createContext("/", fake::handle);
-            http.setExecutor(executor);
-            http.start();
-            return fake;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the fake AgentCore server", e);
-        }
+        return new FakeAgentCoreServer(sandbox, limits);
     }
 
     /** The endpoint to give a client's {@code endpointOverride}, e.g. {@code http://127.0.0.1:41234}. */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + server.port());
     }
 
     /** Whether variables persist between calls of a session (the backing sandbox declares sessions). */
@@ -201,22 +186,21 @@ public final class FakeAgentCoreServer implements AutoCloseable {
         }
     }
 
-    /** Stops the server at once and ends every session (not the sandbox). */
+    /**
+     * Stops the server at once (later requests are refused; its threads are interrupted) and ends every session,
+     * which ends the calls running in them. The sandbox stays open.
+     */
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
         sessions.values().forEach(FakeSession::terminate);
-        executor.shutdownNow();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             exchange.getResponseHeaders()
                     .set("x-amzn-RequestId", UUID.randomUUID().toString());
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
-            }
+            byte[] body = LoopbackHttpServer.body(exchange);
             Matcher m = PATH.matcher(exchange.getRequestURI().getRawPath());
             if (!m.matches()) {
                 AwsWire.error(exchange, 404, "UnknownOperationException", "no such operation", false);

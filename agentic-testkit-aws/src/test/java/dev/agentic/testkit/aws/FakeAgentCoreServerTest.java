@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -21,12 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockagentcore.BedrockAgentCoreAsyncClient;
 import software.amazon.awssdk.services.bedrockagentcore.model.CodeInterpreterResult;
 import software.amazon.awssdk.services.bedrockagentcore.model.CodeInterpreterSessionStatus;
 import software.amazon.awssdk.services.bedrockagentcore.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockagentcore.model.InputContentBlock;
+import software.amazon.awssdk.services.bedrockagentcore.model.InvokeCodeInterpreterResponse;
 import software.amazon.awssdk.services.bedrockagentcore.model.InvokeCodeInterpreterResponseHandler;
 import software.amazon.awssdk.services.bedrockagentcore.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.bedrockagentcore.model.ServiceQuotaExceededException;
@@ -352,6 +356,52 @@ class FakeAgentCoreServerTest {
                             .join())
                     .hasCauseInstanceOf(ServiceQuotaExceededException.class);
             assertThat(server.activeSessions()).isZero();
+        }
+    }
+
+    @Test
+    void itAnswersOnDaemonThreadsSoAServerLeftOpenDoesNotHoldTheJvm() {
+        String id = start(900);
+        SERVER.expire(id);
+
+        List<Thread> threads = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("fake-agentcore"))
+                .toList();
+        assertThat(threads).isNotEmpty().allMatch(Thread::isDaemon);
+    }
+
+    @Test
+    void closeEndsTheCallsInFlightAndTheSessionsAndTheEndpointRefusesRequestsAfterwards() throws Exception {
+        try (FakeAgentCoreServer server = FakeAgentCoreServer.start(SANDBOX);
+                BedrockAgentCoreAsyncClient client = client(server)) {
+            String id = start(client, 900);
+            CompletableFuture<Void> sleeping = client.invokeCodeInterpreter(
+                    b -> b.codeInterpreterIdentifier(ID)
+                            .sessionId(id)
+                            .name(ToolName.EXECUTE_CODE)
+                            .arguments(ToolArguments.builder()
+                                    .code("import time\ntime.sleep(60)")
+                                    .build()),
+                    InvokeCodeInterpreterResponseHandler.builder()
+                            .onResponse((InvokeCodeInterpreterResponse r) -> {})
+                            .subscriber(e -> {})
+                            .build());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (server.requests("executeCode").isEmpty()) {
+                assertThat(System.nanoTime()).isLessThan(deadline);
+                Thread.sleep(20);
+            }
+
+            server.close();
+
+            assertThat(server.activeSessions()).isZero();
+            assertThatThrownBy(() -> sleeping.get(30, TimeUnit.SECONDS))
+                    .as("the call in flight fails at once instead of running its 60 s")
+                    .isInstanceOf(ExecutionException.class);
+            assertThatThrownBy(() -> start(client, 900))
+                    .isInstanceOf(CompletionException.class)
+                    .hasCauseInstanceOf(SdkClientException.class);
+            assertThat(server.requests()).hasSize(2);
         }
     }
 }
