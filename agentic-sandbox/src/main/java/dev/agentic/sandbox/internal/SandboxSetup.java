@@ -138,9 +138,8 @@ public final class SandboxSetup {
             for (Path t : javaTrees) {
                 requireMountable(t, "the JDK");
             }
-            for (Path t :
-                    node == null ? List.<Path>of() : node.mount() == null ? List.<Path>of() : List.of(node.mount())) {
-                requireMountable(t, "the Node.js installation");
+            if (node != null && node.mount() != null) {
+                requireMountable(node.mount(), "the Node.js installation");
             }
             tools.checkUserNamespaces(drop);
             SeccompFilter.Arch a = SeccompFilter.Arch.current();
